@@ -1,0 +1,102 @@
+"""Which entities and fields sync: the allow-list shared by the local store and the server.
+
+The local store's synced tables have exactly these columns plus ``id``. The server refuses any
+entity or field not named here, so a forged request cannot write elsewhere.
+"""
+
+from __future__ import annotations
+
+SYNCED_FIELDS: dict[str, tuple[str, ...]] = {
+    "companies": ("name", "name_normalized", "name_kana", "deleted"),
+    "contacts": (
+        "company_id",
+        "full_name",
+        "full_name_kana",
+        "name_normalized",
+        "title",
+        "department",
+        "email",
+        "phone",
+        "mobile",
+        "fax",
+        "postal_code",
+        "address",
+        "url",
+        "needs_review",
+        "merged_into",
+        "source_id",
+        "deleted",
+    ),
+    "activities": (
+        "occurred_on",
+        "occurred_on_raw",
+        "rep",
+        "company_id",
+        "company_name_raw",
+        "contact_name",
+        "contact_id",
+        "purpose",
+        "summary",
+        "result",
+        "next_action",
+        "next_action_due",
+        "next_action_due_raw",
+        "amount_jpy",
+        "amount_raw",
+        "probability",
+        "probability_raw",
+        "deal_title",
+        "insight",
+        "source_id",
+        "source_ref",
+        "deleted",
+    ),
+    "deals": (
+        "company_id",
+        "title",
+        "stage",
+        "amount_jpy",
+        "probability",
+        "expected_close",
+        "owner",
+        "deleted",
+    ),
+    "notes": (
+        "company_id",
+        "contact_id",
+        "activity_id",
+        "category",
+        "body",
+        "author",
+        "visibility",
+        "source_ref",
+        "created_at",
+        "deleted",
+    ),
+    "attachments": (
+        "sha256",
+        "filename",
+        "mime",
+        "size",
+        "entity",
+        "entity_id",
+        "taken_on",
+        "deleted",
+    ),
+    "reactions": ("note_id", "kind", "user", "created_at", "deleted"),
+}
+
+INTEGER_FIELDS = {
+    "deleted",
+    "needs_review",
+    "amount_jpy",
+    "probability",
+    "size",
+}
+
+# Rows whose visibility is one of these never leave the laptop.
+PRIVATE_VISIBILITY = "private"
+
+
+def is_synced(entity: str, field: str) -> bool:
+    return field in SYNCED_FIELDS.get(entity, ())

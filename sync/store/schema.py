@@ -1,0 +1,97 @@
+"""DDL of the local store, one named migration per step.
+
+Synced tables carry no UNIQUE constraint but the primary key and no enforced cross-table foreign
+keys: two offline replicas may both create a row, and duplicates are merged in the app, reversibly.
+"""
+
+from __future__ import annotations
+
+from sync.schema_contract import INTEGER_FIELDS, SYNCED_FIELDS
+
+
+def _synced_table(entity: str) -> str:
+    cols = ["id TEXT PRIMARY KEY"]
+    for field in SYNCED_FIELDS[entity]:
+        if field == "deleted":
+            cols.append("deleted INTEGER NOT NULL DEFAULT 0")
+        elif field == "needs_review":
+            cols.append("needs_review INTEGER NOT NULL DEFAULT 0")
+        else:
+            cols.append(f"{field} {'INTEGER' if field in INTEGER_FIELDS else 'TEXT'}")
+    return f"CREATE TABLE {entity} (\n  " + ",\n  ".join(cols) + "\n)"
+
+
+INITIAL = [
+    *(_synced_table(e) for e in SYNCED_FIELDS),
+    "CREATE INDEX companies_name_normalized ON companies(name_normalized)",
+    "CREATE INDEX contacts_company ON contacts(company_id)",
+    "CREATE INDEX contacts_name_normalized ON contacts(name_normalized)",
+    "CREATE INDEX activities_occurred_on ON activities(occurred_on)",
+    "CREATE INDEX activities_company ON activities(company_id)",
+    "CREATE INDEX activities_source ON activities(source_id)",
+    "CREATE INDEX deals_company ON deals(company_id)",
+    "CREATE INDEX notes_company ON notes(company_id)",
+    "CREATE INDEX attachments_entity ON attachments(entity, entity_id)",
+    """CREATE TABLE sources (
+      id TEXT PRIMARY KEY,
+      path TEXT NOT NULL,
+      kind TEXT,
+      sha256 TEXT,
+      size INTEGER,
+      mtime REAL,
+      status TEXT NOT NULL DEFAULT 'ok' CHECK (status IN ('ok','warning','error','missing')),
+      imported_at TEXT,
+      profile TEXT,
+      message TEXT
+    )""",
+    "CREATE INDEX sources_path ON sources(path)",
+    "CREATE INDEX sources_sha256 ON sources(sha256)",
+    """CREATE TABLE import_issues (
+      id TEXT PRIMARY KEY,
+      source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+      location TEXT,
+      severity TEXT NOT NULL CHECK (severity IN ('info','warning','error')),
+      code TEXT NOT NULL,
+      message TEXT NOT NULL,
+      created_at TEXT
+    )""",
+    "CREATE INDEX import_issues_source ON import_issues(source_id)",
+    # What each file said last time, row by row: re-import diffs the file against this, not the
+    # store, so an edit made in the app survives re-importing an unchanged row (design rule 5).
+    """CREATE TABLE source_rows (
+      source_id TEXT NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+      position INTEGER NOT NULL,
+      sheet TEXT,
+      fingerprint TEXT NOT NULL,
+      activity_id TEXT NOT NULL,
+      fields TEXT NOT NULL,
+      PRIMARY KEY (source_id, position)
+    ) WITHOUT ROWID""",
+    # The local change log: one row per changed field; acked once the server has it.
+    """CREATE TABLE changes (
+      change_id TEXT PRIMARY KEY,
+      entity TEXT NOT NULL,
+      row_id TEXT NOT NULL,
+      field TEXT NOT NULL,
+      value TEXT,
+      hlc TEXT NOT NULL,
+      site TEXT NOT NULL,
+      acked INTEGER NOT NULL DEFAULT 0,
+      private INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX changes_outbox ON changes(acked, hlc) WHERE acked = 0",
+    # The current winner's clock per field: the merge rule compares against it.
+    """CREATE TABLE field_clocks (
+      entity TEXT NOT NULL,
+      row_id TEXT NOT NULL,
+      field TEXT NOT NULL,
+      hlc TEXT NOT NULL,
+      site TEXT NOT NULL,
+      PRIMARY KEY (entity, row_id, field)
+    ) WITHOUT ROWID""",
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
+]
+
+MIGRATIONS: list[tuple[str, list[str]]] = [
+    ("0001_initial", INITIAL),
+]

@@ -1,0 +1,269 @@
+"""The Store: every write to genba.db goes through here, and every synced write is logged.
+
+One writer at a time (a lock around ``BEGIN IMMEDIATE`` transactions); readers open their own
+connections. Each changed field of a synced table gets one row in ``changes`` and its clock in
+``field_clocks``, in the same transaction as the write itself.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sync.hlc import HybridLogicalClock
+from sync.merge import wins
+from sync.schema_contract import PRIVATE_VISIBILITY, SYNCED_FIELDS
+from sync.store.connection import connect
+from sync.store.ids import new_id
+from sync.store.migrations import migrate
+
+DB_NAME = "genba.db"
+
+
+class StoreError(RuntimeError):
+    """The data directory or its database cannot be used; the message says what to do."""
+
+
+def _encode(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+class Store:
+    """The local store in one data directory."""
+
+    def __init__(self, data_dir: Path | str, *, now_ms=None):
+        self.data_dir = Path(data_dir)
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"Cannot create the data folder {self.data_dir}: {exc.strerror}. "
+                "Choose another folder with --data-dir or GENBA_DATA_DIR."
+            ) from exc
+        self.path = self.data_dir / DB_NAME
+        try:
+            self._conn = connect(self.path)
+            migrate(self._conn)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.path} is not a usable Genba database ({exc}). "
+                "Move it aside and import again, or restore a backup."
+            ) from exc
+        self._lock = threading.RLock()
+        self.site_id = self._site_id()
+        self.clock = HybridLogicalClock(self.get_meta("hlc_last"), now_ms=now_ms)
+
+    # -- connections -------------------------------------------------------------------------
+    def reader(self) -> sqlite3.Connection:
+        """A new read connection (one per thread); the caller closes it."""
+        return connect(self.path)
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def query(self, sql: str, params: Iterable[Any] = ()) -> list[sqlite3.Row]:
+        """Read through the writer's connection (serialised with writes; fine for small reads)."""
+        with self._lock:
+            return self._conn.execute(sql, tuple(params)).fetchall()
+
+    # -- meta ----------------------------------------------------------------------------------
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        with self._lock:
+            row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        with self.write() as w:
+            w.set_meta(key, value)
+
+    def _site_id(self) -> str:
+        """A site id per database file: a copied genba.db gets a new one, so clocks never tie."""
+        stat = os.stat(self.path)
+        identity = f"{self.path.resolve()}|{stat.st_ino}"
+        with self._lock:
+            rows = dict(self._conn.execute("SELECT key, value FROM meta WHERE key LIKE 'site_%'"))
+            if rows.get("site_id") and rows.get("site_file") == identity:
+                return rows["site_id"]
+            site = new_id().replace("-", "")[-16:]
+            self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.executemany(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                [("site_id", site), ("site_file", identity)],
+            )
+            self._conn.execute("COMMIT")
+            return site
+
+    # -- writes --------------------------------------------------------------------------------
+    @contextmanager
+    def write(self) -> Iterator[Writer]:
+        """One write transaction; commits on success, rolls back everything on any error."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            writer = Writer(self, self._conn)
+            try:
+                yield writer
+                writer.set_meta("hlc_last", self.clock.last())
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+
+    # -- sync surface ------------------------------------------------------------------------
+    def outbox(self, limit: int = 5000) -> list[dict[str, Any]]:
+        """Unacked local changes, oldest first; changes of private notes never leave the laptop."""
+        rows = self.query(
+            """SELECT change_id, entity, row_id, field, value, hlc, site FROM changes c
+               WHERE acked = 0 AND NOT (entity = 'notes' AND EXISTS (
+                 SELECT 1 FROM notes n WHERE n.id = c.row_id AND n.visibility = ?))
+               ORDER BY hlc LIMIT ?""",
+            (PRIVATE_VISIBILITY, limit),
+        )
+        return [
+            {**dict(r), "value": json.loads(r["value"]) if r["value"] is not None else None}
+            for r in rows
+        ]
+
+    def pending_count(self) -> int:
+        return self.query("SELECT count(*) FROM changes WHERE acked = 0")[0][0]
+
+    def ack(self, change_ids: Iterable[str]) -> None:
+        with self.write() as w:
+            w.conn.executemany(
+                "UPDATE changes SET acked = 1 WHERE change_id = ?", ((c,) for c in change_ids)
+            )
+
+
+class Writer:
+    """Write operations inside one transaction. Obtain one with ``Store.write()``."""
+
+    def __init__(self, store: Store, conn: sqlite3.Connection):
+        self.store = store
+        self.conn = conn
+        self.site = store.site_id
+        self.clock = store.clock
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    # Synced entities -------------------------------------------------------------------------
+    def insert(self, entity: str, row: dict[str, Any]) -> str:
+        """Create a row (id generated unless given) and log each non-empty field."""
+        return self.insert_many(entity, [row])[0]
+
+    def insert_many(self, entity: str, rows: list[dict[str, Any]]) -> list[str]:
+        fields = SYNCED_FIELDS[entity]
+        ids, table_rows, changes, clocks = [], [], [], []
+        for row in rows:
+            unknown = row.keys() - set(fields) - {"id"}
+            if unknown:
+                raise ValueError(f"{entity} has no field(s) {sorted(unknown)}")
+            row_id = row.get("id") or new_id()
+            ids.append(row_id)
+            values = [row.get(f) for f in fields]
+            values = [0 if v is None and f == "deleted" else v for f, v in zip(fields, values, strict=True)]
+            table_rows.append((row_id, *values))
+            hlc = self.clock.now()
+            for f, v in zip(fields, values, strict=True):
+                if v is None or (f == "deleted" and v == 0):
+                    continue
+                changes.append((f"{self.site}/{hlc}/{f}", entity, row_id, f, _encode(v), hlc, self.site))
+                clocks.append((entity, row_id, f, hlc, self.site))
+        placeholders = ", ".join("?" * (len(fields) + 1))
+        self.conn.executemany(
+            f"INSERT INTO {entity} (id, {', '.join(fields)}) VALUES ({placeholders})", table_rows
+        )
+        self._log(changes, clocks)
+        return ids
+
+    def get(self, entity: str, row_id: str) -> sqlite3.Row | None:
+        return self.conn.execute(f"SELECT * FROM {entity} WHERE id = ?", (row_id,)).fetchone()
+
+    def update(self, entity: str, row_id: str, values: dict[str, Any]) -> list[str]:
+        """Set fields; only those that really differ are written and logged. Returns their names."""
+        allowed = SYNCED_FIELDS[entity]
+        unknown = values.keys() - set(allowed)
+        if unknown:
+            raise ValueError(f"{entity} has no field(s) {sorted(unknown)}")
+        current = self.get(entity, row_id)
+        if current is None:
+            raise KeyError(f"no {entity} row {row_id}")
+        changed = {f: v for f, v in values.items() if current[f] != v}
+        if not changed:
+            return []
+        assignments = ", ".join(f"{f} = ?" for f in changed)
+        self.conn.execute(
+            f"UPDATE {entity} SET {assignments} WHERE id = ?", (*changed.values(), row_id)
+        )
+        hlc = self.clock.now()
+        self._log(
+            [(f"{self.site}/{hlc}/{f}", entity, row_id, f, _encode(v), hlc, self.site) for f, v in changed.items()],
+            [(entity, row_id, f, hlc, self.site) for f in changed],
+        )
+        return list(changed)
+
+    def upsert(self, entity: str, row: dict[str, Any]) -> tuple[str, list[str]]:
+        """Insert the row, or update the given fields of the existing one with that id."""
+        if row.get("id") and self.get(entity, row["id"]) is not None:
+            fields = {k: v for k, v in row.items() if k != "id"}
+            return row["id"], self.update(entity, row["id"], fields)
+        return self.insert(entity, row), ["*"]
+
+    def delete(self, entity: str, row_id: str) -> bool:
+        """Tombstone a row (nothing is ever hard-deleted); True if it was live."""
+        return bool(self.update(entity, row_id, {"deleted": 1}))
+
+    def restore(self, entity: str, row_id: str) -> bool:
+        return bool(self.update(entity, row_id, {"deleted": 0}))
+
+    def _log(self, changes: list[tuple], clocks: list[tuple]) -> None:
+        self.conn.executemany(
+            "INSERT INTO changes (change_id, entity, row_id, field, value, hlc, site) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            changes,
+        )
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO field_clocks (entity, row_id, field, hlc, site) "
+            "VALUES (?, ?, ?, ?, ?)",
+            clocks,
+        )
+
+    # Pulled changes ------------------------------------------------------------------------
+    def apply_remote(self, changes: Iterable[dict[str, Any]]) -> int:
+        """Apply other sites' changes with the merge rule; they are not echoed into the outbox."""
+        applied = 0
+        for ch in changes:
+            entity, row_id, field = ch["entity"], ch["row_id"], ch["field"]
+            if field not in SYNCED_FIELDS.get(entity, ()):
+                continue  # an entity or field this version does not know: ignore, never crash
+            self.clock.observe(ch["hlc"])
+            cur = self.conn.execute(
+                "SELECT hlc, site FROM field_clocks WHERE entity = ? AND row_id = ? AND field = ?",
+                (entity, row_id, field),
+            ).fetchone()
+            if not wins(ch["hlc"], ch["site"], cur[0] if cur else None, cur[1] if cur else None):
+                continue
+            self.conn.execute(f"INSERT OR IGNORE INTO {entity} (id) VALUES (?)", (row_id,))
+            value = ch["value"]
+            if field == "deleted" and value is None:
+                value = 0
+            self.conn.execute(f"UPDATE {entity} SET {field} = ? WHERE id = ?", (value, row_id))
+            self.conn.execute(
+                "INSERT OR REPLACE INTO field_clocks (entity, row_id, field, hlc, site) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (entity, row_id, field, ch["hlc"], ch["site"]),
+            )
+            applied += 1
+        return applied
