@@ -34,6 +34,7 @@ SYNCED_FIELDS: dict[str, tuple[str, ...]] = {
         "company_id",
         "company_name_raw",
         "contact_name",
+        "contact_title",
         "contact_id",
         "purpose",
         "summary",

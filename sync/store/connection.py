@@ -12,7 +12,9 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
     """A connection in autocommit mode: callers open transactions explicitly (BEGIN IMMEDIATE)."""
     if readonly:
         conn = sqlite3.connect(
-            f"file:{Path(path).as_posix()}?mode=ro", uri=True, isolation_level=None,
+            f"file:{Path(path).as_posix()}?mode=ro",
+            uri=True,
+            isolation_level=None,
             check_same_thread=False,
         )
     else:

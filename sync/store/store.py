@@ -173,13 +173,18 @@ class Writer:
             row_id = row.get("id") or new_id()
             ids.append(row_id)
             values = [row.get(f) for f in fields]
-            values = [0 if v is None and f == "deleted" else v for f, v in zip(fields, values, strict=True)]
+            values = [
+                0 if v is None and f == "deleted" else v
+                for f, v in zip(fields, values, strict=True)
+            ]
             table_rows.append((row_id, *values))
             hlc = self.clock.now()
             for f, v in zip(fields, values, strict=True):
                 if v is None or (f == "deleted" and v == 0):
                     continue
-                changes.append((f"{self.site}/{hlc}/{f}", entity, row_id, f, _encode(v), hlc, self.site))
+                changes.append(
+                    (f"{self.site}/{hlc}/{f}", entity, row_id, f, _encode(v), hlc, self.site)
+                )
                 clocks.append((entity, row_id, f, hlc, self.site))
         placeholders = ", ".join("?" * (len(fields) + 1))
         self.conn.executemany(
@@ -209,7 +214,10 @@ class Writer:
         )
         hlc = self.clock.now()
         self._log(
-            [(f"{self.site}/{hlc}/{f}", entity, row_id, f, _encode(v), hlc, self.site) for f, v in changed.items()],
+            [
+                (f"{self.site}/{hlc}/{f}", entity, row_id, f, _encode(v), hlc, self.site)
+                for f, v in changed.items()
+            ],
             [(entity, row_id, f, hlc, self.site) for f in changed],
         )
         return list(changed)

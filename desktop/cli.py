@@ -1,0 +1,115 @@
+"""The `genba` command. Headless subcommands never import Qt or pandas (start-up stays fast)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from importers.config import Settings, default_data_dir
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        ver = version("genba")
+    except PackageNotFoundError:
+        ver = "0+unknown"
+    p = argparse.ArgumentParser(
+        prog="genba",
+        description="Genba: your Excel daily reports and business cards, as a CRM. "
+        "Run without a command to open the app.",
+    )
+    p.add_argument("--version", action="version", version=f"genba {ver}")
+    p.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="where genba.db lives (default: $GENBA_DATA_DIR or the user data folder)",
+    )
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    imp = sub.add_parser("import", help="import daily-report workbooks (files or folders)")
+    imp.add_argument("paths", nargs="+", metavar="PATH")
+    imp.add_argument("--rep", help="your name, used when a report has no rep column (remembered)")
+    imp.add_argument("--profile", help="a profile TOML that says how to read these files")
+    imp.add_argument("--force", action="store_true", help="re-read files even if unchanged")
+
+    pr = sub.add_parser(
+        "problems", help="list import problems: file, sheet and cell, and what to do"
+    )
+    pr.add_argument("--json", action="store_true")
+
+    act = sub.add_parser("activities", help="list activities")
+    act.add_argument("--json", action="store_true")
+    act.add_argument("--company", help="only customers whose name contains this")
+    act.add_argument("--since", help="only on or after this date (YYYY-MM-DD)")
+    act.add_argument("--limit", type=int, default=200)
+    act.add_argument("--include-deleted", action="store_true")
+
+    com = sub.add_parser("companies", help="list customers")
+    com.add_argument("--json", action="store_true")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    _utf8_console()
+    data_dir = args.data_dir or default_data_dir()
+    from sync.store import Store, StoreError
+
+    try:
+        store = Store(data_dir)
+        settings = Settings.load(data_dir)
+    except (StoreError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    with store:
+        return _dispatch(args, store, settings, data_dir)
+
+
+def _dispatch(args, store, settings: Settings, data_dir: Path) -> int:
+    if args.command == "import":
+        from desktop.commands.importing import run_import
+
+        if args.rep and args.rep != settings.user_name:
+            settings.user_name = args.rep
+            settings.save(data_dir)
+        return run_import(
+            store, settings, args.paths, rep=args.rep, profile_path=args.profile, force=args.force
+        )
+    from desktop.commands import listing
+
+    if args.command == "problems":
+        return listing.list_problems(store, as_json=args.json)
+    if args.command == "activities":
+        return listing.list_activities(
+            store,
+            as_json=args.json,
+            company=args.company,
+            since=args.since,
+            limit=args.limit,
+            include_deleted=args.include_deleted,
+        )
+    if args.command == "companies":
+        return listing.list_companies(store, as_json=args.json)
+    raise AssertionError(args.command)
+
+
+def _utf8_console() -> None:
+    # Windows consoles default to cp932; Japanese text must not crash the command.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError):
+            pass
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Headless `genba` commands: none of them imports Qt or pandas."""

@@ -1,0 +1,104 @@
+"""`genba activities`, `genba companies`, `genba problems`: the store as tables or JSON."""
+
+from __future__ import annotations
+
+import json
+
+from desktop.tables import render
+
+
+def _emit(rows, as_json: bool, headers, keys, widths, out) -> None:
+    if as_json:
+        out(json.dumps([dict(r) for r in rows], ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        out("(none)")
+        return
+    out(render(headers, [[r[k] for k in keys] for r in rows], widths))
+
+
+def list_activities(
+    store,
+    *,
+    as_json: bool,
+    company: str | None,
+    since: str | None,
+    limit: int,
+    include_deleted: bool,
+    out=print,
+) -> int:
+    where, params = ["1=1"], []
+    if not include_deleted:
+        where.append("a.deleted = 0")
+    if company:
+        where.append("(c.name LIKE ? OR c.name_normalized LIKE ? OR a.company_name_raw LIKE ?)")
+        params += [f"%{company}%"] * 3
+    if since:
+        where.append("a.occurred_on >= ?")
+        params.append(since)
+    rows = store.query(
+        f"""SELECT a.id, a.occurred_on, a.occurred_on_raw, a.rep, c.name AS company,
+                   a.company_id, a.contact_name, a.contact_title, a.purpose, a.summary, a.result,
+                   a.next_action, a.next_action_due, a.amount_jpy, a.probability, a.deal_title,
+                   a.insight, a.source_ref, a.deleted, s.path AS source_path
+            FROM activities a LEFT JOIN companies c ON c.id = a.company_id
+            LEFT JOIN sources s ON s.id = a.source_id
+            WHERE {" AND ".join(where)}
+            ORDER BY a.occurred_on DESC, a.source_ref LIMIT ?""",
+        (*params, limit),
+    )
+    _emit(
+        rows,
+        as_json,
+        ["日付", "担当", "顧客", "面談者", "内容", "次回", "金額", "確度"],
+        [
+            "occurred_on",
+            "rep",
+            "company",
+            "contact_name",
+            "summary",
+            "next_action",
+            "amount_jpy",
+            "probability",
+        ],
+        [10, 8, 20, 10, 36, 16, 12, 4],
+        out,
+    )
+    return 0
+
+
+def list_companies(store, *, as_json: bool, out=print) -> int:
+    rows = store.query(
+        """SELECT c.id, c.name, c.name_normalized, c.name_kana,
+                  count(a.id) AS activities, max(a.occurred_on) AS last_contact
+           FROM companies c LEFT JOIN activities a ON a.company_id = c.id AND a.deleted = 0
+           WHERE c.deleted = 0 GROUP BY c.id ORDER BY coalesce(c.name_kana, c.name_normalized)"""
+    )
+    _emit(
+        rows,
+        as_json,
+        ["会社名", "活動数", "最終接触"],
+        ["name", "activities", "last_contact"],
+        [30, 6, 10],
+        out,
+    )
+    return 0
+
+
+def list_problems(store, *, as_json: bool, out=print) -> int:
+    rows = store.query(
+        """SELECT s.path, s.status, i.location, i.severity, i.code, i.message
+           FROM import_issues i JOIN sources s ON s.id = i.source_id
+           WHERE i.severity != 'info' OR s.status = 'error'
+           ORDER BY s.status = 'error' DESC, s.path, i.location"""
+    )
+    if as_json:
+        out(json.dumps([dict(r) for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        out("No problems. 問題はありません。")
+        return 0
+    for r in rows:
+        where = f"{r['path']}" + (f" [{r['location']}]" if r["location"] else "")
+        out(f"{r['severity'].upper():7} {where}\n        {r['message']}")
+    return 0

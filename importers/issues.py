@@ -1,0 +1,21 @@
+"""Import problems, in words a rep understands: what, where (file, sheet, cell) and what to do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Issue:
+    severity: str  # 'info' | 'warning' | 'error'
+    code: str  # short, stable, for filtering: 'bad_date', 'encrypted', ...
+    message: str
+    location: str | None = None  # 'Sheet!B7', a row, or None for the whole file
+
+
+class ImportFailed(Exception):
+    """The whole file cannot be imported; carries the one issue that says why."""
+
+    def __init__(self, code: str, message: str, location: str | None = None):
+        super().__init__(message)
+        self.issue = Issue("error", code, message, location)

@@ -1,0 +1,88 @@
+"""Form layout: a sheet per day, label cells (日付, 氏名, 訪問先 …) with the value to the right or
+below, visit blocks repeated down the sheet, a 所感 box at the end."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from importers.layout.context import YearContext
+from importers.layout.synonyms import Synonyms
+from importers.records import CONTENT_FIELDS, RawVisit
+from importers.workbook.sheet import Sheet, cell_ref
+
+SCAN_ROWS = 300
+SCAN_COLS = 30
+VALUE_REACH = 8  # how far right of a label its value may stand
+SHEET_FIELDS = {"occurred_on", "rep"}
+
+
+@dataclass(frozen=True)
+class Label:
+    row: int
+    col: int
+    field: str
+
+
+def find_labels(sheet: Sheet, synonyms: Synonyms) -> list[Label]:
+    labels = []
+    for r, row in enumerate(sheet.rows[:SCAN_ROWS]):
+        for c, value in enumerate(row[:SCAN_COLS]):
+            field = synonyms.field_of(value)
+            if field:
+                labels.append(Label(r, c, field))
+    return labels
+
+
+def looks_like_form(labels: list[Label]) -> bool:
+    fields = {lb.field for lb in labels}
+    return "company" in fields and len(fields) >= 2
+
+
+def form_visits(sheet: Sheet, labels: list[Label], context: YearContext) -> list[RawVisit]:
+    at = {(lb.row, lb.col) for lb in labels}
+    merged_end = {(r0, c0): c1 for (r0, c0), (_r1, c1) in sheet.merged}
+    sheet_cells: dict[str, tuple] = {}
+    blocks: list[dict[str, tuple]] = []
+    pending: dict[str, tuple] = {}  # visit labels written above the first 訪問先
+    for lb in labels:
+        found = _value_of(sheet, lb, at, merged_end)
+        if lb.field in SHEET_FIELDS:
+            if found and lb.field not in sheet_cells:
+                sheet_cells[lb.field] = found
+            continue
+        if lb.field == "company":
+            blocks.append({**pending})
+            pending = {}
+        target = blocks[-1] if blocks else pending
+        if found and lb.field not in target:
+            target[lb.field] = found
+        elif found and lb.field in ("summary", "insight"):
+            # A second 内容 line in the same block continues the first.
+            value, ref = target[lb.field]
+            target[lb.field] = (f"{value}\n{found[0]}", ref)
+    visits = []
+    for block in blocks:
+        if not CONTENT_FIELDS & block.keys():
+            continue  # an unused visit block of the template
+        cells = {**sheet_cells, **block}
+        if "occurred_on" not in cells and context.sheet_day:
+            month, day = context.sheet_day
+            cells["occurred_on"] = (f"{month}月{day}日", f"{sheet.name}(シート名)")
+        ref = (cells.get("company") or next(iter(block.values())))[1]
+        visits.append(RawVisit(sheet=sheet.name, ref=ref, cells=cells, context=context))
+    return visits
+
+
+def _value_of(sheet: Sheet, lb: Label, labels_at: set, merged_end: dict) -> tuple | None:
+    """The label's value: the next filled cell to its right, else the cell below it."""
+    start = merged_end.get((lb.row, lb.col), lb.col) + 1
+    for c in range(start, start + VALUE_REACH):
+        if (lb.row, c) in labels_at:
+            break
+        value = sheet.cell(lb.row, c)
+        if value not in ("", None):
+            return value, cell_ref(sheet.name, lb.row, c)
+    below = sheet.cell(lb.row + 1, lb.col)
+    if (lb.row + 1, lb.col) not in labels_at and below not in ("", None):
+        return below, cell_ref(sheet.name, lb.row + 1, lb.col)
+    return None

@@ -1,0 +1,161 @@
+"""Table layout: one row per visit under a header row found anywhere near the top."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from importers.issues import Issue
+from importers.layout.context import YearContext
+from importers.layout.synonyms import Synonyms, unit_multiplier
+from importers.normalize.text import clean_cell
+from importers.records import CONTENT_FIELDS, RawVisit
+from importers.workbook.sheet import Sheet, cell_ref, column_letter
+
+HEADER_SCAN_ROWS = 30
+MIN_HEADER_FIELDS = 2
+ANCHOR_FIELDS = {"occurred_on", "company", "summary"}
+
+
+@dataclass
+class TableHeader:
+    row: int  # 0-based
+    columns: dict[int, str]  # column -> logical field
+    headings: dict[int, str]  # column -> heading text as written
+
+
+def find_header(sheet: Sheet, synonyms: Synonyms) -> TableHeader | None:
+    """The row among the first ones that names the most known fields (earliest on a tie)."""
+    best: TableHeader | None = None
+    for r, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
+        columns: dict[int, str] = {}
+        headings: dict[int, str] = {}
+        for c, value in enumerate(row):
+            field = synonyms.field_of(value)
+            if field and field not in columns.values():
+                columns[c] = field
+                headings[c] = clean_cell(value)
+        fields = set(columns.values())
+        if len(fields) >= MIN_HEADER_FIELDS and fields & ANCHOR_FIELDS:
+            if best is None or len(fields) > len(best.columns):
+                best = TableHeader(r, columns, headings)
+    return best
+
+
+def header_from_profile(
+    sheet: Sheet, row: int, mapping: dict[str, str], synonyms: Synonyms
+) -> TableHeader:
+    """A header pinned by a profile: row is 0-based; mapping keys are headings or column letters."""
+    from importers.workbook.sheet import column_index
+
+    columns: dict[int, str] = {}
+    headings: dict[int, str] = {}
+    header_cells = sheet.rows[row] if row < len(sheet.rows) else []
+    by_heading = {clean_cell(v): c for c, v in enumerate(header_cells) if clean_cell(v)}
+    for key, field in mapping.items():
+        if key in by_heading:
+            col = by_heading[key]
+        elif key.isascii() and key.isalpha() and key.isupper() and len(key) <= 3:
+            col = column_index(key)
+        else:
+            continue
+        columns[col] = field
+        headings[col] = clean_cell(sheet.cell(row, col)) or column_letter(col)
+    if not mapping:
+        for c, value in enumerate(header_cells):
+            field = synonyms.field_of(value)
+            if field and field not in columns.values():
+                columns[c], headings[c] = field, clean_cell(value)
+    return TableHeader(row, columns, headings)
+
+
+def rep_above(sheet: Sheet, header: TableHeader, synonyms: Synonyms) -> str | None:
+    """The name block above the header (氏名: 山本) names the rep of every row."""
+    for r in range(header.row):
+        row = sheet.rows[r]
+        for c, value in enumerate(row):
+            if synonyms.field_of(value) == "rep":
+                for v in row[c + 1 : c + 6]:
+                    text = clean_cell(v)
+                    if text:
+                        return text
+    return None
+
+
+def table_visits(
+    sheet: Sheet, header: TableHeader, synonyms: Synonyms, context: YearContext
+) -> tuple[list[RawVisit], list[Issue]]:
+    issues: list[Issue] = []
+    columns = header.columns
+    multiplier = next(
+        (unit_multiplier(header.headings[c]) for c, f in columns.items() if f == "amount"), 1
+    )
+    fill = _vertical_merge_fill(sheet, header.row, set(columns))
+    anchor_col = next((c for c, f in columns.items() if f == "company"), min(columns))
+    date_col = next((c for c, f in columns.items() if f == "occurred_on"), None)
+    last_date = None
+    visits: list[RawVisit] = []
+    unmapped_with_content: set[int] = set()
+    for r in range(header.row + 1, len(sheet.rows)):
+        row = sheet.rows[r]
+        if any(synonyms.is_total(v) for v in row):
+            continue
+        cells = {}
+        uncached = []
+        for c, field in columns.items():
+            value = row[c] if c < len(row) else ""
+            if value == "" and (r, c) in fill:
+                value = fill[(r, c)]
+            if (r, c) in sheet.uncached_formulas:
+                uncached.append(cell_ref(sheet.name, r, c))
+            if value != "" and value is not None:
+                cells[field] = (value, cell_ref(sheet.name, r, c))
+        if not CONTENT_FIELDS & cells.keys():
+            if "occurred_on" in cells:
+                last_date = cells["occurred_on"]
+            continue
+        # Reps write the date once for several visits on the same day.
+        if date_col is not None:
+            if "occurred_on" in cells:
+                last_date = cells["occurred_on"]
+            elif last_date is not None:
+                cells["occurred_on"] = (last_date[0], last_date[1])
+        for c, v in enumerate(row):
+            if c not in columns and v not in ("", None):
+                unmapped_with_content.add(c)
+        visits.append(
+            RawVisit(
+                sheet=sheet.name,
+                ref=cell_ref(sheet.name, r, anchor_col),
+                cells=cells,
+                context=context,
+                amount_multiplier=multiplier,
+                uncached=frozenset(uncached),
+            )
+        )
+    if unmapped_with_content:
+        names = ", ".join(
+            f"{clean_cell(sheet.cell(header.row, c)) or '(no heading)'} ({column_letter(c)})"
+            for c in sorted(unmapped_with_content)
+        )
+        issues.append(
+            Issue(
+                "info",
+                "unmapped_columns",
+                f"Sheet {sheet.name}: the columns {names} were not imported because Genba does "
+                "not know what they hold. Map them in a profile (genba's mapping wizard) to keep them.",
+                sheet.name,
+            )
+        )
+    return visits, issues
+
+
+def _vertical_merge_fill(sheet: Sheet, header_row: int, cols: set[int]) -> dict:
+    """(row, col) -> value for the cells a merged range covers below its top cell."""
+    fill = {}
+    for (r0, c0), (r1, _c1) in sheet.merged:
+        if r1 <= r0 or r0 <= header_row or c0 not in cols:
+            continue
+        value = sheet.cell(r0, c0)
+        for r in range(r0 + 1, r1 + 1):
+            fill[(r, c0)] = value
+    return fill

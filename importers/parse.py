@@ -1,0 +1,130 @@
+"""A workbook in memory -> activity records and issues (no store access here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from importers.issues import ImportFailed, Issue
+from importers.layout.context import year_context
+from importers.layout.form import find_labels, form_visits, looks_like_form
+from importers.layout.synonyms import Synonyms
+from importers.layout.table import find_header, header_from_profile, rep_above, table_visits
+from importers.profiles import Profile
+from importers.records import ActivityRecord
+from importers.visit import build_record
+from importers.workbook.load import load_sheets
+from importers.workbook.sheet import Sheet
+
+
+@dataclass
+class ParseResult:
+    fmt: str
+    records: list[ActivityRecord] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    layouts: dict[str, str] = field(default_factory=dict)  # sheet -> 'table' | 'form'
+
+
+def parse_report(
+    data: bytes,
+    filename: str,
+    *,
+    synonyms: Synonyms,
+    default_rep: str | None = None,
+    profile: Profile | None = None,
+    file_date: dt.date | None = None,
+    ranks: dict[str, int] | None = None,
+) -> ParseResult:
+    """Parse a daily report; raise ImportFailed when nothing in it can be read as visits."""
+    fmt, sheets = load_sheets(data, filename)
+    result = ParseResult(fmt)
+    name = Path(filename).name
+    ranks = {**(ranks or {}), **(profile.ranks if profile else {})} or None
+    nonempty = 0
+    for sheet in sheets:
+        if profile and not profile.wants_sheet(sheet.name):
+            continue
+        if not any(any(v not in ("", None) for v in row) for row in sheet.rows[:300]):
+            continue
+        nonempty += 1
+        if sheet.truncated_at is not None:
+            result.issues.append(
+                Issue(
+                    "info",
+                    "blank_padding",
+                    f"Sheet {sheet.name} claims rows far below its data; everything after row "
+                    f"{sheet.truncated_at} is blank and was not read.",
+                    sheet.name,
+                )
+            )
+        context = year_context(sheet.name, name, file_date)
+        if profile and (profile.year or profile.fiscal_year):
+            context = _pinned_context(context, profile)
+        visits = _sheet_visits(sheet, synonyms, profile, context, result)
+        if visits is None:
+            continue
+        rep = (profile.rep if profile else None) or visits[1] or default_rep
+        for visit in visits[0]:
+            record = build_record(visit, default_rep=rep, ranks=ranks)
+            result.records.append(record)
+            result.issues.extend(record.issues)
+    if not result.layouts:
+        if nonempty == 0:
+            raise ImportFailed("no_data", "The workbook has no filled sheets: nothing to import.")
+        raise ImportFailed(
+            "no_header",
+            "Genba found no column headings it knows (such as 日付, 訪問先, 内容) in the first "
+            f"{30} rows of any sheet, and no form labels. Open the workbook in Genba's mapping "
+            "wizard to say which row holds the headings, or add a profile.",
+        )
+    return result
+
+
+def _sheet_visits(sheet: Sheet, synonyms, profile, context, result):
+    """(visits, rep named in the sheet) or None when the sheet holds no report."""
+    layout = profile.layout if profile else None
+    if layout != "form":
+        if profile and (profile.header_row or profile.columns):
+            row = (profile.header_row - 1) if profile.header_row else _header_row(sheet, synonyms)
+            header = header_from_profile(sheet, row or 0, profile.columns, synonyms)
+        else:
+            header = find_header(sheet, synonyms)
+        if header is not None and (
+            layout == "table"
+            or len(set(header.columns.values())) >= 3
+            or not looks_like_form(find_labels(sheet, synonyms))
+        ):
+            visits, issues = table_visits(sheet, header, synonyms, context)
+            result.issues.extend(issues)
+            result.layouts[sheet.name] = "table"
+            return visits, rep_above(sheet, header, synonyms)
+    labels = find_labels(sheet, synonyms)
+    if layout == "form" or looks_like_form(labels):
+        result.layouts[sheet.name] = "form"
+        return form_visits(sheet, labels, context), None
+    result.issues.append(
+        Issue(
+            "info",
+            "sheet_skipped",
+            f"Sheet {sheet.name} has no daily-report headings and was skipped.",
+            sheet.name,
+        )
+    )
+    return None
+
+
+def _header_row(sheet: Sheet, synonyms: Synonyms) -> int | None:
+    header = find_header(sheet, synonyms)
+    return header.row if header else None
+
+
+def _pinned_context(context, profile: Profile):
+    from dataclasses import replace
+
+    if profile.year:
+        return replace(context, default_year=profile.year, fiscal_year=None, guessed_from=None)
+    fy = profile.fiscal_year
+    month = context.sheet_month
+    default = (fy + 1 if month <= 3 else fy) if month else None
+    return replace(context, default_year=default, fiscal_year=fy, guessed_from=None)

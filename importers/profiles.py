@@ -1,0 +1,103 @@
+"""Saved profiles: a small TOML file per workbook template pins what auto-detection cannot guess.
+
+Example (<data dir>/profiles/yamamoto.toml)::
+
+    name = "山本さんの日報"
+    match = ["営業日報*.xlsx"]        # file-name globs this profile applies to
+    layout = "table"                  # or "form"
+    header_row = 4                    # 1-based row of the column headings
+    sheets = ["4月", "5月"]           # only these sheets (default: all)
+    skip_sheets = ["集計"]
+    fiscal_year = 2024                # or year = 2025
+    rep = "山本"
+    [columns]                         # heading text or column letter -> field
+    "訪問先" = "company"
+    "F" = "summary"
+    [ranks]
+    A = 80
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tomli_w
+
+from importers.records import VISIT_FIELDS
+
+
+class ProfileError(ValueError):
+    pass
+
+
+@dataclass
+class Profile:
+    name: str
+    match: list[str] = field(default_factory=list)
+    layout: str | None = None
+    header_row: int | None = None  # 1-based, as the rep sees it in Excel
+    sheets: list[str] = field(default_factory=list)
+    skip_sheets: list[str] = field(default_factory=list)
+    year: int | None = None
+    fiscal_year: int | None = None
+    rep: str | None = None
+    columns: dict[str, str] = field(default_factory=dict)
+    ranks: dict[str, int] = field(default_factory=dict)
+    path: Path | None = None
+
+    def matches(self, filename: str) -> bool:
+        return any(fnmatch.fnmatch(filename, pattern) for pattern in self.match)
+
+    def wants_sheet(self, sheet: str) -> bool:
+        return (not self.sheets or sheet in self.sheets) and sheet not in self.skip_sheets
+
+
+def load_profile(path: Path) -> Profile:
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ProfileError(f"The profile {path} cannot be read: {exc}") from exc
+    known = set(Profile.__dataclass_fields__) - {"path"}
+    unknown = set(data) - known
+    if unknown:
+        raise ProfileError(f"The profile {path} has unknown keys: {', '.join(sorted(unknown))}")
+    if isinstance(data.get("match"), str):
+        data["match"] = [data["match"]]
+    bad = {f for f in data.get("columns", {}).values() if f not in VISIT_FIELDS}
+    if bad:
+        raise ProfileError(
+            f"The profile {path} maps columns to unknown fields {sorted(bad)}; "
+            f"known fields: {', '.join(VISIT_FIELDS)}"
+        )
+    if data.get("layout") not in (None, "table", "form"):
+        raise ProfileError(f"The profile {path}: layout must be 'table' or 'form'")
+    return Profile(name=data.pop("name", path.stem), path=path, **data)
+
+
+def save_profile(profile: Profile, directory: Path) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    path = profile.path or directory / f"{_slug(profile.name)}.toml"
+    data = {k: v for k, v in profile.__dict__.items() if k != "path" and v not in (None, [], {})}
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(tomli_w.dumps(data), "utf-8")
+    tmp.replace(path)
+    profile.path = path
+    return path
+
+
+def profiles_in(directory: Path) -> list[Profile]:
+    if not directory.is_dir():
+        return []
+    return [load_profile(p) for p in sorted(directory.glob("*.toml"))]
+
+
+def profile_for(filename: str, profiles: list[Profile]) -> Profile | None:
+    return next((p for p in profiles if p.matches(filename)), None)
+
+
+def _slug(name: str) -> str:
+    keep = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in name)
+    return keep.strip("_") or "profile"

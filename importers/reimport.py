@@ -1,0 +1,101 @@
+"""The re-import rules: diff what the file says now against what it said last time.
+
+Rows are matched between the last import and this one by a sequence diff over row fingerprints,
+so inserting a row shifts nothing; a changed row is paired with its most similar old row, and only
+the fields the file changed are written — an edit made in the app to a field the file did not
+change survives (design rule 5), while a later edit of that cell in Excel wins.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Any
+
+from importers.records import ActivityRecord
+
+# Pairing inside a changed block compares every old row with every new row; beyond this many
+# comparisons we pair by position instead (a re-sorted sheet, not an edit).
+MAX_PAIRING_WORK = 40_000
+
+
+@dataclass
+class OldRow:
+    position: int
+    sheet: str
+    fingerprint: str
+    activity_id: str
+    fields: dict[str, Any]
+
+
+@dataclass
+class Plan:
+    unchanged: list[tuple[OldRow, ActivityRecord]]
+    updated: list[tuple[OldRow, ActivityRecord, dict[str, Any]]]  # fields the file changed
+    inserted: list[ActivityRecord]
+    deleted: list[OldRow]
+
+
+def load_old_rows(conn, source_id: str) -> list[OldRow]:
+    rows = conn.execute(
+        "SELECT position, sheet, fingerprint, activity_id, fields FROM source_rows "
+        "WHERE source_id = ? ORDER BY position",
+        (source_id,),
+    ).fetchall()
+    return [OldRow(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in rows]
+
+
+def plan_reimport(old: list[OldRow], new: list[ActivityRecord]) -> Plan:
+    plan = Plan([], [], [], [])
+    matcher = SequenceMatcher(
+        None, [o.fingerprint for o in old], [n.fingerprint for n in new], autojunk=False
+    )
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            plan.unchanged.extend(zip(old[i1:i2], new[j1:j2], strict=True))
+        elif tag == "delete":
+            plan.deleted.extend(old[i1:i2])
+        elif tag == "insert":
+            plan.inserted.extend(new[j1:j2])
+        else:
+            _pair_block(old[i1:i2], new[j1:j2], plan)
+    return plan
+
+
+def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in after.items() if before.get(k) != v}
+
+
+def _pair_block(old: list[OldRow], new: list[ActivityRecord], plan: Plan) -> None:
+    pairs: list[tuple[int, int]] = []
+    if len(old) * len(new) > MAX_PAIRING_WORK:
+        pairs = [(k, k) for k in range(min(len(old), len(new)))]
+    else:
+        scored = sorted(
+            (
+                (-_similarity(o.fields, n.fields), i, j)
+                for i, o in enumerate(old)
+                for j, n in enumerate(new)
+            ),
+        )
+        used_old, used_new = set(), set()
+        for neg_score, i, j in scored:
+            if -neg_score <= 0:
+                break
+            if i in used_old or j in used_new:
+                continue
+            used_old.add(i)
+            used_new.add(j)
+            pairs.append((i, j))
+    paired_old = {i for i, _ in pairs}
+    paired_new = {j for _, j in pairs}
+    for i, j in pairs:
+        plan.updated.append((old[i], new[j], changed_fields(old[i].fields, new[j].fields)))
+    plan.deleted.extend(o for i, o in enumerate(old) if i not in paired_old)
+    plan.inserted.extend(n for j, n in enumerate(new) if j not in paired_new)
+
+
+def _similarity(a: dict[str, Any], b: dict[str, Any]) -> int:
+    """How many written fields two versions of a row share (where they stand does not count)."""
+    return sum(1 for k, v in a.items() if v is not None and k != "source_ref" and b.get(k) == v)

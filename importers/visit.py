@@ -1,0 +1,190 @@
+"""A visit's cells -> one normalised activity record; a bad cell empties that field and says so."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Any
+
+from importers.issues import Issue
+from importers.normalize.amounts import AmountParseError, parse_amount
+from importers.normalize.companies import normalize_company
+from importers.normalize.dates import DateParseError, find_date_prefix, parse_date
+from importers.normalize.people import split_people
+from importers.normalize.probability import ProbabilityParseError, parse_probability
+from importers.normalize.text import clean_cell
+from importers.records import ActivityRecord, RawVisit
+
+TEXT_FIELDS = {
+    "purpose": "purpose",
+    "summary": "summary",
+    "result": "result",
+    "next_action": "next_action",
+    "insight": "insight",
+    "deal_title": "deal_title",
+}
+
+
+def build_record(
+    visit: RawVisit, *, default_rep: str | None, ranks: dict[str, int] | None
+) -> ActivityRecord:
+    cells = visit.cells
+    issues: list[Issue] = []
+    raw = {name: clean_cell(value) for name, (value, _ref) in cells.items()}
+    f: dict[str, Any] = {"source_ref": visit.ref}
+
+    for ref in visit.uncached:
+        issues.append(
+            Issue(
+                "warning",
+                "formula_no_value",
+                f"{ref} holds a formula whose result was never calculated, so its value is "
+                "unknown. Open the workbook in Excel and save it once.",
+                ref,
+            )
+        )
+
+    f["occurred_on_raw"] = raw.get("occurred_on") or None
+    f["occurred_on"] = _date(cells.get("occurred_on"), visit, issues, "visit date")
+
+    f["rep"] = raw.get("rep") or default_rep
+
+    company = normalize_company(raw.get("company", ""))
+    f["company_name_raw"] = raw.get("company") or None
+
+    people = split_people(raw["contact"]) if raw.get("contact") else []
+    if people:
+        f["contact_name"] = "、".join(p.name for p in people)
+        titles = [p.title for p in people if p.title]
+        f["contact_title"] = "、".join(titles) if titles else None
+    else:
+        f["contact_name"] = raw.get("contact") or None
+        f["contact_title"] = None
+
+    for source, column in TEXT_FIELDS.items():
+        f[column] = raw.get(source) or None
+
+    due_cell = cells.get("next_action_due")
+    f["next_action_due_raw"] = raw.get("next_action_due") or None
+    if due_cell and raw.get("next_action_due"):
+        f["next_action_due"] = _date(due_cell, visit, issues, "next-action date")
+    elif f["next_action"]:
+        f["next_action_due"] = _iso(
+            find_date_prefix(f["next_action"], **visit.context.parse_kwargs())
+        )
+    else:
+        f["next_action_due"] = None
+
+    f["amount_raw"] = raw.get("amount") or None
+    f["amount_jpy"] = _amount(cells.get("amount"), visit, issues)
+    f["probability_raw"] = raw.get("probability") or None
+    f["probability"] = _probability(cells.get("probability"), ranks, issues)
+
+    # What the rep wrote, as written: equal rows have equal fingerprints wherever they stand.
+    digest = hashlib.blake2b(digest_size=16)
+    for name in sorted(raw):
+        digest.update(name.encode())
+        digest.update(b"\x1f")
+        digest.update(raw[name].encode())
+        digest.update(b"\x1e")
+    return ActivityRecord(visit.sheet, f, company, digest.hexdigest(), issues)
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _date(cell, visit: RawVisit, issues: list[Issue], what: str) -> str | None:
+    if cell is None:
+        return None
+    value, ref = cell
+    ctx = visit.context
+    if value in ("", None):
+        return None
+    # A bare day number under a month sheet (日 column: 1, 2, 3 …).
+    if (
+        isinstance(value, int | float)
+        and ctx.sheet_month
+        and 1 <= value <= 31
+        and value == int(value)
+    ):
+        year = ctx.year_for_month(ctx.sheet_month)
+        if year:
+            try:
+                return dt.date(year, ctx.sheet_month, int(value)).isoformat()
+            except ValueError:
+                pass
+    try:
+        kwargs = ctx.parse_kwargs()
+        if ctx.sheet_month and "fiscal_year" not in kwargs and not ctx.default_year:
+            kwargs = {"default_year": ctx.year_for_month(ctx.sheet_month)}
+        parsed = parse_date(value, **kwargs)
+    except DateParseError as exc:
+        issues.append(
+            Issue(
+                "warning",
+                "bad_date",
+                f"The {what} in {ref} ({clean_cell(value)}) could not be read: {exc}. "
+                "The visit was imported without it; correct the cell and save.",
+                ref,
+            )
+        )
+        return None
+    if parsed and ctx.guessed_from and isinstance(value, str):
+        # No year anywhere: the year came from the file's date; a month after it is last year.
+        if parsed > ctx.guessed_from + dt.timedelta(days=45):
+            parsed = parsed.replace(year=parsed.year - 1)
+    return _iso(parsed)
+
+
+def _amount(cell, visit: RawVisit, issues: list[Issue]) -> int | None:
+    if cell is None or cell[0] in ("", None):
+        return None
+    value, ref = cell
+    try:
+        amount = parse_amount(value)
+    except AmountParseError as exc:
+        issues.append(
+            Issue(
+                "warning",
+                "bad_amount",
+                f"The amount in {ref} ({clean_cell(value)}) is not a number of yen ({exc}). "
+                "The visit was imported without an amount.",
+                ref,
+            )
+        )
+        return None
+    # A heading in 千円/万円 scales plain numbers, not text that names its own unit.
+    if amount is not None and visit.amount_multiplier != 1 and _plain_number(value):
+        amount *= visit.amount_multiplier
+    return amount
+
+
+def _plain_number(value) -> bool:
+    if isinstance(value, int | float):
+        return True
+    text = clean_cell(value).replace(",", "").replace("，", "")
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _probability(cell, ranks, issues: list[Issue]) -> int | None:
+    if cell is None or cell[0] in ("", None):
+        return None
+    value, ref = cell
+    try:
+        return parse_probability(value, ranks=ranks)
+    except ProbabilityParseError as exc:
+        issues.append(
+            Issue(
+                "warning",
+                "bad_probability",
+                f"The probability in {ref} ({clean_cell(value)}) could not be read ({exc}). "
+                "Write a percentage such as 80% or a rank letter from your rank table.",
+                ref,
+            )
+        )
+        return None

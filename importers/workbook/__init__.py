@@ -1,0 +1,1 @@
+"""Workbook files in memory -> sheets of cell values (no layout knowledge here)."""
