@@ -130,10 +130,10 @@ def _date(cell, visit: RawVisit, issues: list[Issue], what: str) -> str | None:
             )
         )
         return None
-    if parsed and ctx.guessed_from and isinstance(value, str):
-        # No year anywhere: the year came from the file's date; a month after it is last year.
-        if parsed > ctx.guessed_from + dt.timedelta(days=45):
-            parsed = parsed.replace(year=parsed.year - 1)
+    # No year anywhere: the year came from the file's date; a month after it is last year.
+    late = ctx.guessed_from and parsed and parsed > ctx.guessed_from + dt.timedelta(days=45)
+    if late and isinstance(value, str):
+        parsed = parsed.replace(year=parsed.year - 1)
     return _iso(parsed)
 
 

@@ -35,9 +35,9 @@ def find_header(sheet: Sheet, synonyms: Synonyms) -> TableHeader | None:
                 columns[c] = field
                 headings[c] = clean_cell(value)
         fields = set(columns.values())
-        if len(fields) >= MIN_HEADER_FIELDS and fields & ANCHOR_FIELDS:
-            if best is None or len(fields) > len(best.columns):
-                best = TableHeader(r, columns, headings)
+        good = len(fields) >= MIN_HEADER_FIELDS and fields & ANCHOR_FIELDS
+        if good and (best is None or len(fields) > len(best.columns)):
+            best = TableHeader(r, columns, headings)
     return best
 
 
