@@ -1,0 +1,126 @@
+import json
+import shutil
+import sqlite3
+
+import pytest
+
+from sync.store import Store, StoreError
+from sync.store.migrations import schema_version
+
+CONTRACT = {
+    "companies": {"id", "name", "name_normalized", "name_kana", "deleted"},
+    "contacts": {"id", "company_id", "full_name", "full_name_kana", "title", "department", "email",
+                 "phone", "mobile", "fax", "postal_code", "address", "needs_review", "source_id",
+                 "deleted"},
+    "activities": {"id", "occurred_on", "occurred_on_raw", "rep", "company_id", "contact_name",
+                   "purpose", "summary", "result", "next_action", "next_action_due", "amount_jpy",
+                   "probability", "insight", "source_id", "source_ref", "deleted"},
+    "deals": {"id", "company_id", "title", "stage", "amount_jpy", "probability", "expected_close",
+              "owner", "deleted"},
+    "notes": {"id", "company_id", "contact_id", "activity_id", "category", "body", "author",
+              "visibility", "deleted"},
+    "attachments": {"id", "sha256", "filename", "mime", "size", "entity", "entity_id", "deleted"},
+    "sources": {"id", "path", "kind", "sha256", "size", "mtime", "status", "imported_at"},
+    "import_issues": {"id", "source_id", "location", "severity", "code", "message"},
+    "changes": {"change_id", "entity", "row_id", "field", "value", "hlc", "site"},
+}
+
+
+def test_schema_contract_tables_and_columns(store):
+    conn = sqlite3.connect(store.path)
+    for table, columns in CONTRACT.items():
+        have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+        assert columns <= have, f"{table} lacks {columns - have}"
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert schema_version(conn) >= 1
+
+
+def test_one_change_per_changed_field_in_the_same_transaction(store):
+    with store.write() as w:
+        cid = w.insert("companies", {"name": "株式会社サンプル精工", "name_normalized": "サンプル精工"})
+    assert len(cid) == 36
+    changes = store.query("SELECT field, value FROM changes WHERE row_id = ? ORDER BY field", (cid,))
+    assert [(c["field"], json.loads(c["value"])) for c in changes] == [
+        ("name", "株式会社サンプル精工"),
+        ("name_normalized", "サンプル精工"),
+    ]
+    with store.write() as w:
+        assert w.update("companies", cid, {"name": "サンプル精工㈱", "name_normalized": "サンプル精工"}) == ["name"]
+        assert w.update("companies", cid, {"name": "サンプル精工㈱"}) == []
+    assert store.query("SELECT count(*) FROM changes")[0][0] == 3
+    hlcs = [r[0] for r in store.query("SELECT hlc FROM changes ORDER BY rowid")]
+    assert hlcs == sorted(hlcs) and len(set(hlcs)) == 2
+
+
+def test_failed_transaction_writes_nothing(store):
+    with pytest.raises(RuntimeError), store.write() as w:
+        w.insert("companies", {"name": "A"})
+        raise RuntimeError("boom")
+    assert store.query("SELECT count(*) FROM companies")[0][0] == 0
+    assert store.query("SELECT count(*) FROM changes")[0][0] == 0
+
+
+def test_delete_is_a_tombstone_and_restore_has_its_own_clock(store):
+    with store.write() as w:
+        cid = w.insert("companies", {"name": "A"})
+        assert w.delete("companies", cid)
+        assert not w.delete("companies", cid)
+        assert w.restore("companies", cid)
+    rows = store.query("SELECT value FROM changes WHERE field = 'deleted' ORDER BY hlc")
+    assert [json.loads(r[0]) for r in rows] == [1, 0]
+    assert store.query("SELECT deleted FROM companies")[0][0] == 0
+
+
+def test_unknown_field_is_refused(store):
+    with pytest.raises(ValueError), store.write() as w:
+        w.insert("companies", {"name": "A", "evil": 1})
+
+
+def test_remote_changes_apply_by_clock_and_are_not_echoed(store):
+    with store.write() as w:
+        cid = w.insert("companies", {"name": "local"})
+    before = store.pending_count()
+    older = {"entity": "companies", "row_id": cid, "field": "name", "value": "old",
+             "hlc": "000000000000001.00000", "site": "zzz"}
+    newer = {**older, "value": "remote", "hlc": "999999999999990.00000"}
+    with store.write() as w:
+        assert w.apply_remote([older]) == 0
+        assert w.apply_remote([newer, newer]) == 1
+        assert w.apply_remote([{**older, "entity": "evil", "field": "x"}]) == 0
+    assert store.query("SELECT name FROM companies")[0][0] == "remote"
+    assert store.pending_count() == before
+    # The local clock moved past the remote one: a later local edit wins.
+    with store.write() as w:
+        w.update("companies", cid, {"name": "later local"})
+    assert store.query("SELECT hlc FROM changes ORDER BY hlc DESC LIMIT 1")[0][0] > newer["hlc"]
+
+
+def test_private_notes_never_reach_the_outbox(store):
+    with store.write() as w:
+        w.insert("notes", {"body": "秘密", "visibility": "private"})
+        w.insert("notes", {"body": "共有", "visibility": "team"})
+    bodies = [c["value"] for c in store.outbox() if c["field"] == "body"]
+    assert bodies == ["共有"]
+
+
+def test_copied_database_gets_a_new_site_id(tmp_path):
+    a = Store(tmp_path / "a")
+    site = a.site_id
+    a.close()
+    assert Store(tmp_path / "a").site_id == site
+    shutil.copytree(tmp_path / "a", tmp_path / "b")
+    assert Store(tmp_path / "b").site_id != site
+
+
+def test_not_a_database_is_a_clear_error(tmp_path):
+    (tmp_path / "genba.db").write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="not a usable Genba database"):
+        Store(tmp_path)
+
+
+def test_readers_use_their_own_connection(store):
+    with store.write() as w:
+        w.insert("companies", {"name": "A"})
+    reader = store.reader()
+    assert reader.execute("SELECT count(*) FROM companies").fetchone()[0] == 1
+    reader.close()
