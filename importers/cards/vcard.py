@@ -1,0 +1,502 @@
+"""vCard 2.1 / 3.0 / 4.0 reader.
+
+vCard 2.1 as Japanese phones export it (per-property CHARSET=SHIFT_JIS, QUOTED-PRINTABLE with
+soft line breaks, bare parameters such as ``TEL;CELL:``) is read by the small parser in this module:
+lines are split and unfolded as bytes, and each value is decoded with its own charset. 3.0 and 4.0
+cards go through vobject; a card vobject rejects, or one that still uses 2.1-style CHARSET /
+QUOTED-PRINTABLE parameters, falls back to the same parser. Either way the properties end up as
+``_Prop`` records that one mapping turns into a ``CardContact``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+
+from importers.cards._text import clean, has_cjk, join_name, nfkc, person_name, split_title
+from importers.cards.model import CardContact, CardParseResult
+from importers.cards.validate import check_contact
+
+_STRUCTURED = {"N", "ADR", "ORG", "SOUND", "X-IRMC-N", "GENDER"}
+_ENCODINGS = {"QUOTED-PRINTABLE", "QP", "BASE64", "B", "8BIT", "7BIT"}
+_CHARSET_ALIASES = {
+    "shift_jis": "cp932",
+    "shift-jis": "cp932",
+    "sjis": "cp932",
+    "x-sjis": "cp932",
+    "ms_kanji": "cp932",
+    "windows-31j": "cp932",
+    "cp932": "cp932",
+    "iso-2022-jp": "iso2022_jp",
+    "euc-jp": "euc_jp",
+    "utf-8": "utf-8",
+    "utf8": "utf-8",
+}
+_LABELS = {
+    "N": "name (N)",
+    "FN": "name (FN)",
+    "SOUND": "reading (SOUND)",
+    "ORG": "company (ORG)",
+    "TITLE": "title (TITLE)",
+    "TEL": "phone (TEL)",
+    "EMAIL": "e-mail (EMAIL)",
+    "ADR": "address (ADR)",
+    "LABEL": "address (LABEL)",
+    "NOTE": "note (NOTE)",
+}
+_HEX = b"0123456789ABCDEFabcdef"
+
+
+@dataclass
+class _Prop:
+    name: str  # upper case, without group
+    params: dict[str, list[str]] = field(default_factory=dict)  # upper-case keys
+    types: set[str] = field(default_factory=set)  # upper-case TYPE values, incl. bare 2.1 ones
+    parts: list[str] = field(default_factory=list)  # components (one for unstructured props)
+    raw: str = ""  # the decoded value before splitting / unescaping
+    problem: str = ""  # '' | 'qp' | 'charset'
+
+    @property
+    def text(self) -> str:
+        return clean(
+            ";".join(p for p in self.parts if p)
+            if self.name in _STRUCTURED
+            else self.parts[0]
+            if self.parts
+            else ""
+        )
+
+    def part(self, i: int) -> str:
+        return clean(self.parts[i]) if i < len(self.parts) else ""
+
+
+# --------------------------------------------------------------------------- low-level decoding
+
+
+def decode_file_bytes(data: bytes) -> tuple[str, str]:
+    """Whole-file encoding: UTF-8 (BOM or not) if it decodes, else cp932. Returns (codec, bom-less)."""
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8", data[3:].decode("utf-8", errors="replace")
+    try:
+        return "utf-8", data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "cp932", data.decode("cp932", errors="replace")
+
+
+def qp_decode(value: bytes) -> tuple[bytes, bool]:
+    """Quoted-printable decode that never raises: returns (bytes, broken).
+
+    Valid ``=XX`` escapes are decoded, a soft line break ``=`` at the end is dropped, and a broken
+    escape (``=8``, ``=ZZ``) is skipped and reported through ``broken``.
+    """
+    out = bytearray()
+    broken = False
+    i, n = 0, len(value)
+    while i < n:
+        c = value[i]
+        if c != 0x3D:  # '='
+            out.append(c)
+            i += 1
+            continue
+        pair = value[i + 1 : i + 3]
+        if len(pair) == 2 and pair[0] in _HEX and pair[1] in _HEX:
+            out.append(int(pair, 16))
+            i += 3
+        elif i + 1 >= n or value[i + 1 :].strip() == b"":  # trailing '=': soft break
+            i = n
+        else:
+            # '=8', '=ZZ': a damaged escape. Its two characters were meant as hex, not text:
+            # drop them (letters and digits only) so they do not show up in the name.
+            broken = True
+            i += 1
+            for _ in range(2):
+                if i < n and chr(value[i]).isalnum():
+                    i += 1
+    return bytes(out), broken
+
+
+def _codec(charset: str | None, default: str) -> str:
+    if not charset:
+        return default
+    name = _CHARSET_ALIASES.get(charset.strip().lower())
+    if name:
+        return name
+    try:
+        return codecs.lookup(charset.strip()).name
+    except LookupError:
+        return default
+
+
+def _split_unquoted(s: str, sep: str) -> list[str]:
+    out, buf, quoted = [], [], False
+    for ch in s:
+        if ch == '"':
+            quoted = not quoted
+            buf.append(ch)
+        elif ch == sep and not quoted:
+            out.append("".join(buf))
+            buf = []
+        else:
+            buf.append(ch)
+    out.append("".join(buf))
+    return out
+
+
+def _split_value(s: str) -> list[str]:
+    """Split a structured value on unescaped ';' and unescape each component."""
+    parts, buf, i = [], [], 0
+    while i < len(s):
+        ch = s[i]
+        if ch == "\\" and i + 1 < len(s):
+            buf.append(s[i : i + 2])
+            i += 2
+            continue
+        if ch == ";":
+            parts.append(unescape("".join(buf)))
+            buf = []
+        else:
+            buf.append(ch)
+        i += 1
+    parts.append(unescape("".join(buf)))
+    return parts
+
+
+def unescape(s: str) -> str:
+    return re.sub(r"\\([\\;,:nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), s)
+
+
+def _is_qp_header(line: bytes) -> bool:
+    head = line.split(b":", 1)[0].upper()
+    return b"QUOTED-PRINTABLE" in head
+
+
+def logical_lines(data: bytes) -> list[bytes]:
+    """Split into lines and undo both kinds of folding, at the byte level.
+
+    * RFC folding: a line starting with a space or tab continues the previous one (the CRLF and
+      that one whitespace character are removed);
+    * quoted-printable soft line breaks: a QP property whose line ends with '=' continues on the
+      next line.
+    CR and LF never occur inside Shift_JIS or UTF-8 multi-byte characters, so this is safe before
+    the values are decoded.
+    """
+    out: list[bytes] = []
+    qp_open = False
+    for line in re.split(rb"\r\n|\r|\n", data):
+        if qp_open and out:
+            out[-1] = out[-1][:-1] + line
+            qp_open = out[-1].endswith(b"=") and _is_qp_header(out[-1])
+            continue
+        if line[:1] in (b" ", b"\t") and out:
+            out[-1] += line[1:]
+        elif line.strip():
+            out.append(line)
+        else:
+            continue
+        qp_open = out[-1].endswith(b"=") and _is_qp_header(out[-1])
+    return out
+
+
+def _parse_line(line: bytes, file_codec: str, version: str) -> _Prop | None:
+    # ':' (0x3A) cannot be a Shift_JIS trail byte, so the first unquoted one ends the name part
+    quoted, colon = False, -1
+    for i, b in enumerate(line):
+        if b == 0x22:
+            quoted = not quoted
+        elif b == 0x3A and not quoted:
+            colon = i
+            break
+    if colon < 0:
+        return None
+    head = line[:colon].decode(file_codec, errors="replace")
+    value_bytes = line[colon + 1 :]
+    pieces = _split_unquoted(head, ";")
+    name = pieces[0].strip().upper()
+    if "." in name:  # 'item1.EMAIL'
+        name = name.rsplit(".", 1)[1]
+    prop = _Prop(name)
+    for p in pieces[1:]:
+        p = p.strip()
+        if not p:
+            continue
+        if "=" in p:
+            key, val = p.split("=", 1)
+            key = key.strip().upper()
+            vals = [v.strip().strip('"') for v in _split_unquoted(val, ",")]
+        elif p.upper() in _ENCODINGS:
+            key, vals = "ENCODING", [p]
+        else:
+            key, vals = "TYPE", [p]
+        prop.params.setdefault(key, []).extend(vals)
+        if key == "TYPE":
+            prop.types.update(v.upper() for v in vals if v)
+    encoding = (prop.params.get("ENCODING") or [""])[0].upper()
+    if encoding in ("BASE64", "B"):
+        return prop  # photos, sounds: not text
+    charset = (prop.params.get("CHARSET") or [""])[0]
+    if encoding in ("QUOTED-PRINTABLE", "QP"):
+        value_bytes, broken = qp_decode(value_bytes)
+        if broken:
+            prop.problem = "qp"
+        codec = _codec(charset, "utf-8")
+    else:
+        codec = _codec(charset, file_codec)
+    text = _decode_value(value_bytes, codec, charset, file_codec)
+    if "\ufffd" in text:
+        prop.problem = prop.problem or "charset"
+        text = text.replace("\ufffd", "")
+    prop.raw = text
+    if name in _STRUCTURED:
+        prop.parts = _split_value(text)
+    else:
+        prop.parts = [unescape(text)]
+    return prop
+
+
+def _decode_value(b: bytes, codec: str, charset: str, file_codec: str) -> str:
+    try:
+        return b.decode(codec)
+    except UnicodeDecodeError:
+        pass
+    if not charset:  # no declared charset: the other usual suspect before giving up
+        other = "cp932" if codec == "utf-8" else "utf-8"
+        try:
+            return b.decode(other)
+        except UnicodeDecodeError:
+            pass
+    return b.decode(codec, errors="replace")
+
+
+# --------------------------------------------------------------------------- vobject (3.0 / 4.0)
+
+
+def _props_from_vobject(card_text: str) -> list[_Prop] | None:
+    try:
+        import vobject
+
+        comp = vobject.readOne(card_text)
+        props: list[_Prop] = []
+        for line in comp.getChildren():
+            name = line.name.upper()
+            params = {k.upper(): [str(x) for x in v] for k, v in line.params.items()}
+            types = {t.upper() for v in params.get("TYPE", []) for t in v.split(",") if t}
+            types.update(s.upper() for s in getattr(line, "singletonparams", []) or [])
+            value = line.value
+            if name == "N" and hasattr(value, "family"):
+                parts = [
+                    _j(value.family),
+                    _j(value.given),
+                    _j(value.additional),
+                    _j(value.prefix),
+                    _j(value.suffix),
+                ]
+            elif name == "ADR" and hasattr(value, "street"):
+                parts = [
+                    _j(value.box),
+                    _j(value.extended),
+                    _j(value.street),
+                    _j(value.city),
+                    _j(value.region),
+                    _j(value.code),
+                    _j(value.country),
+                ]
+            elif isinstance(value, list) and name in _STRUCTURED:
+                parts = [_j(v) for v in value]
+            elif isinstance(value, list):  # CATEGORIES, NICKNAME: a comma list
+                parts = [",".join(_j(v) for v in value)]
+            elif isinstance(value, str):
+                parts = value.split(";") if name in _STRUCTURED else [value]
+            else:
+                continue
+            props.append(_Prop(name, params, types, parts, raw=";".join(parts)))
+        return props
+    except Exception:  # vobject raises many types on malformed input; fall back to our parser
+        return None
+
+
+def _j(v: object) -> str:
+    if isinstance(v, list | tuple):
+        return " ".join(str(x) for x in v if x)
+    return str(v or "")
+
+
+# --------------------------------------------------------------------------- cards -> contacts
+
+
+def parse_vcards(data: bytes, filename: str) -> CardParseResult:
+    result = CardParseResult()
+    file_codec, _ = decode_file_bytes(data)
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[3:]
+    cards: list[list[bytes]] = []
+    current: list[bytes] | None = None
+    for line in logical_lines(data):
+        upper = line.strip().upper()
+        if upper == b"BEGIN:VCARD":
+            if current is not None:  # a card without END: keep what it had
+                cards.append(current)
+            current = []
+        elif upper == b"END:VCARD":
+            if current is not None:
+                cards.append(current)
+            current = None
+        elif current is not None:
+            current.append(line)
+    if current is not None:
+        cards.append(current)
+        result.add(
+            filename,
+            "warning",
+            "truncated_vcard",
+            f"{filename}: the last card has no END:VCARD line (the file may be cut short); "
+            "what it had was read.",
+        )
+    if not cards:
+        result.add(
+            filename,
+            "error",
+            "no_vcards",
+            f"{filename}: no business cards found (no BEGIN:VCARD line). Is this a vCard file?",
+        )
+        return result
+    for n, lines in enumerate(cards, start=1):
+        ref = f"{filename}#{n}"
+        version = _version(lines)
+        props: list[_Prop] | None = None
+        if version in ("3.0", "4.0") and not any(
+            b"QUOTED-PRINTABLE" in ln.split(b":", 1)[0].upper()
+            or b"CHARSET=" in ln.split(b":", 1)[0].upper()
+            for ln in lines
+        ):
+            text = "\r\n".join(ln.decode(file_codec, errors="replace") for ln in lines)
+            props = _props_from_vobject(f"BEGIN:VCARD\r\n{text}\r\nEND:VCARD\r\n")
+        if props is None:
+            props = [p for ln in lines if (p := _parse_line(ln, file_codec, version))]
+        contact = _contact(props, ref, result)
+        if contact.is_empty():
+            result.add(
+                ref,
+                "warning",
+                "empty_card",
+                f"Card #{n} in {filename} has no name, company, e-mail or phone; skipped.",
+            )
+            continue
+        check_contact(contact, result, ref)
+        result.contacts.append(contact)
+    return result
+
+
+def _version(lines: list[bytes]) -> str:
+    for ln in lines:
+        if ln.upper().startswith(b"VERSION:"):
+            return ln.split(b":", 1)[1].strip().decode("ascii", errors="replace")
+    return "2.1"
+
+
+def _contact(props: list[_Prop], ref: str, result: CardParseResult) -> CardContact:
+    c = CardContact(source_ref=ref)
+    family = given = fn_title = ""
+    kana: dict[str, str] = {}
+    phones: list[_Prop] = []
+    adrs: list[_Prop] = []
+    for p in props:
+        if p.name in ("VERSION", "PHOTO", "LOGO", "KEY", "PRODID"):
+            continue
+        key = p.name + (";" + ",".join(sorted(p.types)) if p.types else "")
+        k, i = key, 2
+        while k in c.raw:
+            k, i = f"{key}#{i}", i + 1
+        c.raw[k] = p.raw
+        if p.problem:
+            _report(p, ref, result)
+            c.needs_review = True
+        name = p.name
+        if name == "FN" and not c.full_name:
+            c.full_name, fn_title = person_name(p.text)  # 'FN:青木 一郎 様' -> '青木 一郎'
+        elif name == "N" and not (family or given):
+            family, given = p.part(0), p.part(1)
+            sort_as = [x.strip() for v in p.params.get("SORT-AS", []) for x in v.split(",")]
+            if sort_as:
+                kana.setdefault("sort_as", join_name(*([*sort_as, "", ""])[:2]))
+        elif (name == "SOUND" and "X-IRMC-N" in p.types) or name == "X-IRMC-N":
+            kana.setdefault("irmc", join_name(p.part(0), p.part(1)))
+        elif name == "X-PHONETIC-LAST-NAME":
+            kana.setdefault("last", p.text)
+        elif name == "X-PHONETIC-FIRST-NAME":
+            kana.setdefault("first", p.text)
+        elif name == "SORT-STRING":
+            kana.setdefault("sort_string", p.text)
+        elif name == "ORG" and not c.company:
+            c.company = p.part(0)
+            c.department = " ".join(clean(x) for x in p.parts[1:] if clean(x))
+        elif (name == "TITLE" and not c.title) or (name == "ROLE" and not c.title):
+            c.title = p.text
+        elif name == "EMAIL" and not c.email:
+            c.email = p.text
+        elif name == "TEL":
+            phones.append(p)
+        elif name == "ADR":
+            adrs.append(p)
+        elif name == "LABEL" and not c.address:
+            c.address = clean(p.text.replace("\n", " "))
+        elif name == "URL" and not c.url:
+            c.url = p.text
+        elif name == "CATEGORIES":
+            c.tags.extend(t for t in (clean(x) for x in p.text.split(",")) if t and t not in c.tags)
+    if not c.full_name:
+        c.full_name = join_name(family, given)
+    c.title = c.title or fn_title
+    if "last" in kana or "first" in kana:
+        c.full_name_kana = join_name(kana.get("last", ""), kana.get("first", ""))
+    else:
+        c.full_name_kana = kana.get("irmc") or kana.get("sort_as") or kana.get("sort_string") or ""
+    c.full_name_kana = clean(nfkc(c.full_name_kana)) if c.full_name_kana else ""
+    c.title, c.department = split_title(c.title, c.department)
+    _assign_phones(c, phones)
+    if adrs:
+        adr = next((a for a in adrs if "WORK" in a.types), adrs[0])
+        c.postal_code = adr.part(5)
+        street = [adr.part(4), adr.part(3), adr.part(2), adr.part(1)]
+        if any(has_cjk(s) for s in street):
+            c.address = "".join(s for s in street if s)
+        else:
+            c.address = ", ".join(s for s in [adr.part(2), adr.part(3), adr.part(4)] if s)
+    return c
+
+
+def _assign_phones(c: CardContact, phones: list[_Prop]) -> None:
+    voice: list[_Prop] = []
+    for p in phones:
+        value = p.text
+        if value.lower().startswith("tel:"):
+            value = value[4:]
+        if not value:
+            continue
+        if "FAX" in p.types:
+            c.fax = c.fax or value
+        elif {"CELL", "MOBILE"} & p.types:
+            c.mobile = c.mobile or value
+        else:
+            voice.append(_Prop(p.name, p.params, p.types, [value]))
+    if voice:
+        work = [p for p in voice if "WORK" in p.types]
+        c.phone = (work or voice)[0].parts[0]
+
+
+def _report(p: _Prop, ref: str, result: CardParseResult) -> None:
+    file_part, _, n = ref.rpartition("#")
+    label = _LABELS.get(p.name, p.name)
+    if p.problem == "qp":
+        why = "is partly unreadable (its quoted-printable encoding is broken)"
+        code = "broken_qp"
+    else:
+        why = "contains characters that could not be decoded"
+        code = "bad_charset"
+    result.add(
+        ref,
+        "warning",
+        code,
+        f"Card #{n} in {file_part}: the {label} {why}. What could be read was kept "
+        f"('{p.text}') — please check this contact.",
+    )
