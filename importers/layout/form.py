@@ -60,10 +60,17 @@ def form_visits(sheet: Sheet, labels: list[Label], context: YearContext) -> list
             # A second 内容 line in the same block continues the first.
             value, ref = target[lb.field]
             target[lb.field] = (f"{value}\n{found[0]}", ref)
-    visits = []
+    kept: list[dict[str, tuple]] = []
     for block in blocks:
         if not CONTENT_FIELDS & block.keys():
             continue  # an unused visit block of the template
+        if not (CONTENT_FIELDS - {"insight"}) & block.keys() and kept:
+            # The 所感 box below an unused block belongs to the last visit actually written.
+            kept[-1].setdefault("insight", block["insight"])
+            continue
+        kept.append(block)
+    visits = []
+    for block in kept:
         cells = {**sheet_cells, **block}
         if "occurred_on" not in cells and context.sheet_day:
             month, day = context.sheet_day

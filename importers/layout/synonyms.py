@@ -27,9 +27,11 @@ class Synonyms:
         return self.by_text.get(heading_key(value))
 
     def is_total(self, value) -> bool:
-        return isinstance(value, str) and heading_key(value) in self.totals
+        # Totals labels are short; long text (a visit summary) never is one.
+        return isinstance(value, str) and len(value) <= 12 and heading_key(value) in self.totals
 
 
+@lru_cache(maxsize=8192)
 def heading_key(text: str) -> str:
     """'見込金額（千円）' -> '見込金額'; width, case and spaces folded."""
     return _SPACE.sub("", _UNITS.sub("", nfkc(text))).lower()

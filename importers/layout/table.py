@@ -9,7 +9,7 @@ from importers.layout.context import YearContext
 from importers.layout.synonyms import Synonyms, unit_multiplier
 from importers.normalize.text import clean_cell
 from importers.records import CONTENT_FIELDS, RawVisit
-from importers.workbook.sheet import Sheet, cell_ref, column_letter
+from importers.workbook.sheet import Sheet, column_letter
 
 HEADER_SCAN_ROWS = 30
 MIN_HEADER_FIELDS = 2
@@ -95,6 +95,7 @@ def table_visits(
     last_date = None
     visits: list[RawVisit] = []
     unmapped_with_content: set[int] = set()
+    prefix = {c: f"{sheet.name}!{column_letter(c)}" for c in columns}
     for r in range(header.row + 1, len(sheet.rows)):
         row = sheet.rows[r]
         if any(synonyms.is_total(v) for v in row):
@@ -106,9 +107,9 @@ def table_visits(
             if value == "" and (r, c) in fill:
                 value = fill[(r, c)]
             if (r, c) in sheet.uncached_formulas:
-                uncached.append(cell_ref(sheet.name, r, c))
+                uncached.append(f"{prefix[c]}{r + 1}")
             if value != "" and value is not None:
-                cells[field] = (value, cell_ref(sheet.name, r, c))
+                cells[field] = (value, f"{prefix[c]}{r + 1}")
         if not CONTENT_FIELDS & cells.keys():
             if "occurred_on" in cells:
                 last_date = cells["occurred_on"]
@@ -125,7 +126,7 @@ def table_visits(
         visits.append(
             RawVisit(
                 sheet=sheet.name,
-                ref=cell_ref(sheet.name, r, anchor_col),
+                ref=f"{prefix[anchor_col]}{r + 1}",
                 cells=cells,
                 context=context,
                 amount_multiplier=multiplier,

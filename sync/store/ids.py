@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from functools import lru_cache
 
 import uuid6
 
@@ -14,6 +15,7 @@ def new_id() -> str:
     return str(uuid6.uuid7())
 
 
+@lru_cache(maxsize=65536)
 def natural_id(entity: str, key: str) -> str:
     """The same entity and normalised key give the same id on every laptop."""
     return str(uuid.uuid5(GENBA_NAMESPACE, f"{entity}:{key}"))

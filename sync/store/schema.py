@@ -67,20 +67,24 @@ INITIAL = [
       fields TEXT NOT NULL,
       PRIMARY KEY (source_id, position)
     ) WITHOUT ROWID""",
-    # The local change log: one row per changed field; acked once the server has it.
+    # The local change log: one row per changed field; acked once the server has it. change_id is
+    # "<site>.<seq>": unique across laptops without a text index to maintain on every write.
+    # value has no declared type so SQLite keeps each value's own type (text, integer, NULL).
     """CREATE TABLE changes (
-      change_id TEXT PRIMARY KEY,
+      seq INTEGER PRIMARY KEY,
+      change_id TEXT NOT NULL,
       entity TEXT NOT NULL,
       row_id TEXT NOT NULL,
       field TEXT NOT NULL,
-      value TEXT,
+      value,
       hlc TEXT NOT NULL,
       site TEXT NOT NULL,
-      acked INTEGER NOT NULL DEFAULT 0,
-      private INTEGER NOT NULL DEFAULT 0
+      acked INTEGER NOT NULL DEFAULT 0
     )""",
-    "CREATE INDEX changes_outbox ON changes(acked, hlc) WHERE acked = 0",
-    # The current winner's clock per field: the merge rule compares against it.
+    "CREATE INDEX changes_outbox ON changes(seq) WHERE acked = 0",
+    # The clock of each field's current value when it was last set by an update or a pulled
+    # change. A field set when its row was inserted locally takes the row's insert clock from
+    # row_clocks instead: one clock row per insert rather than one per field keeps imports fast.
     """CREATE TABLE field_clocks (
       entity TEXT NOT NULL,
       row_id TEXT NOT NULL,
@@ -88,6 +92,13 @@ INITIAL = [
       hlc TEXT NOT NULL,
       site TEXT NOT NULL,
       PRIMARY KEY (entity, row_id, field)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE row_clocks (
+      entity TEXT NOT NULL,
+      row_id TEXT NOT NULL,
+      hlc TEXT NOT NULL,
+      site TEXT NOT NULL,
+      PRIMARY KEY (entity, row_id)
     ) WITHOUT ROWID""",
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
 ]

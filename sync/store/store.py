@@ -7,7 +7,6 @@ connections. Each changed field of a synced table gets one row in ``changes`` an
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 import threading
@@ -30,8 +29,14 @@ class StoreError(RuntimeError):
     """The data directory or its database cannot be used; the message says what to do."""
 
 
-def _encode(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+# Fields whose column default is 0: an insert that leaves them 0 has not "written" them.
+ZERO_DEFAULT_FIELDS = frozenset({"deleted", "needs_review"})
+INSERT_CHUNK = 2_000  # rows per executemany batch: bounds memory on 200k-row imports
+
+
+def logged_at_insert(field: str, value: Any) -> bool:
+    """Whether a local insert logged this field (and so the row's insert clock is its clock)."""
+    return value is not None and not (field in ZERO_DEFAULT_FIELDS and value == 0)
 
 
 class Store:
@@ -128,22 +133,21 @@ class Store:
             """SELECT change_id, entity, row_id, field, value, hlc, site FROM changes c
                WHERE acked = 0 AND NOT (entity = 'notes' AND EXISTS (
                  SELECT 1 FROM notes n WHERE n.id = c.row_id AND n.visibility = ?))
-               ORDER BY hlc LIMIT ?""",
+               ORDER BY seq LIMIT ?""",
             (PRIVATE_VISIBILITY, limit),
         )
-        return [
-            {**dict(r), "value": json.loads(r["value"]) if r["value"] is not None else None}
-            for r in rows
-        ]
+        return [dict(r) for r in rows]
 
     def pending_count(self) -> int:
         return self.query("SELECT count(*) FROM changes WHERE acked = 0")[0][0]
 
     def ack(self, change_ids: Iterable[str]) -> None:
+        """Mark changes as received by the server (our change ids are '<site>.<seq>')."""
+        seqs = [
+            (int(c.rpartition(".")[2]),) for c in change_ids if c.startswith(self.site_id + ".")
+        ]
         with self.write() as w:
-            w.conn.executemany(
-                "UPDATE changes SET acked = 1 WHERE change_id = ?", ((c,) for c in change_ids)
-            )
+            w.conn.executemany("UPDATE changes SET acked = 1 WHERE seq = ?", seqs)
 
 
 class Writer:
@@ -154,6 +158,12 @@ class Writer:
         self.conn = conn
         self.site = store.site_id
         self.clock = store.clock
+        self._next_seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM changes").fetchone()[0]
+
+    def _change_id(self) -> tuple[int, str]:
+        seq = self._next_seq
+        self._next_seq += 1
+        return seq, f"{self.site}.{seq}"
 
     def set_meta(self, key: str, value: str | None) -> None:
         self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
@@ -165,32 +175,40 @@ class Writer:
 
     def insert_many(self, entity: str, rows: list[dict[str, Any]]) -> list[str]:
         fields = SYNCED_FIELDS[entity]
-        ids, table_rows, changes, clocks = [], [], [], []
-        for row in rows:
-            unknown = row.keys() - set(fields) - {"id"}
-            if unknown:
-                raise ValueError(f"{entity} has no field(s) {sorted(unknown)}")
-            row_id = row.get("id") or new_id()
-            ids.append(row_id)
-            values = [row.get(f) for f in fields]
-            values = [
-                0 if v is None and f == "deleted" else v
-                for f, v in zip(fields, values, strict=True)
-            ]
-            table_rows.append((row_id, *values))
-            hlc = self.clock.now()
-            for f, v in zip(fields, values, strict=True):
-                if v is None or (f == "deleted" and v == 0):
-                    continue
-                changes.append(
-                    (f"{self.site}/{hlc}/{f}", entity, row_id, f, _encode(v), hlc, self.site)
-                )
-                clocks.append((entity, row_id, f, hlc, self.site))
+        field_set = set(fields)
+        columns = ", ".join(fields)
         placeholders = ", ".join("?" * (len(fields) + 1))
-        self.conn.executemany(
-            f"INSERT INTO {entity} (id, {', '.join(fields)}) VALUES ({placeholders})", table_rows
-        )
-        self._log(changes, clocks)
+        insert_sql = f"INSERT INTO {entity} (id, {columns}) VALUES ({placeholders})"
+        ids: list[str] = []
+        for start in range(0, len(rows), INSERT_CHUNK):
+            table_rows, changes, clocks = [], [], []
+            for row in rows[start : start + INSERT_CHUNK]:
+                if not row.keys() <= field_set | {"id"}:
+                    unknown = sorted(row.keys() - field_set - {"id"})
+                    raise ValueError(f"{entity} has no field(s) {unknown}")
+                row_id = row.get("id") or new_id()
+                ids.append(row_id)
+                values = [row.get(f) for f in fields]
+                table_rows.append(
+                    (
+                        row_id,
+                        *[
+                            0 if v is None and f in ZERO_DEFAULT_FIELDS else v
+                            for f, v in zip(fields, values, strict=True)
+                        ],
+                    )
+                )
+                hlc = self.clock.now()
+                clocks.append((entity, row_id, hlc, self.site))
+                for f, v in zip(fields, values, strict=True):
+                    if logged_at_insert(f, v):
+                        seq, cid = self._change_id()
+                        changes.append((seq, cid, entity, row_id, f, v, hlc, self.site))
+            self.conn.executemany(insert_sql, table_rows)
+            self.conn.executemany(
+                "INSERT INTO row_clocks (entity, row_id, hlc, site) VALUES (?, ?, ?, ?)", clocks
+            )
+            self._log(changes, [])
         return ids
 
     def get(self, entity: str, row_id: str) -> sqlite3.Row | None:
@@ -213,13 +231,11 @@ class Writer:
             f"UPDATE {entity} SET {assignments} WHERE id = ?", (*changed.values(), row_id)
         )
         hlc = self.clock.now()
-        self._log(
-            [
-                (f"{self.site}/{hlc}/{f}", entity, row_id, f, _encode(v), hlc, self.site)
-                for f, v in changed.items()
-            ],
-            [(entity, row_id, f, hlc, self.site) for f in changed],
-        )
+        changes = []
+        for f, v in changed.items():
+            seq, cid = self._change_id()
+            changes.append((seq, cid, entity, row_id, f, v, hlc, self.site))
+        self._log(changes, [(entity, row_id, f, hlc, self.site) for f in changed])
         return list(changed)
 
     def upsert(self, entity: str, row: dict[str, Any]) -> tuple[str, list[str]]:
@@ -238,8 +254,8 @@ class Writer:
 
     def _log(self, changes: list[tuple], clocks: list[tuple]) -> None:
         self.conn.executemany(
-            "INSERT INTO changes (change_id, entity, row_id, field, value, hlc, site) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO changes (seq, change_id, entity, row_id, field, value, hlc, site) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             changes,
         )
         self.conn.executemany(
@@ -247,6 +263,23 @@ class Writer:
             "VALUES (?, ?, ?, ?, ?)",
             clocks,
         )
+
+    def clock_of(self, entity: str, row_id: str, field: str) -> tuple[str, str] | None:
+        """(hlc, site) of the field's current value, or None when nothing has written it."""
+        cur = self.conn.execute(
+            "SELECT hlc, site FROM field_clocks WHERE entity = ? AND row_id = ? AND field = ?",
+            (entity, row_id, field),
+        ).fetchone()
+        if cur:
+            return cur[0], cur[1]
+        row = self.conn.execute(
+            f"SELECT r.hlc, r.site, e.{field} FROM row_clocks r JOIN {entity} e ON e.id = r.row_id "
+            "WHERE r.entity = ? AND r.row_id = ?",
+            (entity, row_id),
+        ).fetchone()
+        if row and logged_at_insert(field, row[2]):
+            return row[0], row[1]
+        return None
 
     # Pulled changes ------------------------------------------------------------------------
     def apply_remote(self, changes: Iterable[dict[str, Any]]) -> int:
@@ -257,10 +290,7 @@ class Writer:
             if field not in SYNCED_FIELDS.get(entity, ()):
                 continue  # an entity or field this version does not know: ignore, never crash
             self.clock.observe(ch["hlc"])
-            cur = self.conn.execute(
-                "SELECT hlc, site FROM field_clocks WHERE entity = ? AND row_id = ? AND field = ?",
-                (entity, row_id, field),
-            ).fetchone()
+            cur = self.clock_of(entity, row_id, field)
             if not wins(ch["hlc"], ch["site"], cur[0] if cur else None, cur[1] if cur else None):
                 continue
             self.conn.execute(f"INSERT OR IGNORE INTO {entity} (id) VALUES (?)", (row_id,))

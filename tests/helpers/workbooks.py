@@ -48,7 +48,9 @@ def table_workbook(
         r = 1
         if title:
             ws.cell(row=1, column=header_col, value=title)
-            ws.merge_cells(start_row=1, start_column=header_col, end_row=1, end_column=header_col + 3)
+            ws.merge_cells(
+                start_row=1, start_column=header_col, end_row=1, end_column=header_col + 3
+            )
             r = 2
         if rep_block:
             ws.cell(row=r + 1, column=header_col, value="氏名")
@@ -77,9 +79,19 @@ def libreoffice_convert(src: Path, fmt: str, outdir: Path) -> Path:
     outdir.mkdir(parents=True, exist_ok=True)
     profile = outdir / ".lo-profile"
     subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", fmt,
-         "--outdir", str(outdir), str(src)],
-        check=True, capture_output=True, timeout=180,
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(outdir),
+            str(src),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
     )
     out = outdir / (src.stem + "." + fmt.split(":")[0])
     assert out.exists(), f"LibreOffice did not write {out}"

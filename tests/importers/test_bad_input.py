@@ -63,18 +63,26 @@ def test_password_protected_workbook(tmp_path, store, importer):
 
 
 def test_xml_entity_bomb_in_a_sheet(tmp_path, store, importer):
-    bomb = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-            b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
-            b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>')
-    data = rewrite_member(good(tmp_path).read_bytes(), "xl/worksheets/sheet1.xml",
-                          lambda x: bomb + x.split(b"?>", 1)[-1].replace(b"<t>", b"<t>&lol3;", 1))
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+        b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
+    )
+    data = rewrite_member(
+        good(tmp_path).read_bytes(),
+        "xl/worksheets/sheet1.xml",
+        lambda x: bomb + x.split(b"?>", 1)[-1].replace(b"<t>", b"<t>&lol3;", 1),
+    )
     (tmp_path / "bomb.xlsx").write_bytes(data)
     failed(store, importer, tmp_path / "bomb.xlsx", "xml_entities")
 
 
 def test_zip_bomb(tmp_path, store, importer):
-    data = rewrite_member(good(tmp_path).read_bytes(), "xl/worksheets/sheet1.xml",
-                          lambda x: x.replace(b"<sheetData>", b"<sheetData>" + b" " * 50_000_000, 1))
+    data = rewrite_member(
+        good(tmp_path).read_bytes(),
+        "xl/worksheets/sheet1.xml",
+        lambda x: x.replace(b"<sheetData>", b"<sheetData>" + b" " * 50_000_000, 1),
+    )
     (tmp_path / "zipbomb.xlsx").write_bytes(data)
     assert len(data) < 1_000_000
     failed(store, importer, tmp_path / "zipbomb.xlsx", "zip_bomb")
@@ -100,7 +108,9 @@ def test_impossible_date_imports_row_with_empty_date_and_issue(tmp_path, store, 
 
 
 def test_formula_without_cached_value_is_flagged(tmp_path, store, importer):
-    path = table_workbook(tmp_path / "f.xlsx", {"4月": [["2025/4/1", "A社", None, "訪問", None, "=100*3"]]})
+    path = table_workbook(
+        tmp_path / "f.xlsx", {"4月": [["2025/4/1", "A社", None, "訪問", None, "=100*3"]]}
+    )
     out = importer.import_file(path)
     assert out.added == 1
     (issue,) = [i for i in out.issues if i.code == "formula_no_value"]
@@ -117,7 +127,9 @@ def test_used_range_claiming_a_million_rows(tmp_path, store, importer):
     assert any(i.code == "blank_padding" for i in out.issues)
 
 
-def test_a_bad_file_does_not_lose_what_was_imported_and_the_next_file_imports(tmp_path, store, importer):
+def test_a_bad_file_does_not_lose_what_was_imported_and_the_next_file_imports(
+    tmp_path, store, importer
+):
     path = good(tmp_path, "report.xlsx", n=5)
     importer.import_file(path)
     data = path.read_bytes()
@@ -132,7 +144,9 @@ def test_a_bad_file_does_not_lose_what_was_imported_and_the_next_file_imports(tm
     assert len(activities(store)) == 5 + 2
 
 
-@pytest.mark.parametrize("name", ["~$report.xlsx", "report.tmp", "ABC123", "desktop.ini", ".hidden.xlsx"])
+@pytest.mark.parametrize(
+    "name", ["~$report.xlsx", "report.tmp", "ABC123", "desktop.ini", ".hidden.xlsx"]
+)
 def test_temp_and_system_names_are_not_reports(name):
     from importers.pipeline import is_temp_name
 

@@ -16,8 +16,12 @@ def form_workbook(path, days):
         ws["A2"], ws["B2"], ws["D2"], ws["E2"] = "日付", date, "氏名", "山本"
         r = 3
         for company, person, content, nxt in visits:
-            for label, value in (("訪問先", company), ("面談者", person), ("内容", content),
-                                 ("次回予定", nxt)):
+            for label, value in (
+                ("訪問先", company),
+                ("面談者", person),
+                ("内容", content),
+                ("次回予定", nxt),
+            ):
                 ws.cell(row=r, column=1, value=label)
                 ws.cell(row=r, column=2, value=value)
                 ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=5)
@@ -31,16 +35,27 @@ def form_workbook(path, days):
 
 
 def test_form_sheets_with_repeated_visit_blocks(tmp_path, store, importer):
-    path = form_workbook(tmp_path / "業務日報_2025年3月.xlsx", {
-        "3月3日": (dt.date(2025, 3, 3), [("株式会社サンプル精工", "青木課長", "治具の改善提案。", "3/10 再訪"),
-                                        ("見本化成株式会社", "石井主任", "値上げ説明。", "見積提示"),
-                                        (None, None, None, None)], "価格より納期を重視している。"),
-        "3月4日": (None, [("サンプル精工㈱", "青木課長", "試作品の評価。", None)], None),
-    })
+    path = form_workbook(
+        tmp_path / "業務日報_2025年3月.xlsx",
+        {
+            "3月3日": (
+                dt.date(2025, 3, 3),
+                [
+                    ("株式会社サンプル精工", "青木課長", "治具の改善提案。", "3/10 再訪"),
+                    ("見本化成株式会社", "石井主任", "値上げ説明。", "見積提示"),
+                    (None, None, None, None),
+                ],
+                "価格より納期を重視している。",
+            ),
+            "3月4日": (None, [("サンプル精工㈱", "青木課長", "試作品の評価。", None)], None),
+        },
+    )
     out = importer.import_file(path)
     assert out.added == 3, out.issues
-    got = [(a["occurred_on"], a["company_name_raw"], a["contact_name"], a["next_action_due"], a["rep"])
-           for a in activities(store)]
+    got = [
+        (a["occurred_on"], a["company_name_raw"], a["contact_name"], a["next_action_due"], a["rep"])
+        for a in activities(store)
+    ]
     assert got == [
         ("2025-03-03", "株式会社サンプル精工", "青木", "2025-03-10", "山本"),
         ("2025-03-03", "見本化成株式会社", "石井", None, "山本"),
@@ -61,4 +76,8 @@ def test_label_with_value_below(tmp_path, store, importer):
     wb.save(tmp_path / "below.xlsx")
     importer.import_file(tmp_path / "below.xlsx")
     (a,) = activities(store)
-    assert (a["occurred_on"], a["company_name_raw"], a["summary"]) == ("2025-05-07", "テスト工業", "ライン見学")
+    assert (a["occurred_on"], a["company_name_raw"], a["summary"]) == (
+        "2025-05-07",
+        "テスト工業",
+        "ライン見学",
+    )

@@ -48,7 +48,9 @@ def test_rule2_one_edited_cell_changes_that_field_of_that_activity(tmp_path, sto
     out = importer.import_file(path)
     assert (out.added, out.updated, out.deleted) == (0, 1, 0)
     new = store.query("SELECT row_id, field FROM changes ORDER BY rowid")[before:]
-    assert [(r["row_id"], r["field"]) for r in new] == [(ids["第4回 治具の改善提案と試作品の評価"], "summary")]
+    assert [(r["row_id"], r["field"]) for r in new] == [
+        (ids["第4回 治具の改善提案と試作品の評価"], "summary")
+    ]
     assert ids_by_summary(store)["内容を書き直した"] == ids["第4回 治具の改善提案と試作品の評価"]
 
 
@@ -69,8 +71,11 @@ def test_rule3_inserted_row_adds_one_activity_others_keep_ids(tmp_path, store, i
     after = ids_by_summary(store)
     assert {k: after[k] for k in ids} == ids
     # Rows below the new one only had their cell reference move.
-    fields = {r["field"] for r in store.query("SELECT row_id, field FROM changes ORDER BY rowid")[before:]
-              if r["row_id"] in ids.values()}
+    fields = {
+        r["field"]
+        for r in store.query("SELECT row_id, field FROM changes ORDER BY rowid")[before:]
+        if r["row_id"] in ids.values()
+    }
     assert fields == {"source_ref"}
 
 
@@ -83,8 +88,12 @@ def test_rule4_deleted_row_is_a_tombstone(tmp_path, store, importer):
     assert (out.added, out.updated, out.deleted) == (0, 0, 1)
     (gone,) = activities(store, deleted=True)
     assert gone["id"] == ids["第2回 治具の改善提案と試作品の評価"]
-    assert store.query("SELECT value FROM changes WHERE row_id = ? AND field = 'deleted'",
-                       (gone["id"],))[0][0] == "1"
+    assert (
+        store.query(
+            "SELECT value FROM changes WHERE row_id = ? AND field = 'deleted'", (gone["id"],)
+        )[0][0]
+        == 1
+    )
 
 
 def test_rule5_app_edit_survives_until_the_cell_is_edited_in_excel(tmp_path, store, importer):
