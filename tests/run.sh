@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The whole test suite on a fresh Debian machine: installs what the tests use, then lint,
+# the import-layer contract and pytest. README's test command; .ci/run runs exactly this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages the tests use for real: PostgreSQL (sync), LibreOffice (files written by another
+# program), a CJK font (Qt offscreen renders Japanese), tesseract with Japanese data (card OCR),
+# poppler (PDF cards).
+debs=(postgresql libreoffice-calc-nogui fonts-noto-cjk tesseract-ocr tesseract-ocr-jpn poppler-utils)
+missing=()
+for d in "${debs[@]}"; do dpkg -s "$d" >/dev/null 2>&1 || missing+=("$d"); done
+if ((${#missing[@]})); then
+  echo "Installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+python3 -m pip install --quiet --disable-pip-version-check -e '.[test]' 2>&1 | grep -v "^WARNING: Location\|Running pip as the 'root'" || true
+
+echo "== ruff check"; python3 -m ruff check .
+echo "== ruff format --check"; python3 -m ruff format --check .
+echo "== import-linter"; lint-imports
+echo "== pytest"
+export QT_QPA_PLATFORM=offscreen
+exec python3 -m pytest -q -p no:cacheprovider "$@"
