@@ -57,11 +57,20 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return 0
     _utf8_console()
     data_dir = args.data_dir or default_data_dir()
+    if args.command is None:
+        # The desktop app: the only path that loads Qt.
+        try:
+            from desktop.app.main import run_app
+        except ImportError as exc:
+            print(
+                f"error: the desktop app is not available ({exc}). "
+                "Install it with: pip install 'genba[app]'",
+                file=sys.stderr,
+            )
+            return 1
+        return run_app(data_dir, self_test=args.self_test)
     from sync.store import Store, StoreError
 
     try:
