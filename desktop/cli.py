@@ -50,6 +50,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     com = sub.add_parser("companies", help="list customers")
     com.add_argument("--json", action="store_true")
+
+    cfg = sub.add_parser("config", help="show settings and where each comes from; set your own")
+    cfg.add_argument("action", choices=["show", "set"])
+    cfg.add_argument("key", nargs="?")
+    cfg.add_argument("value", nargs="?")
+    cfg.add_argument("--json", action="store_true")
+
+    bak = sub.add_parser("backup", help="a consistent copy of genba.db (SQLite backup API)")
+    bak.add_argument("dest", nargs="?", help="a .db file or a folder (default: <data dir>/backups)")
+    bak.add_argument("--with-blobs", action="store_true", help="copy attachments too")
     return p
 
 
@@ -71,28 +81,40 @@ def main(argv: list[str] | None = None) -> int:
             )
             return 1
         return run_app(data_dir, self_test=args.self_test)
+    from desktop.logs import install_crash_handler, setup_logging
+    from importers.managed_config import ManagedConfig
     from sync.store import Store, StoreError
 
+    if args.command == "config":
+        from desktop.commands.config_cmd import run_config
+
+        return run_config(data_dir, args.action, args.key, args.value, as_json=args.json)
     try:
+        config = ManagedConfig(data_dir)
+        setup_logging(config.settings().log_level)
+        install_crash_handler()
         store = Store(data_dir)
-        settings = Settings.load(data_dir)
     except (StoreError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     with store:
-        return _dispatch(args, store, settings, data_dir)
+        return _dispatch(args, store, config, data_dir)
 
 
-def _dispatch(args, store, settings: Settings, data_dir: Path) -> int:
+def _dispatch(args, store, config, data_dir: Path) -> int:
+    settings: Settings = config.settings()
     if args.command == "import":
         from desktop.commands.importing import run_import
 
-        if args.rep and args.rep != settings.user_name:
-            settings.user_name = args.rep
-            settings.save(data_dir)
+        if args.rep and args.rep != settings.user_name and not config.entries["user_name"].locked:
+            config.set_user_value("user_name", args.rep)
         return run_import(
             store, settings, args.paths, rep=args.rep, profile_path=args.profile, force=args.force
         )
+    if args.command == "backup":
+        from desktop.commands.backup import run_backup
+
+        return run_backup(store, args.dest, with_blobs=args.with_blobs)
     from desktop.commands import listing
 
     if args.command == "problems":

@@ -20,6 +20,12 @@ class Settings:
     photo_folders: list[str] = field(default_factory=list)
     force_polling: bool = False
     ranks: dict[str, int] = field(default_factory=dict)
+    server_url: str | None = None
+    language: str = "ja"
+    start_at_login: bool = False
+    team_workbook_folder: str | None = None
+    sync_interval_seconds: int = 300
+    log_level: str = "INFO"
 
     @classmethod
     def load(cls, data_dir: Path) -> Settings:
@@ -35,7 +41,9 @@ class Settings:
 
     def save(self, data_dir: Path) -> None:
         path = Path(data_dir) / SETTINGS_NAME
-        data = {k: v for k, v in asdict(self).items() if v not in (None, [], {})}
+        # Only what differs from the defaults: a default is not the rep's own choice.
+        defaults = asdict(Settings())
+        data = {k: v for k, v in asdict(self).items() if v != defaults[k] and v is not None}
         tmp = path.with_suffix(".tmp")
         tmp.write_text(tomli_w.dumps(data), "utf-8")
         os.replace(tmp, path)
