@@ -1,4 +1,4 @@
-; Inno Setup script for Genba (Inno Setup 6). Build on Windows after `pyinstaller installer.spec`:
+﻿; Inno Setup script for Genba (Inno Setup 6). Build on Windows after `pyinstaller installer.spec`:
 ;   iscc /DAppVersion=0.1.0 resources\windows\genba.iss      -> dist\GenbaSetup-0.1.0.exe
 ;
 ; Per-user, no admin rights: installs to %LOCALAPPDATA%\Programs\Genba.
@@ -47,7 +47,7 @@ Source: "..\..\dist\genba\*"; DestDir: "{app}"; Flags: ignoreversion recursesubd
 
 [Icons]
 Name: "{userprograms}\Genba"; Filename: "{app}\genbaw.exe"
-Name: "{userdesktop}\Genba"; Filename: "{app}\genbaw.exe"; Tasks: ; Check: not WizardSilent
+Name: "{userdesktop}\Genba"; Filename: "{app}\genbaw.exe"; Check: not WizardSilent
 
 [Registry]
 ; Start at sign-in: the windowed executable, per user (the app's own setting can turn it off).
