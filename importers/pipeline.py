@@ -8,10 +8,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from importers.cards.linking import link_in
+from importers.cards.merge import resolve_company
 from importers.deals import refresh_deals
 from importers.issues import ImportFailed, Issue
 from importers.layout.synonyms import Synonyms, load_synonyms
 from importers.parse import parse_report
+from importers.photos.apply import relink_photos_in
 from importers.profiles import Profile, ProfileError, profile_for, profiles_in
 from importers.reading import FileBytes, read_file
 from importers.reimport import changed_fields, load_old_rows, plan_reimport
@@ -101,6 +104,10 @@ class ReportImporter:
             source_id = self._save_source(w, path, existing, fb, parsed.issues, profile)
             outcome = self._apply(w, source_id, path, parsed.records)
             self._save_issues(w, source_id, parsed.issues)
+            if outcome.added or outcome.updated:
+                # 面談者 -> contacts, and memo photos of those days -> their activities
+                link_in(w, source_id=source_id)
+                relink_photos_in(w)
         outcome.issues = parsed.issues
         return outcome
 
@@ -206,11 +213,11 @@ class ReportImporter:
 
     def _apply(self, w: Writer, source_id: str, path: Path, records) -> FileOutcome:
         outcome = FileOutcome(path, "imported", source_id)
-        touched_companies = self._ensure_companies(w, records)
+        redirect = self._ensure_companies(w, records)
+        touched_companies = set(redirect.values())
         for rec in records:
-            rec.fields["company_id"] = (
-                natural_id("companies", rec.company.normalized) if rec.company else None
-            )
+            cid = natural_id("companies", rec.company.normalized) if rec.company else None
+            rec.fields["company_id"] = redirect.get(cid, cid)
             rec.fields["source_id"] = source_id
         old = load_old_rows(w.conn, source_id)
         plan = plan_reimport(old, records)
@@ -254,17 +261,19 @@ class ReportImporter:
             refresh_deals(w, {c for c in touched_companies if c})
         return outcome
 
-    def _ensure_companies(self, w: Writer, records) -> set[str]:
+    def _ensure_companies(self, w: Writer, records) -> dict[str, str]:
+        """Create missing companies; map each natural id to the company rows should point at
+        (a company merged away in the app redirects to the one it was merged into)."""
         wanted: dict[str, object] = {}
         for rec in records:
             if rec.company:
                 wanted.setdefault(natural_id("companies", rec.company.normalized), rec.company)
         if not wanted:
-            return set()
+            return {}
         known = {
-            r[0]
+            r[0]: r[1]
             for r in w.conn.execute(
-                "SELECT id FROM companies WHERE id IN (SELECT value FROM json_each(?))",
+                "SELECT id, deleted FROM companies WHERE id IN (SELECT value FROM json_each(?))",
                 (json.dumps(list(wanted)),),
             )
         }
@@ -276,7 +285,11 @@ class ReportImporter:
                 if cid not in known
             ],
         )
-        return set(wanted)
+        redirect = {cid: cid for cid in wanted}
+        for cid, deleted in known.items():
+            if deleted:
+                redirect[cid] = resolve_company(w.conn, cid) or cid
+        return redirect
 
     def _save_issues(self, w: Writer, source_id: str, issues: list[Issue]) -> None:
         w.conn.execute("DELETE FROM import_issues WHERE source_id = ?", (source_id,))

@@ -158,3 +158,24 @@ def test_edit_and_insert_in_one_save(tmp_path, store, importer):
     assert (out.added, out.updated, out.deleted) == (1, 1, 0)
     row = store.query("SELECT id, amount_jpy FROM activities WHERE summary LIKE '第5回%'")[0]
     assert (row["id"], row["amount_jpy"]) == (ids["第5回 治具の改善提案と試作品の評価"], 9_990_000)
+
+
+def test_rows_of_a_company_merged_in_the_app_go_to_the_company_kept(tmp_path, store, importer):
+    from importers.cards.merge import merge_companies
+
+    path = table_workbook(
+        tmp_path / "m.xlsx",
+        {"4月": [["2025/4/1", "サンプル精機", None, "a"], ["2025/4/2", "サンプル精工", None, "b"]]},
+    )
+    importer.import_file(path)
+    ids = {r["name"]: r["id"] for r in store.query("SELECT id, name FROM companies")}
+    merge_companies(store, ids["サンプル精工"], ids["サンプル精機"])  # a typo merged away
+
+    def add_row(ws):
+        for c, v in enumerate(["2025/4/3", "サンプル精機", "", "c"], start=1):
+            ws.cell(row=HEADER_ROW + 3, column=c, value=v)
+
+    edit(path, add_row)
+    assert importer.import_file(path).added == 1
+    row = store.query("SELECT company_id FROM activities WHERE summary = 'c'")[0]
+    assert row[0] == ids["サンプル精工"]

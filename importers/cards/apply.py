@@ -1,0 +1,572 @@
+"""Import one card file (vCard, contact CSV, card image) into the store.
+
+Bookkeeping is the daily reports' (importers.pipeline): the file is read once (size checked on
+disk first), an unchanged SHA-256 writes nothing, one ``sources`` row (kind 'cards') per file and
+its ``import_issues``; a file that cannot be read at all becomes status 'error' with one issue.
+
+Identity: the same e-mail ignoring case, or the same normalised name at the same company, is one
+contact. A new contact's id is ``natural_id('contacts', 'email:<e-mail>')``, or
+``natural_id('contacts', 'name:<company>:<name>')`` without an e-mail, so two laptops that meet
+the same person converge on one row; a card that matches an existing contact by the other rule
+goes into that row. A name match whose e-mail contradicts the card's is not the same person
+(find_duplicate_contacts still offers it for a manual merge), unless the contradicting e-mail
+came from this same file's previous version.
+
+Field updates: an empty field is filled from any card; a non-empty field that differs is
+replaced only when this file changed that field since its last import, or when the card was
+exchanged later (名刺交換日) than any card seen before for that contact. A value missing from
+a card never clears a field, a contact missing from a changed file is not deleted, and OCR only
+ever fills empty fields. What each file said per contact is kept in the local ``card_rows``
+table to tell these cases apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from importers.cards.detect import (
+    IMAGE_EXTENSIONS,
+    MAX_IMAGE_BYTES,
+    check_card_size,
+    parse_card_file,
+)
+from importers.cards.linking import link_in, name_key
+from importers.cards.merge import resolve_company, resolve_contact
+from importers.cards.model import CardContact, CardIssue
+from importers.issues import ImportFailed, Issue
+from importers.normalize.companies import normalize_company
+from importers.normalize.text import nfkc
+from importers.photos.blobs import store_blob
+from importers.photos.memo import photo_info
+from importers.reading import FileBytes, read_file
+from sync.store import Store, Writer
+from sync.store.ids import natural_id, new_id
+
+CARD_ROWS_DDL = """CREATE TABLE IF NOT EXISTS card_rows (
+  source_id TEXT NOT NULL,
+  contact_id TEXT NOT NULL,
+  ref TEXT,
+  exchanged_on TEXT,
+  fields TEXT NOT NULL,
+  PRIMARY KEY (source_id, contact_id)
+) WITHOUT ROWID"""
+
+CARD_FIELDS = (
+    "company_id",
+    "full_name",
+    "full_name_kana",
+    "name_normalized",
+    "title",
+    "department",
+    "email",
+    "phone",
+    "mobile",
+    "fax",
+    "postal_code",
+    "address",
+    "url",
+)
+_IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"%PDF-")
+# the file itself is not a usable picture: nothing is kept
+_BAD_IMAGE = {"not_an_image", "broken_image", "image_too_large"}
+# the machine could not read the card (tesseract missing, timed out): try again next scan
+_RETRY = {"ocr_unavailable", "ocr_failed"}
+
+
+@dataclass
+class CardOutcome:
+    path: Path
+    status: str  # 'imported' | 'unchanged' | 'failed'
+    source_id: str | None = None
+    added: int = 0
+    updated: int = 0
+    merged: int = 0  # cards that went into an existing contact found by the other identity rule
+    # (or into the row a contact was merged into), counted the first time this file does so
+    issues: list[Issue] = field(default_factory=list)
+    contact_ids: list[str] = field(default_factory=list)
+    attachment_id: str | None = None
+    linked: int = 0  # activities linked to contacts after this import
+
+    @property
+    def failed(self) -> bool:
+        return self.status == "failed"
+
+
+def import_card_file(store: Store, path: Path, *, force: bool = False) -> CardOutcome:
+    """Import a card file; never raises for bad input (the outcome and ``sources`` say why)."""
+    path = Path(os.path.normpath(Path(path).absolute()))
+    existing = source_by_path(store, path)
+    try:
+        too_large = check_card_size(path)  # from the file system: a 200 MB file is never read
+    except OSError:
+        too_large = None  # gone or unreadable: read_file below says so in words
+    if too_large is not None:
+        return _failed(store, path, existing, None, [card_issue(too_large)])
+    try:
+        fb = read_file(path, max_bytes=MAX_IMAGE_BYTES)
+    except ImportFailed as failed:
+        return _failed(store, path, existing, None, [failed.issue])
+    if existing and existing["sha256"] == fb.sha256 and not force:
+        return CardOutcome(path, "unchanged", existing["id"])
+    if existing is None and not force and (moved := adopt_moved(store, path, fb)):
+        return CardOutcome(path, "unchanged", moved)
+    parsed = parse_card_file(path, fb.data)
+    issues = [card_issue(i) for i in parsed.issues]
+    image = is_card_image(path, fb.data)
+    codes = {i.code for i in parsed.errors}
+    if not parsed.contacts and parsed.errors and (not image or codes & _BAD_IMAGE):
+        return _failed(store, path, existing, fb, [card_issue(i) for i in parsed.errors])
+    if image:
+        store_blob(store.data_dir, fb.data)  # idempotent, atomic; before the transaction
+    with store.write() as w:
+        source_id = existing["id"] if existing else new_id()
+        outcome = _apply_contacts(w, source_id, path, parsed.contacts, issues, ocr=image)
+        if image:
+            contact = outcome.contact_ids[0] if outcome.contact_ids else None
+            outcome.attachment_id = _attach_card_image(w, path, fb, contact)
+        save_source(
+            w,
+            path,
+            "cards",
+            existing,
+            fb,
+            issues,
+            sha256=None if codes & _RETRY else fb.sha256,
+            source_id=source_id,
+        )
+        save_issues(w, source_id, issues)
+        if outcome.added or outcome.updated or outcome.merged:
+            companies = {
+                r[0]
+                for r in w.conn.execute(
+                    "SELECT company_id FROM contacts WHERE company_id IS NOT NULL AND id IN "
+                    "(SELECT value FROM json_each(?))",
+                    (json.dumps(outcome.contact_ids),),
+                )
+            }
+            outcome.linked = link_in(w, companies)
+    outcome.issues = issues
+    return outcome
+
+
+# --------------------------------------------------------------------------- contacts
+
+
+def _apply_contacts(
+    w: Writer,
+    source_id: str,
+    path: Path,
+    contacts: list[CardContact],
+    issues: list[Issue],
+    *,
+    ocr: bool,
+) -> CardOutcome:
+    w.conn.execute(CARD_ROWS_DDL)
+    outcome = CardOutcome(path, "imported", source_id)
+    previous = {
+        r["contact_id"]: json.loads(r["fields"])
+        for r in w.conn.execute("SELECT * FROM card_rows WHERE source_id = ?", (source_id,))
+    }
+    latest = dict(
+        w.conn.execute(
+            "SELECT contact_id, max(exchanged_on) FROM card_rows WHERE source_id != ? "
+            "GROUP BY contact_id",
+            (source_id,),
+        ).fetchall()
+    )
+    index = ContactIndex(w)
+    said: dict[str, tuple[dict[str, Any], str | None, str]] = {}
+    added: set[str] = set()
+    updated: set[str] = set()
+    merged: set[str] = set()
+    for card in contacts:
+        company = normalize_company(card.company) if card.company else None
+        fields = card_fields(card, ensure_company(w, card.company))
+        contact_id, how = identify(
+            w, fields, company.normalized if company else "", previous, index
+        )
+        if how == "deleted":
+            who = card.full_name or card.email or "this contact"
+            issues.append(
+                Issue(
+                    "info",
+                    "contact_deleted",
+                    f"{card.source_ref}: {who} was deleted in Genba, so this card did not bring "
+                    "the contact back. Restore the contact in Genba if this was a mistake.",
+                    card.source_ref,
+                )
+            )
+            continue
+        if how == "new":
+            row = {f: v for f, v in fields.items() if v is not None}
+            row.update(id=contact_id, needs_review=int(card.needs_review), source_id=source_id)
+            w.insert("contacts", row)
+            index.add(contact_id, fields)
+            added.add(contact_id)
+        else:
+            current = w.get("contacts", contact_id)
+            changes = field_updates(
+                current,
+                fields,
+                previous.get(contact_id),
+                card.exchanged_on,
+                latest.get(contact_id),
+                fill_only=ocr,
+            )
+            if changes and card.needs_review:
+                changes["needs_review"] = 1
+            if current["source_id"] is None:
+                changes["source_id"] = source_id
+            if w.update("contacts", contact_id, changes) and contact_id not in added:
+                updated.add(contact_id)
+            index.add(contact_id, {**dict(current), **changes})
+            if how == "other" and contact_id not in added and contact_id not in previous:
+                merged.add(contact_id)
+        before = said.get(contact_id)
+        if before is None:
+            outcome.contact_ids.append(contact_id)
+        if before:  # two cards of one person in one file: the later one's values win
+            joined = {**before[0], **{k: v for k, v in fields.items() if v is not None}}
+            dates = [d for d in (before[1], _iso(card.exchanged_on)) if d]
+            said[contact_id] = (joined, max(dates) if dates else None, card.source_ref)
+        else:
+            said[contact_id] = (fields, _iso(card.exchanged_on), card.source_ref)
+    w.conn.execute("DELETE FROM card_rows WHERE source_id = ?", (source_id,))
+    w.conn.executemany(
+        "INSERT INTO card_rows (source_id, contact_id, ref, exchanged_on, fields) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [
+            (source_id, cid, ref, day, json.dumps(f, ensure_ascii=False))
+            for cid, (f, day, ref) in said.items()
+        ],
+    )
+    outcome.added = len(added)
+    outcome.updated = len(updated - merged)
+    outcome.merged = len(merged)
+    return outcome
+
+
+def card_fields(card: CardContact, company_id: str | None) -> dict[str, Any]:
+    """The contact columns a card sets (None where the card says nothing)."""
+    fields: dict[str, Any] = {f: (getattr(card, f, "") or "").strip() or None for f in CARD_FIELDS}
+    fields["company_id"] = company_id
+    fields["name_normalized"] = name_key(card.full_name) or None
+    return fields
+
+
+def contact_id_for(fields: dict[str, Any], company_normalized: str) -> str:
+    """The natural id of a contact: by e-mail, else by company and name (see the module doc)."""
+    email = (fields.get("email") or "").strip().lower()
+    if email:
+        return natural_id("contacts", "email:" + email)
+    name = fields.get("name_normalized") or ""
+    if name:
+        return natural_id("contacts", f"name:{company_normalized}:{name}")
+    # neither e-mail nor name (a company with a phone number): key on the numbers
+    numbers = ":".join(re.sub(r"\D", "", fields.get(f) or "") for f in ("phone", "mobile", "fax"))
+    return natural_id("contacts", f"anon:{company_normalized}:{numbers}")
+
+
+class ContactIndex:
+    """Live contacts by e-mail (ignoring case) and by (company, name), loaded once per file and
+    kept current while it is applied: SQLite cannot index ``lower(email)`` without a schema
+    change, and a scan per card makes a 5,000-card export quadratic. Entries are hints; every
+    hit is checked against the row itself."""
+
+    def __init__(self, w: Writer):
+        self.w = w
+        self.by_email: dict[str, list[str]] = defaultdict(list)
+        self.by_name: dict[tuple[str, str], list[str]] = defaultdict(list)
+        # e-mail, or company|name -> (id, e-mail) of a contact deleted in the app
+        self.deleted: dict[str, tuple[str, str]] = {}
+        for r in w.conn.execute(
+            "SELECT id, email, company_id, name_normalized, deleted, merged_into FROM contacts "
+            "ORDER BY id"
+        ):
+            if not r["deleted"]:
+                self.add(r["id"], r)
+            elif r["merged_into"] is None:
+                for key in _keys(r):
+                    self.deleted.setdefault(key, (r["id"], (r["email"] or "").strip().lower()))
+
+    def add(self, contact_id: str, row) -> None:
+        email = (row["email"] or "").strip().lower()
+        if email and contact_id not in self.by_email[email]:
+            self.by_email[email].append(contact_id)
+        key = (row["company_id"], row["name_normalized"])
+        if all(key) and contact_id not in self.by_name[key]:
+            self.by_name[key].append(contact_id)
+
+    def with_email(self, email: str):
+        for contact_id in self.by_email.get(email, ()):
+            row = self.w.get("contacts", contact_id)
+            if row and not row["deleted"] and (row["email"] or "").strip().lower() == email:
+                yield row
+
+    def with_name(self, company_id: str, name: str):
+        for contact_id in self.by_name.get((company_id, name), ()):
+            row = self.w.get("contacts", contact_id)
+            if (
+                row
+                and not row["deleted"]
+                and (row["company_id"], row["name_normalized"]) == (company_id, name)
+            ):
+                yield row
+
+
+def _keys(row) -> list[str]:
+    keys = []
+    if row["email"] and row["email"].strip():
+        keys.append(row["email"].strip().lower())
+    if row["company_id"] and row["name_normalized"]:
+        keys.append(f"{row['company_id']}|{row['name_normalized']}")
+    return keys
+
+
+def identify(
+    w: Writer,
+    fields: dict[str, Any],
+    company_normalized: str,
+    previous: dict[str, dict],
+    index: ContactIndex | None = None,
+) -> tuple[str, str]:
+    """(contact id, how): how is 'new', 'same' (its natural id), 'other' (matched by the other
+    rule, or merged into another row) or 'deleted' (deleted in the app: leave it alone)."""
+    computed = contact_id_for(fields, company_normalized)
+    if w.get("contacts", computed) is not None:
+        live = resolve_contact(w.conn, computed)
+        if live is None:
+            return computed, "deleted"
+        return live, "same" if live == computed else "other"
+    index = index or ContactIndex(w)
+    email = (fields.get("email") or "").strip().lower()
+    if email:
+        for row in index.with_email(email):
+            return row["id"], "other"
+    if fields.get("name_normalized") and fields.get("company_id"):
+        for row in index.with_name(fields["company_id"], fields["name_normalized"]):
+            theirs = (row["email"] or "").strip().lower()
+            said_before = ((previous.get(row["id"]) or {}).get("email") or "").strip().lower()
+            if not email or not theirs or theirs == said_before:
+                return row["id"], "other"
+    for key in _keys(fields):  # deleted in the app under another id: not brought back either
+        gone, theirs = index.deleted.get(key, ("", ""))
+        if gone and (not email or not theirs or theirs == email):
+            return gone, "deleted"
+    return computed, "new"
+
+
+def field_updates(
+    current,
+    fields: dict[str, Any],
+    previous: dict[str, Any] | None,
+    exchanged_on: dt.date | None,
+    latest_exchange: str | None,
+    *,
+    fill_only: bool = False,
+) -> dict[str, Any]:
+    """The fields of an existing contact this card changes (the policy in the module doc)."""
+    newer = bool(exchanged_on and latest_exchange and exchanged_on.isoformat() > latest_exchange)
+    out: dict[str, Any] = {}
+    for f in CARD_FIELDS:
+        new = fields.get(f)
+        if new is None or same_value(f, current[f], new):
+            continue
+        if _empty(current[f]):
+            out[f] = new
+        elif fill_only:
+            continue
+        elif previous is not None:
+            if not same_value(f, previous.get(f), new):
+                out[f] = new  # the file changed this field since its last import
+        elif newer:
+            out[f] = new
+    return out
+
+
+def same_value(field_name: str, a: Any, b: Any) -> bool:
+    if _empty(a) or _empty(b):
+        return _empty(a) and _empty(b)
+    if field_name == "email":
+        return str(a).strip().lower() == str(b).strip().lower()
+    return " ".join(nfkc(str(a)).split()) == " ".join(nfkc(str(b)).split())
+
+
+def ensure_company(w: Writer, text: str | None) -> str | None:
+    """The company row a written company name stands for, the same one daily reports use
+    (``natural_id('companies', normalized)``), created when missing; merges are followed."""
+    name = normalize_company(text) if text else None
+    if name is None:
+        return None
+    company_id = natural_id("companies", name.normalized)
+    if w.get("companies", company_id) is None:
+        row = w.conn.execute(
+            "SELECT id FROM companies WHERE deleted = 0 AND name_normalized = ? ORDER BY id "
+            "LIMIT 1",
+            (name.normalized,),
+        ).fetchone()
+        if row:  # the same name under another id (e.g. created by an older version)
+            return row[0]
+        w.insert(
+            "companies",
+            {"id": company_id, "name": name.display, "name_normalized": name.normalized},
+        )
+        return company_id
+    return resolve_company(w.conn, company_id) or company_id
+
+
+# --------------------------------------------------------------------------- card images
+
+
+def is_card_image(path: Path, data: bytes) -> bool:
+    return path.suffix.lower() in IMAGE_EXTENSIONS or data.startswith(_IMAGE_MAGIC)
+
+
+def _attach_card_image(w: Writer, path: Path, fb: FileBytes, contact_id: str | None) -> str:
+    """The card image as an attachment of its contact (unlinked when OCR found nobody)."""
+    info = photo_info(path, fb.data)
+    attachment_id = natural_id("attachments", "card:" + fb.sha256)
+    row = w.get("attachments", attachment_id)
+    if row is None:
+        w.insert(
+            "attachments",
+            {
+                "id": attachment_id,
+                "sha256": fb.sha256,
+                "filename": path.name,
+                "mime": info.mime,
+                "size": fb.size,
+                "entity": "contacts",
+                "entity_id": contact_id,
+                "taken_on": _iso(info.taken_on),
+            },
+        )
+    elif row["entity_id"] is None and contact_id:
+        w.update("attachments", attachment_id, {"entity": "contacts", "entity_id": contact_id})
+    return attachment_id
+
+
+# --------------------------------------------------------------------------- sources and issues
+# Shared with importers.photos.apply; the same shape as importers.pipeline.ReportImporter.
+
+
+def card_issue(i: CardIssue) -> Issue:
+    return Issue(i.severity, i.code, i.message, i.location)
+
+
+def source_by_path(store: Store, path: Path):
+    rows = store.query("SELECT * FROM sources WHERE path = ?", (str(path),))
+    return rows[0] if rows else None
+
+
+def adopt_moved(store: Store, path: Path, fb: FileBytes, kind: str = "cards") -> str | None:
+    """A renamed or moved file with the same content continues its old source."""
+    for src in store.query(
+        "SELECT * FROM sources WHERE sha256 = ? AND kind = ?", (fb.sha256, kind)
+    ):
+        if not Path(src["path"]).exists():
+            with store.write() as w:
+                w.conn.execute(
+                    "UPDATE sources SET path = ?, mtime = ?, status = CASE WHEN status = "
+                    "'missing' THEN 'ok' ELSE status END WHERE id = ?",
+                    (str(path), fb.mtime, src["id"]),
+                )
+            return src["id"]
+    return None  # a copy beside the original: importing it again is harmless (same ids)
+
+
+def _failed(store, path, existing, fb, issues: list[Issue]) -> CardOutcome:
+    sid = record_failure(store, path, "cards", existing, fb, issues)
+    return CardOutcome(path, "failed", sid, issues=issues)
+
+
+def record_failure(
+    store: Store, path: Path, kind: str, existing, fb: FileBytes | None, issues: list[Issue]
+) -> str:
+    """One 'error' source row for the whole file; what was imported from it before stays."""
+    message = issues[0].message if issues else None
+    with store.write() as w:
+        if existing is None:
+            sid = new_id()
+            w.conn.execute(
+                "INSERT INTO sources (id, path, kind, sha256, size, mtime, status, imported_at, "
+                "message) VALUES (?, ?, ?, ?, ?, ?, 'error', ?, ?)",
+                (
+                    sid,
+                    str(path),
+                    kind,
+                    fb.sha256 if fb else None,
+                    fb.size if fb else None,
+                    fb.mtime if fb else None,
+                    _now(),
+                    message,
+                ),
+            )
+        else:
+            sid = existing["id"]
+            # Keep the old hash: when the rep repairs the file, it imports again.
+            w.conn.execute(
+                "UPDATE sources SET status = 'error', imported_at = ?, message = ? WHERE id = ?",
+                (_now(), message, sid),
+            )
+        save_issues(w, sid, issues)
+    return sid
+
+
+def save_source(
+    w: Writer,
+    path: Path,
+    kind: str,
+    existing,
+    fb: FileBytes,
+    issues: list[Issue],
+    *,
+    sha256: str | None,
+    source_id: str,
+) -> str:
+    """Insert or update the file's sources row; the status follows the worst issue."""
+    severities = {i.severity for i in issues}
+    status = "error" if "error" in severities else "warning" if "warning" in severities else "ok"
+    values = (str(path), sha256, fb.size, fb.mtime, status, _now())
+    if existing is None:
+        w.conn.execute(
+            "INSERT INTO sources (path, sha256, size, mtime, status, imported_at, id, kind) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (*values, source_id, kind),
+        )
+    else:
+        w.conn.execute(
+            "UPDATE sources SET path = ?, sha256 = ?, size = ?, mtime = ?, status = ?, "
+            "imported_at = ?, message = NULL WHERE id = ?",
+            (*values, source_id),
+        )
+    return source_id
+
+
+def save_issues(w: Writer, source_id: str, issues: list[Issue]) -> None:
+    w.conn.execute("DELETE FROM import_issues WHERE source_id = ?", (source_id,))
+    now = _now()
+    w.conn.executemany(
+        "INSERT INTO import_issues (id, source_id, location, severity, code, message, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(new_id(), source_id, i.location, i.severity, i.code, i.message, now) for i in issues],
+    )
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

@@ -1,0 +1,243 @@
+"""Import one photo of a paper memo: a content-addressed blob plus an ``attachments`` row.
+
+Where it is linked (the day comes from EXIF, else the file name; the customer from the file name,
+see importers.photos.memo):
+- the customer had an activity that day -> entity 'activities', that activity;
+- else the customer is known -> entity 'companies', that company;
+- else entity 'day', entity_id the ISO date (NULL when no date is known).
+The customer is the company whose normalised name equals the file-name hint, else the only
+company whose normalised name contains it. A photo imported before the report of its day can be
+moved onto the activity later with ``relink_photos``.
+
+Bookkeeping is the card importer's (sources kind 'photos', unchanged SHA-256 -> nothing written).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from importers.cards.apply import (
+    adopt_moved,
+    record_failure,
+    save_issues,
+    save_source,
+    source_by_path,
+)
+from importers.cards.merge import resolve_company
+from importers.issues import ImportFailed, Issue
+from importers.normalize.companies import normalize_company
+from importers.photos.blobs import store_blob
+from importers.photos.memo import PhotoInfo, customer_hint, photo_info
+from importers.reading import read_file
+from sync.store import Store, Writer
+from sync.store.ids import natural_id, new_id
+
+MB = 1024 * 1024
+MAX_PHOTO_BYTES = 30 * MB
+PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".pdf"}
+
+
+@dataclass
+class PhotoOutcome:
+    path: Path
+    status: str  # 'imported' | 'unchanged' | 'failed'
+    source_id: str | None = None
+    attachment_id: str | None = None
+    entity: str | None = None  # 'activities' | 'companies' | 'day'
+    entity_id: str | None = None
+    issues: list[Issue] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return self.status == "failed"
+
+
+def import_photo_file(store: Store, path: Path, *, force: bool = False) -> PhotoOutcome:
+    """Import a memo photo; never raises for bad input (the outcome and ``sources`` say why)."""
+    path = Path(os.path.normpath(Path(path).absolute()))
+    existing = source_by_path(store, path)
+    try:
+        fb = read_file(path, max_bytes=MAX_PHOTO_BYTES)
+    except ImportFailed as failed:
+        return _failed(store, path, existing, None, failed.issue)
+    if existing and existing["sha256"] == fb.sha256 and not force:
+        return PhotoOutcome(path, "unchanged", existing["id"])
+    if existing is None and not force and (moved := adopt_moved(store, path, fb, "photos")):
+        return PhotoOutcome(path, "unchanged", moved)
+    problem = picture_problem(path, fb.data)
+    if problem is not None:
+        return _failed(store, path, existing, fb, problem)
+    info = photo_info(path, fb.data)
+    store_blob(store.data_dir, fb.data)  # idempotent, atomic; before the transaction
+    issues: list[Issue] = []
+    with store.write() as w:
+        source_id = existing["id"] if existing else new_id()
+        entity, entity_id = place_photo(w, info, path.name, issues)
+        attachment_id = natural_id("attachments", "photo:" + fb.sha256)
+        row = {
+            "sha256": fb.sha256,
+            "filename": path.name,
+            "mime": info.mime,
+            "size": fb.size,
+            "entity": entity,
+            "entity_id": entity_id,
+            "taken_on": info.taken_on.isoformat() if info.taken_on else None,
+        }
+        if w.get("attachments", attachment_id) is None:
+            w.insert("attachments", {"id": attachment_id, **row})
+        else:
+            w.update("attachments", attachment_id, row)
+        if existing is not None and existing["sha256"] not in (None, fb.sha256):
+            _retire_old_version(w, existing["sha256"], source_id)
+        save_source(w, path, "photos", existing, fb, issues, sha256=fb.sha256, source_id=source_id)
+        save_issues(w, source_id, issues)
+    return PhotoOutcome(path, "imported", source_id, attachment_id, entity, entity_id, issues)
+
+
+def picture_problem(path: Path, data: bytes) -> Issue | None:
+    """None for a readable JPEG/PNG (or a PDF scan); else the error issue that says why not."""
+    name = path.name
+    if data[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftyphevc"):
+        return Issue(
+            "error",
+            "unsupported_type",
+            f"{name}: HEIC photos are not supported. Set the camera to JPEG ('Most "
+            "Compatible') or export the photo as JPEG.",
+            name,
+        )
+    if data.startswith(b"%PDF-"):
+        return None
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            img.verify()
+        return None
+    except Exception:  # PIL raises many types for non-images and damaged files
+        kind = "is damaged or incomplete" if data[:3] == b"\xff\xd8\xff" else "is not a picture"
+        return Issue(
+            "error",
+            "not_an_image",
+            f"{name}: this file {kind}, although its name says it is a photo (JPEG, PNG or PDF "
+            "expected). It was not imported; check the file or take the photo again.",
+            name,
+        )
+
+
+def place_photo(
+    w: Writer, info: PhotoInfo, filename: str, issues: list[Issue] | None = None
+) -> tuple[str, str | None]:
+    """(entity, entity_id) for a photo: the customer's activity that day, the customer, or the
+    day (see the module doc)."""
+    day = info.taken_on.isoformat() if info.taken_on else None
+    company_id = find_company(w, info.customer_hint) if info.customer_hint else None
+    if company_id is None:
+        if info.customer_hint and issues is not None:
+            issues.append(
+                Issue(
+                    "info",
+                    "customer_not_found",
+                    f"{filename}: no customer named '{info.customer_hint}' was found, so the photo "
+                    f"is linked to {'the day ' + day if day else 'no day'} only.",
+                    filename,
+                )
+            )
+        return "day", day
+    if day:
+        row = w.conn.execute(
+            "SELECT id FROM activities WHERE deleted = 0 AND company_id = ? AND occurred_on = ? "
+            "ORDER BY source_ref, id LIMIT 1",
+            (company_id, day),
+        ).fetchone()
+        if row:
+            return "activities", row[0]
+    return "companies", company_id
+
+
+def find_company(w: Writer, hint: str) -> str | None:
+    """The live company a file-name word names: equal normalised name, else the only company
+    whose normalised name contains it (two characters at least)."""
+    name = normalize_company(hint)
+    if name is None:
+        return None
+    natural = natural_id("companies", name.normalized)
+    if w.get("companies", natural) is not None and (live := resolve_company(w.conn, natural)):
+        return live
+    rows = w.conn.execute(
+        "SELECT id, name_normalized FROM companies WHERE deleted = 0 "
+        "AND instr(name_normalized, ?) > 0 ORDER BY id",
+        (name.normalized,),
+    ).fetchall()
+    equal = [r["id"] for r in rows if r["name_normalized"] == name.normalized]
+    if equal:
+        return equal[0]
+    if len(rows) == 1 and len(name.normalized) >= 2:
+        return rows[0]["id"]
+    return None
+
+
+def relink_photos(store: Store, company_ids: Iterable[str] | None = None) -> int:
+    """Move photos linked to a customer or a day onto the customer's activity of that day, now
+    that a report has brought it (call after a report import). Returns how many moved."""
+    with store.write() as w:
+        return relink_photos_in(w, company_ids)
+
+
+def relink_photos_in(w: Writer, company_ids: Iterable[str] | None = None) -> int:
+    """``relink_photos`` inside a write transaction the caller already holds."""
+    sql = (
+        "SELECT id, filename, entity, entity_id, taken_on FROM attachments WHERE deleted = 0 "
+        "AND taken_on IS NOT NULL AND entity IN ('companies', 'day')"
+    )
+    params: list[str] = []
+    if company_ids is not None:
+        sql += " AND (entity = 'day' OR entity_id IN (SELECT value FROM json_each(?)))"
+        params.append(json.dumps(sorted(c for c in company_ids if c)))
+    moved = 0
+    for a in w.conn.execute(sql, params).fetchall():
+        if a["entity"] == "companies":
+            live = resolve_company(w.conn, a["entity_id"]) or a["entity_id"]
+            row = w.conn.execute(
+                "SELECT id FROM activities WHERE deleted = 0 AND company_id = ? AND "
+                "occurred_on = ? ORDER BY source_ref, id LIMIT 1",
+                (live, a["taken_on"]),
+            ).fetchone()
+            target = ("activities", row[0]) if row else ("companies", a["entity_id"])
+        else:  # a day: the file name may name a customer that exists by now
+            hint = customer_hint(a["filename"] or "")
+            info = PhotoInfo("", "", 0, _date(a["taken_on"]), hint)
+            target = place_photo(w, info, a["filename"] or "")
+        if target != (a["entity"], a["entity_id"]) and target[0] != "day":
+            w.update("attachments", a["id"], {"entity": target[0], "entity_id": target[1]})
+            moved += 1
+    return moved
+
+
+def _retire_old_version(w: Writer, old_sha: str, source_id: str) -> None:
+    """The photo at this path was replaced: its old version's attachment is tombstoned, unless
+    another photo file still holds that content."""
+    still = w.conn.execute(
+        "SELECT 1 FROM sources WHERE kind = 'photos' AND sha256 = ? AND id != ? LIMIT 1",
+        (old_sha, source_id),
+    ).fetchone()
+    old_id = natural_id("attachments", "photo:" + old_sha)
+    if not still and w.get("attachments", old_id) is not None:
+        w.delete("attachments", old_id)
+
+
+def _failed(store, path: Path, existing, fb, issue: Issue) -> PhotoOutcome:
+    sid = record_failure(store, path, "photos", existing, fb, [issue])
+    return PhotoOutcome(path, "failed", sid, issues=[issue])
+
+
+def _date(text: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
