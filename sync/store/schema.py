@@ -103,6 +103,36 @@ INITIAL = [
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
 ]
 
+# Local bookkeeping of the card importer (what each card file said last time), of automatic
+# 面談者 -> contact links, and of reversible merges. IF NOT EXISTS: early builds created them lazily.
+CARDS = [
+    """CREATE TABLE IF NOT EXISTS card_rows (
+      source_id TEXT NOT NULL,
+      contact_id TEXT NOT NULL,
+      ref TEXT,
+      exchanged_on TEXT,
+      fields TEXT NOT NULL,
+      PRIMARY KEY (source_id, contact_id)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE IF NOT EXISTS contact_links (
+      activity_id TEXT PRIMARY KEY,
+      contact_id TEXT NOT NULL,
+      contact_name TEXT,
+      contact_title TEXT
+    )""",
+    """CREATE TABLE IF NOT EXISTS merges (
+      id TEXT PRIMARY KEY,
+      entity TEXT NOT NULL,
+      keep_id TEXT NOT NULL,
+      other_id TEXT NOT NULL,
+      moved TEXT NOT NULL,
+      filled TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      undone_at TEXT
+    )""",
+]
+
 MIGRATIONS: list[tuple[str, list[str]]] = [
     ("0001_initial", INITIAL),
+    ("0002_card_bookkeeping", CARDS),
 ]
