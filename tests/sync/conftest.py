@@ -50,10 +50,18 @@ class Server:
         with self.engine.connect() as conn:
             tid = conn.execute(select(teams.c.id).where(teams.c.name == team)).scalar()
             rows = conn.execute(
-                select(winners.c.entity, winners.c.row_id, winners.c.field, winners.c.value,
-                       winners.c.hlc, winners.c.site).where(winners.c.team_id == tid)
+                select(
+                    winners.c.entity,
+                    winners.c.row_id,
+                    winners.c.field,
+                    winners.c.value,
+                    winners.c.hlc,
+                    winners.c.site,
+                ).where(winners.c.team_id == tid)
             ).all()
-        return {(e, r, f): (None if v is None else json.loads(v), h, s) for e, r, f, v, h, s in rows}
+        return {
+            (e, r, f): (None if v is None else json.loads(v), h, s) for e, r, f, v, h, s in rows
+        }
 
 
 def make_server(url: str, **settings) -> Server:

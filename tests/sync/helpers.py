@@ -8,13 +8,32 @@ from sync.schema_contract import SYNCED_FIELDS
 
 
 def snapshot(store) -> dict:
-    """{(entity, row_id, field): (value, hlc, site)} for every field with a clock."""
+    """{(entity, row_id, field): (value, hlc, site)} for every field with a clock.
+
+    Uses the store's own notion of a field's clock (``Writer.clock_of``: field_clocks, else the
+    row's insert clock for fields the insert logged).
+    """
     out = {}
-    for entity, row_id, field, hlc, site in store.query(
-        "SELECT entity, row_id, field, hlc, site FROM field_clocks"
-    ):
-        value = store.query(f"SELECT {field} FROM {entity} WHERE id = ?", (row_id,))[0][0]
-        out[(entity, row_id, field)] = (value, hlc, site)
+    with store.write() as w:
+        keys = {tuple(r) for r in w.conn.execute("SELECT entity, row_id, field FROM field_clocks")}
+        has_row_clocks = w.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'row_clocks'"
+        ).fetchone()
+        if has_row_clocks:
+            for entity, row_id in w.conn.execute("SELECT entity, row_id FROM row_clocks"):
+                keys.update((entity, row_id, f) for f in SYNCED_FIELDS[entity])
+        for entity, row_id, field in keys:
+            clock = w.clock_of(entity, row_id, field) if hasattr(w, "clock_of") else None
+            if clock is None and not hasattr(w, "clock_of"):
+                clock = w.conn.execute(
+                    "SELECT hlc, site FROM field_clocks WHERE entity = ? AND row_id = ? "
+                    "AND field = ?",
+                    (entity, row_id, field),
+                ).fetchone()
+            if clock is None:
+                continue
+            value = w.conn.execute(f"SELECT {field} FROM {entity} WHERE id = ?", (row_id,))
+            out[(entity, row_id, field)] = (value.fetchone()[0], clock[0], clock[1])
     return out
 
 

@@ -64,8 +64,11 @@ def test_wins_is_a_strict_total_order(h1, s1, h2, s2):
 
 
 @given(st.lists(change, min_size=1, max_size=15), st.randoms())
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 def test_store_apply_remote_converges_in_any_order(make_store, changes, rnd):
     changes = _unique(changes)
     a, b = make_store(), make_store()
