@@ -60,7 +60,38 @@ def build_parser() -> argparse.ArgumentParser:
     bak = sub.add_parser("backup", help="a consistent copy of genba.db (SQLite backup API)")
     bak.add_argument("dest", nargs="?", help="a .db file or a folder (default: <data dir>/backups)")
     bak.add_argument("--with-blobs", action="store_true", help="copy attachments too")
+
+    wat = sub.add_parser(
+        "watch",
+        help="watch report, card and photo folders and import what is saved (Ctrl+C stops)",
+        description="Without folders, the ones added with `genba folders add` are watched.",
+    )
+    for kind, what in FOLDER_HELP.items():
+        wat.add_argument(
+            f"--{kind}", nargs="+", action="extend", default=[], metavar="DIR", help=what
+        )
+    wat.add_argument(
+        "--polling",
+        action="store_true",
+        help="poll instead of file events (network drives and OneDrive are detected anyway)",
+    )
+
+    fol = sub.add_parser("folders", help="the folders `genba watch` watches: add, remove, list")
+    fol_sub = fol.add_subparsers(dest="folders_action", metavar="ACTION", required=True)
+    for action in ("add", "remove"):
+        fa = fol_sub.add_parser(action, help=f"{action} a folder")
+        group = fa.add_mutually_exclusive_group(required=True)
+        for kind, what in FOLDER_HELP.items():
+            group.add_argument(f"--{kind}", metavar="DIR", help=what)
+    fol_sub.add_parser("list", help="list the folders, whether they exist, how they are watched")
     return p
+
+
+FOLDER_HELP = {
+    "reports": "a folder of daily-report workbooks",
+    "cards": "a folder of business cards (vCard, contact CSV, card images)",
+    "photos": "a folder of photos of paper memos",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,6 +146,18 @@ def _dispatch(args, store, config, data_dir: Path) -> int:
         from desktop.commands.backup import run_backup
 
         return run_backup(store, args.dest, with_blobs=args.with_blobs)
+    if args.command == "watch":
+        from desktop.commands.watching import run_watch
+
+        return run_watch(
+            store, settings, data_dir, args.reports, args.cards, args.photos, args.polling
+        )
+    if args.command == "folders":
+        from desktop.commands.folders import run_folders
+
+        kind = next((k for k in FOLDER_HELP if getattr(args, k, None)), None)
+        path = getattr(args, kind) if kind else None
+        return run_folders(settings, data_dir, args.folders_action, kind, path)
     from desktop.commands import listing
 
     if args.command == "problems":

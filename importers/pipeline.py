@@ -22,6 +22,11 @@ from sync.store import Store, Writer
 from sync.store.ids import natural_id, new_id
 
 REPORT_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".ods"}
+DEAL_FIELDS = {"amount_jpy", "probability", "deal_title", "company_id", "rep", "occurred_on"}
+
+
+def _has_deal_fields(fields: dict) -> bool:
+    return any(fields.get(f) is not None for f in ("amount_jpy", "probability", "deal_title"))
 
 
 @dataclass
@@ -73,6 +78,12 @@ class ReportImporter:
         except ImportFailed as failed:
             return self._record_failure(path, existing, None, failed.issue)
         if existing and existing["sha256"] == fb.sha256 and not force:
+            if existing["status"] == "missing":  # the file came back as it was
+                with self.store.write() as w:
+                    w.conn.execute(
+                        "UPDATE sources SET status = 'ok', mtime = ? WHERE id = ?",
+                        (fb.mtime, existing["id"]),
+                    )
             return FileOutcome(path, "unchanged", existing["id"])
         if existing is None and not force:
             moved = self._adopt_moved(path, fb)
@@ -214,7 +225,9 @@ class ReportImporter:
     def _apply(self, w: Writer, source_id: str, path: Path, records) -> FileOutcome:
         outcome = FileOutcome(path, "imported", source_id)
         redirect = self._ensure_companies(w, records)
-        touched_companies = set(redirect.values())
+        # Deals derive from amounts, probabilities and deal titles: only customers whose rows
+        # changed one of those need their deals recomputed.
+        touched_companies: set[str] = set()
         for rec in records:
             cid = natural_id("companies", rec.company.normalized) if rec.company else None
             rec.fields["company_id"] = redirect.get(cid, cid)
@@ -232,15 +245,22 @@ class ReportImporter:
             ids[by_record[id(rec)]] = old_row.activity_id
             if diff and w.update("activities", old_row.activity_id, diff):
                 outcome.updated += 1
-            touched_companies.add(old_row.fields.get("company_id"))
+            if diff.keys() & DEAL_FIELDS:
+                touched_companies.update(
+                    (old_row.fields.get("company_id"), rec.fields["company_id"])
+                )
         new_ids = w.insert_many("activities", [dict(r.fields) for r in plan.inserted])
         for rec, aid in zip(plan.inserted, new_ids, strict=True):
             ids[by_record[id(rec)]] = aid
         outcome.added = len(new_ids)
+        touched_companies.update(
+            r.fields["company_id"] for r in plan.inserted if _has_deal_fields(r.fields)
+        )
         for old_row in plan.deleted:
             if w.delete("activities", old_row.activity_id):
                 outcome.deleted += 1
-            touched_companies.add(old_row.fields.get("company_id"))
+            if _has_deal_fields(old_row.fields):
+                touched_companies.add(old_row.fields.get("company_id"))
         w.conn.execute("DELETE FROM source_rows WHERE source_id = ?", (source_id,))
         w.conn.executemany(
             "INSERT INTO source_rows (source_id, position, sheet, fingerprint, activity_id, fields) "

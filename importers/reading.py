@@ -36,7 +36,17 @@ def read_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES, delays=RETRY_DELAY
                     f"{max_bytes // 1024 // 1024} MB. Split it (for example one workbook per year).",
                 )
             with open(path, "rb") as fh:
-                data = fh.read(max_bytes + 1)
+                # Read what the file holds (not a max-size buffer); a file still growing past
+                # its stat size is read on, up to the cap.
+                data = fh.read(stat.st_size + 1)
+                if len(data) > stat.st_size:
+                    data += fh.read(max_bytes + 1 - len(data))
+                if len(data) > max_bytes:
+                    raise ImportFailed(
+                        "too_large",
+                        f"The file grew past {max_bytes // 1024 // 1024} MB while being read; "
+                        "Genba reads files up to that size.",
+                    )
             break
         except PermissionError:
             if attempt == len(delays):
