@@ -84,6 +84,37 @@ def build_parser() -> argparse.ArgumentParser:
         for kind, what in FOLDER_HELP.items():
             group.add_argument(f"--{kind}", metavar="DIR", help=what)
     fol_sub.add_parser("list", help="list the folders, whether they exist, how they are watched")
+
+    se = sub.add_parser("search", help="search notes and activities (Japanese and English)")
+    se.add_argument("query", nargs="*", metavar="QUERY")
+    se.add_argument("--json", action="store_true")
+    se.add_argument("--limit", type=int, default=50)
+    se.add_argument("--rebuild", action="store_true", help="rebuild the search index")
+    br = sub.add_parser("brief", help="pre-visit brief for a customer")
+    br.add_argument("customer", metavar="CUSTOMER")
+    br.add_argument("--pdf", metavar="OUT.pdf")
+    br.add_argument("--json", action="store_true")
+    ex = sub.add_parser("export", help="workbooks for team leads and other departments")
+    exs = ex.add_subparsers(dest="export_what", metavar="WHAT", required=True)
+    tw = exs.add_parser("team-workbook", help="the team lead's workbook")
+    tw.add_argument("out", metavar="OUT.xlsx")
+    tw.add_argument("--month", metavar="YYYY-MM")
+    dg = exs.add_parser("digest", help="knowledge for 品質, 生産, 調達, サービス")
+    dg.add_argument("out", metavar="OUT.xlsx")
+    dg.add_argument("--department", action="append", dest="departments", metavar="DEPT")
+    mv = sub.add_parser("mvp", help="the month's MVP ranking")
+    mv.add_argument("--month", metavar="YYYY-MM|all")
+    mv.add_argument("--json", action="store_true")
+    no = sub.add_parser("note", help="add a note, or mark one 参考になった")
+    nos = no.add_subparsers(dest="note_action", metavar="ACTION", required=True)
+    na = nos.add_parser("add", help="quick capture")
+    na.add_argument("customer", metavar="CUSTOMER")
+    na.add_argument("text", metavar="TEXT")
+    na.add_argument("--category")
+    na.add_argument("--private", action="store_true")
+    nh = nos.add_parser("helpful", help="mark a teammate's note 参考になった")
+    nh.add_argument("note_id", metavar="NOTE_ID")
+    nh.add_argument("--undo", action="store_true")
     return p
 
 
@@ -158,6 +189,8 @@ def _dispatch(args, store, config, data_dir: Path) -> int:
         kind = next((k for k in FOLDER_HELP if getattr(args, k, None)), None)
         path = getattr(args, kind) if kind else None
         return run_folders(settings, data_dir, args.folders_action, kind, path)
+    if args.command in ("search", "brief", "export", "mvp", "note"):
+        return _knowledge(args, store, settings)
     from desktop.commands import listing
 
     if args.command == "problems":
@@ -174,6 +207,27 @@ def _dispatch(args, store, config, data_dir: Path) -> int:
     if args.command == "companies":
         return listing.list_companies(store, as_json=args.json)
     raise AssertionError(args.command)
+
+
+def _knowledge(args, store, settings: Settings) -> int:
+    from desktop.commands import knowledge as kn
+
+    user = settings.user_name
+    if args.command == "search":
+        if args.rebuild:
+            return kn.run_reindex(store)
+        return kn.run_search(store, " ".join(args.query), args.json, limit=args.limit)
+    if args.command == "brief":
+        return kn.run_brief(store, args.customer, user, args.pdf, args.json)
+    if args.command == "export":
+        if args.export_what == "team-workbook":
+            return kn.run_export_team_workbook(store, args.out, args.month)
+        return kn.run_export_digest(store, args.out, args.departments)
+    if args.command == "mvp":
+        return kn.run_mvp(store, args.month, as_json=args.json)
+    if args.note_action == "add":
+        return kn.run_note_add(store, args.customer, args.text, args.category, args.private, user)
+    return kn.run_helpful(store, args.note_id, user, undo=args.undo)
 
 
 def _utf8_console() -> None:

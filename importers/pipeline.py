@@ -12,6 +12,7 @@ from importers.cards.linking import link_in
 from importers.cards.merge import resolve_company
 from importers.deals import refresh_deals
 from importers.issues import ImportFailed, Issue
+from importers.knowledge.notes import sync_insight_notes
 from importers.layout.synonyms import Synonyms, load_synonyms
 from importers.parse import parse_report
 from importers.photos.apply import relink_photos_in
@@ -279,6 +280,8 @@ class ReportImporter:
         )
         if outcome.added or outcome.updated or outcome.deleted:
             refresh_deals(w, {c for c in touched_companies if c})
+        # 所感/気づき cells become knowledge notes linked to their customer and activity.
+        sync_insight_notes(w, [*ids.values(), *(r.activity_id for r in plan.deleted)])
         return outcome
 
     def _ensure_companies(self, w: Writer, records) -> dict[str, str]:

@@ -135,4 +135,11 @@ CARDS = [
 MIGRATIONS: list[tuple[str, list[str]]] = [
     ("0001_initial", INITIAL),
     ("0002_card_bookkeeping", CARDS),
+    (
+        "0003_knowledge_indexes",
+        [
+            "CREATE INDEX IF NOT EXISTS notes_activity ON notes(activity_id)",
+            "CREATE INDEX IF NOT EXISTS reactions_note ON reactions(note_id, kind)",
+        ],
+    ),
 ]

@@ -206,7 +206,8 @@ class Writer:
                         changes.append((seq, cid, entity, row_id, f, v, hlc, self.site))
             self.conn.executemany(insert_sql, table_rows)
             self.conn.executemany(
-                "INSERT INTO row_clocks (entity, row_id, hlc, site) VALUES (?, ?, ?, ?)", clocks
+                "INSERT OR REPLACE INTO row_clocks (entity, row_id, hlc, site) VALUES (?, ?, ?, ?)",
+                clocks,
             )
             self._log(changes, [])
         return ids

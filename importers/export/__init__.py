@@ -1,0 +1,1 @@
+"""Workbooks for team leads and other departments (openpyxl; no Qt, no pandas)."""

@@ -1,0 +1,1 @@
+"""Field knowledge: notes from daily reports and quick capture, search, briefs, recognition."""

@@ -1,0 +1,196 @@
+"""Knowledge notes: one per 所感/気づき cell a rep writes, and quick captures.
+
+An insight note's id is ``natural_id("notes", "insight:" + activity_id)``: re-importing the report
+updates the same note (on every laptop), never duplicates it. What the report said last time and
+the category suggested last time are kept in the local ``knowledge_note_sources`` table, so — as
+with activities (design rule 5) — a note edited in the app is not overwritten by re-importing an
+unchanged cell, and a category the rep changed is never replaced by a new suggestion.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from importers.knowledge.categories import Rules, suggest_category
+from sync.store import Store, Writer
+from sync.store.ids import natural_id
+
+TEAM, PRIVATE = "team", "private"
+CHUNK = 500
+
+SOURCES_DDL = """CREATE TABLE IF NOT EXISTS knowledge_note_sources (
+  note_id TEXT PRIMARY KEY,
+  activity_id TEXT NOT NULL,
+  insight TEXT,
+  suggested TEXT,
+  pinned INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID"""
+
+
+@dataclass
+class NoteSync:
+    added: int = 0
+    updated: int = 0
+    deleted: int = 0
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def insight_note_id(activity_id: str) -> str:
+    return natural_id("notes", "insight:" + activity_id)
+
+
+def sync_insight_notes(
+    w: Writer, activity_ids: Iterable[str], *, rules: Rules | None = None
+) -> NoteSync:
+    """Make the insight notes of these activities match their 所感 cells, inside the caller's
+    write transaction (the report import's): a new insight adds a note, an edited one updates it,
+    an emptied one (or a deleted activity) tombstones it; unchanged ones write nothing."""
+    w.conn.execute(SOURCES_DDL)
+    result = NoteSync()
+    ids = list(dict.fromkeys(a for a in activity_ids if a))
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        marks = ",".join("?" * len(chunk))
+        acts = w.conn.execute(
+            f"SELECT id, insight, rep, company_id, contact_id, source_ref, deleted "
+            f"FROM activities WHERE id IN ({marks})",
+            chunk,
+        ).fetchall()
+        note_ids = [insight_note_id(a["id"]) for a in acts]
+        nmarks = ",".join("?" * len(note_ids))
+        notes = {
+            r["id"]: r
+            for r in w.conn.execute(f"SELECT * FROM notes WHERE id IN ({nmarks})", note_ids)
+        }
+        seen = {
+            r["note_id"]: r
+            for r in w.conn.execute(
+                f"SELECT * FROM knowledge_note_sources WHERE note_id IN ({nmarks})", note_ids
+            )
+        }
+        inserts: list[dict] = []
+        remember: list[tuple] = []
+        for act, nid in zip(acts, note_ids, strict=True):
+            _sync_one(w, act, nid, notes.get(nid), seen.get(nid), rules, result, inserts, remember)
+        w.insert_many("notes", inserts)
+        w.conn.executemany(
+            "INSERT OR REPLACE INTO knowledge_note_sources "
+            "(note_id, activity_id, insight, suggested, pinned) VALUES (?, ?, ?, ?, ?)",
+            remember,
+        )
+    return result
+
+
+def _sync_one(
+    w: Writer, act, nid: str, note, last, rules, result: NoteSync, inserts: list, remember: list
+) -> None:
+    text = "" if act["deleted"] else (act["insight"] or "").strip()
+    if not text:
+        if note is not None and not note["deleted"]:
+            w.delete("notes", nid)
+            result.deleted += 1
+        if last is not None and last["insight"]:
+            w.conn.execute(
+                "UPDATE knowledge_note_sources SET insight = NULL WHERE note_id = ?", (nid,)
+            )
+        return
+    unchanged = last is not None and last["insight"] == text
+    suggestion = last["suggested"] if unchanged else suggest_category(text, rules)
+    links = {
+        "company_id": act["company_id"],
+        "contact_id": act["contact_id"],
+        "activity_id": act["id"],
+        "source_ref": act["source_ref"],
+        "author": act["rep"],
+    }
+    if note is None:
+        inserts.append(
+            {
+                "id": nid,
+                **links,
+                "category": suggestion,
+                "body": text,
+                "visibility": TEAM,
+                "created_at": now_iso(),
+            }
+        )
+        remember.append((nid, act["id"], text, suggestion, 0))
+        result.added += 1
+        return
+    fields = dict(links)
+    pinned = bool(last["pinned"]) if last is not None else note["category"] is not None
+    if last is not None and not pinned and note["category"] != last["suggested"]:
+        pinned = True  # the rep chose another category in the app: theirs from now on
+    if not unchanged:
+        # the cell changed since the last import (or this laptop has not seen it): it wins
+        fields["body"] = text
+        fields["deleted"] = 0
+        if not pinned:
+            fields["category"] = suggestion
+    if w.update("notes", nid, fields):
+        result.updated += 1
+    remember.append((nid, act["id"], text, suggestion, int(pinned)))
+
+
+def sync_all_insight_notes(store: Store) -> NoteSync:
+    """Catch up every activity (e.g. a store imported before knowledge notes existed)."""
+    with store.write() as w:
+        w.conn.execute(SOURCES_DDL)
+        ids = [
+            r[0]
+            for r in w.conn.execute(
+                "SELECT id FROM activities WHERE (insight IS NOT NULL AND insight != '') "
+                "OR id IN (SELECT activity_id FROM knowledge_note_sources)"
+            )
+        ]
+        return sync_insight_notes(w, ids)
+
+
+def add_note(
+    store: Store,
+    company_id: str | None,
+    body: str,
+    category: str | None = None,
+    visibility: str = TEAM,
+    author: str | None = None,
+    activity_id: str | None = None,
+    contact_id: str | None = None,
+    *,
+    rules: Rules | None = None,
+) -> str:
+    """Quick capture: a note about a customer (category suggested when not given); its id."""
+    body = (body or "").strip()
+    if not body:
+        raise ValueError("A note needs some text.")
+    if visibility not in (TEAM, PRIVATE):
+        raise ValueError(f"visibility must be '{TEAM}' or '{PRIVATE}', not {visibility!r}")
+    with store.write() as w:
+        if activity_id and (company_id is None or contact_id is None):
+            act = w.get("activities", activity_id)
+            if act is not None:
+                company_id = company_id or act["company_id"]
+                contact_id = contact_id or act["contact_id"]
+        return w.insert(
+            "notes",
+            {
+                "company_id": company_id,
+                "contact_id": contact_id,
+                "activity_id": activity_id,
+                "category": category or suggest_category(body, rules),
+                "body": body,
+                "author": author,
+                "visibility": visibility,
+                "created_at": now_iso(),
+            },
+        )
+
+
+def set_category(store: Store, note_id: str, category: str | None) -> bool:
+    """The rep's own choice of category (kept over later suggestions)."""
+    with store.write() as w:
+        return bool(w.update("notes", note_id, {"category": category}))
