@@ -85,6 +85,15 @@ def build_parser() -> argparse.ArgumentParser:
             group.add_argument(f"--{kind}", metavar="DIR", help=what)
     fol_sub.add_parser("list", help="list the folders, whether they exist, how they are watched")
 
+    sy = sub.add_parser(
+        "sync", help="push your changes to the team server and pull the team's (remembers both)"
+    )
+    sy.add_argument(
+        "--server", metavar="URL", help="the team server, e.g. https://genba.example.co.jp"
+    )
+    sy.add_argument("--token", help="your token from the server's administrator")
+    sy.add_argument("--status", action="store_true", help="pending changes, last sync, server")
+
     se = sub.add_parser("search", help="search notes and activities (Japanese and English)")
     se.add_argument("query", nargs="*", metavar="QUERY")
     se.add_argument("--json", action="store_true")
@@ -177,12 +186,15 @@ def _dispatch(args, store, config, data_dir: Path) -> int:
         from desktop.commands.backup import run_backup
 
         return run_backup(store, args.dest, with_blobs=args.with_blobs)
-    if args.command == "watch":
-        from desktop.commands.watching import run_watch
+    if args.command == "sync":
+        from sync.client.command import run_sync_command
 
-        return run_watch(
-            store, settings, data_dir, args.reports, args.cards, args.photos, args.polling
-        )
+        rc = run_sync_command(store, args.server, args.token, args.status)
+        if rc == 0 and not args.status:
+            _refresh_team_workbook(store, settings)
+        return rc
+    if args.command == "watch":
+        return _watch(args, store, settings, data_dir)
     if args.command == "folders":
         from desktop.commands.folders import run_folders
 
@@ -207,6 +219,57 @@ def _dispatch(args, store, config, data_dir: Path) -> int:
     if args.command == "companies":
         return listing.list_companies(store, as_json=args.json)
     raise AssertionError(args.command)
+
+
+def _watch(args, store, settings: Settings, data_dir: Path) -> int:
+    """`genba watch`, syncing in the background after imports when a server is set up."""
+    from desktop.commands.watching import run_watch
+    from sync.client.status import sync_status
+
+    background = None
+    if sync_status(store).get("server"):
+        from sync.client.background import BackgroundSync
+
+        def on_status(status: dict) -> None:
+            if status.get("state") in ("ok", "offline", "error") and status.get("message"):
+                print(f"⇅ {status['message']}", flush=True)
+            if status.get("state") == "ok":
+                _refresh_team_workbook(store, settings)
+
+        background = BackgroundSync(
+            store, interval=settings.sync_interval_seconds, on_status=on_status
+        ).start()
+    hooks = [lambda _event: background.trigger()] if background else []
+    try:
+        return run_watch(
+            store,
+            settings,
+            data_dir,
+            args.reports,
+            args.cards,
+            args.photos,
+            args.polling,
+            after_import=hooks,
+        )
+    finally:
+        if background:
+            background.stop(timeout=10)
+
+
+def _refresh_team_workbook(store, settings: Settings) -> None:
+    """After a sync, the team lead's shared workbook is rewritten (comments read back first)."""
+    if not settings.team_workbook_folder:
+        return
+    from importers.export.lead_comments import refresh_team_workbook
+
+    try:
+        result = refresh_team_workbook(
+            store, settings.team_workbook_folder, author=settings.user_name
+        )
+        if getattr(result, "message", None):
+            print(result.message, flush=True)
+    except OSError as exc:
+        print(f"the team workbook could not be written to {settings.team_workbook_folder}: {exc}")
 
 
 def _knowledge(args, store, settings: Settings) -> int:

@@ -58,6 +58,10 @@ class HybridLogicalClock:
             if wall > self._wall or (wall == self._wall and counter > self._counter):
                 self._wall, self._counter = wall, counter
 
+    def physical_ms(self) -> int:
+        """The wall clock this HLC reads (injected in tests)."""
+        return int(self._now_ms())
+
     def last(self) -> str:
         with self._lock:
             return encode(self._wall, self._counter)

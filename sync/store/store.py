@@ -139,7 +139,18 @@ class Store:
         return [dict(r) for r in rows]
 
     def pending_count(self) -> int:
-        return self.query("SELECT count(*) FROM changes WHERE acked = 0")[0][0]
+        """Changes waiting for the server (private notes excluded: they never leave)."""
+        return self.query(
+            """SELECT count(*) FROM changes c WHERE acked = 0 AND NOT (entity = 'notes' AND EXISTS (
+                 SELECT 1 FROM notes n WHERE n.id = c.row_id AND n.visibility = ?))""",
+            (PRIVATE_VISIBILITY,),
+        )[0][0]
+
+    def reset_clock(self, floor_hlc: str) -> HybridLogicalClock:
+        """Restart the clock just above ``floor_hlc`` (after re-stamping a clock that ran ahead):
+        the old clock would otherwise keep stamping with the year-ahead reading it remembers."""
+        self.clock = HybridLogicalClock(floor_hlc, now_ms=self.clock._now_ms)
+        return self.clock
 
     def ack(self, change_ids: Iterable[str]) -> None:
         """Mark changes as received by the server (our change ids are '<site>.<seq>')."""

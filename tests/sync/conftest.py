@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -142,11 +144,17 @@ def pg_cluster():
     try:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
     finally:
-        subprocess.run(
-            _as_postgres(f"{PG_BIN / 'pg_ctl'} -D {data} -m immediate -w stop"),
+        pid_file = data / "postmaster.pid"
+        pid = int(pid_file.read_text().split()[0]) if pid_file.exists() else None
+        stopped = subprocess.run(
+            _as_postgres(f"{PG_BIN / 'pg_ctl'} -D {data} -m immediate -w -t 30 stop"),
             stdout=subprocess.DEVNULL,
             check=False,
         )
+        if stopped.returncode != 0 and pid:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGQUIT)  # the postmaster we started, by its pid
+            time.sleep(0.5)
         shutil.rmtree(base, ignore_errors=True)
 
 

@@ -1,0 +1,132 @@
+"""The `genba sync` command, as a function the desktop CLI calls (and a small ``__main__``).
+
+    run_sync_command(store, server, token, status, out=print) -> exit code
+
+``genba sync --server URL --token T`` syncs once and remembers both (token in the OS keyring or a
+0600 file); a later ``genba sync`` needs neither; ``--status`` prints pending changes, the last
+success and the server. Errors are one line and exit 1; no local change is lost.
+
+    python -m sync.client.command --data-dir D [--server URL] [--token T] [--status]
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+from sync.client.credentials import load_credentials, save_credentials
+from sync.client.cycle import normalize_url, sync_once
+from sync.client.errors import AuthError, IncompatibleServerError, NotConfiguredError, SyncError
+from sync.client.status import sync_status
+
+
+def _progress_bar():
+    """A tqdm bar on stderr when it is a terminal (a new laptop's first pull can be long)."""
+    if not sys.stderr.isatty():
+        return None, lambda: None
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return None, lambda: None
+    bars: dict[str, tqdm] = {}
+
+    def progress(phase: str, done: int, total: int | None) -> None:
+        bar = bars.get(phase)
+        if bar is None:
+            bar = bars[phase] = tqdm(
+                total=total,
+                desc="sending" if phase == "push" else "receiving",
+                unit=" changes",
+                leave=False,
+                file=sys.stderr,
+            )
+        if total is not None and bar.total != total:
+            bar.total = total
+        bar.n = done
+        bar.refresh()
+
+    def close() -> None:
+        for bar in bars.values():
+            bar.close()
+
+    return progress, close
+
+
+def run_sync_command(
+    store,
+    server: str | None,
+    token: str | None,
+    status: bool,
+    out: Callable[[str], object] = print,
+    **sync_kwargs,
+) -> int:
+    """Run `genba sync`; return the exit code (0 ok, 1 failure with a one-line error printed)."""
+    if status:
+        st = sync_status(store)
+        out(f"server:       {st['server'] or '(none: genba sync --server URL --token TOKEN)'}")
+        out(f"pending:      {st['pending']} change(s) not yet sent")
+        out(f"last success: {st['last_success'] or 'never'}")
+        if st["last_error"]:
+            out(f"last error:   {st['last_error']}")
+        return 0
+    saved_server, saved_token = load_credentials(store)
+    if server:
+        server = normalize_url(server)
+        if token is None and saved_server != server:
+            saved_token = None
+    server = server or saved_server
+    token = token or saved_token
+    if not server or not token:
+        out(
+            f"error: {NotConfiguredError().message}"
+            if not server
+            else f"error: no token for {server}: run `genba sync --server {server} --token TOKEN`."
+        )
+        return 1
+    progress, close = _progress_bar()
+    try:
+        report = sync_once(store, server, token, progress=progress, **sync_kwargs)
+    except SyncError as exc:
+        close()
+        if not isinstance(exc, AuthError | IncompatibleServerError):
+            save_credentials(store, server, token)  # offline etc.: keep them for next time
+        out(f"error: {exc.message}")
+        return 1
+    close()
+    save_credentials(store, server, token)
+    for warning in report.warnings:
+        out(f"warning: {warning}")
+    if report.restamped:
+        out(
+            f"warning: {report.restamped} change(s) were re-stamped because your PC clock was "
+            "ahead of the server's; check the date and time settings. / PCの時計を確認してください。"
+        )
+    out(report.summary())
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    p = argparse.ArgumentParser(
+        prog="python -m sync.client.command",
+        description="One Genba sync cycle (what `genba sync` runs).",
+    )
+    p.add_argument("--data-dir", required=True)
+    p.add_argument("--server")
+    p.add_argument("--token")
+    p.add_argument("--status", action="store_true")
+    args = p.parse_args(argv)
+    from sync.store import Store, StoreError
+
+    try:
+        store = Store(args.data_dir)
+    except StoreError as exc:
+        print(f"error: {exc}")
+        return 1
+    with store:
+        return run_sync_command(store, args.server, args.token, args.status)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,379 @@
+"""The FastAPI application: ``create_app(settings)``.
+
+Endpoints (all under bearer auth except the health and version probes):
+``POST /v1/push``, ``GET /v1/pull``, ``PUT|GET|HEAD /v1/blobs/{sha256}``, ``GET /v1/whoami``,
+``GET /v1/version``, ``GET /healthz``, ``GET /readyz``; the OpenAPI schema at ``/openapi.json``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    model_validator,
+)
+from sqlalchemy import Engine, select
+
+from sync.schema_contract import SYNCED_FIELDS, is_synced
+from sync.server import service
+from sync.server.db import blobs, current_revision, head_revision, make_engine
+from sync.server.errors import ApiError
+from sync.server.limits import BodySizeLimit
+from sync.server.settings import ServerSettings
+from sync.server.users import User, authenticate
+
+PROTOCOL_VERSION = 1
+MIN_CLIENT_PROTOCOL = 1
+SERVER_VERSION = "0.1.0"
+PROTOCOL_HEADER = "X-Genba-Protocol"
+
+HLC_PATTERN = r"^\d{15}\.\d{5}$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+Scalar = StrictBool | StrictInt | StrictFloat | str | None
+
+
+class ChangeIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    change_id: str = Field(min_length=1, max_length=200)
+    entity: str = Field(min_length=1, max_length=64)
+    row_id: str = Field(min_length=1, max_length=200)
+    field: str = Field(min_length=1, max_length=64)
+    value: Scalar = None
+    hlc: str = Field(pattern=HLC_PATTERN)
+    site: str = Field(min_length=1, max_length=64)
+
+    @model_validator(mode="after")
+    def _allow_listed(self) -> ChangeIn:
+        if not is_synced(self.entity, self.field):
+            raise ValueError(f"{self.entity}.{self.field} is not a synced field")
+        return self
+
+
+class PushRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    changes: list[ChangeIn]
+
+
+class Rejected(BaseModel):
+    change_id: str
+    code: str
+
+
+class PushResponse(BaseModel):
+    acked: list[str]
+    rejected: list[Rejected]
+    applied: int
+    duplicates: int
+    last_seq: int
+
+
+class ChangeOut(BaseModel):
+    seq: int
+    entity: str
+    row_id: str
+    field: str
+    value: Scalar
+    hlc: str
+    site: str
+
+
+class PullResponse(BaseModel):
+    changes: list[ChangeOut]
+    next: int
+    has_more: bool
+    last_seq: int
+
+
+class VersionResponse(BaseModel):
+    protocol: int
+    min_client_protocol: int
+    server_version: str
+    entities: dict[str, list[str]]
+
+
+class WhoAmI(BaseModel):
+    team: str
+    name: str
+    role: str
+    can_write: bool
+
+
+class ErrorDetail(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    code: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+ERRORS = {
+    401: {"model": ErrorBody, "description": "missing, wrong or revoked token"},
+    403: {"model": ErrorBody, "description": "the token may not do this"},
+}
+
+_bearer = HTTPBearer(auto_error=False)
+
+
+def current_user(
+    request: Request,
+    creds: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> User:
+    proto = request.headers.get(PROTOCOL_HEADER)
+    if proto is not None and (
+        not proto.isdigit() or not MIN_CLIENT_PROTOCOL <= int(proto) <= PROTOCOL_VERSION
+    ):
+        raise ApiError(
+            400,
+            "incompatible_protocol",
+            f"This server speaks sync protocol {MIN_CLIENT_PROTOCOL}..{PROTOCOL_VERSION}, "
+            f"the client {proto[:10]!r}.",
+            protocol=PROTOCOL_VERSION,
+        )
+    if creds is None or not creds.credentials:
+        raise ApiError(401, "missing_token", "A bearer token is required.")
+    with request.app.state.engine.connect().execution_options(sqlite_readonly=True) as conn:
+        user = authenticate(conn, creds.credentials)
+    if user is None:
+        raise ApiError(401, "invalid_token", "The server does not know this token.")
+    if user.revoked:
+        raise ApiError(401, "token_revoked", "This token has been revoked.")
+    return user
+
+
+CurrentUser = Annotated[User, Depends(current_user)]
+Sha = Annotated[str, Path(pattern=SHA256_PATTERN)]
+
+
+def create_app(
+    settings: ServerSettings | None = None, *, engine: Engine | None = None, clock_ms=None
+) -> FastAPI:
+    """The ASGI app. ``engine`` and ``clock_ms`` can be injected (tests)."""
+    settings = settings or ServerSettings()
+    engine = engine or make_engine(settings.url())
+    clock_ms = clock_ms or service.now_ms
+    max_skew_ms = int(settings.max_skew_seconds * 1000)
+
+    app = FastAPI(
+        title="Genba sync server",
+        version=SERVER_VERSION,
+        description="Field-level delta sync for Genba teams (protocol "
+        f"{PROTOCOL_VERSION}). Authenticate with `Authorization: Bearer <token>`.",
+    )
+    app.state.engine = engine
+    app.state.settings = settings
+    app.add_middleware(
+        BodySizeLimit,
+        default_limit=settings.max_body_bytes,
+        prefix_limits={"/v1/blobs/": settings.max_blob_bytes + 1024},
+    )
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError):
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        return JSONResponse(exc.body(), status_code=exc.status, headers=headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(_request: Request, exc: RequestValidationError):
+        errors = [
+            {"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", ""))}
+            for e in exc.errors()[:20]
+        ]
+        return JSONResponse(
+            {
+                "error": {
+                    "code": "invalid_request",
+                    "message": "The request is not valid.",
+                    "detail": errors,
+                }
+            },
+            status_code=422,
+        )
+
+    @app.get("/healthz", tags=["ops"])
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz", tags=["ops"], responses={503: {"model": ErrorBody}})
+    def readyz():
+        try:
+            current = current_revision(engine)
+        except Exception as exc:
+            return JSONResponse(
+                {"error": {"code": "database_unreachable", "message": str(exc)[:300]}},
+                status_code=503,
+            )
+        head = head_revision()
+        if current != head:
+            return JSONResponse(
+                {
+                    "error": {
+                        "code": "not_migrated",
+                        "message": f"database at {current}, code needs {head}: run "
+                        "`genba-server migrate`",
+                    }
+                },
+                status_code=503,
+            )
+        return {"status": "ready", "revision": current}
+
+    @app.get("/v1/version", tags=["sync"])
+    def version() -> VersionResponse:
+        return VersionResponse(
+            protocol=PROTOCOL_VERSION,
+            min_client_protocol=MIN_CLIENT_PROTOCOL,
+            server_version=SERVER_VERSION,
+            entities={e: list(f) for e, f in SYNCED_FIELDS.items()},
+        )
+
+    @app.get("/v1/whoami", tags=["sync"], responses=ERRORS)
+    def whoami(user: CurrentUser) -> WhoAmI:
+        return WhoAmI(team=user.team, name=user.name, role=user.role, can_write=user.can_write)
+
+    @app.post(
+        "/v1/push",
+        tags=["sync"],
+        responses={
+            **ERRORS,
+            409: {"model": ErrorBody, "description": "clock skew: changes stamped in the future"},
+            413: {"model": ErrorBody, "description": "request too large"},
+        },
+    )
+    def push(body: PushRequest, user: CurrentUser) -> PushResponse:
+        if len(body.changes) > settings.max_push_changes:
+            raise ApiError(
+                413,
+                "too_many_changes",
+                f"At most {settings.max_push_changes} changes per push.",
+                max_changes=settings.max_push_changes,
+            )
+        items = []
+        for c in body.changes:
+            if isinstance(c.value, str) and len(c.value) > settings.max_value_chars:
+                raise ApiError(
+                    413,
+                    "value_too_large",
+                    f"A value is longer than {settings.max_value_chars} characters.",
+                    change_id=c.change_id,
+                )
+            items.append(c.model_dump())
+        result = service.push(engine, user, items, max_skew_ms=max_skew_ms, clock_ms=clock_ms)
+        return PushResponse(
+            acked=result.acked,
+            rejected=[Rejected(**r) for r in result.rejected],
+            applied=result.applied,
+            duplicates=result.duplicates,
+            last_seq=result.last_seq,
+        )
+
+    @app.get("/v1/pull", tags=["sync"], response_model=PullResponse, responses=ERRORS)
+    def pull(
+        user: CurrentUser,
+        after: Annotated[int, Query(ge=0, le=2**62)] = 0,
+        limit: Annotated[int | None, Query(ge=1)] = None,
+    ):
+        limit = min(limit or settings.default_pull_limit, settings.max_pull_limit)
+        body = service.pull(engine, user.team_id, after, limit)
+        return Response(body, media_type="application/json")
+
+    @app.put(
+        "/v1/blobs/{sha256}",
+        tags=["blobs"],
+        status_code=201,
+        responses={**ERRORS, 413: {"model": ErrorBody}, 422: {"model": ErrorBody}},
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+                },
+            }
+        },
+    )
+    async def put_blob(sha256: Sha, request: Request, user: CurrentUser) -> dict[str, Any]:
+        if not user.can_write:
+            raise ApiError(403, "read_only", "This token may read but not write (viewer).")
+        data = await request.body()
+        if len(data) > settings.max_blob_bytes:
+            raise ApiError(
+                413,
+                "blob_too_large",
+                f"Attachments are limited to {settings.max_blob_bytes} bytes.",
+            )
+        if hashlib.sha256(data).hexdigest() != sha256:
+            raise ApiError(422, "hash_mismatch", "The content does not match its sha256.")
+
+        def store() -> None:
+            with engine.begin() as conn:
+                stmt = service._insert(engine, blobs).on_conflict_do_nothing()
+                conn.execute(
+                    stmt,
+                    {
+                        "team_id": user.team_id,
+                        "sha256": sha256,
+                        "size": len(data),
+                        "data": data,
+                        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                    },
+                )
+
+        await run_in_threadpool(store)
+        return {"sha256": sha256, "size": len(data)}
+
+    def _blob(user: User, sha256: str, with_data: bool):
+        cols = [blobs.c.size] + ([blobs.c.data] if with_data else [])
+        with engine.connect().execution_options(sqlite_readonly=True) as conn:
+            row = conn.execute(
+                select(*cols).where(blobs.c.team_id == user.team_id, blobs.c.sha256 == sha256)
+            ).first()
+        if row is None:
+            raise ApiError(404, "no_such_blob", "This team has no blob with that sha256.")
+        return row
+
+    @app.get(
+        "/v1/blobs/{sha256}",
+        tags=["blobs"],
+        response_class=Response,
+        responses={
+            **ERRORS,
+            404: {"model": ErrorBody},
+            200: {"content": {"application/octet-stream": {}}},
+        },
+    )
+    def get_blob(sha256: Sha, user: CurrentUser):
+        row = _blob(user, sha256, True)
+        return Response(bytes(row.data), media_type="application/octet-stream")
+
+    @app.head(
+        "/v1/blobs/{sha256}",
+        tags=["blobs"],
+        response_class=Response,
+        responses={**ERRORS, 404: {"description": "no such blob"}},
+    )
+    def head_blob(sha256: Sha, user: CurrentUser):
+        row = _blob(user, sha256, False)
+        return Response(status_code=200, headers={"Content-Length": str(row.size)})
+
+    return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app built from GENBA_SERVER_* settings: what each uvicorn worker process imports."""
+    from sync.server.settings import ServerSettings
+
+    return create_app(ServerSettings())
