@@ -23,6 +23,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"genba {ver}")
     p.add_argument(
+        "--self-test",
+        action="store_true",
+        help="start the app on the data directory (offscreen without a display), open each view, "
+        "print timings, exit 0",
+    )
+    p.add_argument(
         "--data-dir",
         type=Path,
         default=None,

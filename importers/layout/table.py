@@ -90,7 +90,7 @@ def table_visits(
         (unit_multiplier(header.headings[c]) for c, f in columns.items() if f == "amount"), 1
     )
     fill = _vertical_merge_fill(sheet, header.row, set(columns))
-    anchor_col = next((c for c, f in columns.items() if f == "company"), min(columns))
+    anchor_col = next((c for c, f in columns.items() if f == "company"), min(columns, default=0))
     date_col = next((c for c, f in columns.items() if f == "occurred_on"), None)
     last_date = None
     visits: list[RawVisit] = []

@@ -95,7 +95,6 @@ def test_cli_functions(seeded, tmp_path):
 
 
 def test_cli_brief_pdf(seeded, tmp_path):
-    pytest.importorskip("PySide6.QtGui")
     lines: list[str] = []
     pdf = tmp_path / "brief.pdf"
     assert cmd.run_brief(seeded, "サンプル精工", "佐藤", str(pdf), False, out=lines.append) == 0

@@ -1,0 +1,75 @@
+"""What every view is given: the store, the settings, the task manager and the event bus."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.app.tasks import TaskManager
+from importers.config import Settings
+from sync.store import Store
+
+
+class Bus(QObject):
+    """Main-thread notifications between the parts of the app (never emitted off-thread)."""
+
+    data_changed = Signal()  # an import, an edit, a merge, a pull: views re-read
+    settings_changed = Signal()
+    watch_event = Signal(object)  # importers.watch.WatchEvent
+    sync_status = Signal(dict)  # BackgroundSync's status dict
+    import_progress = Signal(int, int, str)  # done, total, file name
+
+
+@dataclass
+class AppContext:
+    data_dir: Path
+    store: Store
+    settings: Settings
+    tasks: TaskManager
+    bus: Bus = field(default_factory=Bus)
+
+    def connect(self) -> sqlite3.Connection:
+        """A new read connection (its own; for one thread)."""
+        return self.store.reader()
+
+    def read(
+        self,
+        fn: Callable[[sqlite3.Connection], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run ``fn(conn)`` on a reader connection in the background; ``on_done`` on the main
+        thread."""
+        connect = self.connect
+
+        def work():
+            conn = connect()
+            try:
+                return fn(conn)
+            finally:
+                conn.close()
+
+        self.tasks.run(work, on_done, on_error)
+
+    def write(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        *,
+        changes_data: bool = True,
+    ) -> None:
+        """Run a write on the writer thread; views are told to re-read when it succeeds."""
+
+        def done(result):
+            if changes_data:
+                self.bus.data_changed.emit()
+            if on_done is not None:
+                on_done(result)
+
+        self.tasks.run(fn, done, on_error, write=True)

@@ -1,0 +1,123 @@
+"""Customers: 50音順 ids, list rows, and everything the customer page shows."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import unicodedata
+from typing import Any
+
+_KATA_TO_HIRA = {cp: cp - 0x60 for cp in range(0x30A1, 0x30F7)}
+
+
+def gojuon_key(reading: str | None, name: str | None) -> tuple[int, str]:
+    """Sort key for 50音順: the reading (katakana folded to hiragana) when there is one, else
+    the normalised name; names starting with kana or a reading come before kanji-only names."""
+    text = unicodedata.normalize("NFKC", (reading or name or "").strip()).translate(_KATA_TO_HIRA)
+    first = text[:1]
+    kana = bool(reading) or ("\u3040" <= first <= "\u309f")
+    return (0 if kana else 1, text)
+
+
+def customer_ids(conn: sqlite3.Connection, text: str = "") -> list[str]:
+    """Live companies whose name or reading contains ``text``, in 50音順."""
+    rows = conn.execute(
+        "SELECT id, name, name_kana, name_normalized FROM companies WHERE deleted = 0"
+    ).fetchall()
+    needle = unicodedata.normalize("NFKC", text).strip().lower()
+    if needle:
+        rows = [
+            r
+            for r in rows
+            if any(
+                needle in unicodedata.normalize("NFKC", r[k] or "").lower()
+                for k in ("name", "name_kana", "name_normalized")
+            )
+        ]
+    rows.sort(key=lambda r: (*gojuon_key(r["name_kana"], r["name_normalized"] or r["name"]), r[0]))
+    return [r[0] for r in rows]
+
+
+CUSTOMER_ROW_SQL = """SELECT c.id, c.name, c.name_kana, c.name_normalized,
+  (SELECT count(*) FROM activities a WHERE a.company_id = c.id AND a.deleted = 0) AS activities,
+  (SELECT max(occurred_on) FROM activities a WHERE a.company_id = c.id AND a.deleted = 0)
+     AS last_contact,
+  (SELECT count(*) FROM contacts p WHERE p.company_id = c.id AND p.deleted = 0) AS contacts,
+  (SELECT sum(amount_jpy) FROM deals d WHERE d.company_id = c.id AND d.deleted = 0
+     AND coalesce(d.stage, 'open') = 'open') AS open_amount
+FROM companies c WHERE c.id IN (SELECT value FROM json_each(?))"""
+
+
+def customer_rows(conn: sqlite3.Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
+    return {r["id"]: dict(r) for r in conn.execute(CUSTOMER_ROW_SQL, (json.dumps(ids),))}
+
+
+def customer_detail(conn: sqlite3.Connection, company_id: str) -> dict[str, Any] | None:
+    """The customer page: company, contacts (with a card image), timeline, open deals, notes,
+    photos."""
+    company = conn.execute("SELECT * FROM companies WHERE id = ?", (company_id,)).fetchone()
+    if company is None:
+        return None
+    contacts = [
+        dict(r)
+        for r in conn.execute(
+            """SELECT p.*, (SELECT t.sha256 FROM attachments t WHERE t.entity = 'contacts'
+                 AND t.entity_id = p.id AND t.deleted = 0 ORDER BY t.id LIMIT 1) AS card_sha
+               FROM contacts p WHERE p.company_id = ? AND p.deleted = 0
+               ORDER BY p.full_name_kana IS NULL, p.full_name_kana, p.full_name""",
+            (company_id,),
+        )
+    ]
+    timeline = [
+        dict(r)
+        for r in conn.execute(
+            """SELECT * FROM activities WHERE company_id = ? AND deleted = 0
+               ORDER BY occurred_on IS NULL, occurred_on DESC, source_ref LIMIT 300""",
+            (company_id,),
+        )
+    ]
+    deals = [
+        dict(r)
+        for r in conn.execute(
+            """SELECT * FROM deals WHERE company_id = ? AND deleted = 0
+               AND coalesce(stage, 'open') = 'open' ORDER BY amount_jpy DESC""",
+            (company_id,),
+        )
+    ]
+    notes = [
+        dict(r)
+        for r in conn.execute(
+            """SELECT * FROM notes WHERE company_id = ? AND deleted = 0
+               ORDER BY created_at DESC, id DESC""",
+            (company_id,),
+        )
+    ]
+    # Insights written in the daily reports are knowledge too: shown beside the notes.
+    insights = [
+        dict(r)
+        for r in conn.execute(
+            """SELECT id, occurred_on, rep, insight FROM activities WHERE company_id = ?
+               AND deleted = 0 AND insight IS NOT NULL AND insight != ''
+               ORDER BY occurred_on DESC LIMIT 50""",
+            (company_id,),
+        )
+    ]
+    photos = [
+        dict(r)
+        for r in conn.execute(
+            """SELECT * FROM attachments WHERE deleted = 0 AND (
+                 (entity = 'companies' AND entity_id = ?) OR (entity = 'activities' AND
+                  entity_id IN (SELECT id FROM activities WHERE company_id = ?)))
+               ORDER BY taken_on DESC, id DESC LIMIT 50""",
+            (company_id, company_id),
+        )
+    ]
+    return {
+        "company": dict(company),
+        "contacts": contacts,
+        "timeline": timeline,
+        "deals": deals,
+        "notes": notes,
+        "insights": insights,
+        "photos": photos,
+    }

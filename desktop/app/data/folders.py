@@ -1,0 +1,63 @@
+"""The Folders view: each watched folder, whether it is there, and its last import."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from typing import Any
+
+KIND_ATTRS = {"reports": "report_folders", "cards": "card_folders", "photos": "photo_folders"}
+
+
+def folder_rows(conn: sqlite3.Connection, settings) -> list[dict[str, Any]]:
+    out = []
+    for kind, attr in KIND_ATTRS.items():
+        for path in getattr(settings, attr):
+            prefix = os.path.join(os.path.normpath(path), "")
+            like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            stats = conn.execute(
+                """SELECT count(*), max(imported_at), sum(status = 'error')
+                   FROM sources WHERE path LIKE ? ESCAPE '\\' AND kind != 'copy'""",
+                (like,),
+            ).fetchone()
+            out.append(
+                {
+                    "kind": kind,
+                    "path": path,
+                    "exists": os.path.isdir(path),
+                    "files": stats[0] or 0,
+                    "last_import": stats[1],
+                    "errors": stats[2] or 0,
+                    "polling": _polling(path, settings),
+                }
+            )
+    return out
+
+
+def _polling(path: str, settings) -> str | None:
+    try:
+        from importers.watch.observer import polling_reason
+    except ImportError:
+        return None
+    return polling_reason(path, force=bool(getattr(settings, "force_polling", False)))
+
+
+def add_folder(settings, data_dir, kind: str, path: str) -> bool:
+    """Add a folder to the settings (saved); False when it was already there."""
+    folders: list[str] = getattr(settings, KIND_ATTRS[kind])
+    full = os.path.normpath(os.path.abspath(path))
+    if any(os.path.normcase(full) == os.path.normcase(f) for f in folders):
+        return False
+    folders.append(full)
+    settings.save(data_dir)
+    return True
+
+
+def remove_folder(settings, data_dir, kind: str, path: str) -> bool:
+    folders: list[str] = getattr(settings, KIND_ATTRS[kind])
+    keep = [f for f in folders if os.path.normcase(f) != os.path.normcase(path)]
+    if len(keep) == len(folders):
+        return False
+    folders[:] = keep
+    settings.save(data_dir)
+    return True

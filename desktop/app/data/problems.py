@@ -1,0 +1,122 @@
+"""The Problems view: import issues, cards to review, probable duplicates, undoable merges."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+
+def split_location(location: str | None) -> tuple[str, str]:
+    """'4月!B7' -> ('4月', 'B7'); a bare row or None -> ('', location)."""
+    if not location:
+        return "", ""
+    sheet, sep, cell = location.rpartition("!")
+    return (sheet, cell) if sep else ("", location)
+
+
+def import_problems(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        """SELECT i.id, i.source_id, i.location, i.severity, i.code, i.message, s.path, s.kind,
+             s.status, s.imported_at
+           FROM import_issues i JOIN sources s ON s.id = i.source_id
+           WHERE i.severity != 'info'
+           ORDER BY i.severity = 'error' DESC, s.imported_at DESC, s.path, i.location"""
+    )
+    out = []
+    for r in rows:
+        d = dict(r)
+        d["sheet"], d["cell"] = split_location(d["location"])
+        out.append(d)
+    return out
+
+
+def cards_to_review(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    return [
+        dict(r)
+        for r in conn.execute(
+            """SELECT p.*, c.name AS company FROM contacts p
+               LEFT JOIN companies c ON c.id = p.company_id
+               WHERE p.needs_review = 1 AND p.deleted = 0 ORDER BY p.full_name"""
+        )
+    ]
+
+
+def duplicates(store) -> list[dict[str, Any]]:
+    """Probable duplicate companies and contacts (empty when the merge module is absent)."""
+    try:
+        from importers.cards.merge import find_duplicate_companies, find_duplicate_contacts
+    except ImportError:
+        return []
+    out: list[dict[str, Any]] = []
+    for entity, finder, label in (
+        ("companies", find_duplicate_companies, "name"),
+        ("contacts", find_duplicate_contacts, "full_name"),
+    ):
+        pairs = finder(store)
+        if not pairs:
+            continue
+        ids = {i for k, o, _r in pairs for i in (k, o)}
+        names = {
+            r[0]: r[1]
+            for r in store.query(
+                f"SELECT id, {label} FROM {entity} WHERE id IN ({','.join('?' * len(ids))})",
+                sorted(ids),
+            )
+        }
+        for keep, other, reason in pairs:
+            if _kept_apart(store, entity, keep, other):
+                continue
+            out.append(
+                {
+                    "entity": entity,
+                    "keep_id": keep,
+                    "other_id": other,
+                    "keep_name": names.get(keep) or "",
+                    "other_name": names.get(other) or "",
+                    "reason": reason,
+                }
+            )
+    return out
+
+
+def recent_merges(conn: sqlite3.Connection, limit: int = 20) -> list[dict[str, Any]]:
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'merges'"
+    ).fetchone()
+    if not exists:
+        return []
+    return [
+        dict(r)
+        for r in conn.execute(
+            "SELECT * FROM merges WHERE undone_at IS NULL ORDER BY created_at DESC, id DESC "
+            "LIMIT ?",
+            (limit,),
+        )
+    ]
+
+
+# "Keep apart" is a local decision of this rep (like the merges table): a meta key per pair.
+def _apart_key(entity: str, a: str, b: str) -> str:
+    x, y = sorted((a, b))
+    return f"apart:{entity}:{x}:{y}"
+
+
+def _kept_apart(store, entity: str, a: str, b: str) -> bool:
+    return store.get_meta(_apart_key(entity, a, b)) == "1"
+
+
+def keep_apart(store, entity: str, a: str, b: str) -> None:
+    store.set_meta(_apart_key(entity, a, b), "1")
+
+
+def merge(store, entity: str, keep_id: str, other_id: str) -> str:
+    from importers.cards.merge import merge_companies, merge_contacts
+
+    fn = merge_companies if entity == "companies" else merge_contacts
+    return fn(store, keep_id, other_id)
+
+
+def undo(store, merge_id: str) -> None:
+    from importers.cards.merge import undo_merge
+
+    undo_merge(store, merge_id)

@@ -1,0 +1,1 @@
+"""Dialogs and wizards: activity editor, quick note, first run, workbook mapping."""

@@ -1,0 +1,206 @@
+"""The activity editor: fields edited here go through the store, so they sync and a re-import
+of the unchanged row does not overwrite them (design rule 5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QGuiApplication, QIntValidator, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from desktop.app.data import edits
+from desktop.app.data.activities import activity
+from desktop.app.widgets import label
+
+NO_DATE = QDate(2000, 1, 1)
+
+
+def _date_edit() -> QDateEdit:
+    e = QDateEdit()
+    e.setCalendarPopup(True)
+    e.setDisplayFormat("yyyy/MM/dd")
+    e.setMinimumDate(NO_DATE)
+    e.setSpecialValueText("—")
+    e.setDate(NO_DATE)
+    return e
+
+
+def _iso(e: QDateEdit) -> str | None:
+    return None if e.date() == NO_DATE else e.date().toString("yyyy-MM-dd")
+
+
+def _set_date(e: QDateEdit, iso: str | None) -> None:
+    if iso:
+        try:
+            d = dt.date.fromisoformat(iso)
+            e.setDate(QDate(d.year, d.month, d.day))
+            return
+        except ValueError:
+            pass
+    e.setDate(NO_DATE)
+
+
+class ActivityDialog(QDialog):
+    def __init__(self, ctx, activity_id: str, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.activity_id = activity_id
+        self.row: dict | None = None
+        self.saved_fields: list[str] | None = None
+        self.setWindowTitle(self.tr("Edit activity"))
+        self.setMinimumWidth(560)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(22, 18, 22, 18)
+        self.heading = label("", "sectionTitle", wrap=True)
+        lay.addWidget(self.heading)
+        self.source = label("", "muted", wrap=True)
+        lay.addWidget(self.source)
+        form = QFormLayout()
+        form.setVerticalSpacing(8)
+        self.date_edit = _date_edit()
+        self.rep_edit = QLineEdit()
+        self.contact_edit = QLineEdit()
+        self.purpose_edit = QLineEdit()
+        self.summary_edit = QPlainTextEdit()
+        self.summary_edit.setFixedHeight(90)
+        self.result_edit = QLineEdit()
+        self.next_edit = QLineEdit()
+        self.due_edit = _date_edit()
+        self.amount_edit = QLineEdit()
+        self.amount_edit.setValidator(QIntValidator(0, 2_000_000_000, self))
+        self.amount_edit.setPlaceholderText(self.tr("yen, e.g. 1200000"))
+        self.prob_edit = QSpinBox()
+        self.prob_edit.setRange(-1, 100)
+        self.prob_edit.setSpecialValueText("—")
+        self.prob_edit.setSuffix("%")
+        self.insight_edit = QPlainTextEdit()
+        self.insight_edit.setFixedHeight(70)
+        for text, w in (
+            (self.tr("Date"), self.date_edit),
+            (self.tr("Rep"), self.rep_edit),
+            (self.tr("Contact"), self.contact_edit),
+            (self.tr("Purpose"), self.purpose_edit),
+            (self.tr("Summary"), self.summary_edit),
+            (self.tr("Result"), self.result_edit),
+            (self.tr("Next action"), self.next_edit),
+            (self.tr("Due"), self.due_edit),
+            (self.tr("Amount (yen)"), self.amount_edit),
+            (self.tr("Probability"), self.prob_edit),
+            (self.tr("Insight"), self.insight_edit),
+        ):
+            form.addRow(text, w)
+        lay.addLayout(form)
+        lay.addWidget(
+            label(
+                self.tr(
+                    "Your edits are kept when the workbook is imported again; a later change of the same cell in Excel wins."
+                ),
+                "muted",
+                wrap=True,
+            )
+        )
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        lay.addWidget(self.buttons)
+        paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self)
+        paste.setContext(Qt.ShortcutContext.WindowShortcut)
+        paste.activated.connect(self._paste)
+        ctx.read(lambda conn: activity(conn, activity_id), self._fill)
+
+    def _fill(self, row: dict | None) -> None:
+        if row is None:
+            self.heading.setText(self.tr("This activity no longer exists."))
+            return
+        self.row = row
+        self.heading.setText(" · ".join(filter(None, [row.get("company"), row.get("occurred_on")])))
+        if row.get("source_ref"):
+            self.source.setText(
+                self.tr("From the daily report, cell {0}").format(row["source_ref"])
+            )
+        _set_date(self.date_edit, row["occurred_on"])
+        self.rep_edit.setText(row["rep"] or "")
+        self.contact_edit.setText(row["contact_name"] or "")
+        self.purpose_edit.setText(row["purpose"] or "")
+        self.summary_edit.setPlainText(row["summary"] or "")
+        self.result_edit.setText(row["result"] or "")
+        self.next_edit.setText(row["next_action"] or "")
+        _set_date(self.due_edit, row["next_action_due"])
+        self.amount_edit.setText("" if row["amount_jpy"] is None else str(row["amount_jpy"]))
+        self.prob_edit.setValue(-1 if row["probability"] is None else row["probability"])
+        self.insight_edit.setPlainText(row["insight"] or "")
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
+
+    def values(self) -> dict:
+        def text(s: str) -> str | None:
+            return s.strip() or None
+
+        amount = self.amount_edit.text().strip()
+        return {
+            "occurred_on": _iso(self.date_edit),
+            "rep": text(self.rep_edit.text()),
+            "contact_name": text(self.contact_edit.text()),
+            "purpose": text(self.purpose_edit.text()),
+            "summary": text(self.summary_edit.toPlainText()),
+            "result": text(self.result_edit.text()),
+            "next_action": text(self.next_edit.text()),
+            "next_action_due": _iso(self.due_edit),
+            "amount_jpy": int(amount) if amount else None,
+            "probability": None if self.prob_edit.value() < 0 else self.prob_edit.value(),
+            "insight": text(self.insight_edit.toPlainText()),
+        }
+
+    def changed(self) -> dict:
+        if self.row is None:
+            return {}
+        return {k: v for k, v in self.values().items() if self.row.get(k) != v}
+
+    def save(self) -> None:
+        changed = self.changed()
+        if not changed:
+            self.accept()
+            return
+        store, aid = self.ctx.store, self.activity_id
+        self.buttons.setEnabled(False)
+
+        def done(fields):
+            self.saved_fields = fields
+            self.accept()
+
+        def failed(exc):
+            self.buttons.setEnabled(True)
+            from desktop.app.errors import show_error_dialog
+
+            show_error_dialog(type(exc), exc, exc.__traceback__)
+
+        self.ctx.write(lambda: edits.update_activity(store, aid, changed), done, failed)
+
+    def _paste(self) -> None:
+        """A photo of a paper memo pasted here is attached to this activity."""
+        from desktop.app.views.customer_page import image_png_bytes
+
+        image = QGuiApplication.clipboard().image()
+        if image.isNull():
+            return
+        data = image_png_bytes(image)
+        store, aid = self.ctx.store, self.activity_id
+        name = dt.datetime.now().strftime("memo-%Y%m%d-%H%M%S.png")
+        self.ctx.write(
+            lambda: edits.attach_image(
+                store, data, filename=name, entity="activities", entity_id=aid, mime="image/png"
+            )
+        )
+        self.source.setText(self.tr("Picture attached to this activity."))

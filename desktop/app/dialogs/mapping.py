@@ -1,0 +1,488 @@
+"""The mapping wizard for a workbook Genba cannot read on its own.
+
+Pick the sheet and the row that holds the headings (or say it is a form), map columns to fields
+with a live preview (parse_report with a Profile built from the choices, in the background),
+save the profile, and import the workbook again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QRadioButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from desktop.app import fmt
+from desktop.app.models.lazy import Column
+from desktop.app.models.lists import RecordsModel
+from desktop.app.widgets import label, style_wizard, table, wizard_title
+
+GRID_ROWS = 40
+GRID_COLS = 16
+
+
+def field_names() -> dict[str, str]:
+    return {
+        "occurred_on": QCoreApplication.translate("Mapping", "Date"),
+        "rep": QCoreApplication.translate("Mapping", "Rep"),
+        "company": QCoreApplication.translate("Mapping", "Customer"),
+        "contact": QCoreApplication.translate("Mapping", "Contact person"),
+        "purpose": QCoreApplication.translate("Mapping", "Purpose"),
+        "summary": QCoreApplication.translate("Mapping", "Summary"),
+        "result": QCoreApplication.translate("Mapping", "Result"),
+        "next_action": QCoreApplication.translate("Mapping", "Next action"),
+        "next_action_due": QCoreApplication.translate("Mapping", "Next action due"),
+        "amount": QCoreApplication.translate("Mapping", "Amount"),
+        "probability": QCoreApplication.translate("Mapping", "Probability"),
+        "insight": QCoreApplication.translate("Mapping", "Insight"),
+        "deal_title": QCoreApplication.translate("Mapping", "Deal name"),
+        "lead_comment": QCoreApplication.translate("Mapping", "Lead's comment"),
+    }
+
+
+def column_letter(c: int) -> str:
+    s = ""
+    c += 1
+    while c:
+        c, r = divmod(c - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def cell_text(v: Any) -> str:
+    if v is None:
+        return ""
+    if hasattr(v, "isoformat"):
+        return v.isoformat()[:10]
+    return str(v)
+
+
+def load_workbook(path: Path) -> dict:
+    """Read the file once; its sheets as grids (runs in the background)."""
+    from importers.workbook.load import load_sheets
+
+    data = path.read_bytes()
+    _fmt, sheets = load_sheets(data, path.name)
+    return {"data": data, "sheets": sheets}
+
+
+def build_profile(
+    name: str,
+    filename: str,
+    sheet: str,
+    header_row: int | None,
+    layout: str,
+    columns: dict[str, str],
+    rep: str | None,
+):
+    from importers.profiles import Profile
+
+    return Profile(
+        name=name,
+        match=[filename],
+        layout=layout,
+        header_row=header_row if layout == "table" else None,
+        sheets=[sheet] if sheet else [],
+        columns=dict(columns) if layout == "table" else {},
+        rep=rep,
+    )
+
+
+def preview(data: bytes, filename: str, profile, default_rep: str | None) -> dict:
+    """parse_report with the profile: the first rows and the issues (background)."""
+    from importers.issues import ImportFailed
+    from importers.layout.synonyms import load_synonyms
+    from importers.parse import parse_report
+
+    if profile.layout == "table" and not profile.columns:
+        return {
+            "rows": [],
+            "count": 0,
+            "error": QCoreApplication.translate(
+                "Mapping", "Choose a field for at least one column."
+            ),
+        }
+    try:
+        result = parse_report(
+            data, filename, synonyms=load_synonyms(), profile=profile, default_rep=default_rep
+        )
+    except ImportFailed as failed:
+        return {"rows": [], "count": 0, "error": failed.issue.message}
+    except Exception as exc:  # a layout the parser chokes on: say so, keep the wizard usable
+        return {"rows": [], "count": 0, "error": f"{type(exc).__name__}: {exc}"}
+    rows = []
+    for rec in result.records[:200]:
+        f = dict(rec.fields)
+        f["company"] = rec.company.display if rec.company else f.get("company_name_raw")
+        rows.append(f)
+    return {
+        "rows": rows,
+        "count": len(result.records),
+        "error": None,
+        "issues": [i.message for i in result.issues if i.severity != "info"][:5],
+    }
+
+
+class GridModel(QAbstractTableModel):
+    """The raw cells of a sheet, as Excel shows them (A, B, C… / 1, 2, 3…)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[list[Any]] = []
+
+    def set_sheet(self, rows: list[list[Any]]) -> None:
+        self.beginResetModel()
+        self.rows = [list(r[:GRID_COLS]) for r in rows[:GRID_ROWS]]
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: B008
+        if parent.isValid() or not self.rows:
+            return 0
+        return max(len(r) for r in self.rows)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            r = self.rows[index.row()]
+            return cell_text(r[index.column()]) if index.column() < len(r) else ""
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            column_letter(section) if orientation == Qt.Orientation.Horizontal else str(section + 1)
+        )
+
+
+class HeaderPage(QWizardPage):
+    def __init__(self, wizard: MappingWizard):
+        super().__init__()
+        self.w = wizard
+        self.setTitle(wizard_title(self.tr("Which row holds the headings?")))
+        self.setSubTitle(
+            self.tr(
+                "Click the row with the column headings (日付, 訪問先, 内容 …) in the sheet below."
+            )
+        )
+        lay = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(label(self.tr("Sheet")))
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.currentIndexChanged.connect(self._sheet_changed)
+        top.addWidget(self.sheet_combo)
+        self.table_radio = QRadioButton(self.tr("One row per visit (table)"))
+        self.form_radio = QRadioButton(self.tr("Labels with values beside them (form)"))
+        self.table_radio.setChecked(True)
+        self.table_radio.toggled.connect(self.completeChanged)
+        top.addSpacing(16)
+        top.addWidget(self.table_radio)
+        top.addWidget(self.form_radio)
+        top.addStretch(1)
+        lay.addLayout(top)
+        self.grid = GridModel(self)
+        self.view = QTableView()
+        self.view.setModel(self.grid)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setDefaultSectionSize(26)
+        self.view.horizontalHeader().setDefaultSectionSize(110)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self.completeChanged.emit())
+        lay.addWidget(self.view, 1)
+        self.chosen = label("", "muted")
+        lay.addWidget(self.chosen)
+
+    def set_workbook(self, sheets) -> None:
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        for s in sheets:
+            self.sheet_combo.addItem(s.name)
+        self.sheet_combo.blockSignals(False)
+        self._sheet_changed()
+
+    def _sheet_changed(self) -> None:
+        sheet = self.w.sheet()
+        self.grid.set_sheet(sheet.rows if sheet else [])
+        self.completeChanged.emit()
+
+    def header_row(self) -> int | None:
+        idx = self.view.currentIndex()
+        return idx.row() if idx.isValid() else None
+
+    def select_row(self, row: int) -> None:
+        self.view.selectRow(row)
+        self.view.setCurrentIndex(self.grid.index(row, 0))
+
+    def isComplete(self) -> bool:
+        if self.form_radio.isChecked():
+            return self.sheet_combo.count() > 0
+        row = self.header_row()
+        if row is not None:
+            self.chosen.setText(self.tr("Headings in row {0}").format(row + 1))
+        return row is not None
+
+    def nextId(self) -> int:
+        return self.w.save_id if self.form_radio.isChecked() else self.w.columns_id
+
+
+class ColumnsPage(QWizardPage):
+    def __init__(self, wizard: MappingWizard):
+        super().__init__()
+        self.w = wizard
+        self.setTitle(wizard_title(self.tr("What does each column hold?")))
+        self.setSubTitle(
+            self.tr(
+                "Choose a field for each column; the preview below shows how Genba reads the rows."
+            )
+        )
+        lay = QVBoxLayout(self)
+        self.combos: dict[str, QComboBox] = {}
+        holder = QWidget()
+        self.grid = QGridLayout(holder)
+        self.grid.setHorizontalSpacing(12)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
+        scroll.setMaximumHeight(170)
+        lay.addWidget(scroll)
+        self.preview_label = label("", "sectionTitle")
+        lay.addWidget(self.preview_label)
+        self.preview = RecordsModel(
+            [
+                Column(
+                    "occurred_on",
+                    self.tr("Date"),
+                    lambda r: fmt.day(r.get("occurred_on")) or (r.get("occurred_on_raw") or ""),
+                ),
+                Column("company", self.tr("Customer")),
+                Column("contact_name", self.tr("Contact")),
+                Column("summary", self.tr("Summary"), lambda r: fmt.one_line(r.get("summary"), 60)),
+                Column(
+                    "next_action",
+                    self.tr("Next action"),
+                    lambda r: fmt.one_line(r.get("next_action"), 30),
+                ),
+                Column(
+                    "amount_jpy",
+                    self.tr("Amount"),
+                    lambda r: fmt.yen(r.get("amount_jpy")),
+                    align_right=True,
+                ),
+            ],
+            self,
+        )
+        self.preview_view = table(
+            self.preview, stretch=3, widths={0: 130, 1: 170, 2: 90, 4: 140, 5: 100}
+        )
+        lay.addWidget(self.preview_view, 1)
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.w.run_preview)
+
+    def initializePage(self) -> None:
+        from importers.layout.synonyms import load_synonyms
+
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.combos.clear()
+        sheet = self.w.sheet()
+        row = self.w.header_page.header_row() or 0
+        cells = sheet.rows[row] if sheet and row < len(sheet.rows) else []
+        synonyms = load_synonyms()
+        names = field_names()
+        i = 0
+        for c, value in enumerate(cells):
+            text = cell_text(value).strip()
+            if not text:
+                continue
+            letter = column_letter(c)
+            combo = QComboBox()
+            combo.addItem(self.tr("(not imported)"), None)
+            for key, name in names.items():
+                combo.addItem(name, key)
+            guess = synonyms.field_of(value)
+            if guess:
+                combo.setCurrentIndex(max(0, combo.findData(guess)))
+            combo.currentIndexChanged.connect(self._debounce.start)
+            self.combos[letter] = combo
+            self.grid.addWidget(label(f"{letter}: {text}"), i // 3, (i % 3) * 2)
+            self.grid.addWidget(combo, i // 3, (i % 3) * 2 + 1)
+            i += 1
+        self.w.run_preview()
+
+    def columns(self) -> dict[str, str]:
+        return {letter: c.currentData() for letter, c in self.combos.items() if c.currentData()}
+
+    def set_column(self, letter: str, field: str | None) -> None:
+        combo = self.combos[letter]
+        combo.setCurrentIndex(max(0, combo.findData(field)))
+
+    def show_preview(self, result: dict) -> None:
+        self.preview.set_rows(result["rows"])
+        if result["error"]:
+            self.preview_label.setText(result["error"])
+        else:
+            self.preview_label.setText(self.tr("Preview: %n visit(s) found", "", result["count"]))
+
+
+class SavePage(QWizardPage):
+    def __init__(self, wizard: MappingWizard):
+        super().__init__()
+        self.w = wizard
+        self.setTitle(wizard_title(self.tr("Save and import")))
+        self.setSubTitle(
+            self.tr(
+                "Genba remembers this layout for workbooks with this name and imports the workbook again."
+            )
+        )
+        lay = QVBoxLayout(self)
+        form = QGridLayout()
+        self.name_edit = QLineEdit()
+        self.match_edit = QLineEdit()
+        form.addWidget(label(self.tr("Name of this layout")), 0, 0)
+        form.addWidget(self.name_edit, 0, 1)
+        form.addWidget(label(self.tr("Use it for files named")), 1, 0)
+        form.addWidget(self.match_edit, 1, 1)
+        lay.addLayout(form)
+        lay.addWidget(label(self.tr("* stands for any text, e.g. 営業日報_*.xlsx"), "muted"))
+        self.result_label = label("", "muted", wrap=True)
+        lay.addWidget(self.result_label)
+        lay.addStretch(1)
+        self.done = False
+        self.outcome = None
+
+    def initializePage(self) -> None:
+        if not self.name_edit.text():
+            self.name_edit.setText(self.w.path.stem)
+            self.match_edit.setText(self.w.path.name)
+
+    def isComplete(self) -> bool:
+        return bool(self.name_edit.text().strip())
+
+    def validatePage(self) -> bool:
+        if self.done:
+            return True
+        self.w.save_and_import()
+        return False  # the wizard finishes when the import is done
+
+
+class MappingWizard(QWizard):
+    def __init__(self, ctx, path: Path, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.path = Path(path)
+        self.workbook: dict | None = None
+        self.profile_path: Path | None = None
+        self.setWindowTitle(self.tr("Set up the headings — {0}").format(self.path.name))
+        style_wizard(self)
+        self.resize(1040, 680)
+        self.header_page = HeaderPage(self)
+        self.columns_page = ColumnsPage(self)
+        self.save_page = SavePage(self)
+        self.header_id = self.addPage(self.header_page)
+        self.columns_id = self.addPage(self.columns_page)
+        self.save_id = self.addPage(self.save_page)
+        self._preview_generation = 0
+        self.last_preview: dict | None = None
+        path_ = self.path
+        ctx.tasks.run(lambda: load_workbook(path_), self._loaded)
+
+    def _loaded(self, wb: dict) -> None:
+        self.workbook = wb
+        self.header_page.set_workbook(wb["sheets"])
+
+    def sheet(self):
+        if not self.workbook:
+            return None
+        i = self.header_page.sheet_combo.currentIndex()
+        sheets = self.workbook["sheets"]
+        return sheets[i] if 0 <= i < len(sheets) else None
+
+    def profile(self, name: str | None = None, match: str | None = None):
+        layout = "form" if self.header_page.form_radio.isChecked() else "table"
+        row = self.header_page.header_row()
+        sheet = self.sheet()
+        return build_profile(
+            name or self.path.stem,
+            match or self.path.name,
+            sheet.name if sheet else "",
+            None if row is None else row + 1,
+            layout,
+            self.columns_page.columns(),
+            self.ctx.settings.user_name,
+        )
+
+    def run_preview(self) -> None:
+        if not self.workbook:
+            return
+        self._preview_generation += 1
+        gen = self._preview_generation
+        data, name, profile, rep = (
+            self.workbook["data"],
+            self.path.name,
+            self.profile(),
+            self.ctx.settings.user_name,
+        )
+        self.ctx.tasks.run(
+            lambda: preview(data, name, profile, rep), lambda r: self._previewed(gen, r)
+        )
+
+    def _previewed(self, gen: int, result: dict) -> None:
+        if gen == self._preview_generation:
+            self.last_preview = result
+            self.columns_page.show_preview(result)
+
+    def save_and_import(self) -> None:
+        from importers.pipeline import ReportImporter
+        from importers.profiles import save_profile
+
+        profile = self.profile(
+            self.save_page.name_edit.text().strip(), self.save_page.match_edit.text().strip()
+        )
+        ctx, path = self.ctx, self.path
+        self.save_page.result_label.setText(self.tr("Importing…"))
+        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
+
+        def work():
+            saved = save_profile(profile, ctx.data_dir / "profiles")
+            importer = ReportImporter(
+                ctx.store, rep=ctx.settings.user_name, ranks=ctx.settings.ranks or None
+            )
+            return saved, importer.import_file(path, force=True)
+
+        def done(result):
+            self.profile_path, outcome = result
+            self.save_page.outcome = outcome
+            if outcome.failed:
+                self.save_page.result_label.setText(outcome.issues[0].message)
+                self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
+                return
+            self.save_page.done = True
+            self.save_page.result_label.setText(
+                self.tr("Imported: {0} new, {1} updated activities.").format(
+                    outcome.added, outcome.updated
+                )
+            )
+            self.accept()
+
+        ctx.write(work, done)

@@ -1,0 +1,72 @@
+"""How values read in the UI: yen, dates with the weekday, percentages (no Qt, no I/O)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+WEEKDAYS_JA = "月火水木金土日"
+WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _english() -> bool:
+    return os.environ.get("GENBA_UI_LANG") == "en"  # set by i18n.install for the session
+
+
+def yen(amount: int | None) -> str:
+    """¥1,200,000 — the full figure reps type into their workbooks."""
+    if amount is None:
+        return ""
+    return f"¥{amount:,}"
+
+
+def man_yen(amount: int | None) -> str:
+    """Compact: 120万円 / 1.2億円 (JA), ¥1.2M (EN); for summaries, never for editing."""
+    if amount is None:
+        return ""
+    if _english():
+        return f"¥{amount / 1_000_000:,.1f}M" if amount >= 1_000_000 else yen(amount)
+    if amount >= 100_000_000:
+        return f"{amount / 100_000_000:,.1f}億円".replace(".0億", "億")
+    if amount >= 10_000:
+        return f"{amount / 10_000:,.0f}万円"
+    return f"{amount:,}円"
+
+
+def day(iso: str | None, *, weekday: bool = True) -> str:
+    """2025-04-01 -> 2025/04/01(火); raw text passes through unchanged."""
+    if not iso:
+        return ""
+    try:
+        d = dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    text = f"{d.year}/{d.month:02d}/{d.day:02d}"
+    if weekday:
+        w = WEEKDAYS_EN[d.weekday()] if _english() else WEEKDAYS_JA[d.weekday()]
+        text += f" ({w})" if _english() else f"({w})"
+    return text
+
+
+def when(iso_ts: str | None) -> str:
+    """A stored UTC timestamp as local date and time: 2025/04/01 14:03."""
+    if not iso_ts:
+        return ""
+    try:
+        t = dt.datetime.fromisoformat(iso_ts)
+    except ValueError:
+        return iso_ts
+    if t.tzinfo is not None:
+        t = t.astimezone()
+    return f"{t.year}/{t.month:02d}/{t.day:02d} {t.hour:02d}:{t.minute:02d}"
+
+
+def percent(p: int | None) -> str:
+    return "" if p is None else f"{p}%"
+
+
+def one_line(text: str | None, limit: int = 80) -> str:
+    if not text:
+        return ""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

@@ -1,0 +1,1 @@
+"""Qt models over the store: lazy tables over row ids, and small in-memory lists."""

@@ -1,0 +1,93 @@
+"""The folder watcher inside the app: its threads import; its events arrive as a signal."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+log = logging.getLogger("genba.app")
+
+
+class WatchService(QObject):
+    """Starts and stops ``importers.watch.Watcher`` for the folders in the settings.
+
+    ``event`` carries each WatchEvent; it is emitted from the watcher's threads and, because
+    this object lives on the main thread, delivered there (a queued connection)."""
+
+    event = Signal(object)
+    state_changed = Signal(str)  # 'off' | 'starting' | 'watching' | 'unavailable'
+
+    def __init__(self, ctx, *, after_import: Callable | None = None, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.after_import = after_import
+        self.watcher = None
+        self.state = "off"
+
+    def folders(self) -> dict[str, list[str]]:
+        s = self.ctx.settings
+        return {
+            k: list(v)
+            for k, v in (
+                ("reports", s.report_folders),
+                ("cards", s.card_folders),
+                ("photos", s.photo_folders),
+            )
+            if v
+        }
+
+    def start(self) -> None:
+        folders = self.folders()
+        if not folders:
+            self._set_state("off")
+            return
+        try:
+            from importers.watch import Watcher, default_handlers
+        except ImportError as exc:
+            log.warning("the folder watcher is not available: %s", exc)
+            self._set_state("unavailable")
+            return
+        ctx = self.ctx
+        handlers, on_missing = default_handlers(
+            ctx.store, rep=ctx.settings.user_name, ranks=ctx.settings.ranks or None
+        )
+        hooks = [self.after_import] if self.after_import else []
+        self.watcher = Watcher(
+            folders,
+            handlers=handlers,
+            on_missing=on_missing,
+            store=ctx.store,
+            on_event=self.event.emit,
+            after_import=hooks,
+            force_polling=ctx.settings.force_polling,
+            exclude=[Path(ctx.data_dir)],
+        )
+        self._set_state("starting")
+        watcher = self.watcher
+        # Starting observers can take a moment on a network folder: not on the main thread.
+        ctx.tasks.run(watcher.start, lambda _r: self._set_state("watching"))
+
+    def stop(self, timeout: float = 4.0) -> None:
+        if self.watcher is not None:
+            self.watcher.stop(timeout=timeout)
+            self.watcher = None
+        self._set_state("off")
+
+    def restart(self) -> None:
+        old, self.watcher = self.watcher, None
+        if old is not None:
+            # Stopping waits for the import in progress: in the background, then start anew.
+            self.ctx.tasks.run(lambda: old.stop(timeout=4.0), lambda _r: self.start())
+        else:
+            self.start()
+
+    def rescan(self) -> None:
+        if self.watcher is not None:
+            self.watcher.rescan()
+
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        self.state_changed.emit(state)

@@ -1,0 +1,1 @@
+"""The main views, one per navigation entry; each reads in the background and shows results."""

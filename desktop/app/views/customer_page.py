@@ -1,0 +1,387 @@
+"""A customer's page: contacts (with their card), the activity timeline, open deals, knowledge.
+
+Paste (Ctrl+V) or drop a photo of a paper memo onto the page: it is attached to this customer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.app import fmt
+from desktop.app.data import edits
+from desktop.app.data.customers import customer_detail
+from desktop.app.icons import icon
+from desktop.app.models.lazy import Column
+from desktop.app.models.lists import RecordsModel
+from desktop.app.widgets import Card, Page, button, clear_layout, label, table
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp")
+
+
+def category_names() -> dict[str, str]:
+    from PySide6.QtCore import QCoreApplication
+
+    return {
+        "buyer_preference": QCoreApplication.translate("Notes", "Buyer preference"),
+        "negotiation": QCoreApplication.translate("Notes", "Negotiation"),
+        "trouble_lesson": QCoreApplication.translate("Notes", "Trouble lesson"),
+        "failure_story": QCoreApplication.translate("Notes", "Failure story"),
+        "competitor": QCoreApplication.translate("Notes", "Competitor"),
+        "tip": QCoreApplication.translate("Notes", "Tip"),
+    }
+
+
+def load_detail(conn, company_id: str, data_dir) -> dict | None:
+    """customer_detail plus decoded card and memo images (QImage is safe off the main thread)."""
+    from importers.photos.blobs import blob_path
+
+    detail = customer_detail(conn, company_id)
+    if detail is None:
+        return None
+    for c in detail["contacts"]:
+        c["card_image"] = _thumb(blob_path(data_dir, c["card_sha"]), 220) if c["card_sha"] else None
+    for p in detail["photos"]:
+        p["image"] = _thumb(blob_path(data_dir, p["sha256"]), 120) if p["sha256"] else None
+    return detail
+
+
+def _thumb(path, width: int) -> QImage | None:
+    img = QImage(str(path))
+    if img.isNull():
+        return None
+    return img.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+
+
+class CustomerPage(Page):
+    back = Signal()
+    loaded = Signal()
+    edit_activity = Signal(str)
+
+    def __init__(self, ctx, parent=None):
+        super().__init__("", "", parent)
+        self.ctx = ctx
+        self.company_id: str | None = None
+        self.detail: dict | None = None
+        self.setAcceptDrops(True)
+
+        back = button(self.tr("← All customers"), link=True)
+        back.clicked.connect(self.back)
+        self.outer.insertWidget(0, back, 0, Qt.AlignmentFlag.AlignLeft)
+        self.edit_button = button(self.tr("Edit name"), icon=icon("edit"))
+        self.edit_button.clicked.connect(self._edit_name)
+        self.attach_button = button(self.tr("Attach photo…"), icon=icon("card"))
+        self.attach_button.clicked.connect(self._choose_photo)
+        self.note_button = button(
+            self.tr("Add knowledge"), primary=True, icon=icon("note", "#ffffff")
+        )
+        self.note_button.clicked.connect(self.add_note)
+        for b in (self.edit_button, self.attach_button, self.note_button):
+            self.actions.addWidget(b)
+
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        timeline = Card()
+        timeline.body.addWidget(label(self.tr("Activity timeline"), "sectionTitle"))
+        self.timeline = RecordsModel(
+            [
+                Column(
+                    "occurred_on",
+                    self.tr("Date"),
+                    lambda r: fmt.day(r["occurred_on"]) or (r["occurred_on_raw"] or ""),
+                ),
+                Column("purpose", self.tr("Purpose")),
+                Column(
+                    "contact_name",
+                    self.tr("Contact"),
+                    lambda r: " ".join(x for x in (r["contact_name"], r["contact_title"]) if x),
+                ),
+                Column(
+                    "summary",
+                    self.tr("Summary"),
+                    lambda r: fmt.one_line(r["summary"]),
+                    tooltip=True,
+                ),
+                Column(
+                    "next_action",
+                    self.tr("Next action"),
+                    lambda r: fmt.one_line(r["next_action"], 30),
+                    tooltip=True,
+                ),
+            ],
+            self,
+        )
+        self.timeline_view = table(self.timeline, stretch=3, widths={0: 122, 1: 84, 2: 80, 4: 130})
+        self.timeline_view.doubleClicked.connect(self._edit_activity)
+        timeline.body.addWidget(self.timeline_view)
+        body.addWidget(timeline, 5)
+
+        side = QWidget()
+        self.side = QVBoxLayout(side)
+        self.side.setContentsMargins(0, 0, 6, 0)
+        self.side.setSpacing(12)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(side)
+        scroll.setMinimumWidth(360)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body.addWidget(scroll, 3)
+        self.outer.addLayout(body, 1)
+
+        paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self)
+        paste.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        paste.activated.connect(self.paste_image)
+        ctx.bus.data_changed.connect(self._data_changed)
+
+    # -- loading ----------------------------------------------------------------------------------
+    def load(self, company_id: str) -> None:
+        self.company_id = company_id
+        data_dir = self.ctx.data_dir
+        self.ctx.read(lambda conn: load_detail(conn, company_id, data_dir), self._show)
+
+    def _data_changed(self) -> None:
+        if self.company_id and self.isVisible():
+            self.load(self.company_id)
+
+    def _show(self, detail: dict | None) -> None:
+        if detail is None or detail["company"]["id"] != self.company_id:
+            return
+        self.detail = detail
+        c = detail["company"]
+        self.title_label.setText(c["name"] or c["name_normalized"] or "")
+        tl = detail["timeline"]
+        facts = []
+        if c["name_kana"]:
+            facts.append(c["name_kana"])
+        if tl and tl[0]["occurred_on"]:
+            facts.append(self.tr("last visit {0}").format(fmt.day(tl[0]["occurred_on"])))
+        facts.append(self.tr("%n visit(s)", "", len(tl)))
+        open_total = sum(d["amount_jpy"] or 0 for d in detail["deals"])
+        if open_total:
+            facts.append(self.tr("open deals {0}").format(fmt.yen(open_total)))
+        self.hint_label.setText(" · ".join(facts))
+        self.hint_label.setVisible(True)
+        self.timeline.set_rows(tl)
+        self._build_side(detail)
+        self.loaded.emit()
+
+    def _build_side(self, detail: dict) -> None:
+        clear_layout(self.side)
+        deals = Card()
+        deals.body.addWidget(label(self.tr("Open deals"), "sectionTitle"))
+        if not detail["deals"]:
+            deals.body.addWidget(label(self.tr("No open deals."), "muted"))
+        for d in detail["deals"]:
+            row = QHBoxLayout()
+            row.addWidget(label(d["title"] or "", wrap=True), 1)
+            amount = fmt.yen(d["amount_jpy"])
+            if d["probability"] is not None:
+                amount += f"  ({fmt.percent(d['probability'])})"
+            row.addWidget(label(amount))
+            deals.body.addLayout(row)
+        self.side.addWidget(deals)
+
+        contacts = Card()
+        contacts.body.addWidget(label(self.tr("Contacts"), "sectionTitle"))
+        if not detail["contacts"]:
+            contacts.body.addWidget(
+                label(
+                    self.tr("No business cards yet. Drop card files into your card folder."),
+                    "muted",
+                    wrap=True,
+                )
+            )
+        for p in detail["contacts"]:
+            row = QHBoxLayout()
+            row.setSpacing(12)
+            if p.get("card_image") is not None:
+                pic = QLabel()
+                pic.setPixmap(
+                    QPixmap.fromImage(p["card_image"]).scaledToWidth(
+                        110, Qt.TransformationMode.SmoothTransformation
+                    )
+                )
+                row.addWidget(pic, 0, Qt.AlignmentFlag.AlignTop)
+            text = QVBoxLayout()
+            text.setSpacing(1)
+            name = p["full_name"] or ""
+            if p["title"]:
+                name += f"  {p['title']}"
+            text.addWidget(label(name, "sectionTitle"))
+            lines = [p["department"], p["phone"] or p["mobile"], p["email"]]
+            for line in filter(None, lines):
+                text.addWidget(label(line, "muted", wrap=True))
+            if p["needs_review"]:
+                text.addWidget(
+                    label(self.tr("read from a card image: please check"), "warnBadge", wrap=True)
+                )
+            row.addLayout(text, 1)
+            contacts.body.addLayout(row)
+        self.side.addWidget(contacts)
+
+        notes = Card()
+        notes.body.addWidget(label(self.tr("Knowledge about this customer"), "sectionTitle"))
+        names = category_names()
+        for n in detail["notes"]:
+            head = names.get(n["category"] or "", n["category"] or "")
+            who = " · ".join(filter(None, [head, n["author"], fmt.when(n["created_at"])[:10]]))
+            if n["visibility"] == "private":
+                who += " · " + self.tr("private")
+            notes.body.addWidget(label(who, "muted", wrap=True))
+            notes.body.addWidget(label(n["body"], wrap=True))
+        for i in detail["insights"][:8]:
+            notes.body.addWidget(
+                label(
+                    f"{fmt.day(i['occurred_on'], weekday=False)} · {i['rep'] or ''} · "
+                    + self.tr("from the daily report"),
+                    "muted",
+                )
+            )
+            notes.body.addWidget(label(i["insight"], wrap=True))
+        if not detail["notes"] and not detail["insights"]:
+            notes.body.addWidget(
+                label(
+                    self.tr("Nothing yet. What should the next person visiting know?"),
+                    "muted",
+                    wrap=True,
+                )
+            )
+        self.side.addWidget(notes)
+
+        if detail["photos"]:
+            photos = Card()
+            photos.body.addWidget(label(self.tr("Photos and memos"), "sectionTitle"))
+            strip = QHBoxLayout()
+            for p in detail["photos"][:6]:
+                if p.get("image") is not None:
+                    pic = QLabel()
+                    pic.setPixmap(
+                        QPixmap.fromImage(p["image"]).scaledToWidth(
+                            100, Qt.TransformationMode.SmoothTransformation
+                        )
+                    )
+                    pic.setToolTip(p["filename"] or "")
+                    strip.addWidget(pic)
+            strip.addStretch(1)
+            photos.body.addLayout(strip)
+            self.side.addWidget(photos)
+        self.side.addStretch(1)
+
+    # -- actions ------------------------------------------------------------------------------------
+    def add_note(self) -> None:
+        from desktop.app.dialogs.note import NoteDialog
+
+        if not self.company_id:
+            return
+        dlg = NoteDialog(self.ctx, company_id=self.company_id, parent=self)
+        dlg.open()
+        self._note_dialog = dlg
+
+    def _edit_name(self) -> None:
+        from desktop.app.dialogs.company import CompanyDialog
+
+        if not self.detail:
+            return
+        dlg = CompanyDialog(self.ctx, self.detail["company"], parent=self)
+        dlg.open()
+        self._company_dialog = dlg
+
+    def _edit_activity(self, index) -> None:
+        row = self.timeline.row(index.row())
+        if row:
+            from desktop.app.dialogs.activity import ActivityDialog
+
+            dlg = ActivityDialog(self.ctx, row["id"], parent=self)
+            dlg.open()
+            self._activity_dialog = dlg
+
+    def paste_image(self) -> bool:
+        """Attach the clipboard's picture to this customer (True when there was one)."""
+        image = QGuiApplication.clipboard().image()
+        if image.isNull() or not self.company_id:
+            return False
+        self.attach_qimage(image)
+        return True
+
+    def attach_qimage(self, image: QImage) -> None:
+        data = image_png_bytes(image)
+        name = dt.datetime.now().strftime("memo-%Y%m%d-%H%M%S.png")
+        company_id = self.company_id
+        store = self.ctx.store
+        self.ctx.write(
+            lambda: edits.attach_image(
+                store,
+                data,
+                filename=name,
+                entity="companies",
+                entity_id=company_id,
+                mime="image/png",
+            )
+        )
+
+    def attach_files(self, paths: list[str]) -> None:
+        company_id = self.company_id
+        store = self.ctx.store
+
+        def work():
+            from pathlib import Path
+
+            for p in paths:
+                path = Path(p)
+                edits.attach_image(
+                    store,
+                    path.read_bytes(),
+                    filename=path.name,
+                    entity="companies",
+                    entity_id=company_id,
+                )
+
+        self.ctx.write(work)
+
+    def _choose_photo(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Attach a photo"),
+            "",
+            self.tr("Pictures (*.png *.jpg *.jpeg *.gif *.bmp *.webp)"),
+        )
+        if paths and self.company_id:
+            self.attach_files(paths)
+
+    def dragEnterEvent(self, event):
+        if event.mimeData().hasImage() or any(
+            u.toLocalFile().lower().endswith(IMAGE_SUFFIXES) for u in event.mimeData().urls()
+        ):
+            event.acceptProposedAction()
+        else:
+            event.ignore()  # workbooks and cards go on to the window: they are imported
+
+    def dropEvent(self, event):
+        md = event.mimeData()
+        files = [
+            u.toLocalFile() for u in md.urls() if u.toLocalFile().lower().endswith(IMAGE_SUFFIXES)
+        ]
+        if files:
+            self.attach_files(files)
+        elif md.hasImage():
+            self.attach_qimage(QImage(md.imageData()))
+        event.acceptProposedAction()
+
+
+def image_png_bytes(image: QImage) -> bytes:
+    ba = QByteArray()
+    buf = QBuffer(ba)
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buf, "PNG")
+    buf.close()
+    return bytes(ba.data())

@@ -1,0 +1,140 @@
+"""Folders: the watched report, card and photo folders, their state and last import."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFileDialog
+
+from desktop.app import fmt
+from desktop.app.data import folders
+from desktop.app.icons import icon
+from desktop.app.models.lazy import Column
+from desktop.app.models.lists import RecordsModel
+from desktop.app.widgets import Page, button, label, table
+
+
+class FoldersView(Page):
+    loaded = Signal()
+    folders_changed = Signal()
+    rescan_requested = Signal()
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(
+            self.tr("Folders"),
+            self.tr(
+                "Genba watches these folders and imports what you save into them, even when the window is closed."
+            ),
+            parent,
+        )
+        self.ctx = ctx
+        self.rows: list[dict] | None = None
+        self.watch_state = "off"
+        kinds = {
+            "reports": self.tr("Daily reports"),
+            "cards": self.tr("Business cards"),
+            "photos": self.tr("Memo photos"),
+        }
+        self.model = RecordsModel(
+            [
+                Column("kind", self.tr("Kind"), lambda r: kinds.get(r["kind"], r["kind"])),
+                Column("path", self.tr("Folder"), tooltip=True),
+                Column("state", self.tr("State"), self._state),
+                Column("files", self.tr("Files"), align_right=True),
+                Column("last_import", self.tr("Last import"), lambda r: fmt.when(r["last_import"])),
+            ],
+            self,
+        )
+        self.view = table(self.model, stretch=1, widths={0: 120, 2: 220, 3: 96, 4: 150})
+        self.outer.addWidget(self.view, 1)
+        for kind, text in (
+            ("reports", self.tr("Add a report folder…")),
+            ("cards", self.tr("Add a card folder…")),
+            ("photos", self.tr("Add a photo folder…")),
+        ):
+            primary = kind == "reports"
+            b = button(text, icon=icon("add", "#ffffff" if primary else "#4b5563"), primary=primary)
+            b.clicked.connect(lambda _=False, k=kind: self.choose_folder(k))
+            self.actions.addWidget(b)
+        self.remove_button = button(self.tr("Stop watching"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.rescan_button = button(self.tr("Check folders now"))
+        self.rescan_button.clicked.connect(self.rescan_requested)
+        self.note = label(
+            self.tr("Files already imported stay in Genba when a folder is removed."),
+            "muted",
+            wrap=True,
+        )
+        from PySide6.QtWidgets import QHBoxLayout
+
+        row = QHBoxLayout()
+        row.addWidget(self.remove_button)
+        row.addWidget(self.rescan_button)
+        row.addStretch(1)
+        row.addWidget(self.note)
+        self.outer.addLayout(row)
+        ctx.bus.data_changed.connect(self._data_changed)
+        ctx.bus.settings_changed.connect(self.refresh)
+
+    def _state(self, r: dict) -> str:
+        if not r["exists"]:
+            return self.tr("not found")
+        if self.watch_state == "watching":
+            text = self.tr("watching (polling)") if r.get("polling") else self.tr("watching")
+        elif self.watch_state == "starting":
+            text = self.tr("starting…")
+        else:
+            text = self.tr("not watched")
+        if r["errors"]:
+            text += " · " + self.tr("%n error(s)", "", r["errors"])
+        return text
+
+    def set_watch_state(self, state: str) -> None:
+        """The watcher's state ('off', 'starting', 'watching', 'unavailable')."""
+        self.watch_state = state
+        self.model.set_rows(self.model.rows())
+
+    def activate(self) -> None:
+        if self.rows is None:
+            self.refresh()
+
+    def _data_changed(self) -> None:
+        if self.rows is not None:
+            self.refresh()
+
+    def refresh(self) -> None:
+        settings = self.ctx.settings
+        self.ctx.read(lambda conn: folders.folder_rows(conn, settings), self._show)
+
+    def _show(self, rows: list[dict]) -> None:
+        self.rows = rows
+        self.model.set_rows(rows)
+        self.loaded.emit()
+
+    def choose_folder(self, kind: str) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder to watch"))
+        if path:
+            self.add_folder(kind, path)
+
+    def add_folder(self, kind: str, path: str) -> None:
+        settings, data_dir = self.ctx.settings, self.ctx.data_dir
+        self.ctx.write(
+            lambda: folders.add_folder(settings, data_dir, kind, path),
+            lambda _added: self._settings_saved(),
+            changes_data=False,
+        )
+
+    def remove_selected(self) -> None:
+        idx = self.view.currentIndex()
+        row = self.model.row(idx.row()) if idx.isValid() else None
+        if row is None:
+            return
+        settings, data_dir = self.ctx.settings, self.ctx.data_dir
+        self.ctx.write(
+            lambda: folders.remove_folder(settings, data_dir, row["kind"], row["path"]),
+            lambda _removed: self._settings_saved(),
+            changes_data=False,
+        )
+
+    def _settings_saved(self) -> None:
+        self.ctx.bus.settings_changed.emit()
+        self.folders_changed.emit()

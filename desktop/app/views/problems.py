@@ -1,0 +1,265 @@
+"""Problems: import issues (open the workbook, fix its headings), cards to review, probable
+duplicates merged or kept apart with one click, and merges that can be undone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
+
+from desktop.app import fmt
+from desktop.app.data import edits, problems
+from desktop.app.icons import icon
+from desktop.app.models.lazy import Column
+from desktop.app.models.lists import RecordsModel
+from desktop.app.widgets import Page, button, label, table
+
+
+class ProblemsView(Page):
+    loaded = Signal()
+    open_mapping = Signal(str)  # a workbook path
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(
+            self.tr("Problems"),
+            self.tr(
+                "What Genba could not read, cards to check, and customers that may be the same."
+            ),
+            parent,
+        )
+        self.ctx = ctx
+        self.data: dict | None = None
+        self.tabs = QTabWidget()
+        self.outer.addWidget(self.tabs, 1)
+
+        # Import issues
+        self.issues = RecordsModel(
+            [
+                Column("path", self.tr("File"), lambda r: Path(r["path"]).name, tooltip=True),
+                Column("sheet", self.tr("Sheet")),
+                Column("cell", self.tr("Cell")),
+                Column(
+                    "severity",
+                    self.tr("Severity"),
+                    lambda r: {"error": self.tr("error"), "warning": self.tr("warning")}.get(
+                        r["severity"], r["severity"]
+                    ),
+                ),
+                Column("message", self.tr("What to do"), tooltip=True),
+            ],
+            self,
+        )
+        self.issues_view = table(self.issues, stretch=4, widths={0: 230, 1: 80, 2: 70, 3: 80})
+        self.issues_view.doubleClicked.connect(self.open_workbook)
+        self.open_button = button(self.tr("Open the workbook"), icon=icon("open"))
+        self.open_button.clicked.connect(self.open_workbook)
+        self.map_button = button(self.tr("Set up the headings…"), primary=True)
+        self.map_button.setToolTip(
+            self.tr("Tell Genba which row holds the headings and what each column means")
+        )
+        self.map_button.clicked.connect(self._mapping)
+        self.issues_view.selectionModel().currentRowChanged.connect(self._issue_selected)
+        issues_tab = self._tab(self.issues_view, [self.open_button, self.map_button])
+        self.issue_detail = label("", "muted", wrap=True)
+        self.issue_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        issues_tab.layout().insertWidget(1, self.issue_detail)
+        self.tabs.addTab(issues_tab, "")
+
+        # Cards to review
+        self.cards = RecordsModel(
+            [
+                Column("full_name", self.tr("Name")),
+                Column("company", self.tr("Customer")),
+                Column("title", self.tr("Title")),
+                Column("email", self.tr("E-mail")),
+                Column("phone", self.tr("Phone")),
+            ],
+            self,
+        )
+        self.cards_view = table(self.cards, stretch=1, widths={0: 160, 2: 120, 3: 220, 4: 140})
+        self.reviewed_button = button(self.tr("Mark as checked"), icon=icon("check"))
+        self.reviewed_button.clicked.connect(self._reviewed)
+        self.tabs.addTab(self._tab(self.cards_view, [self.reviewed_button]), "")
+
+        # Duplicates and merges
+        self.dups = RecordsModel(
+            [
+                Column(
+                    "entity",
+                    self.tr("Kind"),
+                    lambda r: (
+                        self.tr("Customer") if r["entity"] == "companies" else self.tr("Contact")
+                    ),
+                ),
+                Column("keep_name", self.tr("Keep")),
+                Column("other_name", self.tr("Merge into it")),
+                Column("reason", self.tr("Why"), lambda r: self._reason(r["reason"])),
+            ],
+            self,
+        )
+        self.dups_view = table(self.dups, stretch=3, widths={0: 90, 1: 220, 2: 220})
+        self.merge_button = button(self.tr("Merge"), primary=True, icon=icon("merge", "#ffffff"))
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.apart_button = button(self.tr("Keep apart"))
+        self.apart_button.clicked.connect(self.keep_apart_selected)
+        self.merges = RecordsModel(
+            [
+                Column(
+                    "entity",
+                    self.tr("Kind"),
+                    lambda r: (
+                        self.tr("Customer") if r["entity"] == "companies" else self.tr("Contact")
+                    ),
+                ),
+                Column("names", self.tr("Merged")),
+                Column("created_at", self.tr("When"), lambda r: fmt.when(r["created_at"])),
+            ],
+            self,
+        )
+        self.merges_view = table(self.merges, stretch=1, widths={0: 90, 2: 150})
+        self.merges_view.setMaximumHeight(170)
+        self.undo_button = button(self.tr("Undo merge"), icon=icon("undo"))
+        self.undo_button.clicked.connect(self.undo_selected)
+        dup_tab = self._tab(self.dups_view, [self.merge_button, self.apart_button])
+        dup_tab.layout().addWidget(label(self.tr("Recent merges"), "sectionTitle"))
+        dup_tab.layout().addWidget(self.merges_view)
+        row = QHBoxLayout()
+        row.addWidget(self.undo_button)
+        row.addStretch(1)
+        dup_tab.layout().addLayout(row)
+        self.tabs.addTab(dup_tab, "")
+        self._set_tab_titles(0, 0, 0)
+        ctx.bus.data_changed.connect(self._data_changed)
+
+    def _tab(self, view, buttons) -> QWidget:
+        w = QWidget()
+        lay = QVBoxLayout(w)
+        lay.setContentsMargins(0, 10, 0, 0)
+        lay.setSpacing(8)
+        lay.addWidget(view, 1)
+        row = QHBoxLayout()
+        for b in buttons:
+            row.addWidget(b)
+        row.addStretch(1)
+        lay.addLayout(row)
+        return w
+
+    def _set_tab_titles(self, issues: int, cards: int, dups: int) -> None:
+        self.tabs.setTabText(0, self.tr("Import problems ({0})").format(issues))
+        self.tabs.setTabText(1, self.tr("Cards to check ({0})").format(cards))
+        self.tabs.setTabText(2, self.tr("Possible duplicates ({0})").format(dups))
+
+    def _reason(self, reason: str) -> str:
+        return {
+            "same e-mail": self.tr("same e-mail"),
+            "same name at the same company": self.tr("same name at the same company"),
+            "same name after normalisation": self.tr("same name (株式会社, width, spaces aside)"),
+            "similar name and the same phone prefix": self.tr(
+                "similar name and the same phone number prefix"
+            ),
+        }.get(reason, reason)
+
+    # -- loading ------------------------------------------------------------------------------------
+    def activate(self) -> None:
+        if self.data is None:
+            self.refresh()
+
+    def _data_changed(self) -> None:
+        if self.data is not None:
+            self.refresh()
+
+    def refresh(self) -> None:
+        store = self.ctx.store
+
+        def work(conn):
+            merges = problems.recent_merges(conn)
+            for m in merges:
+                table_ = m["entity"]
+                col = "name" if table_ == "companies" else "full_name"
+                names = [
+                    (
+                        conn.execute(f"SELECT {col} FROM {table_} WHERE id = ?", (i,)).fetchone()
+                        or [""]
+                    )[0]
+                    for i in (m["keep_id"], m["other_id"])
+                ]
+                m["names"] = " ← ".join(n or "?" for n in names)
+            return {
+                "issues": problems.import_problems(conn),
+                "cards": problems.cards_to_review(conn),
+                "dups": problems.duplicates(store),
+                "merges": merges,
+            }
+
+        self.ctx.read(work, self._show)
+
+    def _show(self, data: dict) -> None:
+        self.data = data
+        self.issues.set_rows(data["issues"])
+        self.cards.set_rows(data["cards"])
+        self.dups.set_rows(data["dups"])
+        self.merges.set_rows(data["merges"])
+        self._set_tab_titles(len(data["issues"]), len(data["cards"]), len(data["dups"]))
+        self._issue_selected()
+        self.loaded.emit()
+
+    # -- actions ------------------------------------------------------------------------------------
+    def _current(self, view, model) -> dict | None:
+        idx = view.currentIndex()
+        return model.row(idx.row()) if idx.isValid() else None
+
+    def _issue_selected(self, *args) -> None:
+        row = self._current(self.issues_view, self.issues)
+        self.open_button.setEnabled(row is not None)
+        if row is None:
+            self.issue_detail.setText("")
+        else:
+            where = " · ".join(x for x in (Path(row["path"]).name, row["location"]) if x)
+            self.issue_detail.setText(f"{where}\n{row['message']}")
+        self.map_button.setEnabled(bool(row and row["code"] in ("no_header", "no_data")))
+
+    def open_workbook(self, *args) -> QUrl | None:
+        """Open the selected issue's workbook in the system's program for it (Excel)."""
+        row = self._current(self.issues_view, self.issues)
+        if row is None:
+            return None
+        url = QUrl.fromLocalFile(row["path"])
+        QDesktopServices.openUrl(url)
+        return url
+
+    def _mapping(self) -> None:
+        row = self._current(self.issues_view, self.issues)
+        if row is not None:
+            self.open_mapping.emit(row["path"])
+
+    def _reviewed(self) -> None:
+        row = self._current(self.cards_view, self.cards)
+        if row is not None:
+            store = self.ctx.store
+            self.ctx.write(lambda: edits.mark_reviewed(store, row["id"]))
+
+    def merge_selected(self) -> None:
+        row = self._current(self.dups_view, self.dups)
+        if row is not None:
+            store = self.ctx.store
+            self.ctx.write(
+                lambda: problems.merge(store, row["entity"], row["keep_id"], row["other_id"])
+            )
+
+    def keep_apart_selected(self) -> None:
+        row = self._current(self.dups_view, self.dups)
+        if row is not None:
+            store = self.ctx.store
+            self.ctx.write(
+                lambda: problems.keep_apart(store, row["entity"], row["keep_id"], row["other_id"])
+            )
+
+    def undo_selected(self) -> None:
+        row = self._current(self.merges_view, self.merges)
+        if row is None and self.merges.rowCount():
+            row = self.merges.row(0)  # the latest merge
+        if row is not None:
+            store = self.ctx.store
+            self.ctx.write(lambda: problems.undo(store, row["id"]))

@@ -1,0 +1,169 @@
+"""Sync: online or offline, changes waiting to be sent, last sync, signing in to the server."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit
+
+from desktop.app import fmt
+from desktop.app.widgets import Card, Page, button, label
+
+
+def sync_overview(store) -> dict:
+    """sync_status plus whether a token is saved (empty when the sync client is absent)."""
+    try:
+        from sync.client import sync_status
+        from sync.client.credentials import load_credentials
+    except ImportError:
+        return {"available": False}
+    status = sync_status(store)
+    server, token = load_credentials(store)
+    return {**status, "available": True, "server": server, "signed_in": bool(server and token)}
+
+
+class SyncView(Page):
+    loaded = Signal()
+    signed_in = Signal()
+    sync_now = Signal()
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(
+            self.tr("Sync"),
+            self.tr(
+                "Your changes go to the team server when you are online; the team's come back. Private notes never leave this computer."
+            ),
+            parent,
+        )
+        self.ctx = ctx
+        self.overview: dict | None = None
+        self.live: dict = {}
+
+        status = Card()
+        status.body.addWidget(label(self.tr("Status"), "sectionTitle"))
+        form = QFormLayout()
+        form.setHorizontalSpacing(24)
+        form.setVerticalSpacing(8)
+        self.state_label = label("", "muted")
+        self.pending_label = label("")
+        self.last_label = label("")
+        self.server_label = label("")
+        self.error_label = label("", "errorBadge", wrap=True)
+        form.addRow(self.tr("Connection"), self.state_label)
+        form.addRow(self.tr("Changes waiting to be sent"), self.pending_label)
+        form.addRow(self.tr("Last sync"), self.last_label)
+        form.addRow(self.tr("Team server"), self.server_label)
+        status.body.addLayout(form)
+        status.body.addWidget(self.error_label)
+        row = QHBoxLayout()
+        self.sync_button = button(self.tr("Sync now"), primary=True)
+        self.sync_button.clicked.connect(self.sync_now)
+        row.addWidget(self.sync_button)
+        row.addStretch(1)
+        status.body.addLayout(row)
+        self.outer.addWidget(status)
+
+        signin = Card()
+        signin.body.addWidget(label(self.tr("Sign in to your team's server"), "sectionTitle"))
+        signin.body.addWidget(
+            label(
+                self.tr("Ask your team lead or IT for the server address and your token."),
+                "muted",
+                wrap=True,
+            )
+        )
+        f2 = QFormLayout()
+        f2.setHorizontalSpacing(24)
+        self.url_edit = QLineEdit()
+        self.url_edit.setPlaceholderText("https://genba.example.co.jp")
+        self.token_edit = QLineEdit()
+        self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token_edit.setPlaceholderText(self.tr("token"))
+        f2.addRow(self.tr("Server address"), self.url_edit)
+        f2.addRow(self.tr("Token"), self.token_edit)
+        signin.body.addLayout(f2)
+        row2 = QHBoxLayout()
+        self.signin_button = button(self.tr("Sign in"))
+        self.signin_button.clicked.connect(self.sign_in)
+        row2.addWidget(self.signin_button)
+        self.signin_result = label("", "muted")
+        row2.addWidget(self.signin_result, 1)
+        signin.body.addLayout(row2)
+        self.outer.addWidget(signin)
+        self.outer.addStretch(1)
+        ctx.bus.sync_status.connect(self.set_live_status)
+        ctx.bus.data_changed.connect(self._data_changed)
+
+    def activate(self) -> None:
+        if self.overview is None:
+            self.refresh()
+
+    def _data_changed(self) -> None:
+        if self.overview is not None:
+            self.refresh()
+
+    def refresh(self) -> None:
+        store = self.ctx.store
+        self.ctx.tasks.run(lambda: sync_overview(store), self._show)
+
+    def set_live_status(self, status: dict) -> None:
+        self.live = status
+        if self.overview is not None:
+            self._show(self.overview)
+
+    def _show(self, o: dict) -> None:
+        self.overview = o
+        if not o.get("available"):
+            self.state_label.setText(self.tr("Sync is not available in this installation."))
+            self.loaded.emit()
+            return
+        state = self.live.get("state")
+        if not o.get("server"):
+            text, name = self.tr("Not set up — Genba works fully offline."), "muted"
+        elif state == "offline":
+            text, name = self.tr("Offline — changes are kept and sent later"), "warnBadge"
+        elif state == "error":
+            text, name = self.tr("Error"), "errorBadge"
+        elif state == "syncing":
+            text, name = self.tr("Syncing…"), "okBadge"
+        elif o.get("last_success"):
+            text, name = self.tr("Online"), "okBadge"
+        else:
+            text, name = (
+                self.tr("Signed in, not synced yet")
+                if o.get("signed_in")
+                else self.tr("Sign-in needed"),
+                "warnBadge",
+            )
+        self.state_label.setText(text)
+        self.state_label.setObjectName(name)
+        self.state_label.setStyleSheet("")  # re-polish for the new object name
+        self.pending_label.setText(self.tr("%n change(s)", "", o.get("pending") or 0))
+        self.last_label.setText(fmt.when(o.get("last_success")) or self.tr("never"))
+        self.server_label.setText(o.get("server") or "—")
+        err = self.live.get("message") if state in ("offline", "error") else o.get("last_error")
+        self.error_label.setText(err or "")
+        self.error_label.setVisible(bool(err))
+        self.sync_button.setEnabled(bool(o.get("signed_in")))
+        if o.get("server") and not self.url_edit.text():
+            self.url_edit.setText(o["server"])
+        self.loaded.emit()
+
+    def sign_in(self) -> None:
+        url, token = self.url_edit.text().strip(), self.token_edit.text().strip()
+        if not url or not token:
+            self.signin_result.setText(self.tr("Enter the server address and the token."))
+            return
+        store = self.ctx.store
+
+        def work():
+            from sync.client.credentials import save_credentials
+
+            return save_credentials(store, url, token)
+
+        def done(_where):
+            self.token_edit.clear()
+            self.signin_result.setText(self.tr("Saved. Syncing…"))
+            self.signed_in.emit()
+            self.refresh()
+
+        self.ctx.tasks.run(work, done, write=True)

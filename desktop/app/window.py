@@ -1,0 +1,296 @@
+"""The main window: navigation on the left, one view at a time, search on top, status below.
+
+Drop workbooks or card files anywhere on the window to import them (in the background).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QProgressBar,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.app.data.importing import CARD_SUFFIXES, IMAGE_SUFFIXES, import_paths
+from desktop.app.icons import icon
+from desktop.app.views.activities import ActivitiesView
+from desktop.app.views.customers import CustomersView
+from desktop.app.views.folders import FoldersView
+from desktop.app.views.problems import ProblemsView
+from desktop.app.views.sync import SyncView
+from desktop.app.views.today import TodayView
+from desktop.app.widgets import label
+
+VIEW_NAMES = ("today", "customers", "activities", "problems", "folders", "sync")
+DROP_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"} | CARD_SUFFIXES | IMAGE_SUFFIXES
+
+
+class MainWindow(QMainWindow):
+    view_shown = Signal(str)
+    import_finished = Signal(object)  # ImportSummary of a drop
+    close_to_tray = Signal()
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.keep_running_in_tray = False  # set by the app when a tray icon exists
+        self.setWindowTitle(self.tr("Genba — daily reports and customers"))
+        self.setWindowIcon(icon("genba", selected=None))
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+        self.setMinimumSize(QSize(980, 620))
+
+        central = QWidget()
+        root = QHBoxLayout(central)
+        root.setContentsMargins(0, 0, 0, 0)
+        root.setSpacing(0)
+        root.addWidget(self._sidebar())
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        right.addWidget(self._topbar())
+        self.stack = QStackedWidget()
+        right.addWidget(self.stack, 1)
+        root.addLayout(right, 1)
+        self.setCentralWidget(central)
+
+        self.views: dict[str, QWidget] = {
+            "today": TodayView(ctx),
+            "customers": CustomersView(ctx),
+            "activities": ActivitiesView(ctx),
+            "problems": ProblemsView(ctx),
+            "folders": FoldersView(ctx),
+            "sync": SyncView(ctx),
+        }
+        for v in self.views.values():
+            self.stack.addWidget(v)
+        today: TodayView = self.views["today"]
+        today.open_customer.connect(self.open_customer)
+        today.open_problems.connect(lambda: self.show_view("problems"))
+        today.open_activities.connect(lambda: self.show_view("activities"))
+        self.views["problems"].open_mapping.connect(self.open_mapping)
+
+        self._status_bar()
+        # Imports and edits arrive in bursts (a folder of workbooks): re-read once per burst.
+        self._changed = QTimer(self, singleShot=True, interval=400)
+        self._changed.timeout.connect(ctx.bus.data_changed)
+        QShortcut(QKeySequence("Ctrl+K"), self, activated=self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        self.nav.setCurrentRow(0)
+
+    # -- layout ------------------------------------------------------------------------------------
+    def _sidebar(self) -> QWidget:
+        side = QWidget()
+        side.setObjectName("sidebar")
+        side.setFixedWidth(208)
+        lay = QVBoxLayout(side)
+        lay.setContentsMargins(0, 6, 0, 10)
+        lay.setSpacing(0)
+        brand = QHBoxLayout()
+        brand.setContentsMargins(16, 10, 8, 0)
+        logo = QLabel()
+        from desktop.app.icons import pixmap
+
+        logo.setPixmap(pixmap("genba", size=30))
+        brand.addWidget(logo)
+        name = label("現場 Genba", "brand")
+        name.setStyleSheet("padding: 0 0 0 8px;")
+        brand.addWidget(name, 1)
+        lay.addLayout(brand)
+        lay.addWidget(label(self.tr("Your reports, your customers"), "brandSub"))
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setIconSize(QSize(20, 20))
+        titles = {
+            "today": self.tr("Today"),
+            "customers": self.tr("Customers"),
+            "activities": self.tr("Activities"),
+            "problems": self.tr("Problems"),
+            "folders": self.tr("Folders"),
+            "sync": self.tr("Sync"),
+        }
+        for key in VIEW_NAMES:
+            item = QListWidgetItem(icon(key), titles[key])
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setSizeHint(QSize(180, 42))
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        lay.addWidget(self.nav, 1)
+        self.user_label = label("", "brandSub", wrap=True)
+        lay.addWidget(self.user_label)
+        self._update_user()
+        self.ctx.bus.settings_changed.connect(self._update_user)
+        return side
+
+    def _topbar(self) -> QWidget:
+        bar = QWidget()
+        bar.setObjectName("topbar")
+        lay = QHBoxLayout(bar)
+        lay.setContentsMargins(28, 10, 20, 10)
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Search customers and activities (Ctrl+K)"))
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self._search)
+        lay.addWidget(self.search)
+        lay.addStretch(1)
+        self.drop_hint = label(self.tr("Drop workbooks or card files here to import them"), "muted")
+        lay.addWidget(self.drop_hint)
+        return bar
+
+    def _status_bar(self) -> None:
+        sb = self.statusBar()
+        sb.setSizeGripEnabled(False)
+        self.watch_label = QLabel(self.tr("Folders: not watching"))
+        self.sync_label = QLabel(self.tr("Sync: not set up"))
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setVisible(False)
+        sb.addWidget(self.watch_label)
+        sb.addWidget(self.sync_label)
+        sb.addPermanentWidget(self.progress)
+
+    def _update_user(self) -> None:
+        name = self.ctx.settings.user_name
+        self.user_label.setText(self.tr("Signed in as {0}").format(name) if name else "")
+
+    # -- navigation --------------------------------------------------------------------------------
+    def _nav_changed(self, row: int) -> None:
+        if 0 <= row < len(VIEW_NAMES):
+            self.show_view(VIEW_NAMES[row])
+
+    def show_view(self, name: str) -> QWidget:
+        view = self.views[name]
+        row = VIEW_NAMES.index(name)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        self.stack.setCurrentWidget(view)
+        if name == "customers":
+            view.show_list() if view.stack.currentWidget() is not view.page else None
+        view.activate()
+        self.view_shown.emit(name)
+        return view
+
+    def current_view_name(self) -> str:
+        return VIEW_NAMES[max(0, self.nav.currentRow())]
+
+    def open_customer(self, company_id: str) -> None:
+        view: CustomersView = self.show_view("customers")
+        view.show_customer(company_id)
+
+    def _search(self) -> None:
+        text = self.search.text().strip()
+        view: ActivitiesView = self.show_view("activities")
+        view.set_text(text)
+
+    def open_mapping(self, path: str):
+        from desktop.app.dialogs.mapping import MappingWizard
+
+        wizard = MappingWizard(self.ctx, Path(path), parent=self)
+        wizard.open()
+        self._mapping = wizard
+        return wizard
+
+    # -- status ------------------------------------------------------------------------------------
+    def set_watch_state(self, state: str) -> None:
+        self.views["folders"].set_watch_state(state)
+        text = {
+            "off": self.tr("Folders: not watching"),
+            "starting": self.tr("Folders: starting…"),
+            "watching": self.tr("Folders: watching"),
+            "unavailable": self.tr("Folders: watcher not available"),
+        }.get(state, state)
+        self.watch_label.setText(text)
+
+    def set_sync_state(self, status: dict) -> None:
+        state = status.get("state")
+        text = {
+            "syncing": self.tr("Sync: syncing…"),
+            "ok": self.tr("Sync: up to date"),
+            "offline": self.tr("Sync: offline (changes kept)"),
+            "error": self.tr("Sync: error"),
+            "not_configured": self.tr("Sync: not set up"),
+        }.get(state, self.tr("Sync: not set up"))
+        self.sync_label.setText(text)
+
+    def data_changed_soon(self) -> None:
+        self._changed.start()
+
+    # -- drag and drop -----------------------------------------------------------------------------
+    @staticmethod
+    def droppable(mime) -> bool:
+        """Whether a drag carries something Genba imports (workbooks, cards, folders)."""
+        for url in mime.urls():
+            path = Path(url.toLocalFile())
+            if url.isLocalFile() and (path.suffix.lower() in DROP_SUFFIXES or path.is_dir()):
+                return True
+        return False
+
+    def dragEnterEvent(self, event):
+        if self.droppable(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event):
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.import_dropped(paths)
+            event.acceptProposedAction()
+
+    def import_dropped(self, paths: list[Path]) -> None:
+        """Import files of any kind in the background, with progress in the status bar."""
+        ctx = self.ctx
+        bus = ctx.bus
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)
+        bus.import_progress.connect(self._progress)
+
+        def work():
+            return import_paths(
+                ctx.store,
+                paths,
+                rep=ctx.settings.user_name,
+                card_folders=ctx.settings.card_folders,
+                progress=lambda done, total, name: bus.import_progress.emit(done, total, name),
+            )
+
+        def done(summary):
+            bus.import_progress.disconnect(self._progress)
+            self.progress.setVisible(False)
+            self.statusBar().showMessage(
+                self.tr("Imported {0} of {1} file(s): {2} new activities, {3} failed").format(
+                    summary.imported, summary.files, summary.added, summary.failed
+                ),
+                8000,
+            )
+            self.import_finished.emit(summary)
+
+        ctx.write(work, done)
+
+    def _progress(self, done: int, total: int, name: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{done}/{total}")
+
+    def closeEvent(self, event):
+        if self.keep_running_in_tray:
+            event.ignore()
+            self.hide()
+            self.close_to_tray.emit()
+            return
+        super().closeEvent(event)

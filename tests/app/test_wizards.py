@@ -1,0 +1,93 @@
+"""The first-run wizard end to end, and the mapping wizard on a workbook with unknown headings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+from PySide6.QtWidgets import QWizard
+
+from tests.app.conftest import VISITS, wait_idle
+
+
+def test_first_run_wizard_imports_and_lands_on_today(qtbot, data_dir, report, monkeypatch):
+    from desktop.app.application import GenbaApp
+    from importers.config import Settings
+
+    genba = GenbaApp(data_dir, tray=False)
+    try:
+        assert genba.needs_first_run()
+        genba.start(services=False)
+        wizard = genba.wizard
+        qtbot.addWidget(wizard)
+        qtbot.waitExposed(wizard)
+        qtbot.keyClicks(wizard.welcome.name_edit, "Yamamoto")  # keyClicks is ASCII only
+        wizard.welcome.name_edit.setText("山本 太郎")  # as an IME commits it
+        wizard.next()
+        wizard.folders.reports.edit.setText(str(report.parent))
+        wizard.next()
+        wizard.next()  # no server: Genba works offline
+        page = wizard.import_page
+        qtbot.waitUntil(lambda: page.done, timeout=15_000)
+        assert page.summary.added == 4
+        assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+        today = genba.window.views["today"]
+        with qtbot.waitSignal(today.loaded, timeout=5000):
+            wizard.button(QWizard.WizardButton.FinishButton).click()
+        assert genba.window.isVisible()
+        assert genba.window.current_view_name() == "today"
+        qtbot.waitUntil(lambda: today.stat_imported.number.text() == "4", timeout=5000)
+        settings = Settings.load(data_dir)
+        assert settings.user_name == "山本 太郎"
+        assert settings.report_folders == [str(report.parent)]
+        wait_idle(qtbot, genba.ctx)
+    finally:
+        genba.dispose()
+
+
+def _unknown_headings_workbook(path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "4月"
+    ws.append(["訪問記録"])
+    ws.append([])
+    ws.append(["いつ", "どこへ", "はなしたこと"])
+    for v in VISITS:
+        ws.append([v[0], v[1], v[3]])
+    wb.save(path)
+    return path
+
+
+def test_mapping_wizard_saves_a_profile_and_reimports(qtbot, ctx, store, tmp_path):
+    from desktop.app.dialogs.mapping import MappingWizard
+    from importers.pipeline import ReportImporter
+    from importers.profiles import load_profile
+
+    path = _unknown_headings_workbook(tmp_path / "訪問記録_2025.xlsx")
+    first = ReportImporter(store, rep="山本").import_file(path)
+    assert first.status == "failed" and first.issues[0].code == "no_header"
+
+    wizard = MappingWizard(ctx, path)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(lambda: wizard.workbook is not None, timeout=5000)
+    assert wizard.header_page.grid.index(2, 1).data() == "どこへ"
+    wizard.header_page.select_row(2)
+    assert wizard.header_page.isComplete()
+    wizard.next()
+    assert set(wizard.columns_page.combos) == {"A", "B", "C"}
+    for letter, field in (("A", "occurred_on"), ("B", "company"), ("C", "summary")):
+        wizard.columns_page.set_column(letter, field)
+    wizard.run_preview()
+    qtbot.waitUntil(lambda: (wizard.last_preview or {}).get("count") == 4, timeout=5000)
+    assert wizard.columns_page.preview.rowCount() == 4
+    assert wizard.columns_page.preview.row(0)["company"] == "株式会社サンプル精工"
+    wizard.next()
+    with qtbot.waitSignal(wizard.accepted, timeout=10_000):
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    profile = load_profile(wizard.profile_path)
+    assert profile.header_row == 3 and profile.columns["B"] == "company"
+    assert wizard.save_page.outcome.added == 4
+    assert store.query("SELECT count(*) FROM activities WHERE deleted = 0")[0][0] == 4
+    assert store.query("SELECT count(*) FROM import_issues WHERE code = 'no_header'")[0][0] == 0
+    assert dt.date.fromisoformat(store.query("SELECT min(occurred_on) FROM activities")[0][0])
