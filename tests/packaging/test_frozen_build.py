@@ -1,0 +1,92 @@
+"""CI proves the build: installer.spec produces a onedir that runs the CLI and the app's self-test."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SIZE_BUDGET_MB = 150
+
+
+@pytest.fixture(scope="module")
+def onedir(tmp_path_factory):
+    work = tmp_path_factory.mktemp("pyinstaller")
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build"),
+            "installer.spec",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    out = work / "dist" / "genba"
+    assert (out / "genba").is_file() and (out / "genbaw").is_file()
+    yield out
+    shutil.rmtree(work, ignore_errors=True)
+
+
+def frozen(onedir, *args, env=None):
+    return subprocess.run(
+        [str(onedir / "genba"), *args], capture_output=True, text=True, timeout=300, env=env
+    )
+
+
+def size_mb(folder: Path) -> float:
+    """Bytes on disk as `du` counts them: Qt's library symlinks are not counted twice."""
+    return (
+        sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+        / 2**20
+    )
+
+
+def test_version(onedir):
+    from importlib.metadata import version
+
+    out = frozen(onedir, "--version")
+    assert out.returncode == 0 and out.stdout.strip() == f"genba {version('genba')}"
+
+
+def test_size_budget(onedir):
+    size = size_mb(onedir)
+    print(f"onedir size: {size:.0f} MB")
+    assert size < SIZE_BUDGET_MB, f"the onedir is {size:.0f} MB (budget {SIZE_BUDGET_MB} MB)"
+
+
+def test_frozen_cli_imports_the_demo(onedir, tmp_path):
+    out = frozen(
+        onedir, "--data-dir", str(tmp_path / "d"), "import", str(ROOT / "resources/demo/reports")
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "0 failed" in out.stdout
+
+
+def test_frozen_self_test_offscreen(onedir, tmp_path):
+    data = tmp_path / "d"
+    assert (
+        frozen(
+            onedir, "--data-dir", str(data), "import", str(ROOT / "resources/demo/reports")
+        ).returncode
+        == 0
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    out = frozen(onedir, "--data-dir", str(data), "--self-test", env=env)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "self-test OK" in out.stdout
+    print(out.stdout)
