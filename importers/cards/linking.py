@@ -93,7 +93,8 @@ def link_in(
             w.update("activities", a["id"], {"contact_id": target})
             changed += 1
         if target is None:
-            w.conn.execute("DELETE FROM contact_links WHERE activity_id = ?", (a["id"],))
+            if a["linked_id"] is not None:
+                w.conn.execute("DELETE FROM contact_links WHERE activity_id = ?", (a["id"],))
         else:
             w.conn.execute(
                 "INSERT OR REPLACE INTO contact_links (activity_id, contact_id, contact_name, "

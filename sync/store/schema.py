@@ -68,11 +68,11 @@ INITIAL = [
       PRIMARY KEY (source_id, position)
     ) WITHOUT ROWID""",
     # The local change log: one row per changed field; acked once the server has it. change_id is
-    # "<site>.<seq>": unique across laptops without a text index to maintain on every write.
+    # "<site>.<seq>", computed by SQLite: unique across laptops, nothing to build or store per row.
     # value has no declared type so SQLite keeps each value's own type (text, integer, NULL).
     """CREATE TABLE changes (
       seq INTEGER PRIMARY KEY,
-      change_id TEXT NOT NULL,
+      change_id TEXT GENERATED ALWAYS AS (site || '.' || seq) VIRTUAL,
       entity TEXT NOT NULL,
       row_id TEXT NOT NULL,
       field TEXT NOT NULL,

@@ -171,10 +171,10 @@ class Writer:
         self.clock = store.clock
         self._next_seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM changes").fetchone()[0]
 
-    def _change_id(self) -> tuple[int, str]:
+    def _take_seq(self) -> int:
         seq = self._next_seq
         self._next_seq += 1
-        return seq, f"{self.site}.{seq}"
+        return seq
 
     def set_meta(self, key: str, value: str | None) -> None:
         self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
@@ -186,16 +186,18 @@ class Writer:
 
     def insert_many(self, entity: str, rows: list[dict[str, Any]]) -> list[str]:
         fields = SYNCED_FIELDS[entity]
-        field_set = set(fields)
+        allowed = set(fields) | {"id"}
         columns = ", ".join(fields)
         placeholders = ", ".join("?" * (len(fields) + 1))
         insert_sql = f"INSERT INTO {entity} (id, {columns}) VALUES ({placeholders})"
         ids: list[str] = []
+        site = self.site
+        seq = self._next_seq
         for start in range(0, len(rows), INSERT_CHUNK):
             table_rows, changes, clocks = [], [], []
             for row in rows[start : start + INSERT_CHUNK]:
-                if not row.keys() <= field_set | {"id"}:
-                    unknown = sorted(row.keys() - field_set - {"id"})
+                if not row.keys() <= allowed:
+                    unknown = sorted(row.keys() - allowed)
                     raise ValueError(f"{entity} has no field(s) {unknown}")
                 row_id = row.get("id") or new_id()
                 ids.append(row_id)
@@ -210,11 +212,12 @@ class Writer:
                     )
                 )
                 hlc = self.clock.now()
-                clocks.append((entity, row_id, hlc, self.site))
+                clocks.append((entity, row_id, hlc, site))
                 for f, v in zip(fields, values, strict=True):
-                    if logged_at_insert(f, v):
-                        seq, cid = self._change_id()
-                        changes.append((seq, cid, entity, row_id, f, v, hlc, self.site))
+                    if v is not None and not (v == 0 and f in ZERO_DEFAULT_FIELDS):
+                        changes.append((seq, entity, row_id, f, v, hlc, site))
+                        seq += 1
+            self._next_seq = seq
             self.conn.executemany(insert_sql, table_rows)
             self.conn.executemany(
                 "INSERT OR REPLACE INTO row_clocks (entity, row_id, hlc, site) VALUES (?, ?, ?, ?)",
@@ -245,8 +248,7 @@ class Writer:
         hlc = self.clock.now()
         changes = []
         for f, v in changed.items():
-            seq, cid = self._change_id()
-            changes.append((seq, cid, entity, row_id, f, v, hlc, self.site))
+            changes.append((self._take_seq(), entity, row_id, f, v, hlc, self.site))
         self._log(changes, [(entity, row_id, f, hlc, self.site) for f in changed])
         return list(changed)
 
@@ -266,8 +268,8 @@ class Writer:
 
     def _log(self, changes: list[tuple], clocks: list[tuple]) -> None:
         self.conn.executemany(
-            "INSERT INTO changes (seq, change_id, entity, row_id, field, value, hlc, site) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO changes (seq, entity, row_id, field, value, hlc, site) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             changes,
         )
         self.conn.executemany(

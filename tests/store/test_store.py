@@ -76,7 +76,7 @@ CONTRACT = {
 def test_schema_contract_tables_and_columns(store):
     conn = sqlite3.connect(store.path)
     for table, columns in CONTRACT.items():
-        have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+        have = {r[1] for r in conn.execute(f"PRAGMA table_xinfo({table})")}
         assert columns <= have, f"{table} lacks {columns - have}"
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert schema_version(conn) >= 1
@@ -183,3 +183,13 @@ def test_readers_use_their_own_connection(store):
     reader = store.reader()
     assert reader.execute("SELECT count(*) FROM companies").fetchone()[0] == 1
     reader.close()
+
+
+def test_change_ids_are_site_and_seq_and_select_star_shows_them(store):
+    with store.write() as w:
+        w.insert("companies", {"name": "A"})
+    row = dict(store.query("SELECT * FROM changes")[0])
+    assert row["change_id"] == f"{store.site_id}.{row['seq']}"
+    assert [c["change_id"] for c in store.outbox()] == [row["change_id"]]
+    store.ack([row["change_id"]])
+    assert store.outbox() == []
