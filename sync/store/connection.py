@@ -27,7 +27,7 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
         # WAL + NORMAL is durable across application crashes; only an OS crash may lose the
         # last transactions, which the next import or sync recreates.
         conn.execute("PRAGMA synchronous = NORMAL")
-        # Bulk imports touch many index pages; a larger cache avoids re-reading them (64 MB).
-        conn.execute("PRAGMA cache_size = -65536")
+        # Bulk imports touch many index pages; a larger cache avoids re-reading them (32 MB).
+        conn.execute("PRAGMA cache_size = -32768")
         conn.execute("PRAGMA temp_store = MEMORY")
     return conn

@@ -1,4 +1,4 @@
-"""Quick capture: a knowledge note about the current customer in two clicks."""
+"""Quick capture: a knowledge note about the current customer in two clicks; editing a note."""
 
 from __future__ import annotations
 
@@ -18,15 +18,26 @@ from desktop.app.widgets import label
 
 
 class NoteDialog(QDialog):
-    def __init__(self, ctx, *, company_id: str | None, activity_id: str | None = None, parent=None):
+    def __init__(
+        self,
+        ctx,
+        *,
+        company_id: str | None,
+        activity_id: str | None = None,
+        note: dict | None = None,
+        parent=None,
+    ):
+        """A new note, or ``note`` (a notes row) to edit: its text, category and visibility."""
         super().__init__(parent)
-        from desktop.app.views.customer_page import category_names
+        from desktop.app.views.notes import category_label, category_names
 
         self.ctx = ctx
         self.company_id = company_id
         self.activity_id = activity_id
-        self.note_id: str | None = None
-        self.setWindowTitle(self.tr("Add knowledge"))
+        self.note = note
+        self.note_id: str | None = note["id"] if note else None
+        self.saved_fields: list[str] = []
+        self.setWindowTitle(self.tr("Edit knowledge") if note else self.tr("Add knowledge"))
         self.setMinimumWidth(480)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(22, 18, 22, 18)
@@ -41,6 +52,10 @@ class NoteDialog(QDialog):
         self.category = QComboBox()
         for key, text in category_names().items():
             self.category.addItem(text, key)
+        if note is not None:
+            if self.category.findData(note.get("category")) < 0:  # the lead's, or none yet
+                self.category.addItem(category_label(note.get("category")), note.get("category"))
+            self.category.setCurrentIndex(self.category.findData(note.get("category")))
         lay.addWidget(self.category)
         self.body = QPlainTextEdit()
         self.body.setPlaceholderText(
@@ -54,6 +69,9 @@ class NoteDialog(QDialog):
         self.team = QRadioButton(self.tr("Share with the team"))
         self.private = QRadioButton(self.tr("Only me"))
         self.team.setChecked(True)
+        if note is not None:
+            self.body.setPlainText(note.get("body") or "")
+            self.private.setChecked(note.get("visibility") == "private")
         group = QButtonGroup(self)
         group.addButton(self.team)
         group.addButton(self.private)
@@ -75,6 +93,9 @@ class NoteDialog(QDialog):
             self.body.setFocus()
             return
         store = self.ctx.store
+        if self.note is not None:
+            self._save_edit(store, body)
+            return
         kwargs = {
             "body": body,
             "category": self.category.currentData(),
@@ -90,3 +111,24 @@ class NoteDialog(QDialog):
             self.accept()
 
         self.ctx.write(lambda: edits.add_note(store, **kwargs), done)
+
+    def _save_edit(self, store, body: str) -> None:
+        from desktop.app.data.knowledge import edit_note
+
+        note_id = self.note_id
+        values = {
+            "body": body,
+            "category": self.category.currentData(),
+            "visibility": "private" if self.private.isChecked() else "team",
+        }
+        self.buttons.setEnabled(False)
+
+        def done(fields):
+            self.saved_fields = fields
+            self.accept()
+
+        def failed(exc):
+            self.buttons.setEnabled(True)
+            self.ctx.tasks.default_error(exc)
+
+        self.ctx.write(lambda: edit_note(store, note_id, **values), done, failed)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -21,34 +21,25 @@ from PySide6.QtWidgets import (
 from desktop.app import fmt
 from desktop.app.data import edits
 from desktop.app.data.customers import customer_detail
+from desktop.app.data.knowledge import with_helpful_state
 from desktop.app.icons import icon
 from desktop.app.models.lazy import Column
 from desktop.app.models.lists import RecordsModel
+from desktop.app.views.notes import NoteItem, connect_helpful
 from desktop.app.widgets import Card, Page, button, clear_layout, label, table
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp")
 
 
-def category_names() -> dict[str, str]:
-    from PySide6.QtCore import QCoreApplication
-
-    return {
-        "buyer_preference": QCoreApplication.translate("Notes", "Buyer preference"),
-        "negotiation": QCoreApplication.translate("Notes", "Negotiation"),
-        "trouble_lesson": QCoreApplication.translate("Notes", "Trouble lesson"),
-        "failure_story": QCoreApplication.translate("Notes", "Failure story"),
-        "competitor": QCoreApplication.translate("Notes", "Competitor"),
-        "tip": QCoreApplication.translate("Notes", "Tip"),
-    }
-
-
-def load_detail(conn, company_id: str, data_dir) -> dict | None:
-    """customer_detail plus decoded card and memo images (QImage is safe off the main thread)."""
+def load_detail(conn, company_id: str, data_dir, user: str | None = None) -> dict | None:
+    """customer_detail plus decoded card and memo images (QImage is safe off the main thread)
+    and each note's 参考になった count and whether ``user`` marked it."""
     from importers.photos.blobs import blob_path
 
     detail = customer_detail(conn, company_id)
     if detail is None:
         return None
+    with_helpful_state(lambda sql, p: conn.execute(sql, p).fetchall(), detail["notes"], user)
     for c in detail["contacts"]:
         c["card_image"] = _thumb(blob_path(data_dir, c["card_sha"]), 220) if c["card_sha"] else None
     for p in detail["photos"]:
@@ -67,12 +58,15 @@ class CustomerPage(Page):
     back = Signal()
     loaded = Signal()
     edit_activity = Signal(str)
+    open_brief = Signal(str)  # company id
 
     def __init__(self, ctx, parent=None):
         super().__init__("", "", parent)
         self.ctx = ctx
         self.company_id: str | None = None
         self.detail: dict | None = None
+        self.note_items: dict[str, NoteItem] = {}
+        self._focus: tuple[str, str] | None = None  # ('note' | 'activity', id) to show once loaded
         self.setAcceptDrops(True)
 
         back = button(self.tr("← All customers"), link=True)
@@ -86,7 +80,14 @@ class CustomerPage(Page):
             self.tr("Add knowledge"), primary=True, icon=icon("note", "#ffffff")
         )
         self.note_button.clicked.connect(self.add_note)
-        for b in (self.edit_button, self.attach_button, self.note_button):
+        self.brief_button = button(self.tr("Pre-visit brief"), icon=icon("open"))
+        self.brief_button.setToolTip(
+            self.tr("What the team knows about this customer, to print or read on the train")
+        )
+        self.brief_button.clicked.connect(
+            lambda: self.company_id and self.open_brief.emit(self.company_id)
+        )
+        for b in (self.edit_button, self.attach_button, self.brief_button, self.note_button):
             self.actions.addWidget(b)
 
         body = QHBoxLayout()
@@ -130,7 +131,7 @@ class CustomerPage(Page):
         self.side = QVBoxLayout(side)
         self.side.setContentsMargins(0, 0, 6, 0)
         self.side.setSpacing(12)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(side)
         scroll.setMinimumWidth(360)
@@ -144,10 +145,13 @@ class CustomerPage(Page):
         ctx.bus.data_changed.connect(self._data_changed)
 
     # -- loading ----------------------------------------------------------------------------------
-    def load(self, company_id: str) -> None:
+    def load(self, company_id: str, focus: tuple[str, str] | None = None) -> None:
+        """Show a customer; ``focus`` ('note' or 'activity', id) is scrolled to once loaded."""
         self.company_id = company_id
+        self._focus = focus
         data_dir = self.ctx.data_dir
-        self.ctx.read(lambda conn: load_detail(conn, company_id, data_dir), self._show)
+        user = self.ctx.settings.user_name
+        self.ctx.read(lambda conn: load_detail(conn, company_id, data_dir, user), self._show)
 
     def _data_changed(self) -> None:
         if self.company_id and self.isVisible():
@@ -173,7 +177,32 @@ class CustomerPage(Page):
         self.hint_label.setVisible(True)
         self.timeline.set_rows(tl)
         self._build_side(detail)
+        if self._focus:
+            self._show_focus(*self._focus)
+            self._focus = None
         self.loaded.emit()
+
+    def _show_focus(self, kind: str, ref_id: str) -> None:
+        if kind == "activity":
+            for i, r in enumerate(self.timeline.rows()):
+                if r["id"] == ref_id:
+                    self.timeline_view.selectRow(i)
+                    self.timeline_view.scrollTo(self.timeline.index(i, 0))
+                    self.timeline_view.setFocus()
+                    return
+        item = self.note_items.get(ref_id)
+        if item is not None:
+            item.setProperty("focused", True)
+            item.style().unpolish(item)
+            item.style().polish(item)
+            # after the new side panel is laid out, or there is nowhere to scroll to yet
+            QTimer.singleShot(0, lambda: self._scroll_to(item))
+
+    def _scroll_to(self, item: QWidget) -> None:
+        from shiboken6 import isValid
+
+        if isValid(item):
+            self.scroll.ensureWidgetVisible(item, 0, 40)
 
     def _build_side(self, detail: dict) -> None:
         clear_layout(self.side)
@@ -231,14 +260,14 @@ class CustomerPage(Page):
 
         notes = Card()
         notes.body.addWidget(label(self.tr("Knowledge about this customer"), "sectionTitle"))
-        names = category_names()
+        user = self.ctx.settings.user_name
+        self.note_items = {}
         for n in detail["notes"]:
-            head = names.get(n["category"] or "", n["category"] or "")
-            who = " · ".join(filter(None, [head, n["author"], fmt.when(n["created_at"])[:10]]))
-            if n["visibility"] == "private":
-                who += " · " + self.tr("private")
-            notes.body.addWidget(label(who, "muted", wrap=True))
-            notes.body.addWidget(label(n["body"], wrap=True))
+            item = NoteItem(n, user)
+            connect_helpful(self.ctx, item)
+            item.edit.connect(self.edit_note)
+            self.note_items[n["id"]] = item
+            notes.body.addWidget(item)
         for i in detail["insights"][:8]:
             notes.body.addWidget(
                 label(
@@ -286,6 +315,14 @@ class CustomerPage(Page):
         dlg = NoteDialog(self.ctx, company_id=self.company_id, parent=self)
         dlg.open()
         self._note_dialog = dlg
+
+    def edit_note(self, note: dict):
+        from desktop.app.dialogs.note import NoteDialog
+
+        dlg = NoteDialog(self.ctx, company_id=self.company_id, note=note, parent=self)
+        dlg.open()
+        self._note_dialog = dlg
+        return dlg
 
     def _edit_name(self) -> None:
         from desktop.app.dialogs.company import CompanyDialog
