@@ -87,6 +87,13 @@ SYNCED_FIELDS: dict[str, tuple[str, ...]] = {
     "reactions": ("note_id", "kind", "user", "created_at", "deleted"),
 }
 
+# What a business card says about a person: the contact fields without the bookkeeping ones.
+CONTACT_DETAILS: tuple[str, ...] = tuple(
+    f
+    for f in SYNCED_FIELDS["contacts"]
+    if f not in ("needs_review", "merged_into", "source_id", "deleted")
+)
+
 INTEGER_FIELDS = {
     "deleted",
     "needs_review",

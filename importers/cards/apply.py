@@ -46,6 +46,7 @@ from importers.normalize.text import nfkc
 from importers.photos.blobs import store_blob
 from importers.photos.memo import photo_info
 from importers.reading import FileBytes, read_file
+from sync.schema_contract import CONTACT_DETAILS
 from sync.store import Store, Writer
 from sync.store.ids import natural_id, new_id
 
@@ -58,21 +59,7 @@ CARD_ROWS_DDL = """CREATE TABLE IF NOT EXISTS card_rows (
   PRIMARY KEY (source_id, contact_id)
 ) WITHOUT ROWID"""
 
-CARD_FIELDS = (
-    "company_id",
-    "full_name",
-    "full_name_kana",
-    "name_normalized",
-    "title",
-    "department",
-    "email",
-    "phone",
-    "mobile",
-    "fax",
-    "postal_code",
-    "address",
-    "url",
-)
+CARD_FIELDS = CONTACT_DETAILS
 _IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"%PDF-")
 # the file itself is not a usable picture: nothing is kept
 _BAD_IMAGE = {"not_an_image", "broken_image", "image_too_large"}

@@ -18,6 +18,7 @@ from collections import defaultdict
 from typing import Any
 
 from importers.normalize.companies import normalize_company
+from sync.schema_contract import CONTACT_DETAILS
 from sync.store import Store, Writer
 from sync.store.ids import new_id
 
@@ -33,22 +34,7 @@ MERGES_DDL = """CREATE TABLE IF NOT EXISTS merges (
 )"""
 
 # Fields a merge may fill on the keeper (identity and bookkeeping fields are left alone).
-_CONTACT_FILL = (
-    "company_id",
-    "full_name",
-    "full_name_kana",
-    "name_normalized",
-    "title",
-    "department",
-    "email",
-    "phone",
-    "mobile",
-    "fax",
-    "postal_code",
-    "address",
-    "url",
-    "source_id",
-)
+_CONTACT_FILL = (*CONTACT_DETAILS, "source_id")
 _COMPANY_FILL = ("name_kana",)
 # table -> (link column, extra condition): the rows re-pointed from the other row to the keeper
 _CONTACT_LINKS = {
