@@ -9,23 +9,35 @@ from importers.normalize.text import nfkc
 from sync.store import Writer
 from sync.store.ids import natural_id
 
+# "Latest" is the greatest (has a date, date, rowid); SQLite finds it per group with max() over
+# this order-preserving text key, so only one row per deal comes back to Python however many
+# activities a customer has (a first scan of a thousand reports stays linear).
+_ORDER_KEY = (
+    "printf('%d%-10s%020d', a.occurred_on IS NOT NULL, coalesce(a.occurred_on, ''), a.rowid)"
+)
+_LATEST = "max(CASE WHEN {col} IS NOT NULL THEN " + _ORDER_KEY + " || '|' || {col} END)"
+
+_SQL = f"""
+SELECT a.company_id, a.deal_title, c.name AS company_name,
+       {_LATEST.format(col="a.amount_jpy")} AS amount,
+       {_LATEST.format(col="a.probability")} AS probability,
+       {_LATEST.format(col="a.rep")} AS rep
+FROM activities a JOIN companies c ON c.id = a.company_id
+WHERE a.deleted = 0 AND a.company_id IN (SELECT value FROM json_each(?))
+  AND (a.amount_jpy IS NOT NULL OR a.probability IS NOT NULL OR a.deal_title IS NOT NULL)
+GROUP BY a.company_id, a.deal_title
+"""
+
 
 def refresh_deals(w: Writer, company_ids: set[str]) -> int:
     """Recompute the derived deals of these customers; returns how many deal rows changed."""
     if not company_ids:
         return 0
-    rows = w.conn.execute(
-        """SELECT a.company_id, a.deal_title, a.amount_jpy, a.probability, a.rep, a.occurred_on,
-                  c.name AS company_name
-           FROM activities a JOIN companies c ON c.id = a.company_id
-           WHERE a.deleted = 0 AND a.company_id IN (SELECT value FROM json_each(?))
-             AND (a.amount_jpy IS NOT NULL OR a.probability IS NOT NULL OR a.deal_title IS NOT NULL)
-           ORDER BY a.occurred_on IS NOT NULL, a.occurred_on, a.rowid""",
-        (json.dumps(sorted(company_ids)),),
-    ).fetchall()
     deals: dict[str, dict] = {}
-    for r in rows:
+    latest: dict[tuple[str, str], str] = {}
+    for r in w.conn.execute(_SQL, (json.dumps(sorted(company_ids)),)):
         title = r["deal_title"]
+        # 案件名 written with different widths or spaces is one deal.
         key = f"{r['company_id']}|{nfkc(title).replace(' ', '') if title else ''}"
         deal = deals.setdefault(
             key,
@@ -38,12 +50,16 @@ def refresh_deals(w: Writer, company_ids: set[str]) -> int:
                 "owner": None,
             },
         )
-        # Rows come oldest first: the latest value a rep wrote wins.
-        if r["amount_jpy"] is not None:
-            deal["amount_jpy"] = r["amount_jpy"]
-        if r["probability"] is not None:
-            deal["probability"] = r["probability"]
-        deal["owner"] = r["rep"] or deal["owner"]
+        for column, field in (
+            ("amount", "amount_jpy"),
+            ("probability", "probability"),
+            ("rep", "owner"),
+        ):
+            packed = r[column]
+            if packed and packed > latest.get((key, field), ""):
+                latest[(key, field)] = packed
+                value = packed.split("|", 1)[1]
+                deal[field] = value if field == "owner" else int(value)
     changed = 0
     for deal in deals.values():
         p = deal["probability"]
