@@ -54,6 +54,58 @@ NOTES = [
     ),
 ]
 
+# Teammates' notes, and how the team used them this month (for the brief and the MVP).
+TEAM_NOTES = [
+    (
+        "サンプル精工",
+        "buyer_preference",
+        "青木課長は数字より現物を信じる。試作品を一つ持参すると、その場で話が進む。",
+        "佐藤",
+    ),
+    (
+        "サンプル精工",
+        "negotiation",
+        "見積は標準と短納期の2案で出すと、購買の青木課長が短納期案を選びやすい。",
+        "佐藤",
+    ),
+    (
+        "サンプル精工",
+        "failure_story",
+        "最初に値引きを出して失敗した。納期と品質の話を先にすべきだった。",
+        "鈴木",
+    ),
+    (
+        "見本化成",
+        "trouble_lesson",
+        "出荷前検査の記録を毎回添付したら、受入検査での指摘がなくなった。",
+        "鈴木",
+    ),
+    (
+        "東海プレス工業",
+        "tip",
+        "工場見学は火曜の午後が良い。生産会議の後なので課長の時間が取れる。",
+        "高橋",
+    ),
+]
+# (author of the note, reader): the reader marked it 参考になった
+HELPFUL = [
+    ("佐藤", "山本"),
+    ("佐藤", "高橋"),
+    ("佐藤", "鈴木"),
+    ("鈴木", "佐藤"),
+    ("鈴木", "品質 山田"),
+    ("高橋", "佐藤"),
+    ("山本", "佐藤"),
+    ("山本", "高橋"),
+]
+TEAM_TOML = """[members]
+"山本" = "営業1課"
+"佐藤" = "営業1課"
+"鈴木" = "営業2課"
+"高橋" = "営業2課"
+"品質 山田" = "品質保証"
+"""
+
 
 def card_image(path: Path) -> None:
     """A cleanly printed business card (what a scanner gives)."""
@@ -172,8 +224,8 @@ def build_demo(data_dir: Path, work: Path) -> None:
             if key in companies:
                 row = store.query("SELECT name FROM companies WHERE id = ?", (companies[key],))[0]
                 edits.rename_company(store, companies[key], row["name"], kana)
-        for key, category, body, visibility in NOTES:
-            edits.add_note(
+        for i, (key, category, body, visibility) in enumerate(NOTES):
+            nid = edits.add_note(
                 store,
                 body=body,
                 category=category,
@@ -181,6 +233,38 @@ def build_demo(data_dir: Path, work: Path) -> None:
                 visibility=visibility,
                 company_id=companies[key],
             )
+            with store.write() as w:  # written during the demo's October
+                w.update("notes", nid, {"created_at": f"2025-10-{14 + i:02d}T01:00:00+00:00"})
+        add_team_knowledge(store, companies)
+
+
+def add_team_knowledge(store, companies: dict[str, str]) -> None:
+    """Teammates' notes, 参考になった marks and briefs they opened: the MVP's material."""
+    from importers.knowledge.brief import build_brief
+    from importers.knowledge.notes import add_note
+    from importers.knowledge.reactions import mark_helpful
+
+    (store.data_dir / "team.toml").write_text(TEAM_TOML, "utf-8")
+    by_author: dict[str, list[str]] = {}
+    for i, (key, category, body, author) in enumerate(TEAM_NOTES):
+        nid = add_note(store, companies[key], body, category=category, author=author)
+        with store.write() as w:  # written during the demo's October
+            w.update("notes", nid, {"created_at": f"2025-10-{6 + i:02d}T01:00:00+00:00"})
+        by_author.setdefault(author, []).append(nid)
+    by_author["山本"] = [
+        r["id"]
+        for r in store.query(
+            "SELECT id FROM notes WHERE author = '山本' AND visibility = 'team' "
+            "AND company_id = ? ORDER BY created_at LIMIT 2",
+            (companies["サンプル精工"],),
+        )
+    ]
+    for author, reader in HELPFUL:
+        mark_helpful(store, by_author[author][0], reader)
+    with store.write() as w:  # marked during the demo's October
+        w.conn.execute("UPDATE reactions SET created_at = '2025-10-15T02:00:00+00:00'")
+    for viewer, key in (("佐藤", "サンプル精工"), ("高橋", "見本化成"), ("鈴木", "サンプル精工")):
+        build_brief(store, companies[key], viewer, today=TODAY - dt.timedelta(days=3))
 
 
 def render(out: Path, lang: str) -> list[Path]:
@@ -200,6 +284,7 @@ def render(out: Path, lang: str) -> list[Path]:
     genba = GenbaApp(data_dir, tray=False)
     window = genba.window
     window.views["today"]._today = TODAY
+    window.views["brief"].today = TODAY
     window.resize(1280, 800)
     window.set_watch_state("watching")
     window.set_sync_state({"state": "not_configured"})
@@ -224,8 +309,14 @@ def render(out: Path, lang: str) -> list[Path]:
         saved.append(path)
 
     genba.show_window()
-    for name in ("today", "customers", "activities", "problems", "folders", "sync"):
+    for name in ("today", "customers", "activities", "knowledge", "problems", "folders", "sync"):
         window.show_view(name)
+        if name == "knowledge":
+            settle()
+            window.views["knowledge"].mvp.set_month(TODAY.strftime("%Y-%m"))
+            shot(window, "mvp")
+            window.views["knowledge"].tabs.setCurrentIndex(1)
+            name = "knowledge"
         if name == "problems":
             settle()
             window.views["problems"].issues_view.selectRow(0)
@@ -239,6 +330,14 @@ def render(out: Path, lang: str) -> list[Path]:
     window.open_customer(sample)
     shot(window, "customer")
     assert customers.page.detail is not None
+    window.open_brief(sample)
+    shot(window, "brief")
+    assert window.views["brief"].brief is not None
+    window.search.setText("納期")
+    window.run_search()
+    shot(window, "search")
+    assert window.views["search"].model.rowCount() > 0
+    window.search.clear()
 
     wizard = FirstRunWizard(genba.ctx)
     wizard.resize(760, 520)

@@ -58,7 +58,7 @@ def run_self_test(genba, t0: float, out=print) -> int:
     finally:
         conn.close()
     out("data: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
-    for name in ("customers", "activities", "problems", "folders", "sync"):
+    for name in ("customers", "activities", "knowledge", "problems", "folders", "sync"):
         view = window.views[name]
         t = time.perf_counter()
         shown = _wait(view.loaded, start=lambda n=name: window.show_view(n))

@@ -109,6 +109,17 @@ QScrollBar::handle {{ background: #cfd4db; border-radius: 4px; min-height: 28px;
 QScrollBar::handle:hover {{ background: #b3bac4; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
+QFrame#noteItem {{ border: none; border-top: 1px solid {LINE}; background: transparent; }}
+QFrame#noteItem[focused="true"] {{ background: {ACCENT_SOFT}; border-radius: 6px; }}
+QLabel#chip {{
+  background: {ACCENT_SOFT}; color: {ACCENT}; border-radius: 9px; padding: 1px 9px;
+  font-weight: 600;
+}}
+QPushButton[helpful="true"] {{ padding: 3px 10px; border-radius: 13px; color: {MUTED}; }}
+QPushButton[helpful="true"]:checked {{
+  background: {ACCENT_SOFT}; border-color: {ACCENT}; color: {ACCENT}; font-weight: 600;
+}}
+QPushButton[helpful="true"]:disabled {{ color: #a0a4ab; background: transparent; }}
 QToolTip {{ background: white; color: {INK}; border: 1px solid {LINE}; padding: 4px; }}
 """
 

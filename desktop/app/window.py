@@ -1,5 +1,8 @@
 """The main window: navigation on the left, one view at a time, search on top, status below.
 
+Typing in the search box (Ctrl+K) shows ranked notes and activities as you type; a customer's
+pre-visit brief opens from their page or from a search result.
+
 Drop workbooks or card files anywhere on the window to import them (in the background).
 """
 
@@ -25,14 +28,20 @@ from PySide6.QtWidgets import (
 from desktop.app.data.importing import CARD_SUFFIXES, IMAGE_SUFFIXES, import_paths
 from desktop.app.icons import icon
 from desktop.app.views.activities import ActivitiesView
+from desktop.app.views.brief import BriefView
 from desktop.app.views.customers import CustomersView
 from desktop.app.views.folders import FoldersView
+from desktop.app.views.knowledge import KnowledgeView
 from desktop.app.views.problems import ProblemsView
+from desktop.app.views.search import SearchView
 from desktop.app.views.sync import SyncView
 from desktop.app.views.today import TodayView
 from desktop.app.widgets import label
 
-VIEW_NAMES = ("today", "customers", "activities", "problems", "folders", "sync")
+# In the navigation, in this order; "search" and "brief" are reached from the search box and a
+# customer's page.
+VIEW_NAMES = ("today", "customers", "activities", "knowledge", "problems", "folders", "sync")
+SEARCH_DEBOUNCE_MS = 250
 DROP_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"} | CARD_SUFFIXES | IMAGE_SUFFIXES
 
 
@@ -69,10 +78,15 @@ class MainWindow(QMainWindow):
             "today": TodayView(ctx),
             "customers": CustomersView(ctx),
             "activities": ActivitiesView(ctx),
+            "knowledge": KnowledgeView(ctx),
             "problems": ProblemsView(ctx),
             "folders": FoldersView(ctx),
             "sync": SyncView(ctx),
+            "search": SearchView(ctx),
+            "brief": BriefView(ctx),
         }
+        self._current = "today"
+        self._before_search = "today"
         for v in self.views.values():
             self.stack.addWidget(v)
         today: TodayView = self.views["today"]
@@ -80,13 +94,22 @@ class MainWindow(QMainWindow):
         today.open_problems.connect(lambda: self.show_view("problems"))
         today.open_activities.connect(lambda: self.show_view("activities"))
         self.views["problems"].open_mapping.connect(self.open_mapping)
+        customers: CustomersView = self.views["customers"]
+        customers.page.open_brief.connect(self.open_brief)
+        search: SearchView = self.views["search"]
+        search.open_hit.connect(self.open_hit)
+        search.open_brief.connect(self.open_brief)
+        search.filter_activities.connect(self.filter_activities)
+        search.loaded.connect(self._search_loaded)
+        self.views["brief"].back.connect(self.open_customer)
+        self.views["knowledge"].open_note.connect(lambda cid, nid: self.open_hit(cid, "note", nid))
 
         self._status_bar()
         # Imports and edits arrive in bursts (a folder of workbooks): re-read once per burst.
         self._changed = QTimer(self, singleShot=True, interval=400)
         self._changed.timeout.connect(ctx.bus.data_changed)
-        QShortcut(QKeySequence("Ctrl+K"), self, activated=self.search.setFocus)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        QShortcut(QKeySequence("Ctrl+K"), self, activated=self.focus_search)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
         self.nav.setCurrentRow(0)
 
     # -- layout ------------------------------------------------------------------------------------
@@ -116,12 +139,14 @@ class MainWindow(QMainWindow):
             "today": self.tr("Today"),
             "customers": self.tr("Customers"),
             "activities": self.tr("Activities"),
+            "knowledge": self.tr("Knowledge"),
             "problems": self.tr("Problems"),
             "folders": self.tr("Folders"),
             "sync": self.tr("Sync"),
         }
+        icons = {"knowledge": "note"}
         for key in VIEW_NAMES:
-            item = QListWidgetItem(icon(key), titles[key])
+            item = QListWidgetItem(icon(icons.get(key, key)), titles[key])
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setSizeHint(QSize(180, 42))
             self.nav.addItem(item)
@@ -140,10 +165,15 @@ class MainWindow(QMainWindow):
         lay.setContentsMargins(28, 10, 20, 10)
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Search customers and activities (Ctrl+K)"))
+        self.search.setPlaceholderText(self.tr("Search notes and activities (Ctrl+K)"))
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setClearButtonEnabled(True)
-        self.search.returnPressed.connect(self._search)
+        self.search.setMinimumWidth(380)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        self.search.textChanged.connect(self._search_typed)
+        self.search.returnPressed.connect(self._search_entered)
+        self._focus_results = False
         lay.addWidget(self.search)
         lay.addStretch(1)
         self.drop_hint = label(self.tr("Drop workbooks or card files here to import them"), "muted")
@@ -173,11 +203,12 @@ class MainWindow(QMainWindow):
 
     def show_view(self, name: str) -> QWidget:
         view = self.views[name]
-        row = VIEW_NAMES.index(name)
+        row = VIEW_NAMES.index(name) if name in VIEW_NAMES else -1
         if self.nav.currentRow() != row:
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(row)
             self.nav.blockSignals(False)
+        self._current = name
         self.stack.setCurrentWidget(view)
         if name == "customers":
             view.show_list() if view.stack.currentWidget() is not view.page else None
@@ -186,14 +217,62 @@ class MainWindow(QMainWindow):
         return view
 
     def current_view_name(self) -> str:
-        return VIEW_NAMES[max(0, self.nav.currentRow())]
+        return self._current
 
     def open_customer(self, company_id: str) -> None:
         view: CustomersView = self.show_view("customers")
         view.show_customer(company_id)
 
-    def _search(self) -> None:
-        text = self.search.text().strip()
+    def open_hit(self, company_id: str, kind: str, ref_id: str) -> None:
+        """A search result or a team note: the customer's page, scrolled to it."""
+        view: CustomersView = self.show_view("customers")
+        view.show_customer(company_id, (kind, ref_id))
+
+    def open_brief(self, company_id: str) -> BriefView:
+        view: BriefView = self.show_view("brief")
+        view.load(company_id)
+        return view
+
+    # -- search ------------------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _search_typed(self, text: str) -> None:
+        if text.strip():
+            self._search_timer.start()
+        else:
+            self._search_timer.stop()
+            self.views["search"].search("")
+            if self._current == "search":
+                self.show_view(self._before_search)
+
+    def run_search(self) -> SearchView:
+        """Search for the box's text now (typing waits for a pause first)."""
+        self._search_timer.stop()
+        view: SearchView = self.views["search"]
+        if self._current != "search":
+            self._before_search = self._current
+            self.show_view("search")
+        view.search(self.search.text())
+        return view
+
+    def _search_entered(self) -> None:
+        if not self.search.text().strip():
+            return
+        view: SearchView = self.views["search"]
+        if self._current == "search" and view.query == self.search.text().strip():
+            view.focus_results()
+        else:
+            self._focus_results = True
+            self.run_search()
+
+    def _search_loaded(self) -> None:
+        if self._focus_results:
+            self._focus_results = False
+            self.views["search"].focus_results()
+
+    def filter_activities(self, text: str) -> None:
         view: ActivitiesView = self.show_view("activities")
         view.set_text(text)
 

@@ -6,12 +6,12 @@
     <message>
         <location filename="../../desktop/app/models/activities.py" line="17"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">日付</translation>
     </message>
     <message>
         <location filename="../../desktop/app/models/activities.py" line="20"/>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">顧客</translation>
     </message>
     <message>
         <location filename="../../desktop/app/models/activities.py" line="23"/>
@@ -125,7 +125,7 @@
     <message>
         <location filename="../../desktop/app/dialogs/activity.py" line="89"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">日付</translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/activity.py" line="90"/>
@@ -199,6 +199,152 @@
     </message>
 </context>
 <context>
+    <name>BriefView</name>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="33"/>
+        <source>Pre-visit brief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="40"/>
+        <source>← Customer page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="43"/>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="46"/>
+        <source>Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="96"/>
+        <source>{0} — pre-visit brief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="97"/>
+        <source>as of {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/brief.py" line="98"/>
+        <source>%n note(s) from the team</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="100"/>
+        <source>your reading counts as reuse for their authors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="113"/>
+        <source>The team&apos;s knowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="116"/>
+        <source>Buyer preferences and trouble lessons first. Did one help? Say so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="129"/>
+        <source>No notes about this customer yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="136"/>
+        <source>Open next actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="139"/>
+        <source>no due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="145"/>
+        <source>Nothing open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="150"/>
+        <source>Recent activities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="153"/>
+        <source>no date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="161"/>
+        <source>No visits yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="166"/>
+        <source>Contacts</source>
+        <translation type="unfinished">面談者・連絡先</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="177"/>
+        <source>last met {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="190"/>
+        <source>No contacts yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="195"/>
+        <source>Open deals</source>
+        <translation type="unfinished">進行中の案件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="213"/>
+        <source>No open deals.</source>
+        <translation type="unfinished">進行中の案件はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="229"/>
+        <source>{0} (overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="255"/>
+        <source>Print the brief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="262"/>
+        <source>pre-visit brief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="269"/>
+        <source>Save the brief as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="271"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="287"/>
+        <source>Saved {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ColumnsPage</name>
     <message>
         <location filename="../../desktop/app/dialogs/mapping.py" line="251"/>
@@ -213,12 +359,12 @@
     <message>
         <location filename="../../desktop/app/dialogs/mapping.py" line="273"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">日付</translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping.py" line="276"/>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">顧客</translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping.py" line="277"/>
@@ -269,7 +415,7 @@
     <message>
         <location filename="../../desktop/app/dialogs/company.py" line="24"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">名前</translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/company.py" line="25"/>
@@ -311,62 +457,72 @@
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="78"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="72"/>
         <source>← All customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="81"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="75"/>
         <source>Edit name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="83"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="77"/>
         <source>Attach photo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="86"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="80"/>
         <source>Add knowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="95"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="83"/>
+        <source>Pre-visit brief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/customer_page.py" line="85"/>
+        <source>What the team knows about this customer, to print or read on the train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/customer_page.py" line="96"/>
         <source>Activity timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="100"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="101"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="103"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="104"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="106"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="107"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="111"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="112"/>
         <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="117"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="118"/>
         <source>Next action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="167"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="171"/>
         <source>last visit {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/customer_page.py" line="168"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="172"/>
         <source>%n visit(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -374,67 +530,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="171"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="175"/>
         <source>open deals {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="181"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="210"/>
         <source>Open deals</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">進行中の案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="183"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="212"/>
         <source>No open deals.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">進行中の案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="195"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="224"/>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">面談者・連絡先</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="199"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="228"/>
         <source>No business cards yet. Drop card files into your card folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="226"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="255"/>
         <source>read from a card image: please check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="233"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="262"/>
         <source>Knowledge about this customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="239"/>
-        <source>private</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="246"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="275"/>
         <source>from the daily report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="254"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="283"/>
         <source>Nothing yet. What should the next person visiting know?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="263"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="292"/>
         <source>Photos and memos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="354"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="391"/>
         <source>Attach a photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="356"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="393"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -444,7 +595,7 @@
     <message>
         <location filename="../../desktop/app/models/customers.py" line="15"/>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">顧客</translation>
     </message>
     <message>
         <location filename="../../desktop/app/models/customers.py" line="16"/>
@@ -464,12 +615,12 @@
     <message>
         <location filename="../../desktop/app/models/customers.py" line="23"/>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">面談者・連絡先</translation>
     </message>
     <message>
         <location filename="../../desktop/app/models/customers.py" line="26"/>
         <source>Open deals</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">進行中の案件</translation>
     </message>
 </context>
 <context>
@@ -593,7 +744,7 @@ If it happens again, send the details below to your IT contact.</source>
     <message>
         <location filename="../../desktop/app/views/folders.py" line="39"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">種類</translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/folders.py" line="40"/>
@@ -631,47 +782,47 @@ If it happens again, send the details below to your IT contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="57"/>
+        <location filename="../../desktop/app/views/folders.py" line="58"/>
         <source>Stop watching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="59"/>
+        <location filename="../../desktop/app/views/folders.py" line="60"/>
         <source>Check folders now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="62"/>
+        <location filename="../../desktop/app/views/folders.py" line="63"/>
         <source>Files already imported stay in Genba when a folder is removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="79"/>
+        <location filename="../../desktop/app/views/folders.py" line="80"/>
         <source>not found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="81"/>
+        <location filename="../../desktop/app/views/folders.py" line="82"/>
         <source>watching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="81"/>
+        <location filename="../../desktop/app/views/folders.py" line="82"/>
         <source>watching (polling)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="83"/>
+        <location filename="../../desktop/app/views/folders.py" line="84"/>
         <source>starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="85"/>
+        <location filename="../../desktop/app/views/folders.py" line="86"/>
         <source>not watched</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/folders.py" line="87"/>
+        <location filename="../../desktop/app/views/folders.py" line="88"/>
         <source>%n error(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -679,7 +830,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="113"/>
+        <location filename="../../desktop/app/views/folders.py" line="114"/>
         <source>Choose a folder to watch</source>
         <translation type="unfinished"></translation>
     </message>
@@ -741,6 +892,29 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
 </context>
 <context>
+    <name>HelpfulButton</name>
+    <message>
+        <location filename="../../desktop/app/views/notes.py" line="60"/>
+        <source>This is your note: only teammates can mark it helpful.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/notes.py" line="63"/>
+        <source>Enter your name in the settings to mark notes helpful.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/notes.py" line="65"/>
+        <source>Tell the author this note helped you (click again to undo).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/notes.py" line="84"/>
+        <source>Helpful</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message>
         <location filename="../../desktop/app/dialogs/first_run.py" line="133"/>
@@ -779,112 +953,140 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
 </context>
 <context>
+    <name>KnowledgeView</name>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="197"/>
+        <source>Knowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="198"/>
+        <source>What the team learned in the field, and whose notes helped others most.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="205"/>
+        <source>Knowledge MVP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="206"/>
+        <source>Team notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app/window.py" line="48"/>
+        <location filename="../../desktop/app/window.py" line="57"/>
         <source>Genba — daily reports and customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="111"/>
+        <location filename="../../desktop/app/window.py" line="134"/>
         <source>Your reports, your customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="116"/>
+        <location filename="../../desktop/app/window.py" line="139"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="117"/>
+        <location filename="../../desktop/app/window.py" line="140"/>
         <source>Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="118"/>
+        <location filename="../../desktop/app/window.py" line="141"/>
         <source>Activities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="119"/>
-        <source>Problems</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="120"/>
-        <source>Folders</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/window.py" line="121"/>
-        <source>Sync</source>
+        <location filename="../../desktop/app/window.py" line="142"/>
+        <source>Knowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/window.py" line="143"/>
-        <source>Search customers and activities (Ctrl+K)</source>
+        <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="149"/>
+        <location filename="../../desktop/app/window.py" line="144"/>
+        <source>Folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="145"/>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="168"/>
+        <source>Search notes and activities (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="179"/>
         <source>Drop workbooks or card files here to import them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="156"/>
-        <location filename="../../desktop/app/window.py" line="212"/>
+        <location filename="../../desktop/app/window.py" line="186"/>
+        <location filename="../../desktop/app/window.py" line="291"/>
         <source>Folders: not watching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="157"/>
-        <location filename="../../desktop/app/window.py" line="226"/>
-        <location filename="../../desktop/app/window.py" line="227"/>
+        <location filename="../../desktop/app/window.py" line="187"/>
+        <location filename="../../desktop/app/window.py" line="305"/>
+        <location filename="../../desktop/app/window.py" line="306"/>
         <source>Sync: not set up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="167"/>
+        <location filename="../../desktop/app/window.py" line="197"/>
         <source>Signed in as {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="213"/>
+        <location filename="../../desktop/app/window.py" line="292"/>
         <source>Folders: starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="214"/>
+        <location filename="../../desktop/app/window.py" line="293"/>
         <source>Folders: watching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="215"/>
+        <location filename="../../desktop/app/window.py" line="294"/>
         <source>Folders: watcher not available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="222"/>
+        <location filename="../../desktop/app/window.py" line="301"/>
         <source>Sync: syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="223"/>
+        <location filename="../../desktop/app/window.py" line="302"/>
         <source>Sync: up to date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="224"/>
+        <location filename="../../desktop/app/window.py" line="303"/>
         <source>Sync: offline (changes kept)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="225"/>
+        <location filename="../../desktop/app/window.py" line="304"/>
         <source>Sync: error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="276"/>
+        <location filename="../../desktop/app/window.py" line="355"/>
         <source>Imported {0} of {1} file(s): {2} new activities, {3} failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -894,7 +1096,7 @@ If it happens again, send the details below to your IT contact.</source>
     <message>
         <location filename="../../desktop/app/dialogs/mapping.py" line="40"/>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">日付</translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping.py" line="41"/>
@@ -904,7 +1106,7 @@ If it happens again, send the details below to your IT contact.</source>
     <message>
         <location filename="../../desktop/app/dialogs/mapping.py" line="42"/>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">顧客</translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping.py" line="43"/>
@@ -959,7 +1161,7 @@ If it happens again, send the details below to your IT contact.</source>
     <message>
         <location filename="../../desktop/app/dialogs/mapping.py" line="53"/>
         <source>Lead&apos;s comment</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">上司コメント</translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping.py" line="115"/>
@@ -986,63 +1188,175 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
 </context>
 <context>
+    <name>MvpTab</name>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="28"/>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="37"/>
+        <source>It counts how teammates used the notes (helpful marks, reuse in briefs, people and departments reached), never how many were written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="49"/>
+        <source>Score = helpful marks × 3 + reuse × 1 + people reached × 2 + each further department reached × 3. Reactions to your own notes do not count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="58"/>
+        <source>Rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="59"/>
+        <source>Name</source>
+        <translation type="unfinished">名前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="60"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="61"/>
+        <source>Helpful ×3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="62"/>
+        <source>Reuse ×1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="63"/>
+        <source>People reached ×2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="64"/>
+        <source>Departments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="65"/>
+        <source>Notes used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="66"/>
+        <source>Notes written (not scored)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="86"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="99"/>
+        <source>{0}/{1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="87"/>
+        <source>All time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="120"/>
+        <source>No reactions this month yet. Mark the notes that helped you 「Helpful」: that is what counts here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="29"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="40"/>
         <source>Add knowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="36"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="40"/>
+        <source>Edit knowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/note.py" line="47"/>
         <source>What should the next person visiting this customer know?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="48"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="63"/>
         <source>e.g. The buyer decides at the month-end meeting: send documents the week before.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="54"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="69"/>
         <source>Share with the team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="55"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="70"/>
         <source>Only me</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoteItem</name>
+    <message>
+        <location filename="../../desktop/app/views/notes.py" line="107"/>
+        <source>only me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/notes.py" line="120"/>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/notes.py" line="124"/>
+        <source>Only the author can edit this note.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Notes</name>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="36"/>
+        <location filename="../../desktop/app/views/notes.py" line="27"/>
         <source>Buyer preference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="37"/>
+        <location filename="../../desktop/app/views/notes.py" line="28"/>
         <source>Negotiation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="38"/>
+        <location filename="../../desktop/app/views/notes.py" line="29"/>
         <source>Trouble lesson</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="39"/>
+        <location filename="../../desktop/app/views/notes.py" line="30"/>
         <source>Failure story</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="40"/>
+        <location filename="../../desktop/app/views/notes.py" line="31"/>
         <source>Competitor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="41"/>
+        <location filename="../../desktop/app/views/notes.py" line="32"/>
         <source>Tip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/notes.py" line="39"/>
+        <source>Lead&apos;s comment</source>
+        <translation type="unfinished">上司コメント</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/notes.py" line="41"/>
+        <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1111,14 +1425,14 @@ If it happens again, send the details below to your IT contact.</source>
     <message>
         <location filename="../../desktop/app/views/problems.py" line="73"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">名前</translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/problems.py" line="74"/>
         <location filename="../../desktop/app/views/problems.py" line="93"/>
         <location filename="../../desktop/app/views/problems.py" line="113"/>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">顧客</translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/problems.py" line="75"/>
@@ -1144,7 +1458,7 @@ If it happens again, send the details below to your IT contact.</source>
         <location filename="../../desktop/app/views/problems.py" line="91"/>
         <location filename="../../desktop/app/views/problems.py" line="111"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">種類</translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/problems.py" line="93"/>
@@ -1258,6 +1572,86 @@ If it happens again, send the details below to your IT contact.</source>
     <message>
         <location filename="../../desktop/app/dialogs/mapping.py" line="367"/>
         <source>* stands for any text, e.g. 営業日報_*.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Search</name>
+    <message>
+        <location filename="../../desktop/app/models/search.py" line="36"/>
+        <source>Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/models/search.py" line="38"/>
+        <source>Knowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/models/search.py" line="52"/>
+        <source>Kind</source>
+        <translation type="unfinished">種類</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/models/search.py" line="53"/>
+        <source>Customer</source>
+        <translation type="unfinished">顧客</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/models/search.py" line="56"/>
+        <source>Date</source>
+        <translation type="unfinished">日付</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/models/search.py" line="59"/>
+        <source>Written by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/models/search.py" line="60"/>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchView</name>
+    <message>
+        <location filename="../../desktop/app/views/search.py" line="61"/>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/search.py" line="62"/>
+        <location filename="../../desktop/app/views/search.py" line="130"/>
+        <source>Type a word in the search box above: notes and activities, best match first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/search.py" line="69"/>
+        <source>Open customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/search.py" line="71"/>
+        <source>Pre-visit brief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/search.py" line="73"/>
+        <source>Show in Activities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/search.py" line="120"/>
+        <source>「{0}」: %n result(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/search.py" line="125"/>
+        <source>Nothing found. Try a shorter word, or another way of writing it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1421,6 +1815,53 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
 </context>
 <context>
+    <name>TeamNotesTab</name>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="139"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="155"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="142"/>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="153"/>
+        <source>Date</source>
+        <translation type="unfinished">日付</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="154"/>
+        <source>Customer</source>
+        <translation type="unfinished">顧客</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="156"/>
+        <source>Written by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="158"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="162"/>
+        <source>Helpful</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/knowledge.py" line="182"/>
+        <source>%n note(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TodayView</name>
     <message>
         <location filename="../../desktop/app/views/today.py" line="25"/>
@@ -1465,7 +1906,7 @@ If it happens again, send the details below to your IT contact.</source>
     <message>
         <location filename="../../desktop/app/views/today.py" line="66"/>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">顧客</translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/today.py" line="69"/>

@@ -1,45 +1,45 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
     <name>Activities</name>
     <message>
-        <location filename="../../desktop/app/models/activities.py" line="17" />
+        <location filename="../../desktop/app/models/activities.py" line="17"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/activities.py" line="20" />
+        <location filename="../../desktop/app/models/activities.py" line="20"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/activities.py" line="23" />
+        <location filename="../../desktop/app/models/activities.py" line="23"/>
         <source>Contact</source>
         <translation>面談者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/activities.py" line="26" />
+        <location filename="../../desktop/app/models/activities.py" line="26"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/activities.py" line="29" />
+        <location filename="../../desktop/app/models/activities.py" line="29"/>
         <source>Summary</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/activities.py" line="35" />
+        <location filename="../../desktop/app/models/activities.py" line="35"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/activities.py" line="40" />
+        <location filename="../../desktop/app/models/activities.py" line="40"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/activities.py" line="44" />
+        <location filename="../../desktop/app/models/activities.py" line="44"/>
         <source>Rep</source>
         <translation>担当</translation>
     </message>
@@ -47,231 +47,380 @@
 <context>
     <name>ActivitiesView</name>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="24" />
+        <location filename="../../desktop/app/views/activities.py" line="24"/>
         <source>Activities</source>
         <translation>活動</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="25" />
+        <location filename="../../desktop/app/views/activities.py" line="25"/>
         <source>Every visit from your daily reports. Double-click a row to edit it.</source>
         <translation>日報に書いたすべての訪問です。行をダブルクリックすると編集できます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="37" />
+        <location filename="../../desktop/app/views/activities.py" line="37"/>
         <source>Search summary, next action, insight…</source>
         <translation>内容・次回アクション・所感を検索…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="45" />
+        <location filename="../../desktop/app/views/activities.py" line="45"/>
         <source>All dates</source>
         <translation>すべての期間</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="46" />
+        <location filename="../../desktop/app/views/activities.py" line="46"/>
         <source>This month</source>
         <translation>今月</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="47" />
+        <location filename="../../desktop/app/views/activities.py" line="47"/>
         <source>Last 30 days</source>
         <translation>過去30日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="48" />
+        <location filename="../../desktop/app/views/activities.py" line="48"/>
         <source>Last 90 days</source>
         <translation>過去90日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="49" />
+        <location filename="../../desktop/app/views/activities.py" line="49"/>
         <source>This fiscal year</source>
         <translation>今年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="50" />
+        <location filename="../../desktop/app/views/activities.py" line="50"/>
         <source>Custom</source>
         <translation>期間を指定</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="62" />
+        <location filename="../../desktop/app/views/activities.py" line="62"/>
         <source>All reps</source>
         <translation>すべての担当者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="66" />
+        <location filename="../../desktop/app/views/activities.py" line="66"/>
         <source>All customers</source>
         <translation>すべての顧客</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/activities.py" line="177" />
+        <location filename="../../desktop/app/views/activities.py" line="177"/>
         <source>%n activity(ies)</source>
-        <translation><numerusform>%n件</numerusform></translation>
+        <translation>
+            <numerusform>%n件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="60" />
+        <location filename="../../desktop/app/dialogs/activity.py" line="60"/>
         <source>Edit activity</source>
         <translation>活動を編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="81" />
+        <location filename="../../desktop/app/dialogs/activity.py" line="81"/>
         <source>yen, e.g. 1200000</source>
         <translation>円（例: 1200000）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="89" />
+        <location filename="../../desktop/app/dialogs/activity.py" line="89"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="90" />
+        <location filename="../../desktop/app/dialogs/activity.py" line="90"/>
         <source>Rep</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="91" />
+        <location filename="../../desktop/app/dialogs/activity.py" line="91"/>
         <source>Contact</source>
         <translation>面談者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="92" />
+        <location filename="../../desktop/app/dialogs/activity.py" line="92"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="93" />
+        <location filename="../../desktop/app/dialogs/activity.py" line="93"/>
         <source>Summary</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="94" />
+        <location filename="../../desktop/app/dialogs/activity.py" line="94"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="95" />
+        <location filename="../../desktop/app/dialogs/activity.py" line="95"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="96" />
+        <location filename="../../desktop/app/dialogs/activity.py" line="96"/>
         <source>Due</source>
         <translation>期日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="97" />
+        <location filename="../../desktop/app/dialogs/activity.py" line="97"/>
         <source>Amount (yen)</source>
         <translation>金額（円）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="98" />
+        <location filename="../../desktop/app/dialogs/activity.py" line="98"/>
         <source>Probability</source>
         <translation>確度</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="99" />
+        <location filename="../../desktop/app/dialogs/activity.py" line="99"/>
         <source>Insight</source>
         <translation>所感</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="106" />
+        <location filename="../../desktop/app/dialogs/activity.py" line="106"/>
         <source>Your edits are kept when the workbook is imported again; a later change of the same cell in Excel wins.</source>
         <translation>ここでの修正は日報を取り込み直しても残ります。その後にExcelで同じセルを書き換えた場合は、Excelの内容が優先されます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="126" />
+        <location filename="../../desktop/app/dialogs/activity.py" line="126"/>
         <source>This activity no longer exists.</source>
         <translation>この活動は削除されています。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="132" />
+        <location filename="../../desktop/app/dialogs/activity.py" line="132"/>
         <source>From the daily report, cell {0}</source>
         <translation>日報のセル {0} から取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="206" />
+        <location filename="../../desktop/app/dialogs/activity.py" line="206"/>
         <source>Picture attached to this activity.</source>
         <translation>この活動に画像を添付しました。</translation>
     </message>
 </context>
 <context>
+    <name>BriefView</name>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="33"/>
+        <source>Pre-visit brief</source>
+        <translation>訪問前ブリーフ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="40"/>
+        <source>← Customer page</source>
+        <translation>← 顧客ページに戻る</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="43"/>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="46"/>
+        <source>Save as PDF…</source>
+        <translation>PDFに保存…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="96"/>
+        <source>{0} — pre-visit brief</source>
+        <translation>{0} 訪問前ブリーフ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="97"/>
+        <source>as of {0}</source>
+        <translation>{0} 時点</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/brief.py" line="98"/>
+        <source>%n note(s) from the team</source>
+        <translation>
+            <numerusform>チームのナレッジ %n件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="100"/>
+        <source>your reading counts as reuse for their authors</source>
+        <translation>開いたことが書いた人への「再利用」として記録されました</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="113"/>
+        <source>The team&apos;s knowledge</source>
+        <translation>チームのナレッジ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="116"/>
+        <source>Buyer preferences and trouble lessons first. Did one help? Say so.</source>
+        <translation>顧客の好みとトラブルの教訓が先頭です。役に立ったら「参考になった」で伝えましょう。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="129"/>
+        <source>No notes about this customer yet.</source>
+        <translation>この顧客のナレッジはまだありません。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="136"/>
+        <source>Open next actions</source>
+        <translation>次のアクション</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="139"/>
+        <source>no due date</source>
+        <translation>期限なし</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="145"/>
+        <source>Nothing open.</source>
+        <translation>未完了のアクションはありません。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="150"/>
+        <source>Recent activities</source>
+        <translation>最近の活動</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="153"/>
+        <source>no date</source>
+        <translation>日付不明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="161"/>
+        <source>No visits yet.</source>
+        <translation>まだ訪問記録がありません。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="166"/>
+        <source>Contacts</source>
+        <translation>面談者・連絡先</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="177"/>
+        <source>last met {0}</source>
+        <translation>最終面談 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="190"/>
+        <source>No contacts yet.</source>
+        <translation>面談者・連絡先はまだありません。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="195"/>
+        <source>Open deals</source>
+        <translation>進行中の案件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="213"/>
+        <source>No open deals.</source>
+        <translation>進行中の案件はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="229"/>
+        <source>{0} (overdue)</source>
+        <translation>{0}（期限切れ）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="255"/>
+        <source>Print the brief</source>
+        <translation>ブリーフを印刷</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="262"/>
+        <source>pre-visit brief</source>
+        <translation>訪問前ブリーフ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="269"/>
+        <source>Save the brief as PDF</source>
+        <translation>ブリーフをPDFに保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="271"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="287"/>
+        <source>Saved {0}</source>
+        <translation>{0} に保存しました</translation>
+    </message>
+</context>
+<context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="251" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="251"/>
         <source>What does each column hold?</source>
         <translation>それぞれの列には何が書かれていますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="254" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="254"/>
         <source>Choose a field for each column; the preview below shows how Genba reads the rows.</source>
         <translation>列ごとに項目を選んでください。下のプレビューで、現場がどう読み取るかを確認できます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="273" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="273"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="276" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="276"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="277" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="277"/>
         <source>Contact</source>
         <translation>面談者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="278" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="278"/>
         <source>Summary</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="281" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="281"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="286" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="286"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="320" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="320"/>
         <source>(not imported)</source>
         <translation>（取り込まない）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/dialogs/mapping.py" line="345" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="345"/>
         <source>Preview: %n visit(s) found</source>
-        <translation><numerusform>プレビュー: %n件の訪問が見つかりました</numerusform></translation>
+        <translation>
+            <numerusform>プレビュー: %n件の訪問が見つかりました</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>CompanyDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/company.py" line="16" />
+        <location filename="../../desktop/app/dialogs/company.py" line="16"/>
         <source>Edit customer</source>
         <translation>顧客を編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/company.py" line="23" />
+        <location filename="../../desktop/app/dialogs/company.py" line="23"/>
         <source>e.g. さんぷるせいこう</source>
         <translation>例: さんぷるせいこう</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/company.py" line="24" />
+        <location filename="../../desktop/app/dialogs/company.py" line="24"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/company.py" line="25" />
+        <location filename="../../desktop/app/dialogs/company.py" line="25"/>
         <source>Reading (kana)</source>
         <translation>読み（かな）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/company.py" line="30" />
+        <location filename="../../desktop/app/dialogs/company.py" line="30"/>
         <source>The customer is still recognised in your workbooks by the name written there.</source>
         <translation>日報の中では、これまでどおり日報に書かれた社名でこの顧客を見分けます。</translation>
     </message>
@@ -279,150 +428,159 @@
 <context>
     <name>CustomerList</name>
     <message>
-        <location filename="../../desktop/app/views/customers.py" line="19" />
+        <location filename="../../desktop/app/views/customers.py" line="19"/>
         <source>Customers</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customers.py" line="20" />
+        <location filename="../../desktop/app/views/customers.py" line="20"/>
         <source>In 50-sound order by reading. Double-click a customer to open their page.</source>
         <translation>読みの50音順です。ダブルクリックで顧客ページを開きます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customers.py" line="27" />
+        <location filename="../../desktop/app/views/customers.py" line="27"/>
         <source>Filter by name or reading</source>
         <translation>社名・読みで絞り込み</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/customers.py" line="46" />
+        <location filename="../../desktop/app/views/customers.py" line="46"/>
         <source>%n customer(s)</source>
-        <translation><numerusform>%n社</numerusform></translation>
+        <translation>
+            <numerusform>%n社</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="78" />
+        <location filename="../../desktop/app/views/customer_page.py" line="72"/>
         <source>← All customers</source>
         <translation>← 顧客一覧</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="81" />
+        <location filename="../../desktop/app/views/customer_page.py" line="75"/>
         <source>Edit name</source>
         <translation>社名を編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="83" />
+        <location filename="../../desktop/app/views/customer_page.py" line="77"/>
         <source>Attach photo…</source>
         <translation>写真を添付…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="86" />
+        <location filename="../../desktop/app/views/customer_page.py" line="80"/>
         <source>Add knowledge</source>
         <translation>ナレッジを追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="95" />
+        <location filename="../../desktop/app/views/customer_page.py" line="83"/>
+        <source>Pre-visit brief</source>
+        <translation>訪問前ブリーフ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/customer_page.py" line="85"/>
+        <source>What the team knows about this customer, to print or read on the train</source>
+        <translation>この顧客についてチームが知っていること。印刷して移動中に読めます</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/customer_page.py" line="96"/>
         <source>Activity timeline</source>
         <translation>活動の履歴</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="100" />
+        <location filename="../../desktop/app/views/customer_page.py" line="101"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="103" />
+        <location filename="../../desktop/app/views/customer_page.py" line="104"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="106" />
+        <location filename="../../desktop/app/views/customer_page.py" line="107"/>
         <source>Contact</source>
         <translation>面談者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="111" />
+        <location filename="../../desktop/app/views/customer_page.py" line="112"/>
         <source>Summary</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="117" />
+        <location filename="../../desktop/app/views/customer_page.py" line="118"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="167" />
+        <location filename="../../desktop/app/views/customer_page.py" line="171"/>
         <source>last visit {0}</source>
         <translation>最終訪問 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/customer_page.py" line="168" />
+        <location filename="../../desktop/app/views/customer_page.py" line="172"/>
         <source>%n visit(s)</source>
-        <translation><numerusform>訪問 %n回</numerusform></translation>
+        <translation>
+            <numerusform>訪問 %n回</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="171" />
+        <location filename="../../desktop/app/views/customer_page.py" line="175"/>
         <source>open deals {0}</source>
-        <translation>進行中の案件 {0}</translation>
+        <translation>商談中 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="181" />
+        <location filename="../../desktop/app/views/customer_page.py" line="210"/>
         <source>Open deals</source>
         <translation>進行中の案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="183" />
+        <location filename="../../desktop/app/views/customer_page.py" line="212"/>
         <source>No open deals.</source>
         <translation>進行中の案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="195" />
+        <location filename="../../desktop/app/views/customer_page.py" line="224"/>
         <source>Contacts</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="199" />
+        <location filename="../../desktop/app/views/customer_page.py" line="228"/>
         <source>No business cards yet. Drop card files into your card folder.</source>
         <translation>まだ名刺がありません。名刺フォルダーに名刺データを入れてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="226" />
+        <location filename="../../desktop/app/views/customer_page.py" line="255"/>
         <source>read from a card image: please check</source>
         <translation>名刺画像から読み取り：内容を確認してください</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="233" />
+        <location filename="../../desktop/app/views/customer_page.py" line="262"/>
         <source>Knowledge about this customer</source>
         <translation>この顧客のナレッジ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="239" />
-        <source>private</source>
-        <translation>自分のみ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="246" />
+        <location filename="../../desktop/app/views/customer_page.py" line="275"/>
         <source>from the daily report</source>
         <translation>日報の所感から</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="254" />
+        <location filename="../../desktop/app/views/customer_page.py" line="283"/>
         <source>Nothing yet. What should the next person visiting know?</source>
         <translation>まだありません。次に訪問する人が知っておくべきことは？</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="263" />
+        <location filename="../../desktop/app/views/customer_page.py" line="292"/>
         <source>Photos and memos</source>
         <translation>写真・手書きメモ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="354" />
+        <location filename="../../desktop/app/views/customer_page.py" line="391"/>
         <source>Attach a photo</source>
         <translation>写真を添付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="356" />
+        <location filename="../../desktop/app/views/customer_page.py" line="393"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
         <translation>画像 (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</translation>
     </message>
@@ -430,32 +588,32 @@
 <context>
     <name>Customers</name>
     <message>
-        <location filename="../../desktop/app/models/customers.py" line="15" />
+        <location filename="../../desktop/app/models/customers.py" line="15"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/customers.py" line="16" />
+        <location filename="../../desktop/app/models/customers.py" line="16"/>
         <source>Reading</source>
         <translation>読み</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/customers.py" line="19" />
+        <location filename="../../desktop/app/models/customers.py" line="19"/>
         <source>Last visit</source>
         <translation>最終訪問</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/customers.py" line="22" />
+        <location filename="../../desktop/app/models/customers.py" line="22"/>
         <source>Visits</source>
         <translation>訪問数</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/customers.py" line="23" />
+        <location filename="../../desktop/app/models/customers.py" line="23"/>
         <source>Contacts</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/customers.py" line="26" />
+        <location filename="../../desktop/app/models/customers.py" line="26"/>
         <source>Open deals</source>
         <translation>進行中の案件</translation>
     </message>
@@ -463,12 +621,12 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/app/errors.py" line="35" />
+        <location filename="../../desktop/app/errors.py" line="35"/>
         <source>Genba could not finish</source>
         <translation>処理を完了できませんでした</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="36" />
+        <location filename="../../desktop/app/errors.py" line="36"/>
         <source>The computer refused an operation: {0}
 
 Check that the disk is not full and that no other program holds the file, then try again.</source>
@@ -477,12 +635,12 @@ Check that the disk is not full and that no other program holds the file, then t
 ディスクの空き容量と、ほかのプログラムがファイルを開いていないかを確認してから、もう一度お試しください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="43" />
+        <location filename="../../desktop/app/errors.py" line="43"/>
         <source>Something went wrong</source>
         <translation>問題が発生しました</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="44" />
+        <location filename="../../desktop/app/errors.py" line="44"/>
         <source>Genba hit an unexpected error and kept running. Your data is safe.
 
 If it happens again, send the details below to your IT contact.</source>
@@ -494,12 +652,12 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="31" />
+        <location filename="../../desktop/app/dialogs/first_run.py" line="31"/>
         <source>Choose…</source>
         <translation>選択…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="39" />
+        <location filename="../../desktop/app/dialogs/first_run.py" line="39"/>
         <source>Choose a folder</source>
         <translation>フォルダーを選択</translation>
     </message>
@@ -507,12 +665,12 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="216" />
+        <location filename="../../desktop/app/dialogs/first_run.py" line="216"/>
         <source>Set up Genba</source>
         <translation>現場のセットアップ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="227" />
+        <location filename="../../desktop/app/dialogs/first_run.py" line="227"/>
         <source>Start using Genba</source>
         <translation>現場を使い始める</translation>
     </message>
@@ -520,37 +678,37 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>FoldersPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="73" />
+        <location filename="../../desktop/app/dialogs/first_run.py" line="73"/>
         <source>Where do you keep your files?</source>
         <translation>ファイルはどこに保存していますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="76" />
+        <location filename="../../desktop/app/dialogs/first_run.py" line="76"/>
         <source>Genba watches these folders and imports what you save into them. It never changes your files.</source>
         <translation>これらのフォルダーを見守り、保存されたファイルを取り込みます。ファイル自体を書き換えることはありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="81" />
+        <location filename="../../desktop/app/dialogs/first_run.py" line="81"/>
         <source>Daily reports (Excel workbooks)</source>
         <translation>営業日報（Excelファイル）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="82" />
+        <location filename="../../desktop/app/dialogs/first_run.py" line="82"/>
         <source>e.g. Documents\営業日報</source>
         <translation>例: ドキュメント\営業日報</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="86" />
+        <location filename="../../desktop/app/dialogs/first_run.py" line="86"/>
         <source>Business cards (Eight / Sansan CSV, vCard, card scans) — optional</source>
         <translation>名刺（Eight・SansanのCSV、vCard、名刺画像）— 任意</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="90" />
+        <location filename="../../desktop/app/dialogs/first_run.py" line="90"/>
         <source>e.g. Documents\名刺</source>
         <translation>例: ドキュメント\名刺</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="102" />
+        <location filename="../../desktop/app/dialogs/first_run.py" line="102"/>
         <source>This folder was not found: {0}</source>
         <translation>フォルダーが見つかりません: {0}</translation>
     </message>
@@ -558,117 +716,119 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>FoldersView</name>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="23" />
+        <location filename="../../desktop/app/views/folders.py" line="23"/>
         <source>Folders</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="25" />
+        <location filename="../../desktop/app/views/folders.py" line="25"/>
         <source>Genba watches these folders and imports what you save into them, even when the window is closed.</source>
         <translation>これらのフォルダーに保存されたファイルを自動で取り込みます。ウィンドウを閉じていても動き続けます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="33" />
+        <location filename="../../desktop/app/views/folders.py" line="33"/>
         <source>Daily reports</source>
         <translation>営業日報</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="34" />
+        <location filename="../../desktop/app/views/folders.py" line="34"/>
         <source>Business cards</source>
         <translation>名刺</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="35" />
+        <location filename="../../desktop/app/views/folders.py" line="35"/>
         <source>Memo photos</source>
         <translation>メモの写真</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="39" />
+        <location filename="../../desktop/app/views/folders.py" line="39"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="40" />
+        <location filename="../../desktop/app/views/folders.py" line="40"/>
         <source>Folder</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="41" />
+        <location filename="../../desktop/app/views/folders.py" line="41"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="42" />
+        <location filename="../../desktop/app/views/folders.py" line="42"/>
         <source>Files</source>
         <translation>ファイル数</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="43" />
+        <location filename="../../desktop/app/views/folders.py" line="43"/>
         <source>Last import</source>
         <translation>最終取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="50" />
+        <location filename="../../desktop/app/views/folders.py" line="50"/>
         <source>Add a report folder…</source>
         <translation>日報フォルダーを追加…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="51" />
+        <location filename="../../desktop/app/views/folders.py" line="51"/>
         <source>Add a card folder…</source>
         <translation>名刺フォルダーを追加…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="52" />
+        <location filename="../../desktop/app/views/folders.py" line="52"/>
         <source>Add a photo folder…</source>
         <translation>写真フォルダーを追加…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="57" />
+        <location filename="../../desktop/app/views/folders.py" line="58"/>
         <source>Stop watching</source>
         <translation>見守りをやめる</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="59" />
+        <location filename="../../desktop/app/views/folders.py" line="60"/>
         <source>Check folders now</source>
         <translation>今すぐ確認</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="62" />
+        <location filename="../../desktop/app/views/folders.py" line="63"/>
         <source>Files already imported stay in Genba when a folder is removed.</source>
         <translation>フォルダーを外しても、取り込み済みのデータは残ります。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="79" />
+        <location filename="../../desktop/app/views/folders.py" line="80"/>
         <source>not found</source>
         <translation>見つかりません</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="81" />
+        <location filename="../../desktop/app/views/folders.py" line="82"/>
         <source>watching</source>
         <translation>見守り中</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="81" />
+        <location filename="../../desktop/app/views/folders.py" line="82"/>
         <source>watching (polling)</source>
         <translation>見守り中（定期確認）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="83" />
+        <location filename="../../desktop/app/views/folders.py" line="84"/>
         <source>starting…</source>
         <translation>開始中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="85" />
+        <location filename="../../desktop/app/views/folders.py" line="86"/>
         <source>not watched</source>
         <translation>停止中</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/folders.py" line="87" />
+        <location filename="../../desktop/app/views/folders.py" line="88"/>
         <source>%n error(s)</source>
-        <translation><numerusform>エラー %n件</numerusform></translation>
+        <translation>
+            <numerusform>エラー %n件</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="113" />
+        <location filename="../../desktop/app/views/folders.py" line="114"/>
         <source>Choose a folder to watch</source>
         <translation>見守るフォルダーを選択</translation>
     </message>
@@ -676,22 +836,22 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>GenbaApp</name>
     <message>
-        <location filename="../../desktop/app/application.py" line="139" />
+        <location filename="../../desktop/app/application.py" line="139"/>
         <source>{0}: {1} new activities</source>
         <translation>{0}: 新しい活動 {1}件</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="143" />
+        <location filename="../../desktop/app/application.py" line="143"/>
         <source>Imported</source>
         <translation>取り込みました</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="146" />
+        <location filename="../../desktop/app/application.py" line="146"/>
         <source>Could not import</source>
         <translation>取り込めませんでした</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="146" />
+        <location filename="../../desktop/app/application.py" line="146"/>
         <source>{0}: see Problems</source>
         <translation>{0}: 「問題」をご確認ください</translation>
     </message>
@@ -699,181 +859,232 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>HeaderPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="180" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="180"/>
         <source>Which row holds the headings?</source>
         <translation>見出しは何行目にありますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="183" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="183"/>
         <source>Click the row with the column headings (日付, 訪問先, 内容 …) in the sheet below.</source>
         <translation>下のシートで、列の見出し（日付・訪問先・内容 など）が書かれた行をクリックしてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="188" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="188"/>
         <source>Sheet</source>
         <translation>シート</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="192" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="192"/>
         <source>One row per visit (table)</source>
         <translation>1行に1訪問（表形式）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="193" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="193"/>
         <source>Labels with values beside them (form)</source>
         <translation>項目名の横に値（様式形式）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="240" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="240"/>
         <source>Headings in row {0}</source>
         <translation>見出し: {0}行目</translation>
     </message>
 </context>
 <context>
+    <name>HelpfulButton</name>
+    <message>
+        <location filename="../../desktop/app/views/notes.py" line="60"/>
+        <source>This is your note: only teammates can mark it helpful.</source>
+        <translation>自分のナレッジには「参考になった」を付けられません（付けられるのはチームの仲間です）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/notes.py" line="63"/>
+        <source>Enter your name in the settings to mark notes helpful.</source>
+        <translation>「参考になった」を付けるには、設定で名前を入力してください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/notes.py" line="65"/>
+        <source>Tell the author this note helped you (click again to undo).</source>
+        <translation>役に立ったことを書いた人に伝えます（もう一度押すと取り消し）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/notes.py" line="84"/>
+        <source>Helpful</source>
+        <translation>参考になった</translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="133" />
+        <location filename="../../desktop/app/dialogs/first_run.py" line="133"/>
         <source>Reading your files</source>
         <translation>ファイルを読み込んでいます</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="134" />
+        <location filename="../../desktop/app/dialogs/first_run.py" line="134"/>
         <source>This runs once; afterwards Genba keeps up as you save.</source>
         <translation>初回だけです。以降は保存するたびに自動で取り込みます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="162" />
+        <location filename="../../desktop/app/dialogs/first_run.py" line="162"/>
         <source>Looking for workbooks and cards…</source>
         <translation>日報と名刺を探しています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="186" />
+        <location filename="../../desktop/app/dialogs/first_run.py" line="186"/>
         <source>Reading {0} ({1} of {2})</source>
         <translation>{0} を読み込み中（{1}/{2}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="193" />
+        <location filename="../../desktop/app/dialogs/first_run.py" line="193"/>
         <source>Done: {0} file(s) read, {1} activities.</source>
         <translation>完了: {0}ファイル、活動 {1}件を取り込みました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="197" />
+        <location filename="../../desktop/app/dialogs/first_run.py" line="197"/>
         <source>{0} file(s) need a look under Problems.</source>
         <translation>{0}ファイルは「問題」で確認が必要です。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="203" />
+        <location filename="../../desktop/app/dialogs/first_run.py" line="203"/>
         <source>The import stopped: {0}</source>
         <translation>取り込みが止まりました: {0}</translation>
     </message>
 </context>
 <context>
+    <name>KnowledgeView</name>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="197"/>
+        <source>Knowledge</source>
+        <translation>ナレッジ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="198"/>
+        <source>What the team learned in the field, and whose notes helped others most.</source>
+        <translation>現場で得たチームの知恵と、仲間の役に立ったナレッジの書き手。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="205"/>
+        <source>Knowledge MVP</source>
+        <translation>ナレッジMVP</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="206"/>
+        <source>Team notes</source>
+        <translation>チームのナレッジ</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app/window.py" line="48" />
+        <location filename="../../desktop/app/window.py" line="57"/>
         <source>Genba — daily reports and customers</source>
         <translation>現場 — 日報と顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="111" />
+        <location filename="../../desktop/app/window.py" line="134"/>
         <source>Your reports, your customers</source>
         <translation>日報から、顧客づくりへ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="116" />
+        <location filename="../../desktop/app/window.py" line="139"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="117" />
+        <location filename="../../desktop/app/window.py" line="140"/>
         <source>Customers</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="118" />
+        <location filename="../../desktop/app/window.py" line="141"/>
         <source>Activities</source>
         <translation>活動</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="119" />
+        <location filename="../../desktop/app/window.py" line="142"/>
+        <source>Knowledge</source>
+        <translation>ナレッジ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="143"/>
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="120" />
+        <location filename="../../desktop/app/window.py" line="144"/>
         <source>Folders</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="121" />
+        <location filename="../../desktop/app/window.py" line="145"/>
         <source>Sync</source>
         <translation>同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="143" />
-        <source>Search customers and activities (Ctrl+K)</source>
-        <translation>顧客・活動を検索（Ctrl+K）</translation>
+        <location filename="../../desktop/app/window.py" line="168"/>
+        <source>Search notes and activities (Ctrl+K)</source>
+        <translation>ナレッジ・活動を検索（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="149" />
+        <location filename="../../desktop/app/window.py" line="179"/>
         <source>Drop workbooks or card files here to import them</source>
         <translation>日報や名刺ファイルをここにドロップすると取り込みます</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="156" />
-        <location filename="../../desktop/app/window.py" line="212" />
+        <location filename="../../desktop/app/window.py" line="186"/>
+        <location filename="../../desktop/app/window.py" line="291"/>
         <source>Folders: not watching</source>
         <translation>フォルダー: 見守り停止中</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="157" />
-        <location filename="../../desktop/app/window.py" line="226" />
-        <location filename="../../desktop/app/window.py" line="227" />
+        <location filename="../../desktop/app/window.py" line="187"/>
+        <location filename="../../desktop/app/window.py" line="305"/>
+        <location filename="../../desktop/app/window.py" line="306"/>
         <source>Sync: not set up</source>
         <translation>同期: 未設定</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="167" />
+        <location filename="../../desktop/app/window.py" line="197"/>
         <source>Signed in as {0}</source>
         <translation>{0} さん</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="213" />
+        <location filename="../../desktop/app/window.py" line="292"/>
         <source>Folders: starting…</source>
         <translation>フォルダー: 開始中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="214" />
+        <location filename="../../desktop/app/window.py" line="293"/>
         <source>Folders: watching</source>
         <translation>フォルダー: 見守り中</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="215" />
+        <location filename="../../desktop/app/window.py" line="294"/>
         <source>Folders: watcher not available</source>
         <translation>フォルダー: 見守り機能を利用できません</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="222" />
+        <location filename="../../desktop/app/window.py" line="301"/>
         <source>Sync: syncing…</source>
         <translation>同期: 同期中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="223" />
+        <location filename="../../desktop/app/window.py" line="302"/>
         <source>Sync: up to date</source>
         <translation>同期: 最新</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="224" />
+        <location filename="../../desktop/app/window.py" line="303"/>
         <source>Sync: offline (changes kept)</source>
         <translation>同期: オフライン（変更は保存済み）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="225" />
+        <location filename="../../desktop/app/window.py" line="304"/>
         <source>Sync: error</source>
         <translation>同期: エラー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="276" />
+        <location filename="../../desktop/app/window.py" line="355"/>
         <source>Imported {0} of {1} file(s): {2} new activities, {3} failed</source>
         <translation>{1}ファイル中{0}ファイルを取り込み: 新しい活動 {2}件、失敗 {3}件</translation>
     </message>
@@ -881,77 +1092,77 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>Mapping</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="40" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="40"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="41" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="41"/>
         <source>Rep</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="42" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="42"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="43" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="43"/>
         <source>Contact person</source>
         <translation>面談者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="44" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="44"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="45" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="45"/>
         <source>Summary</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="46" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="46"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="47" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="47"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="48" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="48"/>
         <source>Next action due</source>
         <translation>次回期日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="49" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="49"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="50" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="50"/>
         <source>Probability</source>
         <translation>確度</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="51" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="51"/>
         <source>Insight</source>
         <translation>所感</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="52" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="52"/>
         <source>Deal name</source>
         <translation>案件名</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="53" />
-        <source>Lead's comment</source>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="53"/>
+        <source>Lead&apos;s comment</source>
         <translation>上長コメント</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="115" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="115"/>
         <source>Choose a field for at least one column.</source>
         <translation>少なくとも1つの列に項目を選んでください。</translation>
     </message>
@@ -959,265 +1170,377 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>MappingWizard</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="396" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="396"/>
         <source>Set up the headings — {0}</source>
         <translation>見出しの設定 — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="463" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="463"/>
         <source>Importing…</source>
         <translation>取り込み中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="482" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="482"/>
         <source>Imported: {0} new, {1} updated activities.</source>
         <translation>取り込み完了: 新規 {0}件、更新 {1}件</translation>
     </message>
 </context>
 <context>
+    <name>MvpTab</name>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="28"/>
+        <source>Month</source>
+        <translation>対象月</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="37"/>
+        <source>It counts how teammates used the notes (helpful marks, reuse in briefs, people and departments reached), never how many were written.</source>
+        <translation>数えるのは書いた件数ではなく、仲間にどう使われたか（参考になった・ブリーフでの再利用・届いた人数と部署）です。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="49"/>
+        <source>Score = helpful marks × 3 + reuse × 1 + people reached × 2 + each further department reached × 3. Reactions to your own notes do not count.</source>
+        <translation>スコア ＝ 参考になった × 3 ＋ 再利用 × 1 ＋ 届いた人数 × 2 ＋ 2つ目以降の部署 × 3。自分のナレッジへの反応は数えません。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="58"/>
+        <source>Rank</source>
+        <translation>順位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="59"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="60"/>
+        <source>Score</source>
+        <translation>スコア</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="61"/>
+        <source>Helpful ×3</source>
+        <translation>参考になった ×3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="62"/>
+        <source>Reuse ×1</source>
+        <translation>再利用 ×1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="63"/>
+        <source>People reached ×2</source>
+        <translation>届いた人数 ×2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="64"/>
+        <source>Departments</source>
+        <translation>届いた部署</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="65"/>
+        <source>Notes used</source>
+        <translation>使われた件数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="66"/>
+        <source>Notes written (not scored)</source>
+        <translation>書いた件数（得点外）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="86"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="99"/>
+        <source>{0}/{1}</source>
+        <translation>{0}年{1}月</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="87"/>
+        <source>All time</source>
+        <translation>全期間</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="120"/>
+        <source>No reactions this month yet. Mark the notes that helped you 「Helpful」: that is what counts here.</source>
+        <translation>この月の反応はまだありません。役に立ったナレッジに「参考になった」を付けると、ここに反映されます。</translation>
+    </message>
+</context>
+<context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="29" />
+        <location filename="../../desktop/app/dialogs/note.py" line="40"/>
         <source>Add knowledge</source>
         <translation>ナレッジを追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="36" />
+        <location filename="../../desktop/app/dialogs/note.py" line="40"/>
+        <source>Edit knowledge</source>
+        <translation>ナレッジを編集</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/note.py" line="47"/>
         <source>What should the next person visiting this customer know?</source>
         <translation>この顧客を次に訪問する人が知っておくべきことは？</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="48" />
+        <location filename="../../desktop/app/dialogs/note.py" line="63"/>
         <source>e.g. The buyer decides at the month-end meeting: send documents the week before.</source>
         <translation>例: 決裁は月末の会議。資料は前の週までに送ること。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="54" />
+        <location filename="../../desktop/app/dialogs/note.py" line="69"/>
         <source>Share with the team</source>
         <translation>チームに共有</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="55" />
+        <location filename="../../desktop/app/dialogs/note.py" line="70"/>
         <source>Only me</source>
         <translation>自分のみ</translation>
     </message>
 </context>
 <context>
+    <name>NoteItem</name>
+    <message>
+        <location filename="../../desktop/app/views/notes.py" line="107"/>
+        <source>only me</source>
+        <translation>自分のみ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/notes.py" line="120"/>
+        <source>Edit</source>
+        <translation>編集</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/notes.py" line="124"/>
+        <source>Only the author can edit this note.</source>
+        <translation>編集できるのは書いた本人だけです。</translation>
+    </message>
+</context>
+<context>
     <name>Notes</name>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="36" />
+        <location filename="../../desktop/app/views/notes.py" line="27"/>
         <source>Buyer preference</source>
         <translation>購買担当の好み</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="37" />
+        <location filename="../../desktop/app/views/notes.py" line="28"/>
         <source>Negotiation</source>
         <translation>商談のコツ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="38" />
+        <location filename="../../desktop/app/views/notes.py" line="29"/>
         <source>Trouble lesson</source>
         <translation>トラブルの教訓</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="39" />
+        <location filename="../../desktop/app/views/notes.py" line="30"/>
         <source>Failure story</source>
         <translation>失敗談</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="40" />
+        <location filename="../../desktop/app/views/notes.py" line="31"/>
         <source>Competitor</source>
         <translation>競合情報</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="41" />
+        <location filename="../../desktop/app/views/notes.py" line="32"/>
         <source>Tip</source>
         <translation>ちょっとしたコツ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/notes.py" line="39"/>
+        <source>Lead&apos;s comment</source>
+        <translation>上司コメント</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/notes.py" line="41"/>
+        <source>Other</source>
+        <translation>その他</translation>
     </message>
 </context>
 <context>
     <name>ProblemsView</name>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="26" />
+        <location filename="../../desktop/app/views/problems.py" line="26"/>
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="28" />
+        <location filename="../../desktop/app/views/problems.py" line="28"/>
         <source>What Genba could not read, cards to check, and customers that may be the same.</source>
         <translation>読み取れなかった箇所、確認が必要な名刺、同じ会社・人かもしれないデータです。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="40" />
+        <location filename="../../desktop/app/views/problems.py" line="40"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="41" />
+        <location filename="../../desktop/app/views/problems.py" line="41"/>
         <source>Sheet</source>
         <translation>シート</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="42" />
+        <location filename="../../desktop/app/views/problems.py" line="42"/>
         <source>Cell</source>
         <translation>セル</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="45" />
+        <location filename="../../desktop/app/views/problems.py" line="45"/>
         <source>Severity</source>
         <translation>重要度</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="46" />
+        <location filename="../../desktop/app/views/problems.py" line="46"/>
         <source>error</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="46" />
+        <location filename="../../desktop/app/views/problems.py" line="46"/>
         <source>warning</source>
         <translation>注意</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="50" />
+        <location filename="../../desktop/app/views/problems.py" line="50"/>
         <source>What to do</source>
         <translation>内容と対処</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="56" />
+        <location filename="../../desktop/app/views/problems.py" line="56"/>
         <source>Open the workbook</source>
         <translation>ファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="58" />
+        <location filename="../../desktop/app/views/problems.py" line="58"/>
         <source>Set up the headings…</source>
         <translation>見出しを設定…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="60" />
+        <location filename="../../desktop/app/views/problems.py" line="60"/>
         <source>Tell Genba which row holds the headings and what each column means</source>
         <translation>見出しの行と各列の意味を指定します</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="73" />
+        <location filename="../../desktop/app/views/problems.py" line="73"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="74" />
-        <location filename="../../desktop/app/views/problems.py" line="93" />
-        <location filename="../../desktop/app/views/problems.py" line="113" />
+        <location filename="../../desktop/app/views/problems.py" line="74"/>
+        <location filename="../../desktop/app/views/problems.py" line="93"/>
+        <location filename="../../desktop/app/views/problems.py" line="113"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="75" />
+        <location filename="../../desktop/app/views/problems.py" line="75"/>
         <source>Title</source>
         <translation>役職</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="76" />
+        <location filename="../../desktop/app/views/problems.py" line="76"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="77" />
+        <location filename="../../desktop/app/views/problems.py" line="77"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="82" />
+        <location filename="../../desktop/app/views/problems.py" line="82"/>
         <source>Mark as checked</source>
         <translation>確認済みにする</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="91" />
-        <location filename="../../desktop/app/views/problems.py" line="111" />
+        <location filename="../../desktop/app/views/problems.py" line="91"/>
+        <location filename="../../desktop/app/views/problems.py" line="111"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="93" />
-        <location filename="../../desktop/app/views/problems.py" line="113" />
+        <location filename="../../desktop/app/views/problems.py" line="93"/>
+        <location filename="../../desktop/app/views/problems.py" line="113"/>
         <source>Contact</source>
         <translation>面談者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="96" />
+        <location filename="../../desktop/app/views/problems.py" line="96"/>
         <source>Keep</source>
         <translation>残す方</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="97" />
+        <location filename="../../desktop/app/views/problems.py" line="97"/>
         <source>Merge into it</source>
         <translation>統合される方</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="98" />
+        <location filename="../../desktop/app/views/problems.py" line="98"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="103" />
+        <location filename="../../desktop/app/views/problems.py" line="103"/>
         <source>Merge</source>
         <translation>統合する</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="105" />
+        <location filename="../../desktop/app/views/problems.py" line="105"/>
         <source>Keep apart</source>
         <translation>別々のままにする</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="116" />
+        <location filename="../../desktop/app/views/problems.py" line="116"/>
         <source>Merged</source>
         <translation>統合した組</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="117" />
+        <location filename="../../desktop/app/views/problems.py" line="117"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="123" />
+        <location filename="../../desktop/app/views/problems.py" line="123"/>
         <source>Undo merge</source>
         <translation>統合を元に戻す</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="126" />
+        <location filename="../../desktop/app/views/problems.py" line="126"/>
         <source>Recent merges</source>
         <translation>最近の統合</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="150" />
+        <location filename="../../desktop/app/views/problems.py" line="150"/>
         <source>Import problems ({0})</source>
         <translation>取り込みの問題（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="151" />
+        <location filename="../../desktop/app/views/problems.py" line="151"/>
         <source>Cards to check ({0})</source>
         <translation>確認が必要な名刺（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="152" />
+        <location filename="../../desktop/app/views/problems.py" line="152"/>
         <source>Possible duplicates ({0})</source>
         <translation>重複の可能性（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="156" />
+        <location filename="../../desktop/app/views/problems.py" line="156"/>
         <source>same e-mail</source>
         <translation>同じメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="157" />
+        <location filename="../../desktop/app/views/problems.py" line="157"/>
         <source>same name at the same company</source>
         <translation>同じ会社に同じ名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="158" />
+        <location filename="../../desktop/app/views/problems.py" line="158"/>
         <source>same name (株式会社, width, spaces aside)</source>
         <translation>同じ社名（株式会社・全角半角・空白の違いのみ）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="160" />
+        <location filename="../../desktop/app/views/problems.py" line="160"/>
         <source>similar name and the same phone number prefix</source>
         <translation>似た社名で電話番号の局番が同じ</translation>
     </message>
@@ -1225,50 +1548,129 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SavePage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="352" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="352"/>
         <source>Save and import</source>
         <translation>保存して取り込む</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="355" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="355"/>
         <source>Genba remembers this layout for workbooks with this name and imports the workbook again.</source>
         <translation>この名前のファイルにはこの設定を使います。保存後、ファイルを取り込み直します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="362" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="362"/>
         <source>Name of this layout</source>
         <translation>設定の名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="364" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="364"/>
         <source>Use it for files named</source>
         <translation>対象のファイル名</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="367" />
+        <location filename="../../desktop/app/dialogs/mapping.py" line="367"/>
         <source>* stands for any text, e.g. 営業日報_*.xlsx</source>
         <translation>* は任意の文字列です（例: 営業日報_*.xlsx）</translation>
     </message>
 </context>
 <context>
+    <name>Search</name>
+    <message>
+        <location filename="../../desktop/app/models/search.py" line="36"/>
+        <source>Activity</source>
+        <translation>活動</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/models/search.py" line="38"/>
+        <source>Knowledge</source>
+        <translation>ナレッジ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/models/search.py" line="52"/>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/models/search.py" line="53"/>
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/models/search.py" line="56"/>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/models/search.py" line="59"/>
+        <source>Written by</source>
+        <translation>書いた人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/models/search.py" line="60"/>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>SearchView</name>
+    <message>
+        <location filename="../../desktop/app/views/search.py" line="61"/>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/search.py" line="62"/>
+        <location filename="../../desktop/app/views/search.py" line="130"/>
+        <source>Type a word in the search box above: notes and activities, best match first.</source>
+        <translation>上の検索欄に言葉を入力してください。ナレッジと活動を、よく合うものから表示します。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/search.py" line="69"/>
+        <source>Open customer</source>
+        <translation>顧客ページを開く</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/search.py" line="71"/>
+        <source>Pre-visit brief</source>
+        <translation>訪問前ブリーフ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/search.py" line="73"/>
+        <source>Show in Activities</source>
+        <translation>活動一覧で絞り込む</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/search.py" line="120"/>
+        <source>「{0}」: %n result(s)</source>
+        <translation>
+            <numerusform>「{0}」の検索結果 %n件（Enterで一覧へ、もう一度Enterで顧客ページを開きます）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/search.py" line="125"/>
+        <source>Nothing found. Try a shorter word, or another way of writing it.</source>
+        <translation>見つかりませんでした。短い言葉や別の書き方で試してください。</translation>
+    </message>
+</context>
+<context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="110" />
+        <location filename="../../desktop/app/dialogs/first_run.py" line="110"/>
         <source>Team server (optional)</source>
         <translation>チームのサーバー（任意）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="113" />
+        <location filename="../../desktop/app/dialogs/first_run.py" line="113"/>
         <source>If your team shares customers, enter the server address and your token. You can also do this later under Sync.</source>
         <translation>チームで顧客情報を共有する場合は、サーバーのアドレスとトークンを入力してください。あとから「同期」でも設定できます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="121" />
+        <location filename="../../desktop/app/dialogs/first_run.py" line="121"/>
         <source>Server address</source>
         <translation>サーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="122" />
+        <location filename="../../desktop/app/dialogs/first_run.py" line="122"/>
         <source>Token</source>
         <translation>トークン</translation>
     </message>
@@ -1276,260 +1678,320 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="31" />
+        <location filename="../../desktop/app/views/sync.py" line="31"/>
         <source>Sync</source>
         <translation>同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="33" />
-        <source>Your changes go to the team server when you are online; the team's come back. Private notes never leave this computer.</source>
+        <location filename="../../desktop/app/views/sync.py" line="33"/>
+        <source>Your changes go to the team server when you are online; the team&apos;s come back. Private notes never leave this computer.</source>
         <translation>オンラインのときに自分の変更をチームのサーバーへ送り、チームの変更を受け取ります。「自分のみ」のメモはこのパソコンから出ません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="42" />
+        <location filename="../../desktop/app/views/sync.py" line="42"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="51" />
+        <location filename="../../desktop/app/views/sync.py" line="51"/>
         <source>Connection</source>
         <translation>接続</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="52" />
+        <location filename="../../desktop/app/views/sync.py" line="52"/>
         <source>Changes waiting to be sent</source>
         <translation>送信待ちの変更</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="53" />
+        <location filename="../../desktop/app/views/sync.py" line="53"/>
         <source>Last sync</source>
         <translation>最終同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="54" />
+        <location filename="../../desktop/app/views/sync.py" line="54"/>
         <source>Team server</source>
         <translation>チームのサーバー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="58" />
+        <location filename="../../desktop/app/views/sync.py" line="58"/>
         <source>Sync now</source>
         <translation>今すぐ同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="66" />
-        <source>Sign in to your team's server</source>
+        <location filename="../../desktop/app/views/sync.py" line="66"/>
+        <source>Sign in to your team&apos;s server</source>
         <translation>チームのサーバーにサインイン</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="69" />
+        <location filename="../../desktop/app/views/sync.py" line="69"/>
         <source>Ask your team lead or IT for the server address and your token.</source>
         <translation>サーバーのアドレスとトークンは、上長またはIT担当者にお問い合わせください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="80" />
+        <location filename="../../desktop/app/views/sync.py" line="80"/>
         <source>token</source>
         <translation>トークン</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="81" />
+        <location filename="../../desktop/app/views/sync.py" line="81"/>
         <source>Server address</source>
         <translation>サーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="82" />
+        <location filename="../../desktop/app/views/sync.py" line="82"/>
         <source>Token</source>
         <translation>トークン</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="85" />
+        <location filename="../../desktop/app/views/sync.py" line="85"/>
         <source>Sign in</source>
         <translation>サインイン</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="116" />
+        <location filename="../../desktop/app/views/sync.py" line="116"/>
         <source>Sync is not available in this installation.</source>
         <translation>この環境では同期を利用できません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="121" />
+        <location filename="../../desktop/app/views/sync.py" line="121"/>
         <source>Not set up — Genba works fully offline.</source>
         <translation>未設定 — オフラインでもすべての機能が使えます</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="123" />
+        <location filename="../../desktop/app/views/sync.py" line="123"/>
         <source>Offline — changes are kept and sent later</source>
         <translation>オフライン — 変更は保存され、あとで送信されます</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="125" />
+        <location filename="../../desktop/app/views/sync.py" line="125"/>
         <source>Error</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="127" />
+        <location filename="../../desktop/app/views/sync.py" line="127"/>
         <source>Syncing…</source>
         <translation>同期中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="129" />
+        <location filename="../../desktop/app/views/sync.py" line="129"/>
         <source>Online</source>
         <translation>オンライン</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="132" />
+        <location filename="../../desktop/app/views/sync.py" line="132"/>
         <source>Signed in, not synced yet</source>
         <translation>サインイン済み・未同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="134" />
+        <location filename="../../desktop/app/views/sync.py" line="134"/>
         <source>Sign-in needed</source>
         <translation>サインインが必要です</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="140" />
+        <location filename="../../desktop/app/views/sync.py" line="140"/>
         <source>%n change(s)</source>
-        <translation><numerusform>%n件</numerusform></translation>
+        <translation>
+            <numerusform>%n件</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="141" />
+        <location filename="../../desktop/app/views/sync.py" line="141"/>
         <source>never</source>
         <translation>未実施</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="154" />
+        <location filename="../../desktop/app/views/sync.py" line="154"/>
         <source>Enter the server address and the token.</source>
         <translation>サーバーのアドレスとトークンを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="165" />
+        <location filename="../../desktop/app/views/sync.py" line="165"/>
         <source>Saved. Syncing…</source>
         <translation>保存しました。同期しています…</translation>
     </message>
 </context>
 <context>
-    <name>TodayView</name>
+    <name>TeamNotesTab</name>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="25" />
-        <source>Today</source>
-        <translation>今日</translation>
+        <location filename="../../desktop/app/views/knowledge.py" line="139"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="155"/>
+        <source>Category</source>
+        <translation>分類</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="32" />
-        <source>activities imported since yesterday</source>
-        <translation>昨日から取り込んだ活動</translation>
+        <location filename="../../desktop/app/views/knowledge.py" line="142"/>
+        <source>All categories</source>
+        <translation>すべての分類</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="33" />
-        <source>follow-ups due today or overdue</source>
-        <translation>今日まで・期限切れのフォロー</translation>
+        <location filename="../../desktop/app/views/knowledge.py" line="153"/>
+        <source>Date</source>
+        <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="34" />
-        <source>problems to fix</source>
-        <translation>対応が必要な問題</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/views/today.py" line="47" />
-        <source>Follow-ups due</source>
-        <translation>フォローが必要な顧客</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/views/today.py" line="51" />
-        <source>Next actions from each customer's latest visit. Double-click to open the customer.</source>
-        <translation>各顧客の最新の訪問で決めた次回アクションです。ダブルクリックで顧客を開きます。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/views/today.py" line="59" />
-        <source>Due</source>
-        <translation>期日</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/views/today.py" line="62" />
-        <source>Overdue</source>
-        <translation>超過</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/views/today.py" line="66" />
+        <location filename="../../desktop/app/views/knowledge.py" line="154"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="69" />
+        <location filename="../../desktop/app/views/knowledge.py" line="156"/>
+        <source>Written by</source>
+        <translation>書いた人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="158"/>
+        <source>Note</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/knowledge.py" line="162"/>
+        <source>Helpful</source>
+        <translation>参考になった</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/knowledge.py" line="182"/>
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="25"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="32"/>
+        <source>activities imported since yesterday</source>
+        <translation>昨日から取り込んだ活動</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="33"/>
+        <source>follow-ups due today or overdue</source>
+        <translation>今日まで・期限切れのフォロー</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="34"/>
+        <source>problems to fix</source>
+        <translation>対応が必要な問題</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="47"/>
+        <source>Follow-ups due</source>
+        <translation>フォローが必要な顧客</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="51"/>
+        <source>Next actions from each customer&apos;s latest visit. Double-click to open the customer.</source>
+        <translation>各顧客の最新の訪問で決めた次回アクションです。ダブルクリックで顧客を開きます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="59"/>
+        <source>Due</source>
+        <translation>期日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="62"/>
+        <source>Overdue</source>
+        <translation>超過</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="66"/>
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="69"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="84" />
+        <location filename="../../desktop/app/views/today.py" line="84"/>
         <source>Imported since yesterday</source>
         <translation>昨日からの取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="87" />
+        <location filename="../../desktop/app/views/today.py" line="87"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="88" />
+        <location filename="../../desktop/app/views/today.py" line="88"/>
         <source>Rows</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="89" />
+        <location filename="../../desktop/app/views/today.py" line="89"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="100" />
+        <location filename="../../desktop/app/views/today.py" line="100"/>
         <source>Problems to fix</source>
         <translation>対応が必要な問題</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="103" />
+        <location filename="../../desktop/app/views/today.py" line="103"/>
         <source>Open Problems →</source>
         <translation>「問題」を開く →</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="112" />
+        <location filename="../../desktop/app/views/today.py" line="112"/>
         <source>%n visit(s)</source>
-        <translation><numerusform>訪問 %n回</numerusform></translation>
+        <translation>
+            <numerusform>訪問 %n回</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="114" />
+        <location filename="../../desktop/app/views/today.py" line="114"/>
         <source>%n card(s)</source>
-        <translation><numerusform>名刺 %n枚</numerusform></translation>
+        <translation>
+            <numerusform>名刺 %n枚</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="122" />
+        <location filename="../../desktop/app/views/today.py" line="122"/>
         <source>today</source>
         <translation>今日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="123" />
+        <location filename="../../desktop/app/views/today.py" line="123"/>
         <source>%n day(s)</source>
-        <translation><numerusform>%n日</numerusform></translation>
+        <translation>
+            <numerusform>%n日</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="136" />
+        <location filename="../../desktop/app/views/today.py" line="136"/>
         <source>{0:%Y}/{0:%m}/{0:%d} — good work today.</source>
         <translation>{0:%Y}年{0:%m}月{0:%d}日 — 今日もおつかれさまです。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="147" />
+        <location filename="../../desktop/app/views/today.py" line="147"/>
         <source>%n import problem(s) in workbooks</source>
-        <translation><numerusform>日報の取り込みの問題 %n件</numerusform></translation>
+        <translation>
+            <numerusform>日報の取り込みの問題 %n件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="148" />
+        <location filename="../../desktop/app/views/today.py" line="148"/>
         <source>%n business card(s) to check</source>
-        <translation><numerusform>確認が必要な名刺 %n枚</numerusform></translation>
+        <translation>
+            <numerusform>確認が必要な名刺 %n枚</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="151" />
+        <location filename="../../desktop/app/views/today.py" line="151"/>
         <source>%n file(s) could not be read</source>
-        <translation><numerusform>読み込めなかったファイル %n件</numerusform></translation>
+        <translation>
+            <numerusform>読み込めなかったファイル %n件</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="152" />
+        <location filename="../../desktop/app/views/today.py" line="152"/>
         <source>Nothing to fix.</source>
         <translation>対応が必要な問題はありません。</translation>
     </message>
@@ -1537,17 +1999,17 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../desktop/app/tray.py" line="25" />
+        <location filename="../../desktop/app/tray.py" line="25"/>
         <source>Open Genba</source>
         <translation>現場を開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/tray.py" line="28" />
+        <location filename="../../desktop/app/tray.py" line="28"/>
         <source>Start at login</source>
         <translation>ログイン時に起動</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/tray.py" line="33" />
+        <location filename="../../desktop/app/tray.py" line="33"/>
         <source>Quit Genba</source>
         <translation>現場を終了</translation>
     </message>
@@ -1555,27 +2017,27 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="48" />
+        <location filename="../../desktop/app/dialogs/first_run.py" line="48"/>
         <source>Welcome to Genba</source>
         <translation>現場へようこそ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="51" />
+        <location filename="../../desktop/app/dialogs/first_run.py" line="51"/>
         <source>Keep writing your daily reports in Excel. Genba reads them and turns them into your customer list, follow-ups and knowledge.</source>
         <translation>日報はこれまでどおりExcelで。現場が読み取って、顧客一覧・フォロー・ナレッジに変えます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="57" />
+        <location filename="../../desktop/app/dialogs/first_run.py" line="57"/>
         <source>e.g. 山本 太郎</source>
         <translation>例: 山本 太郎</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="58" />
+        <location filename="../../desktop/app/dialogs/first_run.py" line="58"/>
         <source>Your name</source>
         <translation>お名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="62" />
+        <location filename="../../desktop/app/dialogs/first_run.py" line="62"/>
         <source>Used as the rep when a report has no name column or 氏名 block.</source>
         <translation>日報に氏名の欄がないときに、担当者名として使います。</translation>
     </message>

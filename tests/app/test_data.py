@@ -120,3 +120,33 @@ def test_autostart_linux_desktop_file(tmp_path):
     assert autostart.is_enabled(config_home=tmp_path)
     autostart.set_enabled(False, config_home=tmp_path)
     assert not autostart.is_enabled(config_home=tmp_path)
+
+
+def test_knowledge_data_without_widgets(store, imported):
+    """Helpful state, team notes and note edits as plain Python."""
+    import pytest
+
+    from desktop.app.data.knowledge import edit_note, helpful_state, set_helpful, team_notes
+    from importers.knowledge.notes import add_note
+
+    cid = store.query("SELECT id FROM companies WHERE name LIKE '%サンプル%'")[0][0]
+    nid = add_note(store, cid, "青木課長は納期重視。", category="buyer_preference", author="佐藤")
+    assert helpful_state(store.query, [nid], "山本") == {nid: (0, False)}
+    assert set_helpful(store, nid, "山本", True)
+    assert helpful_state(store.query, [nid], "山本") == {nid: (1, True)}
+    assert helpful_state(store.query, [nid], "鈴木") == {nid: (1, False)}
+    conn = store.reader()
+    try:
+        notes = team_notes(conn, "山本", "buyer_preference")
+        assert [n["id"] for n in notes] == [nid] and notes[0]["helpful"] == 1
+        assert team_notes(conn, "山本", "tip") == []
+    finally:
+        conn.close()
+    assert edit_note(store, nid, body="納期最優先。", category="tip", visibility="team") == [
+        "body",
+        "category",
+    ]
+    with pytest.raises(ValueError):
+        edit_note(store, nid, body="  ", category="tip", visibility="team")
+    with pytest.raises(ValueError):
+        edit_note(store, nid, body="x", category="tip", visibility="public")

@@ -12,8 +12,8 @@ from tests.app.conftest import wait_idle
 
 def test_navigation_and_japanese_labels(qtbot, window):
     items = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert items == ["今日", "顧客", "活動", "問題", "フォルダー", "同期"]
-    assert window.search.placeholderText().startswith("顧客・活動を検索")
+    assert items == ["今日", "顧客", "活動", "ナレッジ", "問題", "フォルダー", "同期"]
+    assert window.search.placeholderText().startswith("ナレッジ・活動を検索")
 
 
 def test_today_view(qtbot, window, ctx, imported):
@@ -62,11 +62,13 @@ def test_activities_view_filters(qtbot, window, ctx, imported):
     assert view.model.rowCount() == 1
 
 
-def test_search_box_opens_activities(qtbot, window, ctx, imported):
+def test_search_results_filter_activities(qtbot, window, ctx, imported):
     window.search.setText("バリ")
+    results = window.run_search()
+    qtbot.waitUntil(lambda: results.model.rowCount() == 1, timeout=5000)
     view = window.views["activities"]
     with qtbot.waitSignal(view.loaded, timeout=5000):
-        window._search()
+        results.activities_button.click()
     wait_idle(qtbot, ctx)
     qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=5000)
 

@@ -7,6 +7,8 @@ import sqlite3
 import unicodedata
 from typing import Any
 
+from importers.knowledge.notes import insight_note_id
+
 _KATA_TO_HIRA = {cp: cp - 0x60 for cp in range(0x30A1, 0x30F7)}
 
 
@@ -87,12 +89,16 @@ def customer_detail(conn: sqlite3.Connection, company_id: str) -> dict[str, Any]
     notes = [
         dict(r)
         for r in conn.execute(
-            """SELECT * FROM notes WHERE company_id = ? AND deleted = 0
-               ORDER BY created_at DESC, id DESC""",
+            """SELECT n.*, coalesce(a.occurred_on, substr(n.created_at, 1, 10)) AS date
+               FROM notes n LEFT JOIN activities a ON a.id = n.activity_id
+               WHERE n.company_id = ? AND n.deleted = 0
+               ORDER BY date DESC, n.created_at DESC, n.id DESC""",
             (company_id,),
         )
     ]
-    # Insights written in the daily reports are knowledge too: shown beside the notes.
+    # Insights written in the daily reports are knowledge too: shown beside the notes, unless
+    # the import already made a note of it (then the note, with its 参考になった, is shown).
+    note_ids = {n["id"] for n in notes}
     insights = [
         dict(r)
         for r in conn.execute(
@@ -101,6 +107,7 @@ def customer_detail(conn: sqlite3.Connection, company_id: str) -> dict[str, Any]
                ORDER BY occurred_on DESC LIMIT 50""",
             (company_id,),
         )
+        if insight_note_id(r["id"]) not in note_ids
     ]
     photos = [
         dict(r)

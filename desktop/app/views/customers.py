@@ -85,8 +85,9 @@ class CustomersView(QWidget):
     def show_list(self) -> None:
         self.stack.setCurrentWidget(self.list)
 
-    def show_customer(self, company_id: str) -> None:
-        self.page.load(company_id)
+    def show_customer(self, company_id: str, focus: tuple[str, str] | None = None) -> None:
+        """Open a customer's page; ``focus`` ('note' | 'activity', id) is scrolled to."""
+        self.page.load(company_id, focus)
         self.stack.setCurrentWidget(self.page)
 
     def set_filter(self, text: str) -> None:

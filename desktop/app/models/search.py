@@ -1,0 +1,69 @@
+"""Search results: one row per note or activity, best first, the snippet with its matches."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, Qt
+
+from desktop.app import fmt
+from desktop.app.models.lazy import Column
+from desktop.app.models.lists import Index, RecordsModel
+from desktop.app.style import ACCENT
+
+SNIPPET_COLUMN = 4
+
+
+def highlight_html(snippet: str, spans: list[tuple[int, int]] | list[list[int]]) -> str:
+    """The snippet as rich text, each match in bold indigo."""
+    out, last = [], 0
+    for s, e in sorted((int(a), int(b)) for a, b in spans):
+        if s < last:
+            continue
+        out += [
+            escape(snippet[last:s]),
+            f'<b style="color:{ACCENT}">{escape(snippet[s:e])}</b>',
+        ]
+        last = e
+    out.append(escape(snippet[last:]))
+    return "".join(out)
+
+
+def kind_text(row: dict) -> str:
+    from desktop.app.views.notes import category_label
+
+    if row["kind"] == "activity":
+        return QCoreApplication.translate("Search", "Activity")
+    return (
+        QCoreApplication.translate("Search", "Knowledge")
+        + " · "
+        + category_label(row.get("category"))
+    )
+
+
+class HitsModel(RecordsModel):
+    """Rows are ``Hit.to_dict()``; ``HTML_ROLE`` gives the highlighted snippet."""
+
+    HTML_ROLE = Qt.ItemDataRole.UserRole + 3
+
+    def __init__(self, parent=None):
+        super().__init__(
+            [
+                Column("kind", QCoreApplication.translate("Search", "Kind"), kind_text),
+                Column("company", QCoreApplication.translate("Search", "Customer"), tooltip=True),
+                Column(
+                    "date",
+                    QCoreApplication.translate("Search", "Date"),
+                    lambda r: fmt.day(r["date"]),
+                ),
+                Column("author", QCoreApplication.translate("Search", "Written by")),
+                Column("snippet", QCoreApplication.translate("Search", "Text"), tooltip=True),
+            ],
+            parent,
+        )
+
+    def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
+        if role == self.HTML_ROLE and index.isValid() and index.column() == SNIPPET_COLUMN:
+            row = self._rows[index.row()]
+            return highlight_html(row["snippet"], row["highlights"])
+        return super().data(index, role)
