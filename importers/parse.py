@@ -6,11 +6,18 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from importers.issues import ImportFailed, Issue
+from importers.issues import Issue
 from importers.layout.context import year_context
 from importers.layout.form import find_labels, form_visits, looks_like_form
 from importers.layout.synonyms import Synonyms
-from importers.layout.table import find_header, header_from_profile, rep_above, table_visits
+from importers.layout.table import (
+    HEADER_SCAN_ROWS,
+    find_header,
+    header_from_profile,
+    rep_above,
+    table_visits,
+)
+from importers.messages import fail, issue, resolve
 from importers.profiles import Profile
 from importers.records import ActivityRecord
 from importers.visit import build_record
@@ -35,9 +42,14 @@ def parse_report(
     profile: Profile | None = None,
     file_date: dt.date | None = None,
     ranks: dict[str, int] | None = None,
+    lang: str | None = None,
 ) -> ParseResult:
-    """Parse a daily report; raise ImportFailed when nothing in it can be read as visits."""
-    fmt, sheets = load_sheets(data, filename)
+    """Parse a daily report; raise ImportFailed when nothing in it can be read as visits.
+
+    ``lang`` is the language of the issues' messages (None: ``messages.default_language()``).
+    """
+    lang = resolve(lang)
+    fmt, sheets = load_sheets(data, filename, lang=lang)
     result = ParseResult(fmt)
     name = Path(filename).name
     ranks = {**(ranks or {}), **(profile.ranks if profile else {})} or None
@@ -50,38 +62,34 @@ def parse_report(
         nonempty += 1
         if sheet.truncated_at is not None:
             result.issues.append(
-                Issue(
+                issue(
                     "info",
                     "blank_padding",
-                    f"Sheet {sheet.name} claims rows far below its data; everything after row "
-                    f"{sheet.truncated_at} is blank and was not read.",
+                    lang,
                     sheet.name,
+                    sheet=sheet.name,
+                    row=sheet.truncated_at,
                 )
             )
         context = year_context(sheet.name, name, file_date)
         if profile and (profile.year or profile.fiscal_year):
             context = _pinned_context(context, profile)
-        visits = _sheet_visits(sheet, synonyms, profile, context, result)
+        visits = _sheet_visits(sheet, synonyms, profile, context, result, lang)
         if visits is None:
             continue
         rep = (profile.rep if profile else None) or visits[1] or default_rep
         for visit in visits[0]:
-            record = build_record(visit, default_rep=rep, ranks=ranks)
+            record = build_record(visit, default_rep=rep, ranks=ranks, lang=lang)
             result.records.append(record)
             result.issues.extend(record.issues)
     if not result.layouts:
         if nonempty == 0:
-            raise ImportFailed("no_data", "The workbook has no filled sheets: nothing to import.")
-        raise ImportFailed(
-            "no_header",
-            "Genba found no column headings it knows (such as 日付, 訪問先, 内容) in the first "
-            f"{30} rows of any sheet, and no form labels. Open the workbook in Genba's mapping "
-            "wizard to say which row holds the headings, or add a profile.",
-        )
+            raise fail("no_data", lang)
+        raise fail("no_header", lang, rows=HEADER_SCAN_ROWS)
     return result
 
 
-def _sheet_visits(sheet: Sheet, synonyms, profile, context, result):
+def _sheet_visits(sheet: Sheet, synonyms, profile, context, result, lang: str | None = None):
     """(visits, rep named in the sheet) or None when the sheet holds no report."""
     layout = profile.layout if profile else None
     if layout != "form":
@@ -95,7 +103,7 @@ def _sheet_visits(sheet: Sheet, synonyms, profile, context, result):
             or len(set(header.columns.values())) >= 3
             or not looks_like_form(find_labels(sheet, synonyms))
         ):
-            visits, issues = table_visits(sheet, header, synonyms, context)
+            visits, issues = table_visits(sheet, header, synonyms, context, lang=lang)
             result.issues.extend(issues)
             result.layouts[sheet.name] = "table"
             return visits, rep_above(sheet, header, synonyms)
@@ -103,14 +111,7 @@ def _sheet_visits(sheet: Sheet, synonyms, profile, context, result):
     if layout == "form" or looks_like_form(labels):
         result.layouts[sheet.name] = "form"
         return form_visits(sheet, labels, context), None
-    result.issues.append(
-        Issue(
-            "info",
-            "sheet_skipped",
-            f"Sheet {sheet.name} has no daily-report headings and was skipped.",
-            sheet.name,
-        )
-    )
+    result.issues.append(issue("info", "sheet_skipped", lang, sheet.name, sheet=sheet.name))
     return None
 
 

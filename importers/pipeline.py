@@ -14,6 +14,7 @@ from importers.deals import refresh_deals
 from importers.issues import ImportFailed, Issue
 from importers.knowledge.notes import sync_insight_notes
 from importers.layout.synonyms import Synonyms, load_synonyms
+from importers.messages import issue, msg, resolve
 from importers.parse import parse_report
 from importers.photos.apply import relink_photos_in
 from importers.profiles import Profile, ProfileError, profile_for, profiles_in
@@ -56,9 +57,13 @@ class ReportImporter:
         synonyms: Synonyms | None = None,
         profiles: list[Profile] | None = None,
         ranks: dict[str, int] | None = None,
+        lang: str | None = None,
     ):
+        """``lang``: the language of the problem messages ('ja' | 'en'); None means GENBA_LANG,
+        else the data dir's ``language`` setting, else Japanese."""
         self.store = store
         self.rep = rep
+        self.lang = resolve(lang, store.data_dir)
         extra = store.data_dir / "header_synonyms.toml"
         self.synonyms = synonyms or load_synonyms(extra if extra.is_file() else None)
         self.ranks = ranks
@@ -66,7 +71,7 @@ class ReportImporter:
 
     def profiles(self) -> list[Profile]:
         if self._profiles is None:
-            self._profiles = profiles_in(self.store.data_dir / "profiles")
+            self._profiles = profiles_in(self.store.data_dir / "profiles", lang=self.lang)
         return self._profiles
 
     def import_file(
@@ -75,7 +80,7 @@ class ReportImporter:
         path = Path(os.path.normpath(Path(path).absolute()))
         existing = self._source_by_path(path)
         try:
-            fb = read_file(path)
+            fb = read_file(path, lang=self.lang)
         except ImportFailed as failed:
             return self._record_failure(path, existing, None, failed.issue)
         if existing and existing["sha256"] == fb.sha256 and not force:
@@ -100,6 +105,7 @@ class ReportImporter:
                 profile=profile,
                 file_date=dt.date.fromtimestamp(fb.mtime),
                 ranks=self.ranks,
+                lang=self.lang,
             )
         except ImportFailed as failed:
             return self._record_failure(path, existing, fb, failed.issue)
@@ -107,10 +113,7 @@ class ReportImporter:
             return self._record_failure(path, existing, fb, Issue("error", "bad_profile", str(exc)))
         except RecursionError:
             return self._record_failure(
-                path,
-                existing,
-                fb,
-                Issue("error", "unreadable", "The workbook is nested too deeply to read safely."),
+                path, existing, fb, issue("error", "unreadable.nested", self.lang)
             )
         with self.store.write() as w:
             source_id = self._save_source(w, path, existing, fb, parsed.issues, profile)
@@ -156,7 +159,7 @@ class ReportImporter:
                             fb.size,
                             fb.mtime,
                             _now(),
-                            f"same content as {src['path']}",
+                            msg("duplicate_of", self.lang, path=src["path"]),
                         ),
                     )
                 return FileOutcome(path, "duplicate", sid)

@@ -26,11 +26,12 @@ from pathlib import Path
 
 import tomli_w
 
+from importers.messages import join, msg
 from importers.records import VISIT_FIELDS
 
 
 class ProfileError(ValueError):
-    pass
+    """A profile file Genba cannot use; str() is the message for the rep."""
 
 
 @dataclass
@@ -55,25 +56,32 @@ class Profile:
         return (not self.sheets or sheet in self.sheets) and sheet not in self.skip_sheets
 
 
-def load_profile(path: Path) -> Profile:
+def load_profile(path: Path, *, lang: str | None = None) -> Profile:
     try:
         data = tomllib.loads(path.read_text("utf-8"))
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ProfileError(f"The profile {path} cannot be read: {exc}") from exc
+        raise ProfileError(msg("bad_profile.unreadable", lang, path=path, reason=exc)) from exc
     known = set(Profile.__dataclass_fields__) - {"path"}
     unknown = set(data) - known
     if unknown:
-        raise ProfileError(f"The profile {path} has unknown keys: {', '.join(sorted(unknown))}")
+        raise ProfileError(
+            msg("bad_profile.unknown_keys", lang, path=path, keys=join(sorted(unknown), lang))
+        )
     if isinstance(data.get("match"), str):
         data["match"] = [data["match"]]
     bad = {f for f in data.get("columns", {}).values() if f not in VISIT_FIELDS}
     if bad:
         raise ProfileError(
-            f"The profile {path} maps columns to unknown fields {sorted(bad)}; "
-            f"known fields: {', '.join(VISIT_FIELDS)}"
+            msg(
+                "bad_profile.unknown_fields",
+                lang,
+                path=path,
+                fields=sorted(bad),
+                known=", ".join(VISIT_FIELDS),
+            )
         )
     if data.get("layout") not in (None, "table", "form"):
-        raise ProfileError(f"The profile {path}: layout must be 'table' or 'form'")
+        raise ProfileError(msg("bad_profile.layout", lang, path=path))
     return Profile(name=data.pop("name", path.stem), path=path, **data)
 
 
@@ -88,10 +96,10 @@ def save_profile(profile: Profile, directory: Path) -> Path:
     return path
 
 
-def profiles_in(directory: Path) -> list[Profile]:
+def profiles_in(directory: Path, *, lang: str | None = None) -> list[Profile]:
     if not directory.is_dir():
         return []
-    return [load_profile(p) for p in sorted(directory.glob("*.toml"))]
+    return [load_profile(p, lang=lang) for p in sorted(directory.glob("*.toml"))]
 
 
 def profile_for(filename: str, profiles: list[Profile]) -> Profile | None:

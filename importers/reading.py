@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from importers.issues import ImportFailed
+from importers.messages import fail
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 # Excel holds a workbook open exclusively while it saves; a few short waits usually suffice.
@@ -24,16 +24,19 @@ class FileBytes:
     mtime: float
 
 
-def read_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES, delays=RETRY_DELAYS) -> FileBytes:
+def read_file(
+    path: Path, *, max_bytes: int = MAX_FILE_BYTES, delays=RETRY_DELAYS, lang: str | None = None
+) -> FileBytes:
     """Read the whole file, retrying with backoff while another program holds it."""
     for attempt in range(len(delays) + 1):
         try:
             stat = path.stat()
             if stat.st_size > max_bytes:
-                raise ImportFailed(
+                raise fail(
                     "too_large",
-                    f"The file is {stat.st_size / 1024 / 1024:.0f} MB; Genba reads files up to "
-                    f"{max_bytes // 1024 // 1024} MB. Split it (for example one workbook per year).",
+                    lang,
+                    size_mb=f"{stat.st_size / 1024 / 1024:.0f}",
+                    max_mb=max_bytes // 1024 // 1024,
                 )
             with open(path, "rb") as fh:
                 # Read what the file holds (not a max-size buffer); a file still growing past
@@ -42,28 +45,18 @@ def read_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES, delays=RETRY_DELAY
                 if len(data) > stat.st_size:
                     data += fh.read(max_bytes + 1 - len(data))
                 if len(data) > max_bytes:
-                    raise ImportFailed(
-                        "too_large",
-                        f"The file grew past {max_bytes // 1024 // 1024} MB while being read; "
-                        "Genba reads files up to that size.",
-                    )
+                    raise fail("too_large.grew", lang, max_mb=max_bytes // 1024 // 1024)
             break
         except PermissionError:
             if attempt == len(delays):
-                raise ImportFailed(
-                    "locked",
-                    "Another program is holding the file (is it still being saved?). "
-                    "Genba will try again; close the file in Excel if this stays.",
-                ) from None
+                raise fail("locked", lang) from None
             time.sleep(delays[attempt])
         except FileNotFoundError:
-            raise ImportFailed("missing", "The file is no longer there.") from None
+            raise fail("missing", lang) from None
         except IsADirectoryError:
-            raise ImportFailed("not_a_file", "This is a folder, not a file.") from None
+            raise fail("not_a_file", lang) from None
         except OSError as exc:
-            raise ImportFailed(
-                "unreadable", f"The file cannot be read ({exc.strerror or exc})."
-            ) from None
+            raise fail("unreadable", lang, reason=exc.strerror or exc) from None
     return FileBytes(
         path=path,
         data=data,

@@ -7,6 +7,7 @@ import hashlib
 from typing import Any
 
 from importers.issues import Issue
+from importers.messages import issue, msg, reason, resolve
 from importers.normalize.amounts import AmountParseError, parse_amount
 from importers.normalize.companies import normalize_company
 from importers.normalize.dates import DateParseError, find_date_prefix, parse_date
@@ -26,26 +27,23 @@ TEXT_FIELDS = {
 
 
 def build_record(
-    visit: RawVisit, *, default_rep: str | None, ranks: dict[str, int] | None
+    visit: RawVisit,
+    *,
+    default_rep: str | None,
+    ranks: dict[str, int] | None,
+    lang: str | None = None,
 ) -> ActivityRecord:
+    lang = resolve(lang)
     cells = visit.cells
     issues: list[Issue] = []
     raw = {name: clean_cell(value) for name, (value, _ref) in cells.items()}
     f: dict[str, Any] = {"source_ref": visit.ref}
 
     for ref in visit.uncached:
-        issues.append(
-            Issue(
-                "warning",
-                "formula_no_value",
-                f"{ref} holds a formula whose result was never calculated, so its value is "
-                "unknown. Open the workbook in Excel and save it once.",
-                ref,
-            )
-        )
+        issues.append(issue("warning", "formula_no_value", lang, ref, ref=ref))
 
     f["occurred_on_raw"] = raw.get("occurred_on") or None
-    f["occurred_on"] = _date(cells.get("occurred_on"), visit, issues, "visit date")
+    f["occurred_on"] = _date(cells.get("occurred_on"), visit, issues, "visit", lang)
 
     f["rep"] = raw.get("rep") or default_rep
 
@@ -67,7 +65,7 @@ def build_record(
     due_cell = cells.get("next_action_due")
     f["next_action_due_raw"] = raw.get("next_action_due") or None
     if due_cell and raw.get("next_action_due"):
-        f["next_action_due"] = _date(due_cell, visit, issues, "next-action date")
+        f["next_action_due"] = _date(due_cell, visit, issues, "next_action", lang)
     elif f["next_action"]:
         f["next_action_due"] = _iso(
             find_date_prefix(f["next_action"], **visit.context.parse_kwargs())
@@ -76,9 +74,9 @@ def build_record(
         f["next_action_due"] = None
 
     f["amount_raw"] = raw.get("amount") or None
-    f["amount_jpy"] = _amount(cells.get("amount"), visit, issues)
+    f["amount_jpy"] = _amount(cells.get("amount"), visit, issues, lang)
     f["probability_raw"] = raw.get("probability") or None
-    f["probability"] = _probability(cells.get("probability"), ranks, issues)
+    f["probability"] = _probability(cells.get("probability"), ranks, issues, lang)
 
     # What the rep wrote, as written: equal rows have equal fingerprints wherever they stand.
     digest = hashlib.blake2b(digest_size=16)
@@ -94,7 +92,10 @@ def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def _date(cell, visit: RawVisit, issues: list[Issue], what: str) -> str | None:
+def _date(
+    cell, visit: RawVisit, issues: list[Issue], what: str, lang: str | None = None
+) -> str | None:
+    """``what``: 'visit' or 'next_action' (which date, for the message)."""
     if cell is None:
         return None
     value, ref = cell
@@ -121,12 +122,15 @@ def _date(cell, visit: RawVisit, issues: list[Issue], what: str) -> str | None:
         parsed = parse_date(value, **kwargs)
     except DateParseError as exc:
         issues.append(
-            Issue(
+            issue(
                 "warning",
                 "bad_date",
-                f"The {what} in {ref} ({clean_cell(value)}) could not be read: {exc}. "
-                "The visit was imported without it; correct the cell and save.",
+                lang,
                 ref,
+                ref=ref,
+                what=msg(f"bad_date.{what}", lang),
+                value=clean_cell(value),
+                reason=reason(exc, lang),
             )
         )
         return None
@@ -137,7 +141,7 @@ def _date(cell, visit: RawVisit, issues: list[Issue], what: str) -> str | None:
     return _iso(parsed)
 
 
-def _amount(cell, visit: RawVisit, issues: list[Issue]) -> int | None:
+def _amount(cell, visit: RawVisit, issues: list[Issue], lang: str | None = None) -> int | None:
     if cell is None or cell[0] in ("", None):
         return None
     value, ref = cell
@@ -145,12 +149,14 @@ def _amount(cell, visit: RawVisit, issues: list[Issue]) -> int | None:
         amount = parse_amount(value)
     except AmountParseError as exc:
         issues.append(
-            Issue(
+            issue(
                 "warning",
                 "bad_amount",
-                f"The amount in {ref} ({clean_cell(value)}) is not a number of yen ({exc}). "
-                "The visit was imported without an amount.",
+                lang,
                 ref,
+                ref=ref,
+                value=clean_cell(value),
+                reason=reason(exc, lang),
             )
         )
         return None
@@ -171,7 +177,7 @@ def _plain_number(value) -> bool:
     return True
 
 
-def _probability(cell, ranks, issues: list[Issue]) -> int | None:
+def _probability(cell, ranks, issues: list[Issue], lang: str | None = None) -> int | None:
     if cell is None or cell[0] in ("", None):
         return None
     value, ref = cell
@@ -179,12 +185,14 @@ def _probability(cell, ranks, issues: list[Issue]) -> int | None:
         return parse_probability(value, ranks=ranks)
     except ProbabilityParseError as exc:
         issues.append(
-            Issue(
+            issue(
                 "warning",
                 "bad_probability",
-                f"The probability in {ref} ({clean_cell(value)}) could not be read ({exc}). "
-                "Write a percentage such as 80% or a rank letter from your rank table.",
+                lang,
                 ref,
+                ref=ref,
+                value=clean_cell(value),
+                reason=reason(exc, lang),
             )
         )
         return None

@@ -1,10 +1,14 @@
 """The `genba` command as a rep runs it: real processes, real files, exit codes."""
 
 import json
+import os
 import subprocess
 import sys
 
 from tests.helpers.workbooks import table_workbook, visit_rows
+
+# These tests check the English wording; tests/importers/test_messages.py checks the Japanese.
+ENGLISH = {**os.environ, "GENBA_LANG": "en"}
 
 
 def genba(*args, data_dir, env=None, check=False):
@@ -32,7 +36,15 @@ def test_import_folder_recursively_with_summary_and_tables(tmp_path, data_dir):
     table_workbook(tmp_path / "reports" / "2025" / "日報_2025年4月.xlsx", {"4月": visit_rows(6)})
     table_workbook(tmp_path / "reports" / "日報_2025年5月.xlsx", {"5月": visit_rows(4)})
     (tmp_path / "reports" / "~$日報_2025年5月.xlsx").write_bytes(b"owner file")
-    out = genba("import", str(tmp_path / "reports"), "--rep", "山本", data_dir=data_dir, check=True)
+    out = genba(
+        "import",
+        str(tmp_path / "reports"),
+        "--rep",
+        "山本",
+        data_dir=data_dir,
+        env=ENGLISH,
+        check=True,
+    )
     assert "2 file(s): 2 imported" in out.stdout
     assert "10 added" in out.stdout
     acts = json.loads(genba("activities", "--json", data_dir=data_dir, check=True).stdout)
@@ -41,17 +53,17 @@ def test_import_folder_recursively_with_summary_and_tables(tmp_path, data_dir):
     assert len(comps) == 4
     table = genba("activities", data_dir=data_dir, check=True).stdout
     assert "株式会社サンプル精工" in table and "日付" in table
-    again = genba("import", str(tmp_path / "reports"), data_dir=data_dir, check=True)
+    again = genba("import", str(tmp_path / "reports"), data_dir=data_dir, env=ENGLISH, check=True)
     assert "2 unchanged" in again.stdout
 
 
 def test_exit_status_1_when_a_file_fails_and_problems_lists_it(tmp_path, data_dir):
     table_workbook(tmp_path / "ok.xlsx", {"4月": visit_rows(2)})
     (tmp_path / "broken.xlsx").write_text("not a workbook")
-    out = genba("import", str(tmp_path), data_dir=data_dir)
+    out = genba("import", str(tmp_path), data_dir=data_dir, env=ENGLISH)
     assert out.returncode == 1
     assert "broken.xlsx" in out.stdout and "1 failed" in out.stdout
-    problems = genba("problems", data_dir=data_dir, check=True).stdout
+    problems = genba("problems", data_dir=data_dir, env=ENGLISH, check=True).stdout
     assert "broken.xlsx" in problems and "not a workbook" in problems
     listed = json.loads(genba("problems", "--json", data_dir=data_dir, check=True).stdout)
     assert listed[0]["severity"] == "error" and listed[0]["path"].endswith("broken.xlsx")
@@ -63,7 +75,7 @@ def test_usage_error_is_exit_2(data_dir):
 
 
 def test_missing_path_fails_with_a_message(tmp_path, data_dir):
-    out = genba("import", str(tmp_path / "nope.xlsx"), data_dir=data_dir)
+    out = genba("import", str(tmp_path / "nope.xlsx"), data_dir=data_dir, env=ENGLISH)
     assert out.returncode == 1 and "no such file" in out.stdout
 
 

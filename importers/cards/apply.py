@@ -41,6 +41,8 @@ from importers.cards.linking import link_in, name_key
 from importers.cards.merge import resolve_company, resolve_contact
 from importers.cards.model import CardContact, CardIssue
 from importers.issues import ImportFailed, Issue
+from importers.messages import issue as make_issue
+from importers.messages import place, resolve
 from importers.normalize.companies import normalize_company
 from importers.normalize.text import nfkc
 from importers.photos.blobs import store_blob
@@ -86,25 +88,33 @@ class CardOutcome:
         return self.status == "failed"
 
 
-def import_card_file(store: Store, path: Path, *, force: bool = False) -> CardOutcome:
-    """Import a card file; never raises for bad input (the outcome and ``sources`` say why)."""
+def import_card_file(
+    store: Store, path: Path, *, force: bool = False, lang: str | None = None
+) -> CardOutcome:
+    """Import a card file; never raises for bad input (the outcome and ``sources`` say why).
+
+    ``lang``: the language of the problem messages; None means GENBA_LANG, else the data dir's
+    ``language`` setting, else Japanese."""
+    lang = resolve(lang, store.data_dir)
     path = Path(os.path.normpath(Path(path).absolute()))
     existing = source_by_path(store, path)
     try:
-        too_large = check_card_size(path)  # from the file system: a 200 MB file is never read
+        too_large = check_card_size(
+            path, lang=lang
+        )  # from the file system: a 200 MB file is never read
     except OSError:
         too_large = None  # gone or unreadable: read_file below says so in words
     if too_large is not None:
         return _failed(store, path, existing, None, [card_issue(too_large)])
     try:
-        fb = read_file(path, max_bytes=MAX_IMAGE_BYTES)
+        fb = read_file(path, max_bytes=MAX_IMAGE_BYTES, lang=lang)
     except ImportFailed as failed:
         return _failed(store, path, existing, None, [failed.issue])
     if existing and existing["sha256"] == fb.sha256 and not force:
         return CardOutcome(path, "unchanged", existing["id"])
     if existing is None and not force and (moved := adopt_moved(store, path, fb)):
         return CardOutcome(path, "unchanged", moved)
-    parsed = parse_card_file(path, fb.data)
+    parsed = parse_card_file(path, fb.data, lang=lang)
     issues = [card_issue(i) for i in parsed.issues]
     image = is_card_image(path, fb.data)
     codes = {i.code for i in parsed.errors}
@@ -114,7 +124,7 @@ def import_card_file(store: Store, path: Path, *, force: bool = False) -> CardOu
         store_blob(store.data_dir, fb.data)  # idempotent, atomic; before the transaction
     with store.write() as w:
         source_id = existing["id"] if existing else new_id()
-        outcome = _apply_contacts(w, source_id, path, parsed.contacts, issues, ocr=image)
+        outcome = _apply_contacts(w, source_id, path, parsed.contacts, issues, ocr=image, lang=lang)
         if image:
             contact = outcome.contact_ids[0] if outcome.contact_ids else None
             outcome.attachment_id = _attach_card_image(w, path, fb, contact)
@@ -154,6 +164,7 @@ def _apply_contacts(
     issues: list[Issue],
     *,
     ocr: bool,
+    lang: str | None = None,
 ) -> CardOutcome:
     w.conn.execute(CARD_ROWS_DDL)
     outcome = CardOutcome(path, "imported", source_id)
@@ -180,14 +191,15 @@ def _apply_contacts(
             w, fields, company.normalized if company else "", previous, index
         )
         if how == "deleted":
-            who = card.full_name or card.email or "this contact"
+            who = card.full_name or card.email
             issues.append(
-                Issue(
+                make_issue(
                     "info",
-                    "contact_deleted",
-                    f"{card.source_ref}: {who} was deleted in Genba, so this card did not bring "
-                    "the contact back. Restore the contact in Genba if this was a mistake.",
+                    "contact_deleted" if who else "contact_deleted.anonymous",
+                    lang,
                     card.source_ref,
+                    place=place(card.source_ref, lang),
+                    who=who,
                 )
             )
             continue

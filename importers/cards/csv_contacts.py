@@ -13,6 +13,7 @@ from importers.cards._text import clean, has_cjk, join_name, nfkc, person_name, 
 from importers.cards.csv_headers import FIELD_SYNONYMS, IDENTIFYING_FIELDS, KNOWN_IGNORED
 from importers.cards.model import CardContact, CardParseResult
 from importers.cards.validate import check_contact
+from importers.messages import join, msg, place, resolve
 
 _KEY_DROP = re.compile(r"[\s\-_・/]+")
 _NUMBERED = re.compile(r"^(phone|email|e-mail)(\d+)(type|label|value)$")
@@ -63,17 +64,12 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
-def parse_contact_csv(data: bytes, filename: str) -> CardParseResult:
-    result = CardParseResult()
+def parse_contact_csv(data: bytes, filename: str, *, lang: str | None = None) -> CardParseResult:
+    lang = resolve(lang)
+    result = CardParseResult(lang=lang)
     text, _encoding, lossy = decode_csv_bytes(data)
     if lossy:
-        result.add(
-            filename,
-            "warning",
-            "bad_encoding",
-            f"{filename}: some characters could not be read as UTF-8 or Shift_JIS (cp932); "
-            "they were dropped. Re-export the file as UTF-8 if names look wrong.",
-        )
+        result.say(filename, "warning", "bad_encoding", name=filename)
         text = text.replace("\ufffd", "")
     first_line = text.split("\n", 1)[0]
     delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
@@ -81,32 +77,22 @@ def parse_contact_csv(data: bytes, filename: str) -> CardParseResult:
     while rows and not any(c.strip() for c in rows[0]):
         rows.pop(0)
     if not rows:
-        result.add(filename, "error", "empty_file", f"{filename}: the file is empty.")
+        result.say(filename, "error", "empty_file", name=filename)
         return result
     header = [h.strip() for h in rows[0]]
     mapping, unknown, tag_columns = _map_header(header)
     fields = {f for f, _ in mapping.values()}
     if not fields & set(IDENTIFYING_FIELDS):
-        found = ", ".join(h for h in header if h) or "(none)"
-        result.add(
-            filename,
-            "error",
-            "no_usable_columns",
-            f"{filename}: no name, company or e-mail column was recognised, so no contacts were "
-            f"read. Columns found: {found}. Expected a contact export with columns such as "
-            "会社名, 氏名 (or 姓 and 名), e-mail / メールアドレス — or the English "
-            "Company, Name (or First Name and Last Name), E-mail Address.",
-        )
+        found = join((h for h in header if h), lang) or msg("no_usable_columns.none", lang)
+        result.say(filename, "error", "no_usable_columns", name=filename, found=found)
         return result
     if unknown:
-        listed = ", ".join(unknown[:_MAX_LISTED])
-        more = f" and {len(unknown) - _MAX_LISTED} more" if len(unknown) > _MAX_LISTED else ""
-        result.add(
-            filename,
-            "info",
-            "unknown_columns",
-            f"{filename}: these columns are not used by Genba and were ignored: {listed}{more}.",
-        )
+        listed = join(unknown[:_MAX_LISTED], lang)
+        if len(unknown) > _MAX_LISTED:
+            listed = msg(
+                "unknown_columns.more", lang, listed=listed, count=len(unknown) - _MAX_LISTED
+            )
+        result.say(filename, "info", "unknown_columns", name=filename, columns=listed)
     numbered = _numbered_columns(header)
     for index, row in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in row):
@@ -114,12 +100,7 @@ def parse_contact_csv(data: bytes, filename: str) -> CardParseResult:
         ref = f"{filename}!row {index}"
         contact = _row_contact(row, header, mapping, tag_columns, numbered, ref, result)
         if not (contact.full_name or contact.company or contact.email):
-            result.add(
-                ref,
-                "warning",
-                "empty_row",
-                f"{ref}: no name, company or e-mail in this row; skipped.",
-            )
+            result.say(ref, "warning", "empty_row", place=place(ref, lang))
             continue
         check_contact(contact, result, ref)
         result.contacts.append(contact)
@@ -233,12 +214,12 @@ def _row_contact(
     if "exchanged_on" in get:
         c.exchanged_on = parse_date(get["exchanged_on"])
         if c.exchanged_on is None:
-            result.add(
+            result.say(
                 ref,
                 "warning",
-                "bad_date",
-                f"{ref}: the card exchange date '{get['exchanged_on']}' is not a date "
-                "(expected e.g. 2025/03/12); left empty.",
+                "bad_date.card",
+                place=place(ref, result.lang),
+                value=get["exchanged_on"],
             )
     if "tags" in get:
         c.tags = [t for t in _TAG_SPLIT.split(get["tags"]) if t and not t.startswith("*")]

@@ -9,6 +9,7 @@ from importers.cards.csv_contacts import parse_contact_csv
 from importers.cards.model import CardIssue, CardParseResult
 from importers.cards.ocr import ocr_card_image
 from importers.cards.vcard import parse_vcards
+from importers.messages import code_of, msg, resolve
 
 MB = 1024 * 1024
 MAX_TEXT_BYTES = 20 * MB  # vCard / CSV: 20 MB is tens of thousands of cards
@@ -39,71 +40,57 @@ def _limit(kind: str) -> int:
     return MAX_IMAGE_BYTES if kind == "image" else MAX_TEXT_BYTES
 
 
-def _too_large(path: Path, size: int, limit: int) -> CardIssue:
-    return CardIssue(
-        path.name,
-        "error",
-        "file_too_large",
-        f"{path.name}: file too large ({size / MB:.0f} MB, the limit is {limit // MB} MB for this "
-        "kind of file); it was not imported. Split the export into smaller files, or check that "
-        "this is really a card file.",
-    )
+def _too_large(path: Path, size: int, limit: int, lang: str | None = None) -> CardIssue:
+    key = "file_too_large"
+    text = msg(key, lang, name=path.name, size_mb=f"{size / MB:.0f}", limit_mb=limit // MB)
+    return CardIssue(path.name, "error", code_of(key), text)
 
 
-def check_card_size(path: Path) -> CardIssue | None:
+def check_card_size(path: Path, *, lang: str | None = None) -> CardIssue | None:
     """Size check from the file system alone, before anything is read into memory."""
     path = Path(path)
     size = os.stat(path).st_size
     limit = _limit(_kind(path))  # unknown kinds get the text limit; they are rejected anyway
-    return _too_large(path, size, limit) if size > limit else None
+    return _too_large(path, size, limit, lang) if size > limit else None
 
 
-def parse_card_file(path: Path, data: bytes | None = None) -> CardParseResult:
+def parse_card_file(
+    path: Path, data: bytes | None = None, *, lang: str | None = None
+) -> CardParseResult:
     """Read a card file (vCard, contact CSV, card image). Never raises for bad input.
 
     Pass ``data`` when the bytes are already in memory; otherwise the size is checked on disk
     (``check_card_size``) before the file is read.
     """
     path = Path(path)
-    result = CardParseResult()
+    lang = resolve(lang)
+    result = CardParseResult(lang=lang)
     if data is None:
         try:
-            issue = check_card_size(path)
+            issue = check_card_size(path, lang=lang)
             if issue is not None:
                 result.issues.append(issue)
                 return result
             data = path.read_bytes()
         except OSError as e:
-            result.add(
-                path.name,
-                "error",
-                "unreadable",
-                f"{path.name}: the file could not be read ({e.strerror or e}).",
+            result.say(
+                path.name, "error", "unreadable.card", name=path.name, reason=e.strerror or e
             )
             return result
     kind = _kind(path, data[:64])
     if kind == "unknown" or path.suffix.lower() == ".heic":
-        ext = path.suffix.lower() or "(no extension)"
-        hint = (
-            " HEIC photos are not supported: set the camera to JPEG ('Most Compatible') or export as JPEG."
-            if ext in (".heic", ".heif")
-            else " Card files can be vCard (.vcf), CSV exports (.csv) or card images (.jpg, .png, .pdf)."
-        )
-        result.add(
-            path.name,
-            "error",
-            "unsupported_type",
-            f"{path.name}: {ext} files are not business cards Genba can read.{hint}",
-        )
+        ext = path.suffix.lower() or msg("unsupported_type.no_extension", lang)
+        key = "unsupported_type.heic" if ext in (".heic", ".heif") else "unsupported_type"
+        result.say(path.name, "error", key, name=path.name, ext=ext)
         return result
     if len(data) > _limit(kind):
-        result.issues.append(_too_large(path, len(data), _limit(kind)))
+        result.issues.append(_too_large(path, len(data), _limit(kind), lang))
         return result
     if not data.strip():
-        result.add(path.name, "error", "empty_file", f"{path.name}: the file is empty.")
+        result.say(path.name, "error", "empty_file", name=path.name)
         return result
     if kind == "vcard":
-        return parse_vcards(data, path.name)
+        return parse_vcards(data, path.name, lang=lang)
     if kind == "csv":
-        return parse_contact_csv(data, path.name)
-    return ocr_card_image(data, path.name)
+        return parse_contact_csv(data, path.name, lang=lang)
+    return ocr_card_image(data, path.name, lang=lang)

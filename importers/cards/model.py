@@ -44,6 +44,7 @@ class CardIssue:
 class CardParseResult:
     contacts: list[CardContact] = field(default_factory=list)
     issues: list[CardIssue] = field(default_factory=list)
+    lang: str | None = None  # language of the messages (None: messages.default_language())
 
     @property
     def errors(self) -> list[CardIssue]:
@@ -51,3 +52,9 @@ class CardParseResult:
 
     def add(self, location: str, severity: str, code: str, message: str) -> None:
         self.issues.append(CardIssue(location, severity, code, message))
+
+    def say(self, location: str, severity: str, key: str, **params: object) -> None:
+        """Add the issue whose words are the message ``key`` (importers.messages) in self.lang."""
+        from importers.messages import code_of, msg
+
+        self.add(location, severity, code_of(key), msg(key, self.lang, **params))

@@ -31,13 +31,10 @@ from importers.cards.validate import (
     normalize_email,
     normalize_phone,
 )
+from importers.messages import msg, resolve
 
 MAX_PIXELS = 60_000_000  # a phone photo is ~12-50 MP; beyond this it is not a card photo
 MIN_WIDTH = 1600  # small scans are upscaled: tesseract wants ~300 dpi text
-_INSTALL_HINT = (
-    "Install tesseract with its Japanese data (Debian/Ubuntu: apt install tesseract-ocr "
-    "tesseract-ocr-jpn; Windows: the UB-Mannheim installer with 'Japanese' ticked)."
-)
 _CJK_CLASS = CJK_CHAR.pattern[1:-1]
 _CJK_GAP = re.compile(f"(?<=[{_CJK_CLASS}])[ \u3000]+(?=[{_CJK_CLASS}])")
 _ADDR_GAP = re.compile(
@@ -58,11 +55,13 @@ _NAME_LATIN = re.compile(r"^[A-Z][a-z]+ [A-Z][a-zA-Z]+$")
 
 
 class OcrUnavailable(Exception):
-    pass
+    """OCR cannot run on this machine; args[0] is the reason's message key (ocr_unavailable.*)."""
 
 
-def ocr_card_image(data: bytes, filename: str, *, timeout: float = 60) -> CardParseResult:
-    result = CardParseResult()
+def ocr_card_image(
+    data: bytes, filename: str, *, timeout: float = 60, lang: str | None = None
+) -> CardParseResult:
+    result = CardParseResult(lang=resolve(lang))
     if data[:5] == b"%PDF-" or filename.lower().endswith(".pdf"):
         data_or_none = _pdf_first_page(data, filename, result, timeout)
         if data_or_none is None:
@@ -74,37 +73,26 @@ def ocr_card_image(data: bytes, filename: str, *, timeout: float = 60) -> CardPa
     try:
         text = _tesseract(img, timeout)
     except OcrUnavailable as e:
-        result.add(
-            filename,
-            "error",
-            "ocr_unavailable",
-            f"{filename}: the card could not be read: {e} {_INSTALL_HINT}",
-        )
+        why = msg(str(e.args[0]), result.lang) if e.args else ""
+        result.say(filename, "error", "ocr_unavailable", name=filename, reason=why)
         return result
     except RuntimeError as e:  # pytesseract raises RuntimeError on timeout
         if "timeout" in str(e).lower():
-            msg = f"{filename}: reading the card took longer than {timeout:g} s and was stopped; the image is kept as an attachment."
+            result.say(
+                filename, "error", "ocr_failed.timeout", name=filename, seconds=f"{timeout:g}"
+            )
         else:
-            msg = f"{filename}: tesseract failed on this image ({e}); the image is kept as an attachment."
-        result.add(filename, "error", "ocr_failed", msg)
+            result.say(filename, "error", "ocr_failed", name=filename, reason=e)
         return result
     contact = extract_contact(text, filename)
     if contact.is_empty():
-        result.add(
-            filename,
-            "warning",
-            "ocr_nothing_found",
-            f"{filename}: no name, company, e-mail or phone could be read from this image; "
-            "it is kept as an attachment.",
-        )
+        result.say(filename, "warning", "ocr_nothing_found", name=filename)
         return result
     result.contacts.append(contact)
-    result.add(
-        filename,
-        "info",
-        "ocr_needs_review",
-        f"{filename}: read by OCR — please check {contact.full_name or 'this contact'} before use.",
-    )
+    if contact.full_name:
+        result.say(filename, "info", "ocr_needs_review", name=filename, who=contact.full_name)
+    else:
+        result.say(filename, "info", "ocr_needs_review.anonymous", name=filename)
     return result
 
 
@@ -115,31 +103,22 @@ def _open_image(data: bytes, filename: str, result: CardParseResult):
         img = Image.open(io.BytesIO(data))
         w, h = img.size
         if w * h > MAX_PIXELS:
-            result.add(
+            result.say(
                 filename,
                 "error",
                 "image_too_large",
-                f"{filename}: the image is {w}×{h} pixels, too large to be a card photo "
-                f"(limit {MAX_PIXELS // 1_000_000} megapixels); it was not read.",
+                name=filename,
+                width=w,
+                height=h,
+                limit=MAX_PIXELS // 1_000_000,
             )
             return None
         img.load()
     except (UnidentifiedImageError, Image.DecompressionBombError):
-        result.add(
-            filename,
-            "error",
-            "not_an_image",
-            f"{filename}: this file is not a picture Genba can read (JPEG or PNG expected), "
-            "although its name says it is. Check the file, or export the card again.",
-        )
+        result.say(filename, "error", "not_an_image.card", name=filename)
         return None
     except (OSError, ValueError, SyntaxError) as e:
-        result.add(
-            filename,
-            "error",
-            "broken_image",
-            f"{filename}: the image is damaged or incomplete ({e}); it could not be read.",
-        )
+        result.say(filename, "error", "broken_image", name=filename, reason=e)
         return None
     img = ImageOps.exif_transpose(img)
     img = img.convert("L")
@@ -153,13 +132,13 @@ def _tesseract(img, timeout: float) -> str:
     try:
         import pytesseract
     except ImportError as e:  # pragma: no cover - a declared dependency
-        raise OcrUnavailable("the pytesseract package is not installed.") from e
+        raise OcrUnavailable("ocr_unavailable.no_pytesseract") from e
     try:
         langs = pytesseract.get_languages(config="")
     except pytesseract.TesseractNotFoundError as e:
-        raise OcrUnavailable("the tesseract program was not found.") from e
+        raise OcrUnavailable("ocr_unavailable.no_tesseract") from e
     if "jpn" not in langs:
-        raise OcrUnavailable("tesseract is installed but its Japanese data (jpn) is missing.")
+        raise OcrUnavailable("ocr_unavailable.no_jpn")
     lang = "jpn+eng" if "eng" in langs else "jpn"
     return pytesseract.image_to_string(img, lang=lang, timeout=timeout)
 
@@ -169,13 +148,7 @@ def _pdf_first_page(
 ) -> bytes | None:
     exe = shutil.which("pdftoppm")
     if exe is None:
-        result.add(
-            filename,
-            "info",
-            "pdf_not_read",
-            f"{filename}: PDF cards are kept as attachments but not read (pdftoppm from "
-            "poppler-utils is not installed); add the contact by hand or save the card as JPEG/PNG.",
-        )
+        result.say(filename, "info", "pdf_not_read", name=filename)
         return None
     with tempfile.TemporaryDirectory(prefix="genba-pdf-") as tmp:
         src = Path(tmp) / "card.pdf"
@@ -201,13 +174,7 @@ def _pdf_first_page(
             )
             return (Path(tmp) / "page.png").read_bytes()
         except (subprocess.SubprocessError, OSError):
-            result.add(
-                filename,
-                "error",
-                "broken_pdf",
-                f"{filename}: the PDF could not be opened (damaged or password-protected); "
-                "it is kept as an attachment.",
-            )
+            result.say(filename, "error", "broken_pdf", name=filename)
             return None
 
 

@@ -97,12 +97,12 @@ def normalize_postal_code(value: str) -> str | None:
     return f"{m.group(1)}-{m.group(2)}" if m else None
 
 
-_CHECKS = {
-    "email": (normalize_email, "invalid_email", "e-mail address"),
-    "phone": (normalize_phone, "invalid_phone", "phone number"),
-    "mobile": (normalize_phone, "invalid_phone", "mobile number"),
-    "fax": (normalize_phone, "invalid_phone", "fax number"),
-    "postal_code": (normalize_postal_code, "invalid_postal_code", "postal code (〒)"),
+_CHECKS = {  # field -> (check, issue code); the label is the message field.<name>
+    "email": (normalize_email, "invalid_email"),
+    "phone": (normalize_phone, "invalid_phone"),
+    "mobile": (normalize_phone, "invalid_phone"),
+    "fax": (normalize_phone, "invalid_phone"),
+    "postal_code": (normalize_postal_code, "invalid_postal_code"),
 }
 
 
@@ -112,7 +112,9 @@ def check_contact(contact: CardContact, result: CardParseResult, location: str) 
     A value that fails its pattern is kept as found (the rep may still want it), the contact is
     marked needs_review and a warning names the field.
     """
-    for name, (check, code, label) in _CHECKS.items():
+    from importers.messages import msg, place
+
+    for name, (check, code) in _CHECKS.items():
         value = getattr(contact, name)
         if not value:
             continue
@@ -125,6 +127,11 @@ def check_contact(contact: CardContact, result: CardParseResult, location: str) 
             location,
             "warning",
             code,
-            f"{location}: the {label} '{value}' does not look valid; it was kept as written — "
-            "please check it.",
+            msg(
+                "invalid_contact_field",
+                result.lang,
+                place=place(location, result.lang),
+                label=msg(f"field.{name}", result.lang),
+                value=value,
+            ),
         )

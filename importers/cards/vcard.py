@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from importers.cards._text import clean, has_cjk, join_name, nfkc, person_name, split_title
 from importers.cards.model import CardContact, CardParseResult
 from importers.cards.validate import check_contact
+from importers.messages import MESSAGES, msg, resolve
 
 _STRUCTURED = {"N", "ADR", "ORG", "SOUND", "X-IRMC-N", "GENDER"}
 _ENCODINGS = {"QUOTED-PRINTABLE", "QP", "BASE64", "B", "8BIT", "7BIT"}
@@ -32,18 +33,6 @@ _CHARSET_ALIASES = {
     "euc-jp": "euc_jp",
     "utf-8": "utf-8",
     "utf8": "utf-8",
-}
-_LABELS = {
-    "N": "name (N)",
-    "FN": "name (FN)",
-    "SOUND": "reading (SOUND)",
-    "ORG": "company (ORG)",
-    "TITLE": "title (TITLE)",
-    "TEL": "phone (TEL)",
-    "EMAIL": "e-mail (EMAIL)",
-    "ADR": "address (ADR)",
-    "LABEL": "address (LABEL)",
-    "NOTE": "note (NOTE)",
 }
 _HEX = b"0123456789ABCDEFabcdef"
 
@@ -324,8 +313,8 @@ def _j(v: object) -> str:
 # --------------------------------------------------------------------------- cards -> contacts
 
 
-def parse_vcards(data: bytes, filename: str) -> CardParseResult:
-    result = CardParseResult()
+def parse_vcards(data: bytes, filename: str, *, lang: str | None = None) -> CardParseResult:
+    result = CardParseResult(lang=resolve(lang))
     file_codec, _ = decode_file_bytes(data)
     if data.startswith(codecs.BOM_UTF8):
         data = data[3:]
@@ -345,20 +334,9 @@ def parse_vcards(data: bytes, filename: str) -> CardParseResult:
             current.append(line)
     if current is not None:
         cards.append(current)
-        result.add(
-            filename,
-            "warning",
-            "truncated_vcard",
-            f"{filename}: the last card has no END:VCARD line (the file may be cut short); "
-            "what it had was read.",
-        )
+        result.say(filename, "warning", "truncated_vcard", name=filename)
     if not cards:
-        result.add(
-            filename,
-            "error",
-            "no_vcards",
-            f"{filename}: no business cards found (no BEGIN:VCARD line). Is this a vCard file?",
-        )
+        result.say(filename, "error", "no_vcards", name=filename)
         return result
     for n, lines in enumerate(cards, start=1):
         ref = f"{filename}#{n}"
@@ -375,12 +353,7 @@ def parse_vcards(data: bytes, filename: str) -> CardParseResult:
             props = [p for ln in lines if (p := _parse_line(ln, file_codec, version))]
         contact = _contact(props, ref, result)
         if contact.is_empty():
-            result.add(
-                ref,
-                "warning",
-                "empty_card",
-                f"Card #{n} in {filename} has no name, company, e-mail or phone; skipped.",
-            )
+            result.say(ref, "warning", "empty_card", name=filename, n=n)
             continue
         check_contact(contact, result, ref)
         result.contacts.append(contact)
@@ -486,17 +459,7 @@ def _assign_phones(c: CardContact, phones: list[_Prop]) -> None:
 
 def _report(p: _Prop, ref: str, result: CardParseResult) -> None:
     file_part, _, n = ref.rpartition("#")
-    label = _LABELS.get(p.name, p.name)
-    if p.problem == "qp":
-        why = "is partly unreadable (its quoted-printable encoding is broken)"
-        code = "broken_qp"
-    else:
-        why = "contains characters that could not be decoded"
-        code = "bad_charset"
-    result.add(
-        ref,
-        "warning",
-        code,
-        f"Card #{n} in {file_part}: the {label} {why}. What could be read was kept "
-        f"('{p.text}') — please check this contact.",
-    )
+    key = f"vcard_field.{p.name}"
+    label = msg(key, result.lang) if key in MESSAGES else p.name
+    code = "broken_qp" if p.problem == "qp" else "bad_charset"
+    result.say(ref, "warning", code, name=file_part, n=n, label=label, text=p.text)

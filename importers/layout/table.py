@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from importers.issues import Issue
 from importers.layout.context import YearContext
 from importers.layout.synonyms import Synonyms, unit_multiplier
+from importers.messages import issue, join, msg
 from importers.normalize.text import clean_cell
 from importers.records import CONTENT_FIELDS, RawVisit
 from importers.workbook.sheet import Sheet, column_letter
@@ -82,7 +83,12 @@ def rep_above(sheet: Sheet, header: TableHeader, synonyms: Synonyms) -> str | No
 
 
 def table_visits(
-    sheet: Sheet, header: TableHeader, synonyms: Synonyms, context: YearContext
+    sheet: Sheet,
+    header: TableHeader,
+    synonyms: Synonyms,
+    context: YearContext,
+    *,
+    lang: str | None = None,
 ) -> tuple[list[RawVisit], list[Issue]]:
     issues: list[Issue] = []
     columns = header.columns
@@ -134,18 +140,21 @@ def table_visits(
             )
         )
     if unmapped_with_content:
-        names = ", ".join(
-            f"{clean_cell(sheet.cell(header.row, c)) or '(no heading)'} ({column_letter(c)})"
-            for c in sorted(unmapped_with_content)
+        no_heading = msg("unmapped_columns.no_heading", lang)
+        names = join(
+            (
+                msg(
+                    "unmapped_columns.column",
+                    lang,
+                    heading=clean_cell(sheet.cell(header.row, c)) or no_heading,
+                    letter=column_letter(c),
+                )
+                for c in sorted(unmapped_with_content)
+            ),
+            lang,
         )
         issues.append(
-            Issue(
-                "info",
-                "unmapped_columns",
-                f"Sheet {sheet.name}: the columns {names} were not imported because Genba does "
-                "not know what they hold. Map them in a profile (genba's mapping wizard) to keep them.",
-                sheet.name,
-            )
+            issue("info", "unmapped_columns", lang, sheet.name, sheet=sheet.name, columns=names)
         )
     return visits, issues
 

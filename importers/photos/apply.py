@@ -31,6 +31,8 @@ from importers.cards.apply import (
 )
 from importers.cards.merge import resolve_company
 from importers.issues import ImportFailed, Issue
+from importers.messages import issue as make_issue
+from importers.messages import resolve
 from importers.normalize.companies import normalize_company
 from importers.photos.blobs import store_blob
 from importers.photos.memo import PhotoInfo, customer_hint, photo_info
@@ -58,19 +60,25 @@ class PhotoOutcome:
         return self.status == "failed"
 
 
-def import_photo_file(store: Store, path: Path, *, force: bool = False) -> PhotoOutcome:
-    """Import a memo photo; never raises for bad input (the outcome and ``sources`` say why)."""
+def import_photo_file(
+    store: Store, path: Path, *, force: bool = False, lang: str | None = None
+) -> PhotoOutcome:
+    """Import a memo photo; never raises for bad input (the outcome and ``sources`` say why).
+
+    ``lang``: the language of the problem messages; None means GENBA_LANG, else the data dir's
+    ``language`` setting, else Japanese."""
+    lang = resolve(lang, store.data_dir)
     path = Path(os.path.normpath(Path(path).absolute()))
     existing = source_by_path(store, path)
     try:
-        fb = read_file(path, max_bytes=MAX_PHOTO_BYTES)
+        fb = read_file(path, max_bytes=MAX_PHOTO_BYTES, lang=lang)
     except ImportFailed as failed:
         return _failed(store, path, existing, None, failed.issue)
     if existing and existing["sha256"] == fb.sha256 and not force:
         return PhotoOutcome(path, "unchanged", existing["id"])
     if existing is None and not force and (moved := adopt_moved(store, path, fb, "photos")):
         return PhotoOutcome(path, "unchanged", moved)
-    problem = picture_problem(path, fb.data)
+    problem = picture_problem(path, fb.data, lang=lang)
     if problem is not None:
         return _failed(store, path, existing, fb, problem)
     info = photo_info(path, fb.data)
@@ -78,7 +86,7 @@ def import_photo_file(store: Store, path: Path, *, force: bool = False) -> Photo
     issues: list[Issue] = []
     with store.write() as w:
         source_id = existing["id"] if existing else new_id()
-        entity, entity_id = place_photo(w, info, path.name, issues)
+        entity, entity_id = place_photo(w, info, path.name, issues, lang=lang)
         attachment_id = natural_id("attachments", "photo:" + fb.sha256)
         row = {
             "sha256": fb.sha256,
@@ -100,17 +108,11 @@ def import_photo_file(store: Store, path: Path, *, force: bool = False) -> Photo
     return PhotoOutcome(path, "imported", source_id, attachment_id, entity, entity_id, issues)
 
 
-def picture_problem(path: Path, data: bytes) -> Issue | None:
+def picture_problem(path: Path, data: bytes, *, lang: str | None = None) -> Issue | None:
     """None for a readable JPEG/PNG (or a PDF scan); else the error issue that says why not."""
     name = path.name
     if data[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftyphevc"):
-        return Issue(
-            "error",
-            "unsupported_type",
-            f"{name}: HEIC photos are not supported. Set the camera to JPEG ('Most "
-            "Compatible') or export the photo as JPEG.",
-            name,
-        )
+        return make_issue("error", "unsupported_type.heic_photo", lang, name, name=name)
     if data.startswith(b"%PDF-"):
         return None
     from PIL import Image
@@ -120,18 +122,18 @@ def picture_problem(path: Path, data: bytes) -> Issue | None:
             img.verify()
         return None
     except Exception:  # PIL raises many types for non-images and damaged files
-        kind = "is damaged or incomplete" if data[:3] == b"\xff\xd8\xff" else "is not a picture"
-        return Issue(
-            "error",
-            "not_an_image",
-            f"{name}: this file {kind}, although its name says it is a photo (JPEG, PNG or PDF "
-            "expected). It was not imported; check the file or take the photo again.",
-            name,
-        )
+        damaged = data[:3] == b"\xff\xd8\xff"
+        key = "not_an_image.damaged_photo" if damaged else "not_an_image.photo"
+        return make_issue("error", key, lang, name, name=name)
 
 
 def place_photo(
-    w: Writer, info: PhotoInfo, filename: str, issues: list[Issue] | None = None
+    w: Writer,
+    info: PhotoInfo,
+    filename: str,
+    issues: list[Issue] | None = None,
+    *,
+    lang: str | None = None,
 ) -> tuple[str, str | None]:
     """(entity, entity_id) for a photo: the customer's activity that day, the customer, or the
     day (see the module doc)."""
@@ -140,12 +142,14 @@ def place_photo(
     if company_id is None:
         if info.customer_hint and issues is not None:
             issues.append(
-                Issue(
+                make_issue(
                     "info",
-                    "customer_not_found",
-                    f"{filename}: no customer named '{info.customer_hint}' was found, so the photo "
-                    f"is linked to {'the day ' + day if day else 'no day'} only.",
+                    "customer_not_found" if day else "customer_not_found.no_day",
+                    lang,
                     filename,
+                    name=filename,
+                    hint=info.customer_hint,
+                    day=day,
                 )
             )
         return "day", day

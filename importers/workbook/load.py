@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 
 from importers.issues import ImportFailed
+from importers.messages import fail
 from importers.workbook.formulas import uncached_formula_cells
 from importers.workbook.sheet import Sheet
 from importers.workbook.sniff import sniff_format
@@ -17,40 +18,30 @@ from importers.workbook.zipguard import check_zip
 BLANK_RUN_LIMIT = 5_000
 
 
-def load_sheets(data: bytes, filename: str) -> tuple[str, list[Sheet]]:
+def load_sheets(data: bytes, filename: str, *, lang: str | None = None) -> tuple[str, list[Sheet]]:
     """Return (format, sheets) or raise ImportFailed with a message for the rep."""
-    fmt = sniff_format(data, Path(filename).suffix)
+    fmt = sniff_format(data, Path(filename).suffix, lang=lang)
     if fmt == "csv":
-        return fmt, [_load_csv(data, Path(filename).stem)]
+        return fmt, [_load_csv(data, Path(filename).stem, lang)]
     if fmt in ("xlsx", "ods"):
         try:
-            check_zip(data)
+            check_zip(data, lang=lang)
         except ImportFailed:
             raise
         except Exception:
-            raise ImportFailed(
-                "truncated",
-                "The workbook is damaged or incomplete. Open it in Excel and save it again.",
-            ) from None
-    return fmt, _load_calamine(data, fmt)
+            raise fail("truncated", lang) from None
+    return fmt, _load_calamine(data, fmt, lang)
 
 
-def _load_calamine(data: bytes, fmt: str) -> list[Sheet]:
+def _load_calamine(data: bytes, fmt: str, lang: str | None = None) -> list[Sheet]:
     from python_calamine import CalamineWorkbook, PasswordError
 
     try:
         wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except PasswordError:
-        raise ImportFailed(
-            "encrypted",
-            "The workbook is password-protected, so Genba cannot read it. Remove the password "
-            "or save an unprotected copy in the watched folder.",
-        ) from None
+        raise fail("encrypted", lang) from None
     except Exception as exc:
-        raise ImportFailed(
-            "unreadable",
-            f"The workbook cannot be read ({_short(exc)}). Open it in Excel and save it again.",
-        ) from None
+        raise fail("unreadable.workbook", lang, reason=_short(exc)) from None
     uncached = uncached_formula_cells(data) if fmt == "xlsx" else {}
     sheets = []
     for name in wb.sheet_names:
@@ -61,16 +52,8 @@ def _load_calamine(data: bytes, fmt: str) -> list[Sheet]:
         except Exception as exc:
             msg = _short(exc)
             if "entity" in msg.lower() or "doctype" in msg.lower():
-                raise ImportFailed(
-                    "xml_entities",
-                    f"Sheet {name} contains XML entity declarations, which Excel never writes; "
-                    "Genba refuses it as unsafe. Open the workbook in Excel and save a fresh copy.",
-                ) from None
-            raise ImportFailed(
-                "unreadable",
-                f"Sheet {name} cannot be read ({msg}). Open the workbook in Excel and save it again.",
-                location=name,
-            ) from None
+                raise fail("xml_entities.sheet", lang, sheet=name) from None
+            raise fail("unreadable.sheet", lang, location=name, sheet=name, reason=msg) from None
         sheets.append(Sheet(name, rows, merged, uncached.get(name, set()), truncated_at=truncated))
     return sheets
 
@@ -92,8 +75,8 @@ def _rows(cs) -> tuple[list[list], int | None]:
     return rows, None
 
 
-def _load_csv(data: bytes, name: str) -> Sheet:
-    text = decode_text(data)
+def _load_csv(data: bytes, name: str, lang: str | None = None) -> Sheet:
+    text = decode_text(data, lang=lang)
     sample = text[:4096]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
@@ -102,7 +85,7 @@ def _load_csv(data: bytes, name: str) -> Sheet:
     return Sheet(name, [list(r) for r in csv.reader(io.StringIO(text), dialect)])
 
 
-def decode_text(data: bytes) -> str:
+def decode_text(data: bytes, *, lang: str | None = None) -> str:
     """UTF-8 (with or without BOM), else cp932 as Japanese Excel writes it."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
@@ -113,11 +96,7 @@ def decode_text(data: bytes) -> str:
     try:
         return data.decode("cp932")
     except UnicodeDecodeError:
-        raise ImportFailed(
-            "encoding",
-            "The CSV file is neither UTF-8 nor Shift_JIS (cp932). Save it from Excel as "
-            "'CSV UTF-8 (コンマ区切り)'.",
-        ) from None
+        raise fail("encoding", lang) from None
 
 
 def _short(exc: Exception) -> str:

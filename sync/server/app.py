@@ -8,8 +8,9 @@ Endpoints (all under bearer auth except the health and version probes):
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, NotRequired
 
 from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -23,11 +24,15 @@ from pydantic import (
     StrictBool,
     StrictFloat,
     StrictInt,
-    model_validator,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+    with_config,
 )
 from sqlalchemy import Engine, select
+from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
 
-from sync.schema_contract import SYNCED_FIELDS, is_synced
+from sync.schema_contract import SYNCED_FIELDS
 from sync.server import service
 from sync.server.db import blobs, current_revision, head_revision, make_engine
 from sync.server.errors import ApiError
@@ -40,32 +45,80 @@ MIN_CLIENT_PROTOCOL = 1
 SERVER_VERSION = "0.1.0"
 PROTOCOL_HEADER = "X-Genba-Protocol"
 
-HLC_PATTERN = r"^\d{15}\.\d{5}$"
+# ASCII digits only: fixed width, so string order is time order (the server relies on it).
+HLC_PATTERN = r"^[0-9]{15}\.[0-9]{5}$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
-Scalar = StrictBool | StrictInt | StrictFloat | str | None
+Scalar = StrictBool | StrictInt | StrictFloat | str | None  # in responses
 
 
-class ChangeIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    change_id: str = Field(min_length=1, max_length=200)
-    entity: str = Field(min_length=1, max_length=64)
-    row_id: str = Field(min_length=1, max_length=200)
-    field: str = Field(min_length=1, max_length=64)
-    value: Scalar = None
-    hlc: str = Field(pattern=HLC_PATTERN)
-    site: str = Field(min_length=1, max_length=64)
-
-    @model_validator(mode="after")
-    def _allow_listed(self) -> ChangeIn:
-        if not is_synced(self.entity, self.field):
-            raise ValueError(f"{self.entity}.{self.field} is not a synced field")
-        return self
+Value = (
+    StrictBool | StrictInt | Annotated[float, Field(strict=True, allow_inf_nan=False)] | str | None
+)
 
 
-class PushRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@with_config(ConfigDict(extra="forbid"))
+class ChangeIn(TypedDict):
+    """One field change. Validated as a plain dict (a TypedDict, straight from the JSON bytes):
+    a push carries thousands, and model instances would cost more than the database work."""
+
+    change_id: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    entity: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    row_id: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    field: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    value: NotRequired[Value]
+    hlc: Annotated[str, StringConstraints(pattern=HLC_PATTERN)]
+    site: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+
+
+@with_config(ConfigDict(extra="forbid"))
+class PushRequest(TypedDict):
     changes: list[ChangeIn]
+
+
+PUSH_REQUEST = TypeAdapter(PushRequest)
+ALLOWED_FIELDS = frozenset((e, f) for e, fields in SYNCED_FIELDS.items() for f in fields)
+
+
+def _invalid(errors: list[dict[str, Any]]) -> RequestValidationError:
+    return RequestValidationError([{**e, "loc": ("body", *e.get("loc", ()))} for e in errors[:20]])
+
+
+def parse_push(body: bytes, settings: ServerSettings) -> list[dict[str, Any]]:
+    """The changes of a push body, validated: shape and types (pydantic, from the JSON bytes),
+    allow-listed entity and field names, the per-push count and value size limits."""
+    try:
+        changes = PUSH_REQUEST.validate_json(body)["changes"]
+    except ValidationError as exc:
+        raise _invalid(exc.errors(include_url=False, include_input=False)) from None
+    if len(changes) > settings.max_push_changes:
+        raise ApiError(
+            413,
+            "too_many_changes",
+            f"At most {settings.max_push_changes} changes per push.",
+            max_changes=settings.max_push_changes,
+        )
+    max_chars = settings.max_value_chars
+    allowed = ALLOWED_FIELDS
+    for i, c in enumerate(changes):
+        if (c["entity"], c["field"]) not in allowed:
+            raise _invalid(
+                [
+                    {
+                        "type": "value_error",
+                        "loc": ("changes", i),
+                        "msg": f"Value error, {c['entity']}.{c['field']} is not a synced field",
+                    }
+                ]
+            )
+        v = c.get("value")
+        if type(v) is str and len(v) > max_chars:
+            raise ApiError(
+                413,
+                "value_too_large",
+                f"A value is longer than {max_chars} characters.",
+                change_id=c["change_id"],
+            )
+    return changes
 
 
 class Rejected(BaseModel):
@@ -103,6 +156,9 @@ class VersionResponse(BaseModel):
     min_client_protocol: int
     server_version: str
     entities: dict[str, list[str]]
+    # Content-Encodings the server accepts for request bodies (clients compress large pushes).
+    request_encodings: list[str] = []
+    max_push_changes: int | None = None
 
 
 class WhoAmI(BaseModel):
@@ -239,6 +295,8 @@ def create_app(
             min_client_protocol=MIN_CLIENT_PROTOCOL,
             server_version=SERVER_VERSION,
             entities={e: list(f) for e, f in SYNCED_FIELDS.items()},
+            request_encodings=["gzip"],
+            max_push_changes=settings.max_push_changes,
         )
 
     @app.get("/v1/whoami", tags=["sync"], responses=ERRORS)
@@ -248,38 +306,40 @@ def create_app(
     @app.post(
         "/v1/push",
         tags=["sync"],
+        response_model=PushResponse,
         responses={
             **ERRORS,
             409: {"model": ErrorBody, "description": "clock skew: changes stamped in the future"},
             413: {"model": ErrorBody, "description": "request too large"},
+            422: {"model": ErrorBody, "description": "invalid request"},
+        },
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "description": "May be sent with `Content-Encoding: gzip`.",
+                "content": {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/PushRequest"}}
+                },
+            }
         },
     )
-    def push(body: PushRequest, user: CurrentUser) -> PushResponse:
-        if len(body.changes) > settings.max_push_changes:
-            raise ApiError(
-                413,
-                "too_many_changes",
-                f"At most {settings.max_push_changes} changes per push.",
-                max_changes=settings.max_push_changes,
+    async def push(request: Request, user: CurrentUser):
+        body = await request.body()
+
+        def run() -> bytes:
+            items = parse_push(body, settings)
+            result = service.push(engine, user, items, max_skew_ms=max_skew_ms, clock_ms=clock_ms)
+            return _json_bytes(
+                {
+                    "acked": result.acked,
+                    "rejected": result.rejected,
+                    "applied": result.applied,
+                    "duplicates": result.duplicates,
+                    "last_seq": result.last_seq,
+                }
             )
-        items = []
-        for c in body.changes:
-            if isinstance(c.value, str) and len(c.value) > settings.max_value_chars:
-                raise ApiError(
-                    413,
-                    "value_too_large",
-                    f"A value is longer than {settings.max_value_chars} characters.",
-                    change_id=c.change_id,
-                )
-            items.append(c.model_dump())
-        result = service.push(engine, user, items, max_skew_ms=max_skew_ms, clock_ms=clock_ms)
-        return PushResponse(
-            acked=result.acked,
-            rejected=[Rejected(**r) for r in result.rejected],
-            applied=result.applied,
-            duplicates=result.duplicates,
-            last_seq=result.last_seq,
-        )
+
+        return Response(await run_in_threadpool(run), media_type="application/json")
 
     @app.get("/v1/pull", tags=["sync"], response_model=PullResponse, responses=ERRORS)
     def pull(
@@ -369,7 +429,23 @@ def create_app(
         row = _blob(user, sha256, False)
         return Response(status_code=200, headers={"Content-Length": str(row.size)})
 
+    def openapi() -> dict[str, Any]:
+        # The push body is validated by hand (see parse_push): add its schema to the document.
+        if app.openapi_schema is None:
+            doc = default_openapi()
+            defs = PUSH_REQUEST.json_schema(ref_template="#/components/schemas/{model}")
+            schemas = doc.setdefault("components", {}).setdefault("schemas", {})
+            schemas.update(defs.pop("$defs", {}))
+            schemas["PushRequest"] = defs
+        return app.openapi_schema
+
+    default_openapi = app.openapi
+    app.openapi = openapi
     return app
+
+
+def _json_bytes(obj: Any) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def app_from_environment() -> FastAPI:

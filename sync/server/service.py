@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -24,9 +23,6 @@ from sync.server.db import teams, winners
 from sync.server.errors import ApiError
 from sync.server.users import User
 
-ROWS_PER_INSERT = 1000  # rows per multi-row INSERT: 11 columns x 1000 < parameter limits
-CHUNK = 1000  # keys per IN (...) lookup: well under SQLite's and PostgreSQL's parameter limits
-
 
 def _insert(engine: Engine, table):
     if engine.dialect.name == "postgresql":
@@ -34,11 +30,6 @@ def _insert(engine: Engine, table):
     else:
         from sqlalchemy.dialects.sqlite import insert
     return insert(table)
-
-
-def _chunks(seq: Sequence, size: int = CHUNK):
-    for i in range(0, len(seq), size):
-        yield seq[i : i + size]
 
 
 def now_ms() -> int:
@@ -62,7 +53,14 @@ def push(
     max_skew_ms: int,
     clock_ms=now_ms,
 ) -> PushResult:
-    """Accept a batch of field changes (dicts with change_id, entity, row_id, field, value, hlc, site)."""
+    """Accept a batch of field changes (dicts with change_id, entity, row_id, field, value, hlc, site).
+
+    The items must already be validated (allow-listed entity and field, scalar value, clock
+    format): the HTTP layer does that. Three statements in one transaction, whatever the batch
+    size: the counter row lock, the change log insert (idempotent by change id), and the winners
+    upsert, which applies the merge rule of ``sync.merge.wins`` in SQL (see ``_merge_pg`` and
+    ``_merge_sqlite``).
+    """
     if not user.can_write:
         raise ApiError(403, "read_only", "This token may read but not write (viewer).")
     team_id = user.team_id
@@ -78,8 +76,9 @@ def push(
 
     server_ms = clock_ms()
     limit_ms = server_ms + max_skew_ms
-    ahead = [wall_ms_of(c["hlc"]) - server_ms for c in batch if wall_ms_of(c["hlc"]) > limit_ms]
-    if ahead:
+    batch_max_hlc = max(c["hlc"] for c in batch)
+    if wall_ms_of(batch_max_hlc) > limit_ms:  # string order is time order: one check suffices
+        ahead = [wall_ms_of(c["hlc"]) - server_ms for c in batch if wall_ms_of(c["hlc"]) > limit_ms]
         with engine.connect().execution_options(sqlite_readonly=True) as conn:
             max_hlc = conn.execute(select(teams.c.max_hlc).where(teams.c.id == team_id)).scalar()
         raise ApiError(
@@ -94,7 +93,6 @@ def push(
             team_max_hlc=max_hlc,
         )
 
-    batch_max_hlc = max(c["hlc"] for c in batch)
     received = datetime.now(UTC).isoformat(timespec="milliseconds")
     result = PushResult()
     with engine.begin() as conn:
@@ -108,86 +106,34 @@ def push(
             )
             .returning(teams.c.last_seq)
         ).scalar_one()
+        # The batch owns seqs first_seq .. last_seq (by position); a change the team already
+        # has leaves its seq unused (cursors only need seqs to grow in commit order).
         first_seq = last_seq - len(batch) + 1
         result.last_seq = last_seq
-
-        # 2. Idempotency: changes this team already has are acked, not applied again.
-        ids = [c["change_id"] for c in batch]
-        known = {
-            r[0]
-            for r in _fetch(
-                conn, "changes", ("change_id",), [(i,) for i in ids], ("change_id",), team_id
-            )
-        }
-        fresh = [c for c in batch if c["change_id"] not in known]
-        result.duplicates = len(batch) - len(fresh)
-        result.acked.extend(c["change_id"] for c in batch if c["change_id"] in known)
-
-        # 3. Rows belong to the team that wrote them: every table is partitioned by team_id (taken
-        # from the token), so a push can only ever write its own team's copy of a row. Two teams
-        # that both meet 株式会社サンプル精工 (one natural id) each keep their own row.
-        accepted = fresh
-
-        # 4. Merge with the shared rule against the current winners.
-        field_keys = list({(c["entity"], c["row_id"], c["field"]) for c in accepted})
-        current = {
-            (e, r, f): (h, st)
-            for e, r, f, h, st in _fetch(
-                conn,
-                "winners",
-                ("entity", "row_id", "field"),
-                field_keys,
-                ("entity", "row_id", "field", "hlc", "site"),
-                team_id,
-            )
-        }
-        new_winners: dict[tuple[str, str, str], dict[str, Any]] = {}
-        log_rows = []
-        for offset, c in enumerate(accepted):
-            seq = first_seq + offset
-            value = None if c["value"] is None else json.dumps(c["value"], ensure_ascii=False)
-            key = (c["entity"], c["row_id"], c["field"])
-            log_rows.append(
-                {
-                    "team_id": team_id,
-                    "change_id": c["change_id"],
-                    "seq": seq,
-                    "entity": c["entity"],
-                    "row_id": c["row_id"],
-                    "field": c["field"],
-                    "value": value,
-                    "hlc": c["hlc"],
-                    "site": c["site"],
-                    "user_id": user.id,
-                    "received_at": received,
-                }
-            )
-            cur = current.get(key)
-            if wins(c["hlc"], c["site"], cur[0] if cur else None, cur[1] if cur else None):
-                current[key] = (c["hlc"], c["site"])
-                new_winners[key] = {
-                    "team_id": team_id,
-                    "entity": key[0],
-                    "row_id": key[1],
-                    "field": key[2],
-                    "value": value,
-                    "hlc": c["hlc"],
-                    "site": c["site"],
-                    "seq": seq,
-                }
-        # Multi-row VALUES statements (one round trip per chunk on both SQLite and PostgreSQL).
-        _bulk_insert(conn, "changes", LOG_COLUMNS, log_rows)
-        _bulk_insert(
-            conn,
-            "winners",
-            WINNER_COLUMNS,
-            list(new_winners.values()),
-            " ON CONFLICT (team_id, entity, row_id, field) DO UPDATE SET value = excluded.value,"
-            " hlc = excluded.hlc, site = excluded.site, seq = excluded.seq",
-        )
-        result.applied = len(new_winners)
-        result.acked.extend(c["change_id"] for c in accepted)
+        # 2. + 3. Log the changes this team does not have yet (idempotency by change id) and merge
+        # them into the winners. Rows belong to the team that wrote them: every table is
+        # partitioned by team_id (taken from the token), so a push can only ever write its own
+        # team's copy of a row. Two teams that both meet 株式会社サンプル精工 (one natural id) each
+        # keep their own row.
+        merge = _merge_pg if conn.dialect.name == "postgresql" else _merge_sqlite
+        fresh, applied = merge(conn, team_id, user.id, received, first_seq, batch)
+        result.duplicates = len(batch) - fresh
+        result.applied = applied
+        result.acked = [c["change_id"] for c in batch]
     return result
+
+
+_encode_value = json.JSONEncoder(ensure_ascii=False).encode
+_encode_str = json.encoder.encode_basestring  # the C encoder, ensure_ascii=False
+
+
+def _value_json(value: Any) -> str | None:
+    """A field value as the JSON text stored (and spliced into pull responses as it is)."""
+    if value is None:
+        return None
+    if type(value) is str:
+        return _encode_str(value)
+    return _encode_value(value)
 
 
 LOG_COLUMNS = (
@@ -203,69 +149,119 @@ LOG_COLUMNS = (
     "user_id",
     "received_at",
 )
-PG_TYPES = {"team_id": "integer", "user_id": "integer", "seq": "bigint"}
 WINNER_COLUMNS = ("team_id", "entity", "row_id", "field", "value", "hlc", "site", "seq")
 
-
-def _bulk_insert(conn, table: str, columns: tuple[str, ...], rows: list[dict], suffix: str = ""):
-    """Multi-row INSERT ... VALUES (...), (...) in chunks: one round trip per chunk.
-
-    Plain SQL text (no per-statement SQLAlchemy compilation); the upsert suffixes used here are
-    valid on both SQLite (>= 3.24) and PostgreSQL. Table and column names are constants.
-    """
-    if not rows:
-        return
-    head = f"INSERT INTO {table} ({', '.join(columns)}) "
-    if conn.dialect.name == "postgresql":
-        # One array parameter per column: a short, constant statement whatever the row count.
-        casts = ", ".join(f"%s::{PG_TYPES.get(c, 'text')}[]" for c in columns)
-        sql = f"{head}SELECT * FROM unnest({casts}){suffix}"
-        for part in _chunks(rows, 10_000):
-            conn.exec_driver_sql(sql, tuple([r[c] for r in part] for c in columns))
-        return
-    one = "(" + ", ".join(["?"] * len(columns)) + ")"
-    for part in _chunks(rows, ROWS_PER_INSERT):
-        sql = head + "VALUES " + ", ".join([one] * len(part)) + suffix
-        conn.exec_driver_sql(sql, tuple(r[c] for r in part for c in columns))
+# The merge rule of sync.merge.wins in SQL: replace the stored winner iff (hlc, site) is greater,
+# compared as code points (SQLite's BINARY collation; PostgreSQL's "C" collation below, whatever
+# the database's default collation is). Strictly greater: a replay is a no-op.
+_SQLITE_LOG = (
+    f"INSERT INTO changes ({', '.join(LOG_COLUMNS)}) VALUES ({', '.join('?' * len(LOG_COLUMNS))})"
+    " ON CONFLICT (team_id, change_id) DO NOTHING"
+)
+_SQLITE_UPSERT = (
+    f"INSERT INTO winners ({', '.join(WINNER_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(WINNER_COLUMNS))})"
+    " ON CONFLICT (team_id, entity, row_id, field) DO UPDATE SET value = excluded.value,"
+    " hlc = excluded.hlc, site = excluded.site, seq = excluded.seq"
+    " WHERE (excluded.hlc, excluded.site) > (winners.hlc, winners.site)"
+)
 
 
-def _fetch(
-    conn,
-    table: str,
-    key_cols: tuple[str, ...],
-    keys: list[tuple],
-    cols: tuple[str, ...],
-    team_id: int | None = None,
-) -> list[tuple]:
-    """Rows of ``table`` whose ``key_cols`` are among ``keys`` (and of the team, if given).
+def _merge_sqlite(conn, team_id, user_id, received, first_seq, batch) -> tuple[int, int]:
+    """SQLite (in-process, so statements are cheap): executemany, the batch reduced in Python."""
+    rows = [
+        (
+            team_id,
+            c["change_id"],
+            first_seq + i,
+            c["entity"],
+            c["row_id"],
+            c["field"],
+            _value_json(c.get("value")),
+            c["hlc"],
+            c["site"],
+            user_id,
+            received,
+        )
+        for i, c in enumerate(batch)
+    ]
+    cur = conn.connection.dbapi_connection.cursor()
+    try:
+        cur.executemany(_SQLITE_LOG, rows)
+        fresh = cur.rowcount
+        if fresh < len(rows):
+            # Some were known: the ones logged now are exactly those with this batch's seqs.
+            logged = {
+                r[0]
+                for r in cur.execute(
+                    "SELECT seq FROM changes WHERE team_id = ? AND seq BETWEEN ? AND ?",
+                    (team_id, first_seq, first_seq + len(rows) - 1),
+                )
+            }
+            rows = [r for r in rows if r[2] in logged]
+        # Reduce the batch to one candidate per field with the shared rule (ties: the first).
+        best: dict[tuple[str, str, str], tuple] = {}
+        for r in rows:
+            key = (r[3], r[4], r[5])
+            b = best.get(key)
+            if b is None or wins(r[7], r[8], b[5], b[6]):
+                best[key] = (team_id, r[3], r[4], r[5], r[6], r[7], r[8], r[2])
+        cur.executemany(_SQLITE_UPSERT, list(best.values()))
+        applied = cur.rowcount
+    finally:
+        cur.close()
+    return fresh, applied
 
-    PostgreSQL: a join against unnest()ed arrays (a short constant statement, index lookups);
-    SQLite: row-value ``IN (VALUES ...)`` in chunks.
-    """
-    if not keys:
-        return []
-    select = ", ".join(f"t.{c}" for c in cols)
-    out: list[tuple] = []
-    if conn.dialect.name == "postgresql":
-        names = ", ".join(key_cols)
-        casts = ", ".join("%s::text[]" for _ in key_cols)
-        on = " AND ".join(f"t.{c} = k.{c}" for c in key_cols)
-        team = " AND t.team_id = %s" if team_id is not None else ""
-        sql = f"SELECT {select} FROM unnest({casts}) AS k({names}) JOIN {table} t ON {on}{team}"
-        for part in _chunks(keys, 10_000):
-            params = [[k[i] for k in part] for i in range(len(key_cols))]
-            if team_id is not None:
-                params.append(team_id)
-            out.extend(tuple(r) for r in conn.exec_driver_sql(sql, tuple(params)))
-        return out
-    lhs = "(" + ", ".join(f"t.{c}" for c in key_cols) + ")"
-    one = "(" + ", ".join("?" for _ in key_cols) + ")"
-    team = "t.team_id = ? AND " if team_id is not None else ""
-    for part in _chunks(keys):
-        sql = f"SELECT {select} FROM {table} t WHERE {team}{lhs} IN (VALUES {', '.join([one] * len(part))})"
-        params = ([team_id] if team_id is not None else []) + [v for k in part for v in k]
-        out.extend(tuple(r) for r in conn.exec_driver_sql(sql, tuple(params)))
-    return out
+
+_PG_PUSH = """
+WITH src AS (
+  SELECT x.change_id, x.entity, x.row_id, x.field, x.value, x.hlc, x.site,
+         %(first_seq)s::bigint + x.n - 1 AS seq
+  FROM ROWS FROM (json_to_recordset(%(batch)s::json) AS (change_id text, entity text,
+       row_id text, field text, value json, hlc text, site text))
+       WITH ORDINALITY AS x(change_id, entity, row_id, field, value, hlc, site, n)
+), ins AS (
+  INSERT INTO changes (team_id, change_id, seq, entity, row_id, field, value, hlc, site,
+                       user_id, received_at)
+  SELECT %(team_id)s::integer, change_id, seq, entity, row_id, field, value::text, hlc, site,
+         %(user_id)s::integer, %(received)s::text
+  FROM src
+  ON CONFLICT (team_id, change_id) DO NOTHING
+  RETURNING entity, row_id, field, value, hlc, site, seq
+), best AS (
+  SELECT DISTINCT ON (entity, row_id, field) entity, row_id, field, value, hlc, site, seq
+  FROM ins
+  ORDER BY entity, row_id, field, hlc COLLATE "C" DESC, site COLLATE "C" DESC, seq
+), up AS (
+  INSERT INTO winners AS w (team_id, entity, row_id, field, value, hlc, site, seq)
+  SELECT %(team_id)s::integer, entity, row_id, field, value, hlc, site, seq FROM best
+  ON CONFLICT (team_id, entity, row_id, field) DO UPDATE SET value = excluded.value,
+     hlc = excluded.hlc, site = excluded.site, seq = excluded.seq
+  WHERE (excluded.hlc COLLATE "C", excluded.site COLLATE "C")
+        > (w.hlc COLLATE "C", w.site COLLATE "C")
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM ins), (SELECT count(*) FROM up)
+"""
+
+
+def _merge_pg(conn, team_id, user_id, received, first_seq, batch) -> tuple[int, int]:
+    """PostgreSQL: ONE round trip. The batch travels as one JSON parameter (encoded in C, parsed
+    by json_to_recordset; a value's JSON text is kept verbatim), the log insert returns the fresh
+    changes, DISTINCT ON reduces them to the greatest (hlc, site) per field (ties: the first) and
+    the upsert applies the rule against the stored winner."""
+    payload = json.dumps(batch, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    fresh, applied = conn.exec_driver_sql(
+        _PG_PUSH,
+        {
+            "first_seq": first_seq,
+            "batch": payload,
+            "team_id": team_id,
+            "user_id": user_id,
+            "received": received,
+        },
+    ).one()
+    return int(fresh), int(applied)
 
 
 def _greatest(column, value: str):

@@ -276,7 +276,7 @@ def test_200mb_file_in_the_card_folder_is_refused_unread(tmp_path, store, monkey
 
     monkeypatch.setattr(apply_module, "read_file", no_read)
     monkeypatch.setattr(Path, "read_bytes", no_read)
-    out = import_card_file(store, path)
+    out = import_card_file(store, path, lang="en")
     assert out.status == "failed"
     (issue,) = out.issues
     assert issue.code == "file_too_large" and "file too large (200 MB" in issue.message

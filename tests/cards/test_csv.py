@@ -323,11 +323,13 @@ def test_unknown_columns_listed_once_and_invalid_values_kept():
 
 def test_no_usable_columns_is_one_error():
     data = csv_bytes([["日付", "金額", "メモ"], ["2025/03/12", "1000", "x"]])
-    r = parse_contact_csv(data, "sales.csv")
+    r = parse_contact_csv(data, "sales.csv", lang="en")
     assert r.contacts == []
     (issue,) = r.issues
     assert issue.severity == "error" and issue.code == "no_usable_columns"
     assert "日付, 金額, メモ" in issue.message and "会社名" in issue.message
+    (ja,) = parse_contact_csv(data, "sales.csv", lang="ja").issues
+    assert "見つかった列: 日付、金額、メモ" in ja.message and "会社名" in ja.message
 
 
 def test_bad_date_and_empty_rows():

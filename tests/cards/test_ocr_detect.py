@@ -142,15 +142,16 @@ def test_size_cap_on_sparse_200mb_file(tmp_path, monkeypatch):
         raise AssertionError("the file must not be read")
 
     monkeypatch.setattr(type(path), "read_bytes", no_read)
-    issue = check_card_size(path)
+    issue = check_card_size(path, lang="en")
     assert issue is not None and issue.code == "file_too_large"
     assert "file too large (200 MB, the limit is 20 MB" in issue.message
-    r = parse_card_file(path)
+    assert "200 MB。この種類のファイルは20 MBまで" in check_card_size(path, lang="ja").message
+    r = parse_card_file(path, lang="en")
     assert r.issues == [issue] and r.contacts == []
     img = tmp_path / "huge.jpg"
     with open(img, "wb") as f:
         f.truncate(31 * 1024 * 1024)
-    assert "the limit is 30 MB" in check_card_size(img).message
+    assert "the limit is 30 MB" in check_card_size(img, lang="en").message
     assert check_card_size(tmp_path / "huge.vcf") is not None
 
 

@@ -130,7 +130,7 @@ def test_broken_quoted_printable_does_not_crash():
         b"ORG;CHARSET=SHIFT_JIS;ENCODING=QUOTED-PRINTABLE:" + qp("見本化成") + b"\r\n"
         b"EMAIL:ishii@mihon-kasei.example.jp\r\nEND:VCARD\r\n"
     )
-    r = parse_vcards(good + bad, "broken.vcf")
+    r = parse_vcards(good + bad, "broken.vcf", lang="en")
     assert len(r.contacts) == 2
     c = r.contacts[1]
     assert c.full_name == "石井 花子"
@@ -140,6 +140,8 @@ def test_broken_quoted_printable_does_not_crash():
     assert issue.severity == "warning" and issue.code == "broken_qp"
     assert issue.location == "broken.vcf#2"
     assert "Card #2" in issue.message and "name (N)" in issue.message
+    (ja,) = parse_vcards(good + bad, "broken.vcf", lang="ja").issues
+    assert "broken.vcf の2枚目の名刺" in ja.message and "氏名（N）" in ja.message
 
 
 def test_qp_decoder_edge_cases():

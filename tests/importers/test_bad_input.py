@@ -12,6 +12,12 @@ from tests.helpers.workbooks import table_workbook, visit_rows
 from tests.importers.conftest import activities
 
 
+@pytest.fixture(autouse=True)
+def japanese(monkeypatch):
+    """The messages a rep reads by default; tests/importers/test_messages.py covers English."""
+    monkeypatch.setenv("GENBA_LANG", "ja")
+
+
 def good(tmp_path, name="good.xlsx", n=3):
     return table_workbook(tmp_path / name, {"4月": visit_rows(n)})
 
@@ -39,12 +45,13 @@ def rewrite_member(src: bytes, member: str, fn) -> bytes:
 
 def test_empty_file(tmp_path, store, importer):
     (tmp_path / "empty.xlsx").write_bytes(b"")
-    assert "empty" in failed(store, importer, tmp_path / "empty.xlsx", "empty")
+    assert "空です（0バイト）" in failed(store, importer, tmp_path / "empty.xlsx", "empty")
 
 
 def test_text_file_named_xlsx(tmp_path, store, importer):
     (tmp_path / "memo.xlsx").write_text("これはメモです")
-    assert "not a workbook" in failed(store, importer, tmp_path / "memo.xlsx", "not_a_workbook")
+    message = failed(store, importer, tmp_path / "memo.xlsx", "not_a_workbook")
+    assert "Excelのブックではありません" in message and "テキスト" in message
 
 
 def test_truncated_workbook(tmp_path, store, importer):
@@ -59,7 +66,7 @@ def test_password_protected_workbook(tmp_path, store, importer):
     OOXMLFile(plain).encrypt("secret", enc)
     (tmp_path / "locked.xlsx").write_bytes(enc.getvalue())
     assert msoffcrypto.OfficeFile(io.BytesIO(enc.getvalue())).is_encrypted()
-    assert "password" in failed(store, importer, tmp_path / "locked.xlsx", "encrypted")
+    assert "パスワード" in failed(store, importer, tmp_path / "locked.xlsx", "encrypted")
 
 
 def test_xml_entity_bomb_in_a_sheet(tmp_path, store, importer):
@@ -93,7 +100,7 @@ def test_no_recognisable_header(tmp_path, store, importer):
     wb.active.append(["品番", "数量", "単価"])
     wb.active.append(["X-1", 3, 100])
     wb.save(tmp_path / "parts.xlsx")
-    assert "mapping wizard" in failed(store, importer, tmp_path / "parts.xlsx", "no_header")
+    assert "マッピングウィザード" in failed(store, importer, tmp_path / "parts.xlsx", "no_header")
 
 
 def test_impossible_date_imports_row_with_empty_date_and_issue(tmp_path, store, importer):
@@ -104,6 +111,8 @@ def test_impossible_date_imports_row_with_empty_date_and_issue(tmp_path, store, 
     assert a["occurred_on"] is None and a["occurred_on_raw"] == "2025/13/45"
     (issue,) = store.query("SELECT * FROM import_issues WHERE code = 'bad_date'")
     assert issue["location"] == "4月!A6" and "2025/13/45" in issue["message"]
+    assert issue["message"].startswith("4月!A6 の訪問日「2025/13/45」を日付として読めませんでした")
+    assert "（13月はありません）" in issue["message"]
     assert store.query("SELECT status FROM sources")[0][0] == "warning"
 
 
