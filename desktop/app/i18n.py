@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -13,19 +12,12 @@ LANGUAGES = ("ja", "en")
 
 
 def choose_language(data_dir: Path | None) -> str:
-    """GENBA_LANG, else ``language`` in settings.toml, else Japanese."""
-    env = os.environ.get("GENBA_LANG", "").strip().lower()[:2]
-    if env in LANGUAGES:
-        return env
-    if data_dir is not None:
-        try:
-            data = tomllib.loads((Path(data_dir) / "settings.toml").read_text("utf-8"))
-            lang = str(data.get("language", "")).lower()[:2]
-            if lang in LANGUAGES:
-                return lang
-        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
-            pass
-    return "ja"
+    """GENBA_LANG, else the effective ``language`` setting (IT policy and machine file
+    included), else Japanese — the same rule the importers use for their messages."""
+    from importers.messages import default_language
+
+    lang = default_language(data_dir)
+    return lang if lang in LANGUAGES else "ja"
 
 
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:

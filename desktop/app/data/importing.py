@@ -79,15 +79,11 @@ def _import_one(store, importer: ReportImporter, path: Path, kind: str | None, f
     if kind == "reports":
         return importer.import_file(path, force=force)
     if kind == "photos":
-        try:
-            from importers.photos.apply import import_photo_file
-        except ImportError:
-            return None
+        from importers.photos.apply import import_photo_file
+
         return import_photo_file(store, path, force=force)
-    try:
-        from importers.cards.apply import import_card_file
-    except ImportError:
-        return None
+    from importers.cards.apply import import_card_file
+
     return import_card_file(store, path, force=force)
 
 

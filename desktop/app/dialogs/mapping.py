@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.app import fmt
+from desktop.app import fmt, i18n
 from desktop.app.models.lazy import Column
 from desktop.app.models.lists import RecordsModel
 from desktop.app.widgets import label, style_wizard, table, wizard_title
@@ -71,12 +71,12 @@ def cell_text(v: Any) -> str:
     return str(v)
 
 
-def load_workbook(path: Path) -> dict:
+def load_workbook(path: Path, lang: str | None = None) -> dict:
     """Read the file once; its sheets as grids (runs in the background)."""
     from importers.workbook.load import load_sheets
 
     data = path.read_bytes()
-    _fmt, sheets = load_sheets(data, path.name)
+    _fmt, sheets = load_sheets(data, path.name, lang=lang)
     return {"data": data, "sheets": sheets}
 
 
@@ -102,7 +102,9 @@ def build_profile(
     )
 
 
-def preview(data: bytes, filename: str, profile, default_rep: str | None) -> dict:
+def preview(
+    data: bytes, filename: str, profile, default_rep: str | None, lang: str | None = None
+) -> dict:
     """parse_report with the profile: the first rows and the issues (background)."""
     from importers.issues import ImportFailed
     from importers.layout.synonyms import load_synonyms
@@ -118,7 +120,12 @@ def preview(data: bytes, filename: str, profile, default_rep: str | None) -> dic
         }
     try:
         result = parse_report(
-            data, filename, synonyms=load_synonyms(), profile=profile, default_rep=default_rep
+            data,
+            filename,
+            synonyms=load_synonyms(),
+            profile=profile,
+            default_rep=default_rep,
+            lang=lang,
         )
     except ImportFailed as failed:
         return {"rows": [], "count": 0, "error": failed.issue.message}
@@ -405,7 +412,9 @@ class MappingWizard(QWizard):
         self._preview_generation = 0
         self.last_preview: dict | None = None
         path_ = self.path
-        ctx.tasks.run(lambda: load_workbook(path_), self._loaded)
+        # Messages about the workbook in the UI's language (policy and machine config included).
+        self.lang = i18n.choose_language(ctx.data_dir)
+        ctx.tasks.run(lambda: load_workbook(path_, self.lang), self._loaded)
 
     def _loaded(self, wb: dict) -> None:
         self.workbook = wb
@@ -444,7 +453,8 @@ class MappingWizard(QWizard):
             self.ctx.settings.user_name,
         )
         self.ctx.tasks.run(
-            lambda: preview(data, name, profile, rep), lambda r: self._previewed(gen, r)
+            lambda: preview(data, name, profile, rep, self.lang),
+            lambda r: self._previewed(gen, r),
         )
 
     def _previewed(self, gen: int, result: dict) -> None:
@@ -466,7 +476,10 @@ class MappingWizard(QWizard):
         def work():
             saved = save_profile(profile, ctx.data_dir / "profiles")
             importer = ReportImporter(
-                ctx.store, rep=ctx.settings.user_name, ranks=ctx.settings.ranks or None
+                ctx.store,
+                rep=ctx.settings.user_name,
+                ranks=ctx.settings.ranks or None,
+                lang=self.lang,
             )
             return saved, importer.import_file(path, force=True)
 
