@@ -7,6 +7,7 @@ code are accepted only when they match their pattern (a misread digit is worse t
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -128,11 +129,32 @@ def _open_image(data: bytes, filename: str, result: CardParseResult):
     return ImageOps.autocontrast(img)
 
 
+def tesseract_command() -> str | None:
+    """Where tesseract is: $GENBA_TESSERACT, else PATH, else where its Windows installers put it
+    (IT rarely adds it to PATH on reps' laptops)."""
+    env = os.environ.get("GENBA_TESSERACT")
+    if env:
+        return env
+    found = shutil.which("tesseract")
+    if found:
+        return found
+    for base in (os.environ.get("PROGRAMFILES"), os.environ.get("LOCALAPPDATA")):
+        if base:
+            for sub in ("Tesseract-OCR", os.path.join("Programs", "Tesseract-OCR")):
+                candidate = os.path.join(base, sub, "tesseract.exe")
+                if os.path.isfile(candidate):
+                    return candidate
+    return None
+
+
 def _tesseract(img, timeout: float) -> str:
     try:
         import pytesseract
     except ImportError as e:  # pragma: no cover - a declared dependency
         raise OcrUnavailable("ocr_unavailable.no_pytesseract") from e
+    cmd = tesseract_command()
+    if cmd:
+        pytesseract.pytesseract.tesseract_cmd = cmd
     try:
         langs = pytesseract.get_languages(config="")
     except pytesseract.TesseractNotFoundError as e:

@@ -172,3 +172,18 @@ def test_dispatch_by_extension_and_content(tmp_path):
     assert unsupported.code == "unsupported_type" and ".docx" in unsupported.message
     assert "HEIC" in parse_card_file(tmp_path / "d.heic").issues[0].message
     assert parse_card_file(tmp_path / "missing.vcf").issues[0].code == "unreadable"
+
+
+def test_tesseract_command_from_environment_then_path(monkeypatch, tmp_path):
+    from importers.cards.ocr import tesseract_command
+
+    monkeypatch.setenv("GENBA_TESSERACT", str(tmp_path / "tesseract.exe"))
+    assert tesseract_command() == str(tmp_path / "tesseract.exe")
+    monkeypatch.delenv("GENBA_TESSERACT")
+    assert tesseract_command().endswith("tesseract")  # Debian's, on PATH
+    monkeypatch.setenv("PATH", "")
+    fake = tmp_path / "Tesseract-OCR" / "tesseract.exe"
+    fake.parent.mkdir()
+    fake.write_text("")
+    monkeypatch.setenv("PROGRAMFILES", str(tmp_path))
+    assert tesseract_command() == str(fake)
