@@ -13,7 +13,7 @@ from desktop.app.services.watching import WatchService
 from desktop.app.tasks import TaskManager
 from desktop.app.tray import Tray, tray_available
 from desktop.app.window import MainWindow
-from importers.config import Settings
+from importers.managed_config import ManagedConfig
 from sync.store import Store
 
 
@@ -21,9 +21,10 @@ class GenbaApp(QObject):
     def __init__(self, data_dir: Path, *, tray: bool = True, parent=None):
         super().__init__(parent)
         store = Store(data_dir)
-        settings = Settings.load(data_dir)
+        # Effective settings: IT policy > machine file > the rep's own > installer presets.
+        config = ManagedConfig(data_dir)
         tasks = TaskManager(self)
-        self.ctx = AppContext(Path(data_dir), store, settings, tasks)
+        self.ctx = AppContext(Path(data_dir), store, config.settings(), tasks, config=config)
         self.window = MainWindow(self.ctx)
         self.sync = SyncService(self.ctx, self)
         self.watch = WatchService(self.ctx, after_import=self.sync.trigger, parent=self)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from desktop.app.tasks import TaskManager
 from importers.config import Settings
+from importers.managed_config import ManagedConfig
 from sync.store import Store
 
 
@@ -32,6 +33,13 @@ class AppContext:
     settings: Settings
     tasks: TaskManager
     bus: Bus = field(default_factory=Bus)
+    # Where each setting comes from: IT's policy and machine values are locked in the app.
+    config: ManagedConfig | None = None
+
+    def locked(self, key: str) -> str | None:
+        """Where a locked setting is set (registry key or file), or None if the rep may change it."""
+        entry = self.config.entries.get(key) if self.config else None
+        return entry.where if entry and entry.locked else None
 
     def connect(self) -> sqlite3.Connection:
         """A new read connection (its own; for one thread)."""

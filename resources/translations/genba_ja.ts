@@ -820,6 +820,14 @@ If it happens again, send the details below to your IT contact.</source>
         <source>not watched</source>
         <translation>停止中</translation>
     </message>
+    <message>
+        <source>set by your administrator</source>
+        <translation>管理者が設定</translation>
+    </message>
+    <message>
+        <source>These folders are set by your administrator and cannot be changed here.</source>
+        <translation>このフォルダーは管理者が設定しているため、ここでは変更できません。</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../desktop/app/views/folders.py" line="88"/>
         <source>%n error(s)</source>

@@ -150,3 +150,31 @@ def test_knowledge_data_without_widgets(store, imported):
         edit_note(store, nid, body="  ", category="tip", visibility="team")
     with pytest.raises(ValueError):
         edit_note(store, nid, body="x", category="tip", visibility="public")
+
+
+def test_folders_locked_by_it_are_refused_and_marked(data_dir, tmp_path, monkeypatch):
+    """A folder list from the machine file (IT) is locked: the app marks it and refuses edits,
+    and what the rep adds elsewhere goes only into their own settings.toml."""
+    import pytest
+
+    from desktop.app.data import folders
+    from importers.config import Settings
+    from importers.managed_config import ManagedConfig
+
+    machine = tmp_path / "machine.toml"
+    machine.write_text(f'report_folders = ["{(tmp_path / "it").as_posix()}"]\n', "utf-8")
+    monkeypatch.setenv("GENBA_MACHINE_CONFIG", str(machine))
+    config = ManagedConfig(data_dir)
+    settings = config.settings()
+    with pytest.raises(PermissionError):
+        folders.add_folder(settings, data_dir, "reports", str(tmp_path), config)
+    assert folders.add_folder(settings, data_dir, "cards", str(tmp_path), config)
+    own = Settings.load(data_dir)
+    assert own.card_folders == [str(tmp_path)] and own.report_folders == []
+    import sqlite3
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE sources (path, imported_at, status, kind)")
+    rows = {r["kind"]: r for r in folders.folder_rows(conn, config.settings(), config)}
+    assert rows["reports"]["locked"] == str(machine)
+    assert rows["cards"]["locked"] is None

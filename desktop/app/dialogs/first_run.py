@@ -162,7 +162,13 @@ class ImportPage(QWizardPage):
         self.status.setText(self.tr("Looking for workbooks and cards…"))
 
         def work():
-            s.save(ctx.data_dir)
+            if ctx.config is not None:
+                # Only what the rep chose, and never over a value IT has locked.
+                for key in ("user_name", "report_folders", "card_folders"):
+                    if not ctx.locked(key):
+                        ctx.config.set_user_value(key, getattr(s, key))
+            else:
+                s.save(ctx.data_dir)
             if url and token:
                 from sync.client.credentials import save_credentials
 

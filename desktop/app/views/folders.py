@@ -86,6 +86,8 @@ class FoldersView(Page):
             text = self.tr("not watched")
         if r["errors"]:
             text += " · " + self.tr("%n error(s)", "", r["errors"])
+        if r.get("locked"):
+            text += " · " + self.tr("set by your administrator")
         return text
 
     def set_watch_state(self, state: str) -> None:
@@ -102,8 +104,8 @@ class FoldersView(Page):
             self.refresh()
 
     def refresh(self) -> None:
-        settings = self.ctx.settings
-        self.ctx.read(lambda conn: folders.folder_rows(conn, settings), self._show)
+        settings, config = self.ctx.settings, self.ctx.config
+        self.ctx.read(lambda conn: folders.folder_rows(conn, settings, config), self._show)
 
     def _show(self, rows: list[dict]) -> None:
         self.rows = rows
@@ -116,10 +118,11 @@ class FoldersView(Page):
             self.add_folder(kind, path)
 
     def add_folder(self, kind: str, path: str) -> None:
-        settings, data_dir = self.ctx.settings, self.ctx.data_dir
+        settings, data_dir, config = self.ctx.settings, self.ctx.data_dir, self.ctx.config
         self.ctx.write(
-            lambda: folders.add_folder(settings, data_dir, kind, path),
+            lambda: folders.add_folder(settings, data_dir, kind, path, config),
             lambda _added: self._settings_saved(),
+            self._refused,
             changes_data=False,
         )
 
@@ -128,11 +131,24 @@ class FoldersView(Page):
         row = self.model.row(idx.row()) if idx.isValid() else None
         if row is None:
             return
-        settings, data_dir = self.ctx.settings, self.ctx.data_dir
+        if row.get("locked"):
+            self._refused(PermissionError(row["locked"]))
+            return
+        settings, data_dir, config = self.ctx.settings, self.ctx.data_dir, self.ctx.config
         self.ctx.write(
-            lambda: folders.remove_folder(settings, data_dir, row["kind"], row["path"]),
+            lambda: folders.remove_folder(settings, data_dir, row["kind"], row["path"], config),
             lambda _removed: self._settings_saved(),
+            self._refused,
             changes_data=False,
+        )
+
+    def _refused(self, error: BaseException) -> None:
+        """IT has locked these folders: say so instead of failing silently."""
+        if not isinstance(error, PermissionError):
+            self.ctx.tasks.default_error(error)
+            return
+        self.note.setText(
+            self.tr("These folders are set by your administrator and cannot be changed here.")
         )
 
     def _settings_saved(self) -> None:
