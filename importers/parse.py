@@ -49,7 +49,7 @@ def parse_report(
     ``lang`` is the language of the issues' messages (None: ``messages.default_language()``).
     """
     lang = resolve(lang)
-    fmt, sheets = load_sheets(data, filename, lang=lang)
+    fmt, sheets = load_sheets(data, filename, lang=lang, lazy=True)
     result = ParseResult(fmt)
     name = Path(filename).name
     ranks = {**(ranks or {}), **(profile.ranks if profile else {})} or None

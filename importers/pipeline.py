@@ -253,7 +253,7 @@ class ReportImporter:
                 touched_companies.update(
                     (old_row.fields.get("company_id"), rec.fields["company_id"])
                 )
-        new_ids = w.insert_many("activities", [dict(r.fields) for r in plan.inserted])
+        new_ids = w.insert_many("activities", [r.fields for r in plan.inserted])
         for rec, aid in zip(plan.inserted, new_ids, strict=True):
             ids[by_record[id(rec)]] = aid
         outcome.added = len(new_ids)
@@ -269,7 +269,7 @@ class ReportImporter:
         w.conn.executemany(
             "INSERT INTO source_rows (source_id, position, sheet, fingerprint, activity_id, fields) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            [
+            (
                 (
                     source_id,
                     i,
@@ -279,7 +279,7 @@ class ReportImporter:
                     json.dumps(r.fields, ensure_ascii=False),
                 )
                 for i, r in enumerate(records)
-            ],
+            ),
         )
         if outcome.added or outcome.updated or outcome.deleted:
             refresh_deals(w, {c for c in touched_companies if c})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 from importers.issues import ImportFailed
@@ -18,8 +19,13 @@ from importers.workbook.zipguard import check_zip
 BLANK_RUN_LIMIT = 5_000
 
 
-def load_sheets(data: bytes, filename: str, *, lang: str | None = None) -> tuple[str, list[Sheet]]:
-    """Return (format, sheets) or raise ImportFailed with a message for the rep."""
+def load_sheets(
+    data: bytes, filename: str, *, lang: str | None = None, lazy: bool = False
+) -> tuple[str, list[Sheet] | Iterator[Sheet]]:
+    """Return (format, sheets) or raise ImportFailed with a message for the rep.
+
+    ``lazy`` yields one sheet at a time (a sheet that cannot be read raises while iterating), so
+    an import holds one sheet's cells in memory, not the whole workbook's."""
     fmt = sniff_format(data, Path(filename).suffix, lang=lang)
     if fmt == "csv":
         return fmt, [_load_csv(data, Path(filename).stem, lang)]
@@ -30,10 +36,11 @@ def load_sheets(data: bytes, filename: str, *, lang: str | None = None) -> tuple
             raise
         except Exception:
             raise fail("truncated", lang) from None
-    return fmt, _load_calamine(data, fmt, lang)
+    sheets = _load_calamine(data, fmt, lang)
+    return fmt, sheets if lazy else list(sheets)
 
 
-def _load_calamine(data: bytes, fmt: str, lang: str | None = None) -> list[Sheet]:
+def _load_calamine(data: bytes, fmt: str, lang: str | None = None) -> Iterator[Sheet]:
     from python_calamine import CalamineWorkbook, PasswordError
 
     try:
@@ -43,7 +50,6 @@ def _load_calamine(data: bytes, fmt: str, lang: str | None = None) -> list[Sheet
     except Exception as exc:
         raise fail("unreadable.workbook", lang, reason=_short(exc)) from None
     uncached = uncached_formula_cells(data) if fmt == "xlsx" else {}
-    sheets = []
     for name in wb.sheet_names:
         try:
             cs = wb.get_sheet_by_name(name)
@@ -54,8 +60,7 @@ def _load_calamine(data: bytes, fmt: str, lang: str | None = None) -> list[Sheet
             if "entity" in msg.lower() or "doctype" in msg.lower():
                 raise fail("xml_entities.sheet", lang, sheet=name) from None
             raise fail("unreadable.sheet", lang, location=name, sheet=name, reason=msg) from None
-        sheets.append(Sheet(name, rows, merged, uncached.get(name, set()), truncated_at=truncated))
-    return sheets
+        yield Sheet(name, rows, merged, uncached.get(name, set()), truncated_at=truncated)
 
 
 def _rows(cs) -> tuple[list[list], int | None]:
