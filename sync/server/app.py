@@ -379,7 +379,7 @@ def create_app(
             raise ApiError(422, "hash_mismatch", "The content does not match its sha256.")
 
         def store() -> None:
-            with engine.begin() as conn:
+            with service.write_lock(engine), engine.begin() as conn:
                 stmt = service._insert(engine, blobs).on_conflict_do_nothing()
                 conn.execute(
                     stmt,

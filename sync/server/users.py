@@ -1,6 +1,8 @@
 """Teams, users and bearer tokens (admin commands and request authentication).
 
-Tokens are ``secrets.token_urlsafe(32)``; only their sha256 is stored. The team of a request is the
+Tokens are ``genba_`` + ``secrets.token_urlsafe(32)``; only their sha256 is stored. The prefix
+keeps a token from starting with "-" (which a command line would take for an option) and makes a
+leaked token easy to recognise in logs and secret scanners. The team of a request is the
 team of its token's user, never anything the request says.
 """
 
@@ -41,8 +43,11 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+TOKEN_PREFIX = "genba_"
+
+
 def new_token() -> str:
-    return secrets.token_urlsafe(32)
+    return TOKEN_PREFIX + secrets.token_urlsafe(32)
 
 
 def _now() -> str:

@@ -256,3 +256,11 @@ def test_admin_commands(server):
     with server.engine.connect() as conn:
         hashes = [r[0] for r in conn.execute(text("SELECT token_hash FROM users"))]
     assert token not in hashes and hashlib.sha256(token.encode()).hexdigest() in hashes
+
+
+def test_tokens_never_look_like_command_line_options():
+    from sync.server.users import TOKEN_PREFIX, new_token
+
+    tokens = [new_token() for _ in range(2000)]
+    assert all(t.startswith(TOKEN_PREFIX) and not t.startswith("-") for t in tokens)
+    assert len(set(tokens)) == len(tokens) and min(map(len, tokens)) >= 40
