@@ -212,14 +212,22 @@ def _monday(iso: str | None) -> dt.date | None:
 # -- sheets --------------------------------------------------------------------------------------
 def _summary(wb, month, today, activities, deals, notes, mvp) -> None:
     ws = wb.create_sheet(SHEET_SUMMARY)
+    written = [0]  # a write-only sheet does not know its row count: track it for chart ranges
+
+    def put(values) -> int:
+        """Append a row; return its 1-based row number."""
+        ws.append(values)
+        written[0] += 1
+        return written[0]
+
     print_setup(ws)
     ws.column_dimensions["A"].width = 16
     for col in "BCDEFG":
         ws.column_dimensions[col].width = 12
     title = f"チーム日報 {month}" if month else "チーム日報 (全期間)"
-    ws.append([text_cell(ws, title, font=TITLE_FONT)])
-    ws.append([f"作成 {dt.datetime.now():%Y-%m-%d %H:%M}  ・ Genba"])
-    ws.append([])
+    put([text_cell(ws, title, font=TITLE_FONT)])
+    put([f"作成 {dt.datetime.now():%Y-%m-%d %H:%M}  ・ Genba"])
+    put([])
     open_deals = [d for d in deals if (d["stage"] or "open") == "open"]
     bold = Font(bold=True)
     kpis = [
@@ -231,8 +239,8 @@ def _summary(wb, month, today, activities, deals, notes, mvp) -> None:
         ("MVP", mvp[0].author if mvp and mvp[0].score > 0 else "—", None),
     ]
     for label, value, fmt in kpis:
-        ws.append([text_cell(ws, label, font=bold), value_cell(ws, value, fmt)])
-    row = 3 + len(kpis) + 2  # rows used so far, plus a blank one
+        put([text_cell(ws, label, font=bold), value_cell(ws, value, fmt)])
+    put([])
 
     # activities per rep per week
     reps = sorted({a["rep"] or "(担当なし)" for a in activities})
@@ -241,13 +249,15 @@ def _summary(wb, month, today, activities, deals, notes, mvp) -> None:
         monday = _monday(a["occurred_on"])
         if monday is not None:
             weeks[monday][a["rep"] or "(担当なし)"] += 1
-    ws.append([text_cell(ws, "週ごとの活動件数(担当別)", font=bold)])
-    header_row = row + 1
-    ws.append([text_cell(ws, "週(月曜)", font=bold), *[text_cell(ws, r, font=bold) for r in reps]])
+    put([text_cell(ws, "週ごとの活動件数(担当別)", font=bold)])
+    # Chart ranges come from where rows actually landed, never from arithmetic on row counts.
+    header_row = put(
+        [text_cell(ws, "週(月曜)", font=bold), *[text_cell(ws, r, font=bold) for r in reps]]
+    )
     week_keys = sorted(weeks)
     for monday in week_keys:
-        ws.append([f"{monday:%m/%d}週", *[weeks[monday].get(r, 0) for r in reps]])
-    last_week_row = header_row + len(week_keys)
+        put([f"{monday:%m/%d}週", *[weeks[monday].get(r, 0) for r in reps]])
+    last_week_row = written[0]
     if reps and week_keys:
         chart = BarChart()
         chart.type = "col"
@@ -263,7 +273,6 @@ def _summary(wb, month, today, activities, deals, notes, mvp) -> None:
         chart.set_categories(cats)
         chart.height, chart.width = 8, 18
         ws.add_chart(chart, "I2")
-    row = last_week_row + 2
 
     # pipeline by probability band (open deals)
     band_labels = [b[0] for b in BANDS] + [NO_BAND]
@@ -273,13 +282,12 @@ def _summary(wb, month, today, activities, deals, notes, mvp) -> None:
         band = band_of(d["probability"])
         counts[band] += 1
         amounts[band] += d["amount_jpy"] or 0
-    ws.append([])
-    ws.append([text_cell(ws, "パイプライン(確度帯別・進行中)", font=bold)])
-    band_header = row + 2
-    ws.append([text_cell(ws, h, font=bold) for h in ("確度帯", "件数", "金額(円)")])
+    put([])
+    put([text_cell(ws, "パイプライン(確度帯別・進行中)", font=bold)])
+    band_header = put([text_cell(ws, h, font=bold) for h in ("確度帯", "件数", "金額(円)")])
     for label in band_labels:
-        ws.append([label, counts[label], value_cell(ws, amounts[label], YEN_FORMAT)])
-    band_last = band_header + len(band_labels)
+        put([label, counts[label], value_cell(ws, amounts[label], YEN_FORMAT)])
+    band_last = written[0]
     if open_deals:
         bar = BarChart()
         bar.type = "col"
@@ -302,8 +310,8 @@ def _summary(wb, month, today, activities, deals, notes, mvp) -> None:
         pie.dataLabels.showPercent = True
         pie.height, pie.width = 8, 10
         ws.add_chart(pie, "P20")
-    ws.append([])
-    ws.append(
+    put([])
+    put(
         [
             text_cell(
                 ws,
@@ -312,7 +320,7 @@ def _summary(wb, month, today, activities, deals, notes, mvp) -> None:
             )
         ]
     )
-    ws.append(
+    put(
         [
             text_cell(
                 ws,

@@ -244,3 +244,48 @@ def test_refresh_reads_comments_then_rewrites(seeded, tmp_path, monkeypatch):
     changes = seeded.query("SELECT count(*) FROM changes")[0][0]
     refresh_team_workbook(seeded, folder, author="中村")
     assert seeded.query("SELECT count(*) FROM changes")[0][0] == changes
+
+
+def test_summary_charts_point_at_their_tables(tmp_path, store, imported_demo=None):
+    """Each chart's series title and categories are the table's own header and labels."""
+    import re
+
+    import openpyxl
+
+    from importers.export.team_workbook import write_team_workbook
+    from importers.pipeline import ReportImporter
+    from tests.helpers.workbooks import table_workbook, visit_rows
+
+    ReportImporter(store, rep="山本").import_file(
+        table_workbook(tmp_path / "r.xlsx", {"4月": visit_rows(30)})
+    )
+    out = write_team_workbook(store, tmp_path / "team.xlsx").path_written
+    ws = openpyxl.load_workbook(out)["サマリー"]
+    charts = ws._charts
+    assert len(charts) == 3
+
+    def cells(ref):
+        _sheet, rng = ref.split("!")
+        cols_rows = re.findall(r"\$?([A-Z]+)\$?(\d+)", rng)
+        return [ws[f"{c}{r}"].value for c, r in cols_rows]
+
+    weekly, bar, pie = charts
+    title_ref = weekly.series[0].tx.strRef.f
+    assert cells(title_ref) == ["山本"]
+    first_cat = cells(
+        weekly.series[0].cat.strRef.f
+        if weekly.series[0].cat.strRef
+        else weekly.series[0].cat.numRef.f
+    )[0]
+    assert str(first_cat).endswith("週")
+    for chart, header in ((bar, "金額(円)"), (pie, "件数")):
+        assert cells(chart.series[0].tx.strRef.f) == [header]
+        cat = chart.series[0].cat
+        labels = cells((cat.strRef or cat.numRef).f)
+        assert (
+            labels[0]
+            == ws.cell(
+                row=int(re.findall(r"\$(\d+)", (cat.strRef or cat.numRef).f)[0]), column=1
+            ).value
+        )
+        assert "MVP" not in " ".join(str(v) for v in labels)
