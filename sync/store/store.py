@@ -117,6 +117,12 @@ class Store:
         """One write transaction; commits on success, rolls back everything on any error."""
         with self._lock:
             self._conn.execute("BEGIN IMMEDIATE")
+            # Another process on this file (the app and `genba import`, a child import) shares
+            # our site id: move past the last clock any of them committed, so a later write never
+            # carries an earlier stamp.
+            last = self._conn.execute("SELECT value FROM meta WHERE key = 'hlc_last'").fetchone()
+            if last and last[0]:
+                self.clock.observe(last[0])
             writer = Writer(self, self._conn)
             try:
                 yield writer

@@ -193,3 +193,18 @@ def test_change_ids_are_site_and_seq_and_select_star_shows_them(store):
     assert [c["change_id"] for c in store.outbox()] == [row["change_id"]]
     store.ack([row["change_id"]])
     assert store.outbox() == []
+
+
+def test_two_processes_on_one_file_never_stamp_backwards(tmp_path):
+    """The app and a `genba import` share the site id of one genba.db: each write observes the
+    last clock the other committed, even when this process's own clock lags far behind."""
+    a = Store(tmp_path)
+    b = Store(tmp_path, now_ms=lambda: 1_000)  # a process whose wall clock reads 1970
+    with a.write() as w:
+        cid = w.insert("companies", {"name": "A"})
+    with b.write() as w:
+        w.update("companies", cid, {"name": "B, later"})
+    stamps = [r[0] for r in a.query("SELECT hlc FROM changes ORDER BY seq")]
+    assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)
+    a.close()
+    b.close()
