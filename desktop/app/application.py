@@ -105,6 +105,7 @@ class GenbaApp(QObject):
         self.watch.stop()
         self.sync.stop()
         self.ctx.tasks.shutdown()
+        self.ctx.imports.shutdown()
         for view in (self.window.views["activities"], self.window.views["customers"]):
             view.model.close()
         self.ctx.store.close()

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.app.services.import_process import ImportProcess
 from desktop.app.tasks import TaskManager
 from importers.config import Settings
 from importers.managed_config import ManagedConfig
@@ -35,6 +36,12 @@ class AppContext:
     bus: Bus = field(default_factory=Bus)
     # Where each setting comes from: IT's policy and machine values are locked in the app.
     config: ManagedConfig | None = None
+    # The child process that reads workbooks, cards and photos (started on the first import).
+    imports: ImportProcess | None = None
+
+    def __post_init__(self) -> None:
+        if self.imports is None:
+            self.imports = ImportProcess(self.store)
 
     def locked(self, key: str) -> str | None:
         """Where a locked setting is set (registry key or file), or None if the rep may change it."""

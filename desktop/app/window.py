@@ -345,6 +345,7 @@ class MainWindow(QMainWindow):
                 paths,
                 rep=ctx.settings.user_name,
                 card_folders=ctx.settings.card_folders,
+                runner=ctx.imports,
                 progress=lambda done, total, name: bus.import_progress.emit(done, total, name),
             )
 

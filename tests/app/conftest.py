@@ -135,6 +135,7 @@ def ctx(store, data_dir, qapp):
     context = AppContext(data_dir, store, Settings.load(data_dir), tasks)
     yield context
     tasks.shutdown()
+    context.imports.shutdown()
 
 
 def wait_idle(qtbot, ctx, timeout=10_000):

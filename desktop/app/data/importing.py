@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from importers.pipeline import REPORT_SUFFIXES, ReportImporter, is_temp_name
+from desktop.app.data.child_import import import_file
+from importers.pipeline import REPORT_SUFFIXES, is_temp_name
 
 CARD_SUFFIXES = {".vcf", ".vcard"}
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".heic", ".webp", ".pdf"}
@@ -48,8 +49,12 @@ def import_paths(
     card_folders: Iterable[str] = (),
     progress: Callable[[int, int, str], None] | None = None,
     force: bool = False,
+    runner: Any = None,
 ) -> ImportSummary:
-    """Import files and folders (recursively) of any kind; ``progress(done, total, name)``."""
+    """Import files and folders (recursively) of any kind; ``progress(done, total, name)``.
+
+    ``runner``: the app's ``ImportProcess``, which reads each file in a child process (so the
+    parsing never holds this process's GIL); without it the files are read in this process."""
     files: list[Path] = []
     for p in paths:
         p = Path(p)
@@ -57,12 +62,15 @@ def import_paths(
             files += [c for c in sorted(p.rglob("*")) if c.is_file() and kind_of(c, card_folders)]
         elif kind_of(p, card_folders):
             files.append(p)
-    importer = ReportImporter(store, rep=rep)
     summary = ImportSummary(files=len(files))
     for i, path in enumerate(files):
         if progress:
             progress(i, len(files), path.name)
-        outcome = _import_one(store, importer, path, kind_of(path, card_folders), force)
+        kind = kind_of(path, card_folders)
+        if runner is not None:
+            outcome = runner.import_file(path, kind, rep=rep, force=force)
+        else:
+            outcome = import_file(store, path, kind, rep=rep, force=force)
         if getattr(outcome, "failed", False):
             summary.failed += 1
             summary.failures.append(path.name)
@@ -73,18 +81,6 @@ def import_paths(
     if progress:
         progress(len(files), len(files), "")
     return summary
-
-
-def _import_one(store, importer: ReportImporter, path: Path, kind: str | None, force: bool) -> Any:
-    if kind == "reports":
-        return importer.import_file(path, force=force)
-    if kind == "photos":
-        from importers.photos.apply import import_photo_file
-
-        return import_photo_file(store, path, force=force)
-    from importers.cards.apply import import_card_file
-
-    return import_card_file(store, path, force=force)
 
 
 def _under(path: Path, folder: Path) -> bool:

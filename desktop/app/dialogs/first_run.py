@@ -178,6 +178,7 @@ class ImportPage(QWizardPage):
                 paths,
                 rep=s.user_name,
                 card_folders=s.card_folders,
+                runner=ctx.imports,
                 progress=lambda d, t, n: bus.import_progress.emit(d, t, n),
             )
 

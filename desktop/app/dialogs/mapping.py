@@ -463,7 +463,6 @@ class MappingWizard(QWizard):
             self.columns_page.show_preview(result)
 
     def save_and_import(self) -> None:
-        from importers.pipeline import ReportImporter
         from importers.profiles import save_profile
 
         profile = self.profile(
@@ -475,13 +474,16 @@ class MappingWizard(QWizard):
 
         def work():
             saved = save_profile(profile, ctx.data_dir / "profiles")
-            importer = ReportImporter(
-                ctx.store,
+            # Read in the app's import process (see services/import_process.py).
+            outcome = ctx.imports.import_file(
+                path,
+                "reports",
                 rep=ctx.settings.user_name,
                 ranks=ctx.settings.ranks or None,
+                force=True,
                 lang=self.lang,
             )
-            return saved, importer.import_file(path, force=True)
+            return saved, outcome
 
         def done(result):
             self.profile_path, outcome = result

@@ -51,9 +51,14 @@ class WatchService(QObject):
             self._set_state("unavailable")
             return
         ctx = self.ctx
-        handlers, on_missing = default_handlers(
-            ctx.store, rep=ctx.settings.user_name, ranks=ctx.settings.ranks or None
-        )
+        rep, ranks = ctx.settings.user_name, ctx.settings.ranks or None
+        # Marking a deleted file missing is a small write: here. Reading a file is not: the
+        # app's import process parses it, so the GUI process's GIL is never held by parsing.
+        _handlers, on_missing = default_handlers(ctx.store, rep=rep, ranks=ranks)
+        handlers = {
+            kind: _in_import_process(ctx.imports, kind, rep, ranks)
+            for kind in ("reports", "cards", "photos")
+        }
         hooks = [self.after_import] if self.after_import else []
         self.watcher = Watcher(
             folders,
@@ -91,3 +96,12 @@ class WatchService(QObject):
     def _set_state(self, state: str) -> None:
         self.state = state
         self.state_changed.emit(state)
+
+
+def _in_import_process(imports, kind: str, rep: str | None, ranks) -> Callable[[Path], object]:
+    """A watcher handler (called on the watcher's thread) that imports in the import process."""
+
+    def handle(path: Path):
+        return imports.import_file(path, kind, rep=rep, ranks=ranks, watched=True)
+
+    return handle
