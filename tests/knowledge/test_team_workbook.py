@@ -106,7 +106,9 @@ def test_rep_text_is_never_a_formula(seeded, tmp_path):
 def _soffice(src: Path, fmt: str, outdir: Path) -> Path:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:
-        pytest.skip("LibreOffice is not installed")
+        raise AssertionError(
+            "LibreOffice is required (the test command installs libreoffice-calc-nogui)"
+        )
     profile = outdir / ".lo-profile"
     subprocess.run(
         [
