@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
@@ -17,6 +15,7 @@ from importers.export.lead_comments import read_lead_comments, refresh_team_work
 from importers.export.team_workbook import COMMENT_HEADER, lead_note_id, write_team_workbook
 from importers.knowledge.notes import add_note
 from importers.knowledge.reactions import mark_helpful
+from tests.helpers.workbooks import libreoffice_convert
 from tests.knowledge.conftest import visit, write_report
 
 INJECTIONS = ["=SUM(A1)", "+81-52-123-4567", "-1", "@cmd", '=HYPERLINK("http://x")']
@@ -103,43 +102,16 @@ def test_rep_text_is_never_a_formula(seeded, tmp_path):
         assert not any(b"<f>" in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets"))
 
 
-def _soffice(src: Path, fmt: str, outdir: Path) -> Path:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if not soffice:
-        raise AssertionError(
-            "LibreOffice is required (the test command installs libreoffice-calc-nogui)"
-        )
-    profile = outdir / ".lo-profile"
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            fmt,
-            "--outdir",
-            str(outdir),
-            str(src),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    out = outdir / f"{src.stem}.{fmt.split(':')[0]}"
-    assert out.exists(), f"LibreOffice did not write {out}"
-    return out
-
-
 @pytest.mark.slow
 def test_libreoffice_opens_it_and_does_not_evaluate_rep_text(seeded, tmp_path):
     src = tmp_path / "team.xlsx"
     write_team_workbook(seeded, src)
     conv = tmp_path / "lo"
-    pdf = _soffice(src, "pdf", conv)
+    pdf = libreoffice_convert(src, "pdf", conv)
     assert pdf.read_bytes().startswith(b"%PDF")
     # LibreOffice's own copy of the activities sheet: the rep's text is still that text
     lo = tmp_path / "lo-xlsx"
-    copy = _soffice(src, "xlsx", lo)
+    copy = libreoffice_convert(src, "xlsx", lo)
     wb = openpyxl.load_workbook(copy)
     values = {c.value: c for ws in wb.worksheets for c in _cells(ws)}
     for value in INJECTIONS:
