@@ -16,6 +16,19 @@ class SyncError(RuntimeError):
         super().__init__(message)
         self.message = message
 
+    def __reduce__(self):
+        # Subclasses take other arguments than the message (a status, a server URL…), so the
+        # default pickling (``cls(*args)``) would rebuild them wrongly; the app's sync process
+        # sends them back to the app pickled. Rebuild the same object without calling __init__.
+        return (_rebuild, (type(self), self.args, self.__dict__))
+
+
+def _rebuild(cls: type[SyncError], args: tuple, state: dict) -> SyncError:
+    exc = cls.__new__(cls)
+    exc.args = args
+    exc.__dict__.update(state)
+    return exc
+
 
 class AuthError(SyncError):
     """Wrong or revoked token."""
