@@ -282,6 +282,7 @@ def import_stall(tmp: Path, *, sync_changes: int = 0) -> dict:
             sync_state=last_status.get("state"),
             pushed=getattr(report, "pushed", 0),
             pending_after=store.pending_count(),
+            sync_in_child=syncing.process.last_pid not in (None, os.getpid()),
         )
         server.terminate()
         server.wait(10)

@@ -29,10 +29,12 @@ def test_dropped_workbook_is_read_in_a_child_process(qtbot, window, ctx, report)
     qtbot.waitUntil(lambda: model.rowCount() == 4, timeout=10_000)
 
 
-def test_the_import_process_does_not_load_qt(ctx):
+def test_the_import_process_does_not_load_qt(ctx, report):
     from desktop.app.data import child_import
 
     assert ctx.imports.start()
+    ctx.imports.import_file(report, "reports", rep="山本")
+    assert ctx.imports.last_pid != os.getpid()
     # eval is a builtin, so it pickles by name: nothing of this (Qt-importing) module is loaded.
     future = ctx.imports._get_pool().submit(eval, "sorted(__import__('sys').modules)")
     modules = future.result(timeout=60)
@@ -42,12 +44,12 @@ def test_the_import_process_does_not_load_qt(ctx):
 
 def test_without_a_process_the_import_runs_here(qtbot, ctx, report, monkeypatch):
     from desktop.app.data.importing import import_paths
-    from desktop.app.services import import_process
+    from desktop.app.services import child_process
 
     def no_process(*_a, **_k):
         raise OSError("no multiprocessing here")
 
-    monkeypatch.setattr(import_process, "ProcessPoolExecutor", no_process)
+    monkeypatch.setattr(child_process, "ProcessPoolExecutor", no_process)
     summary = import_paths(ctx.store, [report], rep="山本", runner=ctx.imports)
     assert (summary.imported, summary.added) == (1, 4)
     assert ctx.imports.last_pid == os.getpid() and ctx.imports.in_process

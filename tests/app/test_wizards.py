@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import openpyxl
 from PySide6.QtWidgets import QWizard
@@ -80,6 +81,8 @@ def test_mapping_wizard_saves_a_profile_and_reimports(qtbot, ctx, store, tmp_pat
         wizard.columns_page.set_column(letter, field)
     wizard.run_preview()
     qtbot.waitUntil(lambda: (wizard.last_preview or {}).get("count") == 4, timeout=5000)
+    # Read and previewed in the import process: parsing never holds this process's GIL.
+    assert ctx.imports.last_pid not in (None, os.getpid())
     assert wizard.columns_page.preview.rowCount() == 4
     assert wizard.columns_page.preview.row(0)["company"] == "株式会社サンプル精工"
     wizard.next()
@@ -91,3 +94,36 @@ def test_mapping_wizard_saves_a_profile_and_reimports(qtbot, ctx, store, tmp_pat
     assert store.query("SELECT count(*) FROM activities WHERE deleted = 0")[0][0] == 4
     assert store.query("SELECT count(*) FROM import_issues WHERE code = 'no_header'")[0][0] == 0
     assert dt.date.fromisoformat(store.query("SELECT min(occurred_on) FROM activities")[0][0])
+
+
+def test_mapping_wizard_on_an_unreadable_file_says_why(qtbot, ctx, tmp_path):
+    from desktop.app.dialogs.mapping import MappingWizard
+
+    path = tmp_path / "営業日報_壊れた.xlsx"
+    path.write_bytes(b"PK\x03\x04 this is not really a workbook")
+    wizard = MappingWizard(ctx, path)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(lambda: wizard.workbook is not None, timeout=30_000)
+    page = wizard.header_page
+    assert page.sheet_combo.count() == 0 and not page.isComplete()
+    assert page.chosen.objectName() == "errorBadge"
+    assert "ブックが壊れているか" in page.chosen.text()
+
+
+def test_mapping_preview_without_columns_asks_for_one(qtbot, ctx, tmp_path):
+    from desktop.app.dialogs.mapping import MappingWizard
+
+    path = _unknown_headings_workbook(tmp_path / "訪問記録_2025.xlsx")
+    wizard = MappingWizard(ctx, path)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(lambda: wizard.workbook is not None, timeout=30_000)
+    wizard.header_page.select_row(2)
+    wizard.next()
+    for letter in ("A", "B", "C"):
+        wizard.columns_page.set_column(letter, None)
+    wizard.run_preview()
+    qtbot.waitUntil(lambda: wizard.last_preview is not None, timeout=5000)
+    assert wizard.last_preview["count"] == 0
+    assert wizard.columns_page.preview_label.text() == "少なくとも1つの列に項目を選んでください。"

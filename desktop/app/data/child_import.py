@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-# The child's own store, opened once per process (this global lives in the child only; the
+# The child's own store, opened once per process by ``child_store`` (this global lives in the child only; the
 # parent's in-process fallback passes its store to ``import_file`` instead).
 _STORE: Any = None
 
@@ -51,8 +51,8 @@ def import_file(
     return import_card_file(store, path, force=force, lang=lang)
 
 
-def import_in_child(data_dir: str, path: str, kind: str | None, **options: Any) -> tuple[int, Any]:
-    """Run in the import process: (this process's id, the outcome)."""
+def child_store(data_dir: str) -> Any:
+    """The child process's own Store on ``data_dir`` (opened once; the process is niced)."""
     global _STORE
     if _STORE is None or str(_STORE.data_dir) != str(data_dir):
         from sync.store import Store
@@ -62,7 +62,12 @@ def import_in_child(data_dir: str, path: str, kind: str | None, **options: Any) 
         else:
             _be_nice()
         _STORE = Store(Path(data_dir))
-    return os.getpid(), import_file(_STORE, Path(path), kind, **options)
+    return _STORE
+
+
+def import_in_child(data_dir: str, path: str, kind: str | None, **options: Any) -> Any:
+    """Run in the import process: the outcome."""
+    return import_file(child_store(data_dir), Path(path), kind, **options)
 
 
 def _be_nice() -> None:
@@ -78,8 +83,3 @@ def _be_nice() -> None:
             kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), BELOW_NORMAL_PRIORITY_CLASS)
     except Exception:  # a priority is a nicety, never a reason to fail an import
         pass
-
-
-def ping() -> int:
-    """Run in the import process: its id (used to start it and in tests)."""
-    return os.getpid()

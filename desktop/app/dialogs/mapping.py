@@ -71,15 +71,6 @@ def cell_text(v: Any) -> str:
     return str(v)
 
 
-def load_workbook(path: Path, lang: str | None = None) -> dict:
-    """Read the file once; its sheets as grids (runs in the background)."""
-    from importers.workbook.load import load_sheets
-
-    data = path.read_bytes()
-    _fmt, sheets = load_sheets(data, path.name, lang=lang)
-    return {"data": data, "sheets": sheets}
-
-
 def build_profile(
     name: str,
     filename: str,
@@ -100,48 +91,6 @@ def build_profile(
         columns=dict(columns) if layout == "table" else {},
         rep=rep,
     )
-
-
-def preview(
-    data: bytes, filename: str, profile, default_rep: str | None, lang: str | None = None
-) -> dict:
-    """parse_report with the profile: the first rows and the issues (background)."""
-    from importers.issues import ImportFailed
-    from importers.layout.synonyms import load_synonyms
-    from importers.parse import parse_report
-
-    if profile.layout == "table" and not profile.columns:
-        return {
-            "rows": [],
-            "count": 0,
-            "error": QCoreApplication.translate(
-                "Mapping", "Choose a field for at least one column."
-            ),
-        }
-    try:
-        result = parse_report(
-            data,
-            filename,
-            synonyms=load_synonyms(),
-            profile=profile,
-            default_rep=default_rep,
-            lang=lang,
-        )
-    except ImportFailed as failed:
-        return {"rows": [], "count": 0, "error": failed.issue.message}
-    except Exception as exc:  # a layout the parser chokes on: say so, keep the wizard usable
-        return {"rows": [], "count": 0, "error": f"{type(exc).__name__}: {exc}"}
-    rows = []
-    for rec in result.records[:200]:
-        f = dict(rec.fields)
-        f["company"] = rec.company.display if rec.company else f.get("company_name_raw")
-        rows.append(f)
-    return {
-        "rows": rows,
-        "count": len(result.records),
-        "error": None,
-        "issues": [i.message for i in result.issues if i.severity != "info"][:5],
-    }
 
 
 class GridModel(QAbstractTableModel):
@@ -218,7 +167,12 @@ class HeaderPage(QWizardPage):
         self.chosen = label("", "muted")
         lay.addWidget(self.chosen)
 
-    def set_workbook(self, sheets) -> None:
+    def set_workbook(self, sheets, error: str | None = None) -> None:
+        """The sheets' first rows; ``error``: why the workbook could not be read at all."""
+        if error:
+            self.chosen.setText(error)
+            self.chosen.setObjectName("errorBadge")
+            self.chosen.setWordWrap(True)
         self.sheet_combo.blockSignals(True)
         self.sheet_combo.clear()
         for s in sheets:
@@ -414,11 +368,12 @@ class MappingWizard(QWizard):
         path_ = self.path
         # Messages about the workbook in the UI's language (policy and machine config included).
         self.lang = i18n.choose_language(ctx.data_dir)
-        ctx.tasks.run(lambda: load_workbook(path_, self.lang), self._loaded)
+        # Parsed in the import process: a large workbook would hold this process's GIL.
+        ctx.tasks.run(lambda: ctx.imports.load_grid(path_, self.lang), self._loaded)
 
     def _loaded(self, wb: dict) -> None:
         self.workbook = wb
-        self.header_page.set_workbook(wb["sheets"])
+        self.header_page.set_workbook(wb["sheets"], wb.get("error"))
 
     def sheet(self):
         if not self.workbook:
@@ -446,14 +401,26 @@ class MappingWizard(QWizard):
             return
         self._preview_generation += 1
         gen = self._preview_generation
-        data, name, profile, rep = (
-            self.workbook["data"],
-            self.path.name,
+        imports, path, profile, rep = (
+            self.ctx.imports,
+            self.path,
             self.profile(),
             self.ctx.settings.user_name,
         )
+        if profile.layout == "table" and not profile.columns:
+            self._previewed(
+                gen,
+                {
+                    "rows": [],
+                    "count": 0,
+                    "error": QCoreApplication.translate(
+                        "Mapping", "Choose a field for at least one column."
+                    ),
+                },
+            )
+            return
         self.ctx.tasks.run(
-            lambda: preview(data, name, profile, rep, self.lang),
+            lambda: imports.preview(path, profile, rep, self.lang),
             lambda r: self._previewed(gen, r),
         )
 

@@ -1,12 +1,42 @@
-"""Background sync inside the app, when a team server is configured."""
+"""Background sync inside the app, when a team server is configured.
+
+Each cycle runs in the app's sync process (see ``child_process``), so merging a large pull never
+holds this process's GIL; the sync thread here only waits, and its status dicts reach the UI as
+signals.
+"""
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.app.data import child_sync
+from desktop.app.services.child_process import ChildProcess
+
 log = logging.getLogger("genba.app")
+
+
+class SyncProcess(ChildProcess):
+    """``sync_once`` for a store, run in a child process (in this one when there is none)."""
+
+    def __init__(self, store, *, use_process: bool = True):
+        super().__init__("sync", use_process=use_process, env_off="GENBA_SYNC_IN_PROCESS")
+        self.store = store
+
+    def sync(self, store, server_url: str, token: str, **options):
+        """Has ``sync_once``'s signature, so ``BackgroundSync`` can call it in its place."""
+        from sync.client import sync_once
+
+        return self.call(
+            child_sync.sync_in_child,
+            str(Path(store.data_dir)),
+            server_url,
+            token,
+            here=lambda: sync_once(store, server_url, token, **options),
+            **options,
+        )
 
 
 class SyncService(QObject):
@@ -18,6 +48,7 @@ class SyncService(QObject):
         super().__init__(parent)
         self.ctx = ctx
         self.background = None
+        self.process = SyncProcess(ctx.store)
         self.last: dict = {"state": "idle"}
         self.status.connect(self._remember)
 
@@ -29,7 +60,11 @@ class SyncService(QObject):
         except ImportError as exc:
             log.warning("sync is not available: %s", exc)
             return
-        self.background = BackgroundSync(self.ctx.store, on_status=self.status.emit).start()
+        if self.process.closed:  # started again after a stop
+            self.process = SyncProcess(self.ctx.store)
+        self.background = BackgroundSync(
+            self.ctx.store, on_status=self.status.emit, sync=self.process.sync
+        ).start()
 
     def trigger(self, *_args) -> None:
         """Thread-safe: called from the watcher's thread after an import."""
@@ -37,9 +72,14 @@ class SyncService(QObject):
             self.background.trigger()
 
     def stop(self, timeout: float = 5.0) -> None:
-        if self.background is not None:
-            self.background.stop(timeout)
-            self.background = None
+        background, self.background = self.background, None
+        if background is not None:
+            background.stop(timeout)
+        if background is not None and background.running:
+            log.warning("a sync was still running after %.0f s: stopping it", timeout)
+            self.process.kill()
+        else:
+            self.process.shutdown()
 
     def _remember(self, status: dict) -> None:
         self.last = status

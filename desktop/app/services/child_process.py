@@ -1,0 +1,161 @@
+"""A spawned worker process for the app's heavy work: parsing workbooks and syncing.
+
+python-calamine parses a sheet without releasing the GIL (about 0.1 s for 20,000 rows), and a
+sync merges tens of thousands of values in Python; either would stall the app's event loop
+however it is threaded, because the GUI thread needs the same GIL. So that work runs in a
+child process (``ProcessPoolExecutor(max_workers=1)``, spawned on first use, shut down on quit)
+that opens its own Store on the same ``genba.db``; the caller — a worker thread, the watcher's
+thread or the sync thread — waits for the result without holding the GIL. When no process can
+be started the work runs in this process, as before, and the log says so.
+
+No Qt here: this module is loaded by the child too, and its objects are used from worker threads.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+log = logging.getLogger("genba.app")
+
+
+def _with_pid(fn: Callable[..., Any], args: tuple, kwargs: dict) -> tuple[int, Any]:
+    """Run in the child: (its process id, ``fn``'s result)."""
+    return os.getpid(), fn(*args, **kwargs)
+
+
+def ping() -> int:
+    """Run in the child: its id (used to start it and in tests)."""
+    return os.getpid()
+
+
+class ChildProcess:
+    """Runs module-level, Qt-free functions in one spawned child process, one call at a time.
+
+    Thread-safe. ``last_pid`` is the id of the process that ran the last call (``os.getpid()``
+    when it ran here). ``env_off``: an environment variable that, set to 1, keeps the work in
+    this process (for debugging)."""
+
+    def __init__(self, name: str, *, use_process: bool = True, env_off: str | None = None):
+        self.name = name
+        self.use_process = use_process and not (env_off and os.environ.get(env_off) == "1")
+        self.last_pid: int | None = None
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+        self._closed = False
+        self._worked = False  # the pool has finished a job at least once
+
+    def call(self, fn: Callable[..., Any], *args: Any, here: Callable[[], Any], **kwargs: Any):
+        """``fn(*args, **kwargs)`` in the child; ``here()`` instead when there is no child.
+
+        ``fn`` must be importable by name (a module-level function of a Qt-free module); its
+        exceptions reach the caller as they are. A child that dies is started again once."""
+        for attempt in (1, 2):
+            pool = self._get_pool()
+            if pool is None:
+                break
+            try:
+                pid, result = pool.submit(_with_pid, fn, args, kwargs).result()
+            except BrokenProcessPool as exc:
+                self._drop(pool)
+                if self._closed:  # killed on quit: do not start the work again here
+                    raise RuntimeError(f"the {self.name} process was stopped") from exc
+                if not self._worked:
+                    self._fall_back(f"the {self.name} process could not run: {exc}")
+                    break
+                if attempt == 2:
+                    raise RuntimeError(f"the {self.name} process stopped twice") from exc
+                log.warning("the %s process stopped (%s); starting it again", self.name, exc)
+                continue
+            except RuntimeError as exc:
+                if self._closed or "shutdown" not in str(exc):
+                    raise
+                break  # quitting: finish this one here
+            self._worked = True
+            self.last_pid = pid
+            return result
+        self.last_pid = os.getpid()
+        return here()
+
+    # -- lifecycle --------------------------------------------------------------------------------
+    def start(self) -> bool:
+        """Start the child now (else on first use); True when it runs."""
+        pool = self._get_pool()
+        if pool is None:
+            return False
+        try:
+            pool.submit(ping).result(timeout=60)
+        except Exception as exc:
+            self._drop(pool)
+            self._fall_back(f"the {self.name} process could not start: {exc}")
+            return False
+        self._worked = True
+        return True
+
+    @property
+    def in_process(self) -> bool:
+        return not self.use_process
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def shutdown(self, wait: bool = True) -> None:
+        """On quit: the call in progress finishes, then the child ends."""
+        with self._lock:
+            self._closed = True
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=wait, cancel_futures=True)
+
+    def kill(self) -> None:
+        """On quit, when the call in progress would keep the app waiting (a sync stuck on a slow
+        network): end the child now. Only for work that is safe to cut short — a sync's local
+        transaction rolls back and the server ignores a replayed push."""
+        with self._lock:
+            self._closed = True
+            pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        # ProcessPoolExecutor has no public way to stop a running job before Python 3.14.
+        for proc in list(getattr(pool, "_processes", {}).values()):
+            try:
+                proc.kill()
+            except Exception:  # already gone
+                pass
+        pool.shutdown(wait=False, cancel_futures=True)
+
+    # -- internals --------------------------------------------------------------------------------
+    def _get_pool(self) -> ProcessPoolExecutor | None:
+        with self._lock:
+            if not self.use_process or self._closed:
+                return None
+            if self._pool is None:
+                try:
+                    ctx = multiprocessing.get_context("spawn")
+                    self._pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx)
+                except (ImportError, OSError, NotImplementedError, ValueError) as exc:
+                    self.use_process = False
+                    log.warning("%s in the app's process: no child process (%s)", self.name, exc)
+                    return None
+            return self._pool
+
+    def _drop(self, pool: ProcessPoolExecutor) -> None:
+        with self._lock:
+            if self._pool is pool:
+                self._pool = None
+        try:
+            pool.shutdown(wait=False, cancel_futures=True)
+        except Exception:  # a broken pool may complain while it is torn down
+            log.debug("shutting down a broken %s process", self.name, exc_info=True)
+
+    def _fall_back(self, why: str) -> None:
+        with self._lock:
+            self.use_process = False
+        log.warning("%s in the app's process: %s", self.name, why)
