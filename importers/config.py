@@ -23,6 +23,7 @@ class Settings:
     server_url: str | None = None
     language: str = "ja"
     start_at_login: bool = False
+    notifications: bool = True  # tray notifications about imports and problems
     team_workbook_folder: str | None = None
     sync_interval_seconds: int = 300
     log_level: str = "INFO"

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
+from desktop.app import autostart
 from desktop.app.context import AppContext
 from desktop.app.icons import icon
+from desktop.app.notifications import GATHER_SECONDS, Digest, NoticeBatcher
 from desktop.app.services.syncing import SyncService
 from desktop.app.services.watching import WatchService
 from desktop.app.tasks import TaskManager
@@ -42,11 +44,31 @@ class GenbaApp(QObject):
         self.window.views["folders"].rescan_requested.connect(self.watch.rescan)
         self.window.views["sync"].signed_in.connect(self._signed_in)
         self.window.views["sync"].sync_now.connect(self.sync.trigger)
+        # Watcher events are gathered for a few seconds into one tray notification.
+        self.notices = NoticeBatcher()
+        self.notice_timer = QTimer(self, singleShot=True, interval=int(GATHER_SECONDS * 1000))
+        self.notice_timer.timeout.connect(self.show_notice)
+        self._notice_view = "today"  # where clicking the last notification leads
         if tray and tray_available():
-            self.tray = Tray(icon("genba", selected=None), self)
-            self.tray.show_window.connect(self.show_window)
-            self.tray.quit_requested.connect(self.quit)
+            self.tray = self._make_tray()
             self.window.keep_running_in_tray = True
+
+    def _make_tray(self) -> Tray:
+        settings = self.ctx.settings
+        tray = Tray(
+            icon("genba", selected=None),
+            self,
+            autostart=autostart.is_enabled(),
+            notifications=settings.notifications,
+            notifications_locked=self.ctx.locked("notifications") is not None,
+        )
+        tray.autostart_action.setEnabled(self.ctx.locked("start_at_login") is None)
+        tray.show_window.connect(self.show_window)
+        tray.quit_requested.connect(self.quit)
+        tray.message_clicked.connect(self._notice_clicked)
+        tray.autostart_toggled.connect(self._set_autostart)
+        tray.notifications_toggled.connect(self._set_notifications)
+        return tray
 
     # -- lifecycle ---------------------------------------------------------------------------------
     def needs_first_run(self) -> bool:
@@ -73,6 +95,10 @@ class GenbaApp(QObject):
     def start_services(self) -> None:
         self.watch.start()
         self.sync.start()
+        if self.ctx.locked("start_at_login") is not None:
+            # IT decides: make the Run key (or XDG entry) match the locked value.
+            wanted = self.ctx.settings.start_at_login
+            self.ctx.tasks.run(lambda: autostart.set_enabled(wanted))
 
     def show_window(self) -> None:
         from PySide6.QtGui import QGuiApplication
@@ -102,6 +128,7 @@ class GenbaApp(QObject):
 
     def shutdown(self) -> None:
         """Stop the watcher (the import in progress finishes), sync, drain tasks, close."""
+        self.notice_timer.stop()
         self.watch.stop()
         self.sync.stop()
         self.ctx.tasks.shutdown()
@@ -132,21 +159,69 @@ class GenbaApp(QObject):
         self.ctx.bus.watch_event.emit(event)
         if event.kind in ("imported", "failed", "missing"):
             self.window.data_changed_soon()
-        if self.tray is None:
+        if self.tray is None or not self.ctx.settings.notifications:
             return
-        name = event.path.name if event.path is not None else ""
-        if event.kind == "imported":
-            added = getattr(event.outcome, "added", None)
-            text = (
-                self.tr("{0}: {1} new activities").format(name, added)
-                if isinstance(added, int)
-                else name
+        if self.notices.add(event) and not self.notice_timer.isActive():
+            self.notice_timer.start()
+
+    def show_notice(self) -> None:
+        """Show what was gathered as one tray notification (not while the rep is looking at the
+        window: the views and the status bar already show it)."""
+        digest = self.notices.take()
+        if digest is None or self.tray is None:
+            return
+        if self.window.isVisible() and self.window.isActiveWindow():
+            return
+        title, text, warning = self.notice_text(digest)
+        self._notice_view = "problems" if digest.failed else "today"
+        self.tray.notify(title, text, warning)
+
+    def notice_text(self, d: Digest) -> tuple[str, str, bool]:
+        """(title, text, warning) of a digest, in the UI's language."""
+        lines = []
+        if d.reports == 1 and d.files == 1:
+            lines.append(self.tr("{0}: %n new visit(s)", "", d.added).format(d.names[0]))
+        elif d.reports:
+            lines.append(
+                self.tr("%n workbook(s)", "", d.reports) + self.tr(": %n new visit(s)", "", d.added)
             )
-            self.tray.notify(self.tr("Imported"), text)
-        elif event.kind in ("failed", "error"):
-            self.tray.notify(
-                self.tr("Could not import"), self.tr("{0}: see Problems").format(name), warning=True
+        if d.updated and d.reports:
+            lines.append(self.tr("%n visit(s) updated", "", d.updated))
+        if d.cards:
+            lines.append(
+                self.tr("%n business card file(s)", "", d.cards)
+                + self.tr(": %n new contact(s)", "", d.contacts)
             )
+        if d.photos:
+            lines.append(self.tr("%n memo photo(s) attached", "", d.photos))
+        if d.failed:
+            if len(d.failed) == 1:
+                problem = self.tr("{0} could not be read: see Problems").format(d.failed[0])
+            else:
+                problem = self.tr("%n files could not be read: see Problems", "", len(d.failed))
+            return self.tr("Could not import"), "\n".join([problem, *lines]), True
+        return self.tr("Imported"), "\n".join(lines), False
+
+    def _notice_clicked(self) -> None:
+        self.show_window()
+        self.window.show_view(self._notice_view)
+
+    def _set_autostart(self, on: bool) -> None:
+        ctx = self.ctx
+
+        def save():
+            autostart.set_enabled(on)
+            if ctx.config is not None and ctx.locked("start_at_login") is None:
+                ctx.config.set_user_value("start_at_login", on)
+
+        ctx.tasks.run(save)
+
+    def _set_notifications(self, on: bool) -> None:
+        ctx = self.ctx
+        ctx.settings.notifications = on
+        if ctx.config is not None:
+            config = ctx.config
+            ctx.tasks.run(lambda: config.set_user_value("notifications", on))
 
     def _on_sync_status(self, status: dict) -> None:
         report = status.get("report")

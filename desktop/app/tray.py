@@ -6,18 +6,30 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from desktop.app import autostart
-
 
 def tray_available() -> bool:
     return QSystemTrayIcon.isSystemTrayAvailable()
 
 
 class Tray(QObject):
+    """The icon and its menu. The menu's switches only emit signals: the app saves the choice on
+    a worker thread (a registry or file write is I/O, never done in a slot)."""
+
     show_window = Signal()
     quit_requested = Signal()
+    message_clicked = Signal()
+    autostart_toggled = Signal(bool)
+    notifications_toggled = Signal(bool)
 
-    def __init__(self, app_icon: QIcon, parent=None):
+    def __init__(
+        self,
+        app_icon: QIcon,
+        parent=None,
+        *,
+        autostart: bool = False,
+        notifications: bool = True,
+        notifications_locked: bool = False,
+    ):
         super().__init__(parent)
         self.icon = QSystemTrayIcon(app_icon, self)
         self.icon.setToolTip("Genba")
@@ -25,9 +37,15 @@ class Tray(QObject):
         open_action = QAction(self.tr("Open Genba"), menu)
         open_action.triggered.connect(self.show_window)
         menu.addAction(open_action)
+        self.notifications_action = QAction(self.tr("Show notifications"), menu, checkable=True)
+        self.notifications_action.setChecked(notifications)
+        # Set by IT (policy or machine file): shown, but the rep cannot change it.
+        self.notifications_action.setEnabled(not notifications_locked)
+        self.notifications_action.toggled.connect(self.notifications_toggled)
+        menu.addAction(self.notifications_action)
         self.autostart_action = QAction(self.tr("Start at login"), menu, checkable=True)
-        self.autostart_action.setChecked(autostart.is_enabled())
-        self.autostart_action.toggled.connect(lambda on: autostart.set_enabled(on))
+        self.autostart_action.setChecked(autostart)
+        self.autostart_action.toggled.connect(self.autostart_toggled)
         menu.addAction(self.autostart_action)
         menu.addSeparator()
         quit_action = QAction(self.tr("Quit Genba"), menu)
@@ -36,6 +54,7 @@ class Tray(QObject):
         self.menu = menu
         self.icon.setContextMenu(menu)
         self.icon.activated.connect(self._activated)
+        self.icon.messageClicked.connect(self.message_clicked)
         self.icon.show()
 
     def _activated(self, reason) -> None:
@@ -51,4 +70,4 @@ class Tray(QObject):
             if warning
             else QSystemTrayIcon.MessageIcon.Information
         )
-        self.icon.showMessage(title, text, kind, 6000)
+        self.icon.showMessage(title, text, kind, 8000)
