@@ -1,5 +1,9 @@
 """Activities: every activity, filtered by period, rep, customer and text; 100,000 rows scroll
-smoothly because the table model reads only the pages that are painted."""
+smoothly because the table model reads only the pages that are painted.
+
+A photo of a paper memo dropped on a row, or pasted (Ctrl+V) on the selected row, is attached to
+that activity (desktop.app.row_drop).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit
 from desktop.app.data.activities import ActivityFilter, reps
 from desktop.app.models.activities import ActivitiesModel
 from desktop.app.models.lazy import LazyTableModel
+from desktop.app.row_drop import RowDrop
 from desktop.app.widgets import Page, label, table
 
 NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "—": no bound
@@ -78,6 +83,7 @@ class ActivitiesView(Page):
             widths={0: 122, 1: 170, 2: 84, 3: 84, 5: 160, 6: 100, 7: 60},
         )
         self.view.doubleClicked.connect(self._edit)
+        self.row_drop = RowDrop(ctx, self.view, "activities")
         self.outer.addWidget(self.view, 1)
         self.model.loaded.connect(self._loaded)
         ctx.bus.data_changed.connect(self._data_changed)

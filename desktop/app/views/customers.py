@@ -1,4 +1,8 @@
-"""Customers: the 50音順 list with a filter, and each customer's page."""
+"""Customers: the 50音順 list with a filter, and each customer's page.
+
+A photo of a paper memo dropped on a customer's row, or pasted (Ctrl+V) on the selected row, is
+attached to that customer (desktop.app.row_drop), as on the customer's page.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayou
 
 from desktop.app.models.customers import CustomersModel
 from desktop.app.models.lazy import LazyTableModel
+from desktop.app.row_drop import RowDrop
 from desktop.app.views.customer_page import CustomerPage
 from desktop.app.widgets import Page, label, table
 
@@ -39,6 +44,7 @@ class CustomerList(Page):
         self.view = table(self.model, stretch=0, widths={1: 170, 2: 150, 3: 80, 4: 80, 5: 150})
         self.view.doubleClicked.connect(self._open)
         self.view.activated.connect(self._open)
+        self.row_drop = RowDrop(ctx, self.view, "companies")
         self.outer.addWidget(self.view, 1)
         self.model.loaded.connect(self._count)
 
