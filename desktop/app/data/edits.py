@@ -116,3 +116,74 @@ def mark_reviewed(store, contact_id: str) -> None:
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+# What the card check may correct: a card's details about the person ("company" is the name as
+# written; it is turned into company_id below). Bookkeeping and identity keys stay the importer's.
+CORRECTABLE_CARD_FIELDS = (
+    "full_name",
+    "full_name_kana",
+    "company",
+    "department",
+    "title",
+    "email",
+    "phone",
+    "mobile",
+    "fax",
+    "postal_code",
+    "address",
+    "url",
+)
+
+
+def correct_card(store, contact_id: str, values: dict[str, Any]) -> list[str]:
+    """Save a rep's corrections of a card to check and mark it checked; returns the fields
+    written. ``values`` holds only what the rep changed (empty: just mark it checked).
+
+    Like every app edit this is a plain Writer.update, so it syncs and survives re-imports: the
+    card importer diffs a file against what that file said last time (``card_rows``), and OCR
+    only ever fills empty fields. ``company`` goes through the card importer's own rule
+    (``ensure_company``): the existing customer of that name, else a new one."""
+    from importers.cards.apply import ensure_company
+    from importers.cards.linking import link_in, name_key
+
+    bad = set(values) - set(CORRECTABLE_CARD_FIELDS)
+    if bad:
+        raise ValueError(f"not correctable: {sorted(bad)}")
+    changes = {f: _card_value(f, v) for f, v in values.items() if f != "company"}
+    if "full_name" in changes:
+        # the matching key follows the name, so the next card or 面談者 of this person finds it
+        changes["name_normalized"] = name_key(changes["full_name"]) or None
+    with store.write() as w:
+        current = w.get("contacts", contact_id)
+        if current is None or current["deleted"]:
+            raise KeyError(f"no live contact {contact_id}")
+        if not changes.get("full_name", current["full_name"]):
+            raise ValueError("a contact needs a name")
+        if "company" in values:
+            text = (values["company"] or "").strip()
+            changes["company_id"] = ensure_company(w, text) if text else None
+        changes["needs_review"] = 0
+        written = w.update("contacts", contact_id, changes)
+        company_id = changes.get("company_id", current["company_id"])
+        if company_id and {"name_normalized", "company_id"} & set(written):
+            link_in(w, [company_id])  # a 面談者 the misread name or company missed now links
+    return written
+
+
+def _card_value(field: str, value: Any) -> str | None:
+    """The value to store: stripped, None when empty; a patterned field in its canonical form
+    when it fits the pattern, else as typed (as the card importer keeps a vCard's)."""
+    from importers.cards.validate import normalize_email, normalize_phone, normalize_postal_code
+
+    text = str(value or "").strip()
+    if not text:
+        return None
+    check = {
+        "email": normalize_email,
+        "phone": normalize_phone,
+        "mobile": normalize_phone,
+        "fax": normalize_phone,
+        "postal_code": normalize_postal_code,
+    }.get(field)
+    return (check(text) if check else None) or text

@@ -41,6 +41,53 @@ def cards_to_review(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     ]
 
 
+def card_for_review(conn: sqlite3.Connection, contact_id: str) -> dict[str, Any] | None:
+    """A card to check: the contact, its company's name, the card image's blob (the first image
+    attached to the contact, as the customer page shows), the file it was read from and what
+    the import said about this card (why it is to check: OCR, a number that fits no pattern)."""
+    row = conn.execute(
+        """SELECT p.*, c.name AS company, s.path AS source_path,
+             (SELECT t.sha256 FROM attachments t WHERE t.entity = 'contacts'
+                AND t.entity_id = p.id AND t.deleted = 0 AND t.mime LIKE 'image/%'
+                ORDER BY t.id LIMIT 1) AS card_sha
+           FROM contacts p LEFT JOIN companies c ON c.id = p.company_id
+           LEFT JOIN sources s ON s.id = p.source_id
+           WHERE p.id = ? AND p.deleted = 0""",
+        (contact_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    card = dict(row)
+    card["issues"] = [
+        r[0]
+        for r in conn.execute(
+            """SELECT i.message FROM card_rows r JOIN import_issues i
+                 ON i.source_id = r.source_id AND i.location = r.ref
+               WHERE r.contact_id = ? AND i.severity IN ('warning', 'info')
+               ORDER BY i.severity DESC, i.location""",
+            (contact_id,),
+        )
+    ]
+    return card
+
+
+def company_names(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
+    """Live companies by matching key (name_normalized): (id, name). What a company name typed
+    on a card will link to (edits.correct_card links by the same key)."""
+    from sync.store.ids import natural_id
+
+    out: dict[str, tuple[str, str]] = {}
+    for r in conn.execute(
+        "SELECT id, name, name_normalized FROM companies WHERE deleted = 0 "
+        "AND name_normalized IS NOT NULL ORDER BY id"
+    ):
+        key = r["name_normalized"]
+        # of two rows with one key (two laptops' duplicates), the natural id wins, as there
+        if key not in out or r["id"] == natural_id("companies", key):
+            out[key] = (r["id"], r["name"] or key)
+    return out
+
+
 def duplicates(store) -> list[dict[str, Any]]:
     """Probable duplicate companies and contacts (empty when the merge module is absent)."""
     try:

@@ -79,9 +79,19 @@ class ProblemsView(Page):
             self,
         )
         self.cards_view = table(self.cards, stretch=1, widths={0: 160, 2: 120, 3: 220, 4: 140})
+        self.cards_view.doubleClicked.connect(self.check_selected)
+        self.check_button = button(
+            self.tr("Check and correct…"), primary=True, icon=icon("edit", "#ffffff")
+        )
+        self.check_button.setToolTip(
+            self.tr("Compare with the card image and correct what was misread")
+        )
+        self.check_button.clicked.connect(self.check_selected)
         self.reviewed_button = button(self.tr("Mark as checked"), icon=icon("check"))
         self.reviewed_button.clicked.connect(self._reviewed)
-        self.tabs.addTab(self._tab(self.cards_view, [self.reviewed_button]), "")
+        self.cards_view.selectionModel().currentRowChanged.connect(self._card_selected)
+        self.review_dialog = None
+        self.tabs.addTab(self._tab(self.cards_view, [self.check_button, self.reviewed_button]), "")
 
         # Duplicates and merges
         self.dups = RecordsModel(
@@ -203,6 +213,7 @@ class ProblemsView(Page):
         self.merges.set_rows(data["merges"])
         self._set_tab_titles(len(data["issues"]), len(data["cards"]), len(data["dups"]))
         self._issue_selected()
+        self._card_selected()
         self.loaded.emit()
 
     # -- actions ------------------------------------------------------------------------------------
@@ -233,6 +244,24 @@ class ProblemsView(Page):
         row = self._current(self.issues_view, self.issues)
         if row is not None:
             self.open_mapping.emit(row["path"])
+
+    def _card_selected(self, *args) -> None:
+        selected = self._current(self.cards_view, self.cards) is not None
+        self.check_button.setEnabled(selected)
+        self.reviewed_button.setEnabled(selected)
+
+    def check_selected(self, *args):
+        """Open the selected card beside its fields to correct them (returns the dialog)."""
+        from desktop.app.dialogs.card_review import CardReviewDialog
+
+        row = self._current(self.cards_view, self.cards)
+        if row is None:
+            return None
+        if self.review_dialog is not None and not self.review_dialog.isVisible():
+            self.review_dialog.deleteLater()  # the last one, closed: one at a time is kept
+        self.review_dialog = CardReviewDialog(self.ctx, row["id"], parent=self)
+        self.review_dialog.open()
+        return self.review_dialog
 
     def _reviewed(self) -> None:
         row = self._current(self.cards_view, self.cards)
