@@ -47,62 +47,62 @@
 <context>
     <name>ActivitiesView</name>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="24"/>
+        <location filename="../../desktop/app/views/activities.py" line="29"/>
         <source>Activities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="25"/>
+        <location filename="../../desktop/app/views/activities.py" line="30"/>
         <source>Every visit from your daily reports. Double-click a row to edit it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="37"/>
+        <location filename="../../desktop/app/views/activities.py" line="42"/>
         <source>Search summary, next action, insight…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="45"/>
+        <location filename="../../desktop/app/views/activities.py" line="50"/>
         <source>All dates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="46"/>
+        <location filename="../../desktop/app/views/activities.py" line="51"/>
         <source>This month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="47"/>
+        <location filename="../../desktop/app/views/activities.py" line="52"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="48"/>
+        <location filename="../../desktop/app/views/activities.py" line="53"/>
         <source>Last 90 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="49"/>
+        <location filename="../../desktop/app/views/activities.py" line="54"/>
         <source>This fiscal year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="50"/>
+        <location filename="../../desktop/app/views/activities.py" line="55"/>
         <source>Custom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="62"/>
+        <location filename="../../desktop/app/views/activities.py" line="67"/>
         <source>All reps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="66"/>
+        <location filename="../../desktop/app/views/activities.py" line="71"/>
         <source>All customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/activities.py" line="177"/>
+        <location filename="../../desktop/app/views/activities.py" line="183"/>
         <source>%n activity(ies)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -345,54 +345,183 @@
     </message>
 </context>
 <context>
+    <name>CardReviewDialog</name>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="79"/>
+        <source>Check the business card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="83"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="97"/>
+        <source>This does not look like an e-mail address. You can still save it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="106"/>
+        <source>e.g. あおき いちろう</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="107"/>
+        <source>e.g. 460-0001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="112"/>
+        <source>Your corrections are kept when the card is imported again. Saving marks the card as checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="126"/>
+        <source>Save as checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="166"/>
+        <source>Name</source>
+        <translation type="unfinished">名前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="167"/>
+        <source>Reading (furigana)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="168"/>
+        <source>Company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="169"/>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="170"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="171"/>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="172"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="173"/>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="174"/>
+        <source>Fax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="175"/>
+        <source>Postal code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="176"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="177"/>
+        <source>Website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="183"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="265"/>
+        <source>This card no longer exists: it was deleted or merged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="190"/>
+        <source>Read from {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="224"/>
+        <source>Will be saved without a company.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="228"/>
+        <source>Will be linked to the existing customer “{0}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="230"/>
+        <source>A new customer “{0}” will be added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="249"/>
+        <source>Enter the person&apos;s name: a card cannot be saved without a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="251"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="212"/>
         <source>What does each column hold?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="254"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="215"/>
         <source>Choose a field for each column; the preview below shows how Genba reads the rows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="273"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="234"/>
         <source>Date</source>
         <translation type="unfinished">日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="276"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="237"/>
         <source>Customer</source>
         <translation type="unfinished">顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="277"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="238"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="278"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="239"/>
         <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="281"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="242"/>
         <source>Next action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="286"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="247"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="320"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="281"/>
         <source>(not imported)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/dialogs/mapping.py" line="345"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="306"/>
         <source>Preview: %n visit(s) found</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -431,22 +560,22 @@
 <context>
     <name>CustomerList</name>
     <message>
-        <location filename="../../desktop/app/views/customers.py" line="19"/>
+        <location filename="../../desktop/app/views/customers.py" line="24"/>
         <source>Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customers.py" line="20"/>
+        <location filename="../../desktop/app/views/customers.py" line="25"/>
         <source>In 50-sound order by reading. Double-click a customer to open their page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customers.py" line="27"/>
+        <location filename="../../desktop/app/views/customers.py" line="32"/>
         <source>Filter by name or reading</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/customers.py" line="46"/>
+        <location filename="../../desktop/app/views/customers.py" line="52"/>
         <source>%n customer(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -666,12 +795,12 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="216"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="223"/>
         <source>Set up Genba</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="227"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="234"/>
         <source>Start using Genba</source>
         <translation type="unfinished"></translation>
     </message>
@@ -830,63 +959,132 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="114"/>
+        <location filename="../../desktop/app/views/folders.py" line="90"/>
+        <source>set by your administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/folders.py" line="116"/>
         <source>Choose a folder to watch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/folders.py" line="151"/>
+        <source>These folders are set by your administrator and cannot be changed here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>GenbaApp</name>
-    <message>
-        <location filename="../../desktop/app/application.py" line="139"/>
-        <source>{0}: {1} new activities</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../../desktop/app/application.py" line="183"/>
+        <source>{0}: %n new visit(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/application.py" line="186"/>
+        <source>%n workbook(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/application.py" line="186"/>
+        <source>: %n new visit(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/application.py" line="189"/>
+        <source>%n visit(s) updated</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/application.py" line="192"/>
+        <source>%n business card file(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/application.py" line="193"/>
+        <source>: %n new contact(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/application.py" line="196"/>
+        <source>%n memo photo(s) attached</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="143"/>
+        <location filename="../../desktop/app/application.py" line="199"/>
+        <source>{0} could not be read: see Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/application.py" line="201"/>
+        <source>%n files could not be read: see Problems</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/application.py" line="203"/>
         <source>Imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="146"/>
+        <location filename="../../desktop/app/application.py" line="202"/>
         <source>Could not import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/application.py" line="146"/>
-        <source>{0}: see Problems</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>HeaderPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="180"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="136"/>
         <source>Which row holds the headings?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="183"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="139"/>
         <source>Click the row with the column headings (日付, 訪問先, 内容 …) in the sheet below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="188"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="144"/>
         <source>Sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="192"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="148"/>
         <source>One row per visit (table)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="193"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="149"/>
         <source>Labels with values beside them (form)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="240"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="201"/>
         <source>Headings in row {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -932,22 +1130,22 @@ If it happens again, send the details below to your IT contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="186"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="193"/>
         <source>Reading {0} ({1} of {2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="193"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="200"/>
         <source>Done: {0} file(s) read, {1} activities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="197"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="204"/>
         <source>{0} file(s) need a look under Problems.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="203"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="210"/>
         <source>The import stopped: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1086,7 +1284,7 @@ If it happens again, send the details below to your IT contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="355"/>
+        <location filename="../../desktop/app/window.py" line="356"/>
         <source>Imported {0} of {1} file(s): {2} new activities, {3} failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1164,7 +1362,7 @@ If it happens again, send the details below to your IT contact.</source>
         <translation type="unfinished">上司コメント</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="115"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="416"/>
         <source>Choose a field for at least one column.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1172,17 +1370,17 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>MappingWizard</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="396"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="357"/>
         <source>Set up the headings — {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="463"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="439"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="482"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="464"/>
         <source>Imported: {0} new, {1} updated activities.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1429,8 +1627,8 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
     <message>
         <location filename="../../desktop/app/views/problems.py" line="74"/>
-        <location filename="../../desktop/app/views/problems.py" line="93"/>
-        <location filename="../../desktop/app/views/problems.py" line="113"/>
+        <location filename="../../desktop/app/views/problems.py" line="103"/>
+        <location filename="../../desktop/app/views/problems.py" line="123"/>
         <source>Customer</source>
         <translation type="unfinished">顧客</translation>
     </message>
@@ -1450,127 +1648,204 @@ If it happens again, send the details below to your IT contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="82"/>
+        <location filename="../../desktop/app/views/problems.py" line="84"/>
+        <source>Check and correct…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/problems.py" line="87"/>
+        <source>Compare with the card image and correct what was misread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/problems.py" line="90"/>
         <source>Mark as checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="91"/>
-        <location filename="../../desktop/app/views/problems.py" line="111"/>
+        <location filename="../../desktop/app/views/problems.py" line="101"/>
+        <location filename="../../desktop/app/views/problems.py" line="121"/>
         <source>Kind</source>
         <translation type="unfinished">種類</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="93"/>
-        <location filename="../../desktop/app/views/problems.py" line="113"/>
+        <location filename="../../desktop/app/views/problems.py" line="103"/>
+        <location filename="../../desktop/app/views/problems.py" line="123"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="96"/>
+        <location filename="../../desktop/app/views/problems.py" line="106"/>
         <source>Keep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="97"/>
+        <location filename="../../desktop/app/views/problems.py" line="107"/>
         <source>Merge into it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="98"/>
+        <location filename="../../desktop/app/views/problems.py" line="108"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="103"/>
+        <location filename="../../desktop/app/views/problems.py" line="113"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="105"/>
+        <location filename="../../desktop/app/views/problems.py" line="115"/>
         <source>Keep apart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="116"/>
+        <location filename="../../desktop/app/views/problems.py" line="126"/>
         <source>Merged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="117"/>
+        <location filename="../../desktop/app/views/problems.py" line="127"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="123"/>
+        <location filename="../../desktop/app/views/problems.py" line="133"/>
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="126"/>
+        <location filename="../../desktop/app/views/problems.py" line="136"/>
         <source>Recent merges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="150"/>
+        <location filename="../../desktop/app/views/problems.py" line="160"/>
         <source>Import problems ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="151"/>
+        <location filename="../../desktop/app/views/problems.py" line="161"/>
         <source>Cards to check ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="152"/>
+        <location filename="../../desktop/app/views/problems.py" line="162"/>
         <source>Possible duplicates ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="156"/>
+        <location filename="../../desktop/app/views/problems.py" line="166"/>
         <source>same e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="157"/>
+        <location filename="../../desktop/app/views/problems.py" line="167"/>
         <source>same name at the same company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="158"/>
+        <location filename="../../desktop/app/views/problems.py" line="168"/>
         <source>same name (株式会社, width, spaces aside)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="160"/>
+        <location filename="../../desktop/app/views/problems.py" line="170"/>
         <source>similar name and the same phone number prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RowDrop</name>
+    <message>
+        <location filename="../../desktop/app/row_drop.py" line="268"/>
+        <source>The clipboard holds no picture. Copy a photo or a screenshot first, then press Ctrl+V.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/row_drop.py" line="281"/>
+        <source>The picture could not be read. Save it as a JPEG or PNG file and drop that file instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/row_drop.py" line="302"/>
+        <source>Nothing was attached: this activity or customer no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/row_drop.py" line="309"/>
+        <source>Attached %n photo(s) to “{0}”.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/row_drop.py" line="311"/>
+        <source>Attached %n photo(s) to the visit to “{0}” on {1}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/row_drop.py" line="314"/>
+        <source>Attached %n photo(s) to the visit on {0}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/row_drop.py" line="319"/>
+        <source>“{0}” was not attached: it is {1} MB, and a photo can be at most {2} MB. Save a smaller copy (for example at a lower resolution) and drop it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/row_drop.py" line="324"/>
+        <source>“{0}” was not attached: HEIC photos are not supported. Set the camera to JPEG (Most Compatible) or export the photo as JPEG, then drop it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/row_drop.py" line="329"/>
+        <source>“{0}” was not attached: the file could not be read ({1}). Check that it is still there and not open in another program, then drop it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/row_drop.py" line="333"/>
+        <source>“{0}” was not attached: it is damaged, or not a picture Genba can read (JPEG, PNG, GIF, BMP or WebP). Check that it opens in a photo viewer, or take the photo again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/row_drop.py" line="345"/>
+        <source>Photo not attached</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SavePage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="352"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="313"/>
         <source>Save and import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="355"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="316"/>
         <source>Genba remembers this layout for workbooks with this name and imports the workbook again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="362"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="323"/>
         <source>Name of this layout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="364"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="325"/>
         <source>Use it for files named</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="367"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="328"/>
         <source>* stands for any text, e.g. 営業日報_*.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2010,17 +2285,22 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../desktop/app/tray.py" line="25"/>
+        <location filename="../../desktop/app/tray.py" line="37"/>
         <source>Open Genba</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/tray.py" line="28"/>
+        <location filename="../../desktop/app/tray.py" line="40"/>
+        <source>Show notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/tray.py" line="46"/>
         <source>Start at login</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/tray.py" line="33"/>
+        <location filename="../../desktop/app/tray.py" line="51"/>
         <source>Quit Genba</source>
         <translation type="unfinished"></translation>
     </message>

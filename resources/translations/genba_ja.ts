@@ -47,62 +47,62 @@
 <context>
     <name>ActivitiesView</name>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="24"/>
+        <location filename="../../desktop/app/views/activities.py" line="29"/>
         <source>Activities</source>
         <translation>活動</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="25"/>
+        <location filename="../../desktop/app/views/activities.py" line="30"/>
         <source>Every visit from your daily reports. Double-click a row to edit it.</source>
         <translation>日報に書いたすべての訪問です。行をダブルクリックすると編集できます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="37"/>
+        <location filename="../../desktop/app/views/activities.py" line="42"/>
         <source>Search summary, next action, insight…</source>
         <translation>内容・次回アクション・所感を検索…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="45"/>
+        <location filename="../../desktop/app/views/activities.py" line="50"/>
         <source>All dates</source>
         <translation>すべての期間</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="46"/>
+        <location filename="../../desktop/app/views/activities.py" line="51"/>
         <source>This month</source>
         <translation>今月</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="47"/>
+        <location filename="../../desktop/app/views/activities.py" line="52"/>
         <source>Last 30 days</source>
         <translation>過去30日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="48"/>
+        <location filename="../../desktop/app/views/activities.py" line="53"/>
         <source>Last 90 days</source>
         <translation>過去90日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="49"/>
+        <location filename="../../desktop/app/views/activities.py" line="54"/>
         <source>This fiscal year</source>
         <translation>今年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="50"/>
+        <location filename="../../desktop/app/views/activities.py" line="55"/>
         <source>Custom</source>
         <translation>期間を指定</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="62"/>
+        <location filename="../../desktop/app/views/activities.py" line="67"/>
         <source>All reps</source>
         <translation>すべての担当者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="66"/>
+        <location filename="../../desktop/app/views/activities.py" line="71"/>
         <source>All customers</source>
         <translation>すべての顧客</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/activities.py" line="177"/>
+        <location filename="../../desktop/app/views/activities.py" line="183"/>
         <source>%n activity(ies)</source>
         <translation>
             <numerusform>%n件</numerusform>
@@ -343,54 +343,183 @@
     </message>
 </context>
 <context>
+    <name>CardReviewDialog</name>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="79"/>
+        <source>Check the business card</source>
+        <translation>名刺の確認</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="83"/>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="97"/>
+        <source>This does not look like an e-mail address. You can still save it.</source>
+        <translation>メールアドレスの形式ではないようです。このまま保存することもできます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="106"/>
+        <source>e.g. あおき いちろう</source>
+        <translation>例：あおき いちろう</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="107"/>
+        <source>e.g. 460-0001</source>
+        <translation>例：460-0001</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="112"/>
+        <source>Your corrections are kept when the card is imported again. Saving marks the card as checked.</source>
+        <translation>修正した内容は、名刺をもう一度取り込んでも保持されます。保存すると確認済みになります。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="126"/>
+        <source>Save as checked</source>
+        <translation>確認済みとして保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="166"/>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="167"/>
+        <source>Reading (furigana)</source>
+        <translation>ふりがな</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="168"/>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="169"/>
+        <source>Department</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="170"/>
+        <source>Title</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="171"/>
+        <source>E-mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="172"/>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="173"/>
+        <source>Mobile</source>
+        <translation>携帯</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="174"/>
+        <source>Fax</source>
+        <translation>FAX</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="175"/>
+        <source>Postal code</source>
+        <translation>郵便番号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="176"/>
+        <source>Address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="177"/>
+        <source>Website</source>
+        <translation>Webサイト</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="183"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="265"/>
+        <source>This card no longer exists: it was deleted or merged.</source>
+        <translation>この名刺はもうありません（削除または統合されました）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="190"/>
+        <source>Read from {0}</source>
+        <translation>{0} から読み取り</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="224"/>
+        <source>Will be saved without a company.</source>
+        <translation>会社名なしで保存します。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="228"/>
+        <source>Will be linked to the existing customer “{0}”.</source>
+        <translation>既存の顧客「{0}」に紐付けます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="230"/>
+        <source>A new customer “{0}” will be added.</source>
+        <translation>新しい顧客「{0}」を追加します。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="249"/>
+        <source>Enter the person&apos;s name: a card cannot be saved without a name.</source>
+        <translation>氏名を入力してください。氏名のない名刺は保存できません。</translation>
+    </message>
+</context>
+<context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="251"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="212"/>
         <source>What does each column hold?</source>
         <translation>それぞれの列には何が書かれていますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="254"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="215"/>
         <source>Choose a field for each column; the preview below shows how Genba reads the rows.</source>
         <translation>列ごとに項目を選んでください。下のプレビューで、現場がどう読み取るかを確認できます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="273"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="234"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="276"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="237"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="277"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="238"/>
         <source>Contact</source>
         <translation>面談者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="278"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="239"/>
         <source>Summary</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="281"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="242"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="286"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="247"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="320"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="281"/>
         <source>(not imported)</source>
         <translation>（取り込まない）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/dialogs/mapping.py" line="345"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="306"/>
         <source>Preview: %n visit(s) found</source>
         <translation>
             <numerusform>プレビュー: %n件の訪問が見つかりました</numerusform>
@@ -428,22 +557,22 @@
 <context>
     <name>CustomerList</name>
     <message>
-        <location filename="../../desktop/app/views/customers.py" line="19"/>
+        <location filename="../../desktop/app/views/customers.py" line="24"/>
         <source>Customers</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customers.py" line="20"/>
+        <location filename="../../desktop/app/views/customers.py" line="25"/>
         <source>In 50-sound order by reading. Double-click a customer to open their page.</source>
         <translation>読みの50音順です。ダブルクリックで顧客ページを開きます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customers.py" line="27"/>
+        <location filename="../../desktop/app/views/customers.py" line="32"/>
         <source>Filter by name or reading</source>
         <translation>社名・読みで絞り込み</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/customers.py" line="46"/>
+        <location filename="../../desktop/app/views/customers.py" line="52"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n社</numerusform>
@@ -665,12 +794,12 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="216"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="223"/>
         <source>Set up Genba</source>
         <translation>現場のセットアップ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="227"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="234"/>
         <source>Start using Genba</source>
         <translation>現場を使い始める</translation>
     </message>
@@ -821,10 +950,12 @@ If it happens again, send the details below to your IT contact.</source>
         <translation>停止中</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/views/folders.py" line="90"/>
         <source>set by your administrator</source>
         <translation>管理者が設定</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/views/folders.py" line="151"/>
         <source>These folders are set by your administrator and cannot be changed here.</source>
         <translation>このフォルダーは管理者が設定しているため、ここでは変更できません。</translation>
     </message>
@@ -836,63 +967,114 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="114"/>
+        <location filename="../../desktop/app/views/folders.py" line="116"/>
         <source>Choose a folder to watch</source>
         <translation>見守るフォルダーを選択</translation>
     </message>
 </context>
 <context>
     <name>GenbaApp</name>
-    <message>
-        <location filename="../../desktop/app/application.py" line="139"/>
-        <source>{0}: {1} new activities</source>
-        <translation>{0}: 新しい活動 {1}件</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/app/application.py" line="183"/>
+        <source>{0}: %n new visit(s)</source>
+        <translation>
+            <numerusform>{0}：新しい訪問 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/application.py" line="186"/>
+        <source>%n workbook(s)</source>
+        <translation>
+            <numerusform>日報 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/application.py" line="186"/>
+        <source>: %n new visit(s)</source>
+        <translation>
+            <numerusform>：新しい訪問 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/application.py" line="189"/>
+        <source>%n visit(s) updated</source>
+        <translation>
+            <numerusform>更新された訪問 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/application.py" line="192"/>
+        <source>%n business card file(s)</source>
+        <translation>
+            <numerusform>名刺 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/application.py" line="193"/>
+        <source>: %n new contact(s)</source>
+        <translation>
+            <numerusform>：新しい担当者 %n 人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/application.py" line="196"/>
+        <source>%n memo photo(s) attached</source>
+        <translation>
+            <numerusform>メモの写真 %n 枚を添付しました</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="143"/>
+        <location filename="../../desktop/app/application.py" line="199"/>
+        <source>{0} could not be read: see Problems</source>
+        <translation>{0} を読み込めませんでした。「問題」を確認してください</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/application.py" line="201"/>
+        <source>%n files could not be read: see Problems</source>
+        <translation>
+            <numerusform>%n 件のファイルを読み込めませんでした。「問題」を確認してください</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/application.py" line="203"/>
         <source>Imported</source>
         <translation>取り込みました</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="146"/>
+        <location filename="../../desktop/app/application.py" line="202"/>
         <source>Could not import</source>
         <translation>取り込めませんでした</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/application.py" line="146"/>
-        <source>{0}: see Problems</source>
-        <translation>{0}: 「問題」をご確認ください</translation>
     </message>
 </context>
 <context>
     <name>HeaderPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="180"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="136"/>
         <source>Which row holds the headings?</source>
         <translation>見出しは何行目にありますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="183"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="139"/>
         <source>Click the row with the column headings (日付, 訪問先, 内容 …) in the sheet below.</source>
         <translation>下のシートで、列の見出し（日付・訪問先・内容 など）が書かれた行をクリックしてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="188"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="144"/>
         <source>Sheet</source>
         <translation>シート</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="192"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="148"/>
         <source>One row per visit (table)</source>
         <translation>1行に1訪問（表形式）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="193"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="149"/>
         <source>Labels with values beside them (form)</source>
         <translation>項目名の横に値（様式形式）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="240"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="201"/>
         <source>Headings in row {0}</source>
         <translation>見出し: {0}行目</translation>
     </message>
@@ -938,22 +1120,22 @@ If it happens again, send the details below to your IT contact.</source>
         <translation>日報と名刺を探しています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="186"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="193"/>
         <source>Reading {0} ({1} of {2})</source>
         <translation>{0} を読み込み中（{1}/{2}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="193"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="200"/>
         <source>Done: {0} file(s) read, {1} activities.</source>
         <translation>完了: {0}ファイル、活動 {1}件を取り込みました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="197"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="204"/>
         <source>{0} file(s) need a look under Problems.</source>
         <translation>{0}ファイルは「問題」で確認が必要です。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="203"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="210"/>
         <source>The import stopped: {0}</source>
         <translation>取り込みが止まりました: {0}</translation>
     </message>
@@ -1092,7 +1274,7 @@ If it happens again, send the details below to your IT contact.</source>
         <translation>同期: エラー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="355"/>
+        <location filename="../../desktop/app/window.py" line="356"/>
         <source>Imported {0} of {1} file(s): {2} new activities, {3} failed</source>
         <translation>{1}ファイル中{0}ファイルを取り込み: 新しい活動 {2}件、失敗 {3}件</translation>
     </message>
@@ -1170,7 +1352,7 @@ If it happens again, send the details below to your IT contact.</source>
         <translation>上長コメント</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="115"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="416"/>
         <source>Choose a field for at least one column.</source>
         <translation>少なくとも1つの列に項目を選んでください。</translation>
     </message>
@@ -1178,17 +1360,17 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>MappingWizard</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="396"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="357"/>
         <source>Set up the headings — {0}</source>
         <translation>見出しの設定 — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="463"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="439"/>
         <source>Importing…</source>
         <translation>取り込み中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="482"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="464"/>
         <source>Imported: {0} new, {1} updated activities.</source>
         <translation>取り込み完了: 新規 {0}件、更新 {1}件</translation>
     </message>
@@ -1435,8 +1617,8 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
     <message>
         <location filename="../../desktop/app/views/problems.py" line="74"/>
-        <location filename="../../desktop/app/views/problems.py" line="93"/>
-        <location filename="../../desktop/app/views/problems.py" line="113"/>
+        <location filename="../../desktop/app/views/problems.py" line="103"/>
+        <location filename="../../desktop/app/views/problems.py" line="123"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
@@ -1456,127 +1638,201 @@ If it happens again, send the details below to your IT contact.</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="82"/>
+        <location filename="../../desktop/app/views/problems.py" line="84"/>
+        <source>Check and correct…</source>
+        <translation>確認して修正…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/problems.py" line="87"/>
+        <source>Compare with the card image and correct what was misread</source>
+        <translation>名刺の画像と見比べて、読み間違いを修正します</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/problems.py" line="90"/>
         <source>Mark as checked</source>
         <translation>確認済みにする</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="91"/>
-        <location filename="../../desktop/app/views/problems.py" line="111"/>
+        <location filename="../../desktop/app/views/problems.py" line="101"/>
+        <location filename="../../desktop/app/views/problems.py" line="121"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="93"/>
-        <location filename="../../desktop/app/views/problems.py" line="113"/>
+        <location filename="../../desktop/app/views/problems.py" line="103"/>
+        <location filename="../../desktop/app/views/problems.py" line="123"/>
         <source>Contact</source>
         <translation>面談者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="96"/>
+        <location filename="../../desktop/app/views/problems.py" line="106"/>
         <source>Keep</source>
         <translation>残す方</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="97"/>
+        <location filename="../../desktop/app/views/problems.py" line="107"/>
         <source>Merge into it</source>
         <translation>統合される方</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="98"/>
+        <location filename="../../desktop/app/views/problems.py" line="108"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="103"/>
+        <location filename="../../desktop/app/views/problems.py" line="113"/>
         <source>Merge</source>
         <translation>統合する</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="105"/>
+        <location filename="../../desktop/app/views/problems.py" line="115"/>
         <source>Keep apart</source>
         <translation>別々のままにする</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="116"/>
+        <location filename="../../desktop/app/views/problems.py" line="126"/>
         <source>Merged</source>
         <translation>統合した組</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="117"/>
+        <location filename="../../desktop/app/views/problems.py" line="127"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="123"/>
+        <location filename="../../desktop/app/views/problems.py" line="133"/>
         <source>Undo merge</source>
         <translation>統合を元に戻す</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="126"/>
+        <location filename="../../desktop/app/views/problems.py" line="136"/>
         <source>Recent merges</source>
         <translation>最近の統合</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="150"/>
+        <location filename="../../desktop/app/views/problems.py" line="160"/>
         <source>Import problems ({0})</source>
         <translation>取り込みの問題（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="151"/>
+        <location filename="../../desktop/app/views/problems.py" line="161"/>
         <source>Cards to check ({0})</source>
         <translation>確認が必要な名刺（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="152"/>
+        <location filename="../../desktop/app/views/problems.py" line="162"/>
         <source>Possible duplicates ({0})</source>
         <translation>重複の可能性（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="156"/>
+        <location filename="../../desktop/app/views/problems.py" line="166"/>
         <source>same e-mail</source>
         <translation>同じメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="157"/>
+        <location filename="../../desktop/app/views/problems.py" line="167"/>
         <source>same name at the same company</source>
         <translation>同じ会社に同じ名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="158"/>
+        <location filename="../../desktop/app/views/problems.py" line="168"/>
         <source>same name (株式会社, width, spaces aside)</source>
         <translation>同じ社名（株式会社・全角半角・空白の違いのみ）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="160"/>
+        <location filename="../../desktop/app/views/problems.py" line="170"/>
         <source>similar name and the same phone number prefix</source>
         <translation>似た社名で電話番号の局番が同じ</translation>
     </message>
 </context>
 <context>
+    <name>RowDrop</name>
+    <message>
+        <location filename="../../desktop/app/row_drop.py" line="268"/>
+        <source>The clipboard holds no picture. Copy a photo or a screenshot first, then press Ctrl+V.</source>
+        <translation>クリップボードに画像がありません。写真やスクリーンショットをコピーしてから、Ctrl+V を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/row_drop.py" line="281"/>
+        <source>The picture could not be read. Save it as a JPEG or PNG file and drop that file instead.</source>
+        <translation>画像を読み込めませんでした。JPEG または PNG のファイルとして保存し、そのファイルをドロップしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/row_drop.py" line="302"/>
+        <source>Nothing was attached: this activity or customer no longer exists.</source>
+        <translation>この活動または顧客はすでに削除されているため、添付しませんでした。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/row_drop.py" line="309"/>
+        <source>Attached %n photo(s) to “{0}”.</source>
+        <translation>
+            <numerusform>写真 %n 枚を「{0}」に添付しました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/row_drop.py" line="311"/>
+        <source>Attached %n photo(s) to the visit to “{0}” on {1}.</source>
+        <translation>
+            <numerusform>写真 %n 枚を「{0}」の {1} の訪問に添付しました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/row_drop.py" line="314"/>
+        <source>Attached %n photo(s) to the visit on {0}.</source>
+        <translation>
+            <numerusform>写真 %n 枚を {0} の訪問に添付しました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/row_drop.py" line="319"/>
+        <source>“{0}” was not attached: it is {1} MB, and a photo can be at most {2} MB. Save a smaller copy (for example at a lower resolution) and drop it again.</source>
+        <translation>「{0}」は添付しませんでした。ファイルが {1} MB あり、添付できる写真は {2} MB までです。解像度を下げるなどして小さくしたものを、もう一度ドロップしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/row_drop.py" line="324"/>
+        <source>“{0}” was not attached: HEIC photos are not supported. Set the camera to JPEG (Most Compatible) or export the photo as JPEG, then drop it again.</source>
+        <translation>「{0}」は添付しませんでした。HEIC 形式の写真には対応していません。カメラの設定を「互換性優先」（JPEG）にするか、写真を JPEG で書き出してから、もう一度ドロップしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/row_drop.py" line="329"/>
+        <source>“{0}” was not attached: the file could not be read ({1}). Check that it is still there and not open in another program, then drop it again.</source>
+        <translation>「{0}」は添付しませんでした。ファイルを読み込めません（{1}）。ファイルが元の場所にあり、ほかのプログラムで開かれていないことを確認してから、もう一度ドロップしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/row_drop.py" line="333"/>
+        <source>“{0}” was not attached: it is damaged, or not a picture Genba can read (JPEG, PNG, GIF, BMP or WebP). Check that it opens in a photo viewer, or take the photo again.</source>
+        <translation>「{0}」は添付しませんでした。ファイルが壊れているか、Genba で読める画像（JPEG・PNG・GIF・BMP・WebP）ではありません。写真ビューアーで開けるか確認するか、撮り直してください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/row_drop.py" line="345"/>
+        <source>Photo not attached</source>
+        <translation>写真を添付できませんでした</translation>
+    </message>
+</context>
+<context>
     <name>SavePage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="352"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="313"/>
         <source>Save and import</source>
         <translation>保存して取り込む</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="355"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="316"/>
         <source>Genba remembers this layout for workbooks with this name and imports the workbook again.</source>
         <translation>この名前のファイルにはこの設定を使います。保存後、ファイルを取り込み直します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="362"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="323"/>
         <source>Name of this layout</source>
         <translation>設定の名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="364"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="325"/>
         <source>Use it for files named</source>
         <translation>対象のファイル名</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="367"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="328"/>
         <source>* stands for any text, e.g. 営業日報_*.xlsx</source>
         <translation>* は任意の文字列です（例: 営業日報_*.xlsx）</translation>
     </message>
@@ -2007,17 +2263,22 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../desktop/app/tray.py" line="25"/>
+        <location filename="../../desktop/app/tray.py" line="37"/>
         <source>Open Genba</source>
         <translation>現場を開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/tray.py" line="28"/>
+        <location filename="../../desktop/app/tray.py" line="40"/>
+        <source>Show notifications</source>
+        <translation>通知を表示する</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/tray.py" line="46"/>
         <source>Start at login</source>
         <translation>ログイン時に起動</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/tray.py" line="33"/>
+        <location filename="../../desktop/app/tray.py" line="51"/>
         <source>Quit Genba</source>
         <translation>現場を終了</translation>
     </message>
