@@ -367,9 +367,22 @@ def render(out: Path, lang: str) -> list[Path]:
     shot(mapping, "mapping")
     mapping.close()
 
+    # A business card read by OCR, checked and corrected beside its image.
+    genba.show_window()
+    problems = window.views["problems"]
+    window.show_view("problems")
+    settle()
+    problems.tabs.setCurrentIndex(1)
+    problems.cards_view.selectRow(0)
+    review = problems.check_selected()
+    assert review is not None, "the demo has no card to check"
+    settle(800)
+    shot(review, "card_review")
+    review.reject()
+
     for w in (wizard, mapping):
         w.deleteLater()
-    del wizard, mapping, customers, window
+    del wizard, mapping, customers, window, problems, review
     genba.dispose()
     QApplication.processEvents()
     shutil.rmtree(work, ignore_errors=True)
