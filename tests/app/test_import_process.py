@@ -53,3 +53,49 @@ def test_without_a_process_the_import_runs_here(qtbot, ctx, report, monkeypatch)
     summary = import_paths(ctx.store, [report], rep="山本", runner=ctx.imports)
     assert (summary.imported, summary.added) == (1, 4)
     assert ctx.imports.last_pid == os.getpid() and ctx.imports.in_process
+
+
+def test_an_idle_child_ends_and_a_new_one_takes_the_next_call(qtbot):
+    """A child that parsed a large workbook holds ~100 MB: it ends after a while without work."""
+    from desktop.app.services.child_process import ChildProcess, ping
+
+    child = ChildProcess("test", idle_seconds=0.5)
+    try:
+        first = child.call(ping, here=os.getpid)
+        assert first != os.getpid()
+        assert child.call(ping, here=os.getpid) == first  # kept while in use
+        [proc] = child._pool._processes.values()
+        qtbot.waitUntil(lambda: child._pool is None, timeout=10_000)
+        qtbot.waitUntil(lambda: not proc.is_alive(), timeout=10_000)
+        second = child.call(ping, here=os.getpid)
+        assert second not in (first, os.getpid())  # spawned again, not run in this process
+    finally:
+        child.shutdown()
+
+
+def test_the_idle_timer_never_retires_a_child_at_work():
+    import threading
+    import time
+
+    from desktop.app.services.child_process import ChildProcess, ping
+
+    child = ChildProcess("test", idle_seconds=0.2)
+    try:
+        child.call(ping, here=os.getpid)  # arms the idle timer
+        seen = []
+
+        def look():  # well past the idle time, while the next call still works
+            time.sleep(0.6)
+            pool = child._pool
+            seen.append(pool and [p.pid for p in pool._processes.values()])
+
+        watcher = threading.Thread(target=look)
+        watcher.start()
+        # eval is a builtin, so it pickles by name: a call longer than the idle time.
+        pid = child.call(
+            eval, "__import__('time').sleep(1.2) or __import__('os').getpid()", here=os.getpid
+        )
+        watcher.join()
+        assert pid != os.getpid() and seen == [[pid]]
+    finally:
+        child.shutdown()

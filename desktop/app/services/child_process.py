@@ -40,16 +40,28 @@ class ChildProcess:
 
     Thread-safe. ``last_pid`` is the id of the process that ran the last call (``os.getpid()``
     when it ran here). ``env_off``: an environment variable that, set to 1, keeps the work in
-    this process (for debugging)."""
+    this process (for debugging). ``idle_seconds``: the child ends after this long without work
+    and is spawned again on the next call (about half a second) — a child that parsed a large
+    workbook or merged a large pull holds 100–120 MB the app does not need while it is idle."""
 
-    def __init__(self, name: str, *, use_process: bool = True, env_off: str | None = None):
+    def __init__(
+        self,
+        name: str,
+        *,
+        use_process: bool = True,
+        env_off: str | None = None,
+        idle_seconds: float | None = None,
+    ):
         self.name = name
         self.use_process = use_process and not (env_off and os.environ.get(env_off) == "1")
+        self.idle_seconds = idle_seconds
         self.last_pid: int | None = None
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
         self._closed = False
         self._worked = False  # the pool has finished a job at least once
+        self._busy = 0  # calls between taking the pool and getting their result
+        self._idle_timer: threading.Timer | None = None
 
     def call(self, fn: Callable[..., Any], *args: Any, here: Callable[[], Any], **kwargs: Any):
         """``fn(*args, **kwargs)`` in the child; ``here()`` instead when there is no child.
@@ -57,12 +69,13 @@ class ChildProcess:
         ``fn`` must be importable by name (a module-level function of a Qt-free module); its
         exceptions reach the caller as they are. A child that dies is started again once."""
         for attempt in (1, 2):
-            pool = self._get_pool()
+            pool = self._get_pool(busy=True)
             if pool is None:
                 break
             try:
                 pid, result = pool.submit(_with_pid, fn, args, kwargs).result()
             except BrokenProcessPool as exc:
+                self._done()
                 self._drop(pool)
                 if self._closed:  # killed on quit: do not start the work again here
                     raise RuntimeError(f"the {self.name} process was stopped") from exc
@@ -73,10 +86,10 @@ class ChildProcess:
                     raise RuntimeError(f"the {self.name} process stopped twice") from exc
                 log.warning("the %s process stopped (%s); starting it again", self.name, exc)
                 continue
-            except RuntimeError as exc:
-                if self._closed or "shutdown" not in str(exc):
-                    raise
-                break  # quitting: finish this one here
+            except BaseException:
+                self._done()
+                raise
+            self._done()
             self._worked = True
             self.last_pid = pid
             return result
@@ -86,15 +99,17 @@ class ChildProcess:
     # -- lifecycle --------------------------------------------------------------------------------
     def start(self) -> bool:
         """Start the child now (else on first use); True when it runs."""
-        pool = self._get_pool()
+        pool = self._get_pool(busy=True)
         if pool is None:
             return False
         try:
             pool.submit(ping).result(timeout=60)
         except Exception as exc:
+            self._done()
             self._drop(pool)
             self._fall_back(f"the {self.name} process could not start: {exc}")
             return False
+        self._done()
         self._worked = True
         return True
 
@@ -110,6 +125,8 @@ class ChildProcess:
         """On quit: the call in progress finishes, then the child ends."""
         with self._lock:
             self._closed = True
+            if self._idle_timer is not None:
+                self._idle_timer.cancel()
             pool, self._pool = self._pool, None
         if pool is not None:
             pool.shutdown(wait=wait, cancel_futures=True)
@@ -132,19 +149,48 @@ class ChildProcess:
         pool.shutdown(wait=False, cancel_futures=True)
 
     # -- internals --------------------------------------------------------------------------------
-    def _get_pool(self) -> ProcessPoolExecutor | None:
+    def _get_pool(self, *, busy: bool = False) -> ProcessPoolExecutor | None:
+        """The pool, spawned if needed; ``busy``: count a call, so that the idle timer cannot
+        retire the pool between taking it and submitting to it."""
         with self._lock:
             if not self.use_process or self._closed:
                 return None
+            if busy:
+                self._busy += 1
             if self._pool is None:
                 try:
                     ctx = multiprocessing.get_context("spawn")
                     self._pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx)
                 except (ImportError, OSError, NotImplementedError, ValueError) as exc:
+                    self._busy -= busy
                     self.use_process = False
                     log.warning("%s in the app's process: no child process (%s)", self.name, exc)
                     return None
             return self._pool
+
+    def _done(self) -> None:
+        """A call got its result: after ``idle_seconds`` without another, retire the child."""
+        with self._lock:
+            self._busy -= 1
+            if self.idle_seconds is None or self._busy or self._closed:
+                return
+            if self._idle_timer is not None:
+                self._idle_timer.cancel()
+            self._idle_timer = threading.Timer(self.idle_seconds, self._retire_if_idle)
+            self._idle_timer.daemon = True
+            self._idle_timer.start()
+
+    def _retire_if_idle(self) -> None:
+        with self._lock:
+            if (
+                self._busy
+                or self._pool is None
+                or threading.current_thread() is not (self._idle_timer)
+            ):
+                return  # working again, or a newer timer owns the decision
+            pool, self._pool = self._pool, None
+        log.info("the %s process ends after %.0f s without work", self.name, self.idle_seconds)
+        pool.shutdown(wait=False)
 
     def _drop(self, pool: ProcessPoolExecutor) -> None:
         with self._lock:

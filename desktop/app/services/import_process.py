@@ -16,12 +16,20 @@ from typing import Any
 from desktop.app.data import child_import, workbook_preview
 from desktop.app.services.child_process import ChildProcess
 
+# A rep saving a workbook every few minutes keeps the child; a quiet afternoon gives its memory back.
+IDLE_SECONDS = 120.0
+
 
 class ImportProcess(ChildProcess):
     """Runs ``child_import.import_file`` for ``store``'s data directory in a child process."""
 
     def __init__(self, store: Any, *, use_process: bool = True):
-        super().__init__("import", use_process=use_process, env_off="GENBA_IMPORT_IN_PROCESS")
+        super().__init__(
+            "import",
+            use_process=use_process,
+            env_off="GENBA_IMPORT_IN_PROCESS",
+            idle_seconds=IDLE_SECONDS,
+        )
         self.store = store
         self.data_dir = Path(store.data_dir)
 

@@ -18,11 +18,20 @@ from desktop.app.services.child_process import ChildProcess
 log = logging.getLogger("genba.app")
 
 
+# Syncs are minutes apart (sync_interval_seconds): the child is not kept between them.
+IDLE_SECONDS = 30.0
+
+
 class SyncProcess(ChildProcess):
     """``sync_once`` for a store, run in a child process (in this one when there is none)."""
 
     def __init__(self, store, *, use_process: bool = True):
-        super().__init__("sync", use_process=use_process, env_off="GENBA_SYNC_IN_PROCESS")
+        super().__init__(
+            "sync",
+            use_process=use_process,
+            env_off="GENBA_SYNC_IN_PROCESS",
+            idle_seconds=IDLE_SECONDS,
+        )
         self.store = store
 
     def sync(self, store, server_url: str, token: str, **options):
