@@ -40,6 +40,7 @@ class AppContext:
     imports: ImportProcess | None = None
 
     def __post_init__(self) -> None:
+        self._read_generations: dict[int, int] = {}  # see read(latest=...)
         if self.imports is None:
             self.imports = ImportProcess(self.store)
 
@@ -57,10 +58,22 @@ class AppContext:
         fn: Callable[[sqlite3.Connection], Any],
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None] | None = None,
+        *,
+        latest: object | None = None,
     ) -> None:
         """Run ``fn(conn)`` on a reader connection in the background; ``on_done`` on the main
-        thread."""
+        thread. ``latest``: a key (usually the view) whose reads replace each other — reads run
+        on a pool and may finish out of order, so only the last one asked for is delivered (a
+        rep who opens customer A, then B, must not end up looking at A)."""
         connect = self.connect
+        if latest is not None:
+            key = id(latest)
+            generation = self._read_generations[key] = self._read_generations.get(key, 0) + 1
+            deliver = on_done
+
+            def on_done(result):
+                if self._read_generations.get(key) == generation:
+                    deliver(result)
 
         def work():
             conn = connect()

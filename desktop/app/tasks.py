@@ -85,6 +85,11 @@ class TaskManager(QObject):
         token, result, error = payload
         with self._lock:
             on_done, on_error = self._callbacks.pop(token, (None, None))
+        if self._closing:
+            # Shut down: the widgets these callbacks update may already be deleted.
+            if error is not None:
+                log.warning("background task failed during shutdown: %r", error)
+            return
         if error is not None:
             (on_error or self.default_error)(error)
         elif on_done is not None:

@@ -178,3 +178,26 @@ def test_folders_locked_by_it_are_refused_and_marked(data_dir, tmp_path, monkeyp
     rows = {r["kind"]: r for r in folders.folder_rows(conn, config.settings(), config)}
     assert rows["reports"]["locked"] == str(machine)
     assert rows["cards"]["locked"] is None
+
+
+def test_a_newer_read_replaces_an_older_one_that_finishes_later(qtbot, ctx):
+    """Open customer A, then B: A's slower read must not be shown over B's."""
+    import threading
+
+    release_a = threading.Event()
+    shown = []
+
+    def slow_a(_conn):
+        release_a.wait(10)
+        return "A"
+
+    view = object()
+    ctx.read(slow_a, shown.append, latest=view)
+    ctx.read(lambda _conn: "B", shown.append, latest=view)
+    qtbot.waitUntil(lambda: shown == ["B"], timeout=5000)
+    release_a.set()
+    qtbot.waitUntil(ctx.tasks.idle, timeout=5000)
+    assert shown == ["B"]
+    other = []
+    ctx.read(lambda _conn: "C", other.append)  # without ``latest`` every read is delivered
+    qtbot.waitUntil(lambda: other == ["C"], timeout=5000)

@@ -151,7 +151,9 @@ class CustomerPage(Page):
         self._focus = focus
         data_dir = self.ctx.data_dir
         user = self.ctx.settings.user_name
-        self.ctx.read(lambda conn: load_detail(conn, company_id, data_dir, user), self._show)
+        self.ctx.read(
+            lambda conn: load_detail(conn, company_id, data_dir, user), self._show, latest=self
+        )
 
     def _data_changed(self) -> None:
         if self.company_id and self.isVisible():

@@ -105,7 +105,9 @@ class FoldersView(Page):
 
     def refresh(self) -> None:
         settings, config = self.ctx.settings, self.ctx.config
-        self.ctx.read(lambda conn: folders.folder_rows(conn, settings, config), self._show)
+        self.ctx.read(
+            lambda conn: folders.folder_rows(conn, settings, config), self._show, latest=self
+        )
 
     def _show(self, rows: list[dict]) -> None:
         self.rows = rows

@@ -76,6 +76,7 @@ class MvpTab(QWidget):
         self.empty_label = label("", "muted", wrap=True)
         lay.addWidget(self.empty_label)
         self._months_loaded = False
+        self._generation = 0
 
     def load_months(self) -> None:
         def shown(months: list[str]) -> None:
@@ -108,7 +109,12 @@ class MvpTab(QWidget):
         month = self.month_combo.currentData()
         store = self.ctx.store
         key = None if month == ALL else month
-        self.ctx.tasks.run(lambda: [e.to_dict() for e in mvp(store, key)], self._show)
+        # Reads run on a pool and may finish out of order: only the latest request is shown.
+        self._generation = generation = self._generation + 1
+        self.ctx.tasks.run(
+            lambda: [e.to_dict() for e in mvp(store, key)],
+            lambda rows: self._show(rows) if generation == self._generation else None,
+        )
 
     def _show(self, rows: list[dict]) -> None:
         ranked = [r for r in rows if r["score"] > 0 or r["notes_written"]]
@@ -175,7 +181,7 @@ class TeamNotesTab(QWidget):
         category = self.category_combo.currentData()
         user = self.ctx.settings.user_name
         key = None if category == ALL else category
-        self.ctx.read(lambda conn: team_notes(conn, user, key), self._show)
+        self.ctx.read(lambda conn: team_notes(conn, user, key), self._show, latest=self)
 
     def _show(self, rows: list[dict]) -> None:
         self.model.set_rows(rows)

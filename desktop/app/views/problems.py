@@ -203,7 +203,7 @@ class ProblemsView(Page):
                 "merges": merges,
             }
 
-        self.ctx.read(work, self._show)
+        self.ctx.read(work, self._show, latest=self)
 
     def _show(self, data: dict) -> None:
         self.data = data

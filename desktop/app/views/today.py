@@ -128,7 +128,7 @@ class TodayView(Page):
 
     def refresh(self) -> None:
         today = self.today()
-        self.ctx.read(lambda conn: today_summary(conn, today), self._show)
+        self.ctx.read(lambda conn: today_summary(conn, today), self._show, latest=self)
 
     def _show(self, data: dict) -> None:
         self.data = data
