@@ -148,46 +148,11 @@ def scroll_and_filter(data_dir: Path) -> dict:
 
 
 def start_server(srv_dir: Path) -> tuple[subprocess.Popen, str, str]:
-    """`genba-server serve` on a free loopback port, and a rep's token (as tests/sync/test_e2e.py)."""
-    import shutil
-    import socket
+    """`genba-server serve` on a free loopback port, and a rep's token."""
+    from tests.helpers.live_server import add_user, start_server
 
-    import httpx
-
-    def cmd(*args: str) -> list[str]:
-        exe = shutil.which("genba-server")
-        return [exe, *args] if exe else [sys.executable, "-m", "sync.server.cli", *args]
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    proc = subprocess.Popen(
-        cmd("--data-dir", str(srv_dir), "serve", "--host", "127.0.0.1", "--port", str(port)),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(url + "/readyz", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            raise SystemExit("genba-server did not start")
-        time.sleep(0.1)
-    added = subprocess.run(
-        cmd(
-            *("--data-dir", str(srv_dir), "add-user", "--team", "営業1課"),
-            *("--name", "yamamoto", "--role", "rep"),
-        ),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return proc, url, added.stdout.strip().splitlines()[-1]
+    proc, url = start_server(srv_dir)
+    return proc, url, add_user(srv_dir, "営業1課", "yamamoto")
 
 
 def import_stall(tmp: Path, *, sync_changes: int = 0) -> dict:

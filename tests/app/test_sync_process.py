@@ -6,61 +6,22 @@ from __future__ import annotations
 
 import os
 import socket
-import subprocess
 import threading
 import time
 
-import httpx
 import pytest
 
-from tests.sync.conftest import free_port
-from tests.sync.test_e2e import run, server_cmd
+from tests.helpers.live_server import add_user, free_port, start_server, stop_server
 
 
 @pytest.fixture(scope="module")
 def genba_server(tmp_path_factory):
     srv_dir = tmp_path_factory.mktemp("server")
-    port = free_port()
-    proc = subprocess.Popen(
-        server_cmd("--data-dir", str(srv_dir), "serve", "--host", "127.0.0.1", "--port", str(port)),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    proc, url = start_server(srv_dir)
     try:
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(url + "/readyz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()  # so that reading its output cannot block
-                pytest.fail(f"genba-server did not start: {proc.stdout.read()}")
-            time.sleep(0.1)
-        added = run(
-            server_cmd(
-                "--data-dir",
-                str(srv_dir),
-                "add-user",
-                "--team",
-                "営業1課",
-                "--name",
-                "山本",
-                "--role",
-                "rep",
-            )
-        )
-        assert added.returncode == 0, added.stderr
-        yield url, added.stdout.strip().splitlines()[-1]
-    finally:  # also when the server did not start: never leave it running
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        yield url, add_user(srv_dir, "営業1課", "山本")
+    finally:
+        stop_server(proc)
 
 
 def _service(qtbot, ctx, url, token):

@@ -4,25 +4,13 @@ commands, and two laptops' data directories synced with the real `genba sync` co
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
-import time
 
-import httpx
 import pytest
 
 from sync.store import Store
-from tests.sync.conftest import free_port
-
-
-def server_cmd(*args: str) -> list[str]:
-    exe = shutil.which("genba-server")
-    return [exe, *args] if exe else [sys.executable, "-m", "sync.server.cli", *args]
-
-
-def run(cmd, **kw) -> subprocess.CompletedProcess:
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=60, **kw)
+from tests.helpers.live_server import free_port, run, server_cmd, start_server, stop_server
 
 
 def client(data_dir, *args) -> subprocess.CompletedProcess:
@@ -42,38 +30,14 @@ def client(data_dir, *args) -> subprocess.CompletedProcess:
 @pytest.fixture(params=["one process", "two workers"])
 def live_server(tmp_path, request):
     srv_dir = tmp_path / "srv"
-    port = free_port()
     extra = []
     if request.param == "two workers":
         # As IT runs it: migrate once, then stateless workers that do not migrate.
         assert run(server_cmd("--data-dir", str(srv_dir), "migrate")).returncode == 0
         extra = ["--workers", "2", "--no-migrate"]
-    proc = subprocess.Popen(
-        server_cmd(
-            "--data-dir", str(srv_dir), "serve", "--host", "127.0.0.1", "--port", str(port), *extra
-        ),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(url + "/readyz", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            pytest.fail(f"genba-server did not start: {proc.stdout.read()}")
-        time.sleep(0.1)
+    proc, url = start_server(srv_dir, *extra)
     yield srv_dir, url, proc
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+    stop_server(proc)
 
 
 def test_two_laptops_through_a_real_server(tmp_path, live_server):
