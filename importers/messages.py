@@ -207,9 +207,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The profile {path} has unknown keys: {keys}",
     ),
     "bad_profile.unknown_fields": (
-        "プロファイル {path} で、列が不明な項目 {fields} に割り当てられています。"
+        "プロファイル {path} で、列または見出しが不明な項目 {fields} に割り当てられています。"
         "使える項目は {known} です。",
-        "The profile {path} maps columns to unknown fields {fields}; known fields: {known}",
+        "The profile {path} maps columns or labels to unknown fields {fields}; known fields: {known}",
     ),
     "bad_profile.layout": (
         "プロファイル {path} の layout は 'table' か 'form' にしてください。",

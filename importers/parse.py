@@ -53,6 +53,8 @@ def parse_report(
     result = ParseResult(fmt)
     name = Path(filename).name
     ranks = {**(ranks or {}), **(profile.ranks if profile else {})} or None
+    if profile and profile.labels:
+        synonyms = synonyms.with_labels(profile.labels)
     nonempty = 0
     for sheet in sheets:
         if profile and not profile.wants_sheet(sheet.name):

@@ -13,6 +13,9 @@ Example (<data dir>/profiles/yamamoto.toml)::
     [columns]                         # heading text or column letter -> field
     "訪問先" = "company"
     "F" = "summary"
+    [labels]                          # a form's label text (or any heading) as written -> field
+    "お客様名" = "company"
+    "打合せ内容" = "summary"
     [ranks]
     A = 80
 """
@@ -46,6 +49,9 @@ class Profile:
     fiscal_year: int | None = None
     rep: str | None = None
     columns: dict[str, str] = field(default_factory=dict)
+    # Label text -> field for words the shipped synonyms do not know (a form's 「お客様名」);
+    # they are recognised wherever a heading or label is looked for in the matched workbooks.
+    labels: dict[str, str] = field(default_factory=dict)
     ranks: dict[str, int] = field(default_factory=dict)
     path: Path | None = None
 
@@ -69,7 +75,8 @@ def load_profile(path: Path, *, lang: str | None = None) -> Profile:
         )
     if isinstance(data.get("match"), str):
         data["match"] = [data["match"]]
-    bad = {f for f in data.get("columns", {}).values() if f not in VISIT_FIELDS}
+    mapped = [*data.get("columns", {}).values(), *data.get("labels", {}).values()]
+    bad = {f for f in mapped if f not in VISIT_FIELDS}
     if bad:
         raise ProfileError(
             msg(

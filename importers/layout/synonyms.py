@@ -26,6 +26,13 @@ class Synonyms:
             return None
         return self.by_text.get(heading_key(value))
 
+    def with_labels(self, labels: dict[str, str]) -> Synonyms:
+        """These synonyms plus a profile's own label words (``{"お客様名": "company"}``)."""
+        if not labels:
+            return self
+        extra = {heading_key(text): field for text, field in labels.items() if heading_key(text)}
+        return Synonyms({**self.by_text, **extra}, self.totals)
+
     def is_total(self, value) -> bool:
         # Totals labels are short; long text (a visit summary) never is one.
         return isinstance(value, str) and len(value) <= 12 and heading_key(value) in self.totals

@@ -81,3 +81,60 @@ def test_label_with_value_below(tmp_path, store, importer):
         "テスト工業",
         "ライン見学",
     )
+
+
+def _own_words_form(path):
+    """A form in a rep's own words: none of its labels is in the shipped synonyms."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "11月20日"
+    ws["A1"], ws["B1"] = "訪問した日", dt.date(2025, 11, 20)
+    r = 3
+    for company, talk in (
+        ("株式会社サンプル精工", "治具の改善提案。"),
+        ("見本化成(株)", "値上げの説明。"),
+    ):
+        ws.cell(row=r, column=1, value="お伺い先")
+        ws.cell(row=r, column=2, value=company)
+        ws.cell(row=r + 1, column=1, value="打合せの中身")
+        ws.cell(row=r + 1, column=2, value=talk)
+        r += 3
+    wb.save(path)
+    return path
+
+
+def test_a_profile_names_a_forms_own_labels(tmp_path, store):
+    from importers.pipeline import ReportImporter
+    from importers.profiles import Profile, load_profile, save_profile
+
+    path = _own_words_form(tmp_path / "訪問メモ.xlsx")
+    first = ReportImporter(store, rep="山本").import_file(path)
+    assert first.status == "failed" and first.issues[0].code == "no_header"
+
+    profile = Profile(
+        name="訪問メモ",
+        match=["訪問メモ*.xlsx"],
+        layout="form",
+        labels={"訪問した日": "occurred_on", "お伺い先": "company", "打合せの中身": "summary"},
+    )
+    saved = save_profile(profile, store.data_dir / "profiles")
+    assert load_profile(saved).labels["お伺い先"] == "company"  # round trip through TOML
+    out = ReportImporter(store, rep="山本").import_file(path, force=True)
+    assert out.added == 2, out.issues
+    got = [(a["occurred_on"], a["company_name_raw"], a["summary"]) for a in activities(store)]
+    assert got == [
+        ("2025-11-20", "株式会社サンプル精工", "治具の改善提案。"),
+        ("2025-11-20", "見本化成(株)", "値上げの説明。"),
+    ]
+
+
+def test_a_profile_label_mapped_to_an_unknown_field_is_refused(tmp_path):
+    import pytest
+
+    from importers.profiles import ProfileError, load_profile
+
+    path = tmp_path / "bad.toml"
+    path.write_text('name = "x"\n[labels]\n"お伺い先" = "customer"\n', "utf-8")
+    with pytest.raises(ProfileError) as err:
+        load_profile(path, lang="ja")
+    assert "customer" in str(err.value) and "company" in str(err.value)
