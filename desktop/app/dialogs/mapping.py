@@ -1,16 +1,15 @@
 """The mapping wizard for a workbook Genba cannot read on its own.
 
-Pick the sheet and the row that holds the headings (or say it is a form), map columns to fields
-with a live preview (parse_report with a Profile built from the choices, in the background),
+Pick the sheet and the row that holds the headings, and map columns to fields — or, for a form,
+name its label cells — with a live preview (parse_report with a Profile built from the choices, in the background),
 save the profile, and import the workbook again.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,60 +25,31 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.app import fmt, i18n
-from desktop.app.models.lazy import Column
-from desktop.app.models.lists import RecordsModel
+from desktop.app import i18n
+from desktop.app.dialogs.mapping_labels import LabelsPage
+from desktop.app.dialogs.mapping_parts import (
+    GridModel,
+    cell_text,
+    column_letter,
+    field_names,
+    preview_model,
+)
 from desktop.app.widgets import label, style_wizard, table, wizard_title
-
-GRID_ROWS = 40
-GRID_COLS = 16
-
-
-def field_names() -> dict[str, str]:
-    return {
-        "occurred_on": QCoreApplication.translate("Mapping", "Date"),
-        "rep": QCoreApplication.translate("Mapping", "Rep"),
-        "company": QCoreApplication.translate("Mapping", "Customer"),
-        "contact": QCoreApplication.translate("Mapping", "Contact person"),
-        "purpose": QCoreApplication.translate("Mapping", "Purpose"),
-        "summary": QCoreApplication.translate("Mapping", "Summary"),
-        "result": QCoreApplication.translate("Mapping", "Result"),
-        "next_action": QCoreApplication.translate("Mapping", "Next action"),
-        "next_action_due": QCoreApplication.translate("Mapping", "Next action due"),
-        "amount": QCoreApplication.translate("Mapping", "Amount"),
-        "probability": QCoreApplication.translate("Mapping", "Probability"),
-        "insight": QCoreApplication.translate("Mapping", "Insight"),
-        "deal_title": QCoreApplication.translate("Mapping", "Deal name"),
-        "lead_comment": QCoreApplication.translate("Mapping", "Lead's comment"),
-    }
-
-
-def column_letter(c: int) -> str:
-    s = ""
-    c += 1
-    while c:
-        c, r = divmod(c - 1, 26)
-        s = chr(65 + r) + s
-    return s
-
-
-def cell_text(v: Any) -> str:
-    if v is None:
-        return ""
-    if hasattr(v, "isoformat"):
-        return v.isoformat()[:10]
-    return str(v)
 
 
 def build_profile(
     name: str,
     filename: str,
-    sheet: str,
     header_row: int | None,
     layout: str,
     columns: dict[str, str],
     rep: str | None,
+    labels: dict[str, str] | None = None,
+    skip_sheets: list[str] | None = None,
 ):
+    """The profile the wizard saves. It names no sheets to read: a fiscal-year workbook gains a
+    month sheet every month, and a form a sheet every day; ``skip_sheets`` leaves out the ones
+    that do not share the chosen sheet's headings (a 集計 sheet)."""
     from importers.profiles import Profile
 
     return Profile(
@@ -87,46 +57,22 @@ def build_profile(
         match=[filename],
         layout=layout,
         header_row=header_row if layout == "table" else None,
-        sheets=[sheet] if sheet else [],
+        skip_sheets=list(skip_sheets or []) if layout == "table" else [],
         columns=dict(columns) if layout == "table" else {},
+        labels=dict(labels or {}) if layout == "form" else {},
         rep=rep,
     )
 
 
-class GridModel(QAbstractTableModel):
-    """The raw cells of a sheet, as Excel shows them (A, B, C… / 1, 2, 3…)."""
+def sheets_without_headings(sheets, chosen, row: int) -> list[str]:
+    """Names of the sheets whose row ``row`` does not hold the chosen sheet's headings."""
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[list[Any]] = []
+    def headings(sheet) -> tuple[str, ...]:
+        cells = sheet.rows[row] if row < len(sheet.rows) else []
+        return tuple(t for t in (cell_text(v).strip() for v in cells) if t)
 
-    def set_sheet(self, rows: list[list[Any]]) -> None:
-        self.beginResetModel()
-        self.rows = [list(r[:GRID_COLS]) for r in rows[:GRID_ROWS]]
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()):  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()):  # noqa: B008
-        if parent.isValid() or not self.rows:
-            return 0
-        return max(len(r) for r in self.rows)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            r = self.rows[index.row()]
-            return cell_text(r[index.column()]) if index.column() < len(r) else ""
-        return None
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            column_letter(section) if orientation == Qt.Orientation.Horizontal else str(section + 1)
-        )
+    want = headings(chosen)
+    return [s.name for s in sheets if s is not chosen and headings(s) != want]
 
 
 class HeaderPage(QWizardPage):
@@ -202,7 +148,7 @@ class HeaderPage(QWizardPage):
         return row is not None
 
     def nextId(self) -> int:
-        return self.w.save_id if self.form_radio.isChecked() else self.w.columns_id
+        return self.w.labels_id if self.form_radio.isChecked() else self.w.columns_id
 
 
 class ColumnsPage(QWizardPage):
@@ -227,36 +173,16 @@ class ColumnsPage(QWizardPage):
         lay.addWidget(scroll)
         self.preview_label = label("", "sectionTitle")
         lay.addWidget(self.preview_label)
-        self.preview = RecordsModel(
-            [
-                Column(
-                    "occurred_on",
-                    self.tr("Date"),
-                    lambda r: fmt.day(r.get("occurred_on")) or (r.get("occurred_on_raw") or ""),
-                ),
-                Column("company", self.tr("Customer")),
-                Column("contact_name", self.tr("Contact")),
-                Column("summary", self.tr("Summary"), lambda r: fmt.one_line(r.get("summary"), 60)),
-                Column(
-                    "next_action",
-                    self.tr("Next action"),
-                    lambda r: fmt.one_line(r.get("next_action"), 30),
-                ),
-                Column(
-                    "amount_jpy",
-                    self.tr("Amount"),
-                    lambda r: fmt.yen(r.get("amount_jpy")),
-                    align_right=True,
-                ),
-            ],
-            self,
-        )
+        self.preview = preview_model(self)
         self.preview_view = table(
             self.preview, stretch=3, widths={0: 130, 1: 170, 2: 90, 4: 140, 5: 100}
         )
         lay.addWidget(self.preview_view, 1)
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.w.run_preview)
+
+    def nextId(self) -> int:
+        return self.w.save_id  # the labels page is for forms only
 
     def initializePage(self) -> None:
         from importers.layout.synonyms import load_synonyms
@@ -359,9 +285,11 @@ class MappingWizard(QWizard):
         self.resize(1040, 680)
         self.header_page = HeaderPage(self)
         self.columns_page = ColumnsPage(self)
+        self.labels_page = LabelsPage(self)
         self.save_page = SavePage(self)
         self.header_id = self.addPage(self.header_page)
         self.columns_id = self.addPage(self.columns_page)
+        self.labels_id = self.addPage(self.labels_page)
         self.save_id = self.addPage(self.save_page)
         self._preview_generation = 0
         self.last_preview: dict | None = None
@@ -386,14 +314,18 @@ class MappingWizard(QWizard):
         layout = "form" if self.header_page.form_radio.isChecked() else "table"
         row = self.header_page.header_row()
         sheet = self.sheet()
+        skip = []
+        if layout == "table" and sheet is not None and row is not None:
+            skip = sheets_without_headings(self.workbook["sheets"], sheet, row)
         return build_profile(
             name or self.path.stem,
             match or self.path.name,
-            sheet.name if sheet else "",
             None if row is None else row + 1,
             layout,
             self.columns_page.columns(),
             self.ctx.settings.user_name,
+            self.labels_page.labels(),
+            skip,
         )
 
     def run_preview(self) -> None:
@@ -427,7 +359,8 @@ class MappingWizard(QWizard):
     def _previewed(self, gen: int, result: dict) -> None:
         if gen == self._preview_generation:
             self.last_preview = result
-            self.columns_page.show_preview(result)
+            form = self.header_page.form_radio.isChecked()
+            (self.labels_page if form else self.columns_page).show_preview(result)
 
     def save_and_import(self) -> None:
         from importers.profiles import save_profile

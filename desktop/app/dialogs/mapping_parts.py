@@ -1,0 +1,140 @@
+"""What the mapping wizard's pages share: field names, the sheet grid, the preview table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from desktop.app import fmt
+from desktop.app.models.lazy import Column
+from desktop.app.models.lists import RecordsModel
+
+GRID_ROWS = 40
+GRID_COLS = 16
+# How a label cell is marked in the grid: one the shipped synonyms know, one the rep named.
+KNOWN_LABEL = QColor("#dce8fa")
+OWN_LABEL = QColor("#ffe9a8")
+
+
+def field_names() -> dict[str, str]:
+    return {
+        "occurred_on": QCoreApplication.translate("Mapping", "Date"),
+        "rep": QCoreApplication.translate("Mapping", "Rep"),
+        "company": QCoreApplication.translate("Mapping", "Customer"),
+        "contact": QCoreApplication.translate("Mapping", "Contact person"),
+        "purpose": QCoreApplication.translate("Mapping", "Purpose"),
+        "summary": QCoreApplication.translate("Mapping", "Summary"),
+        "result": QCoreApplication.translate("Mapping", "Result"),
+        "next_action": QCoreApplication.translate("Mapping", "Next action"),
+        "next_action_due": QCoreApplication.translate("Mapping", "Next action due"),
+        "amount": QCoreApplication.translate("Mapping", "Amount"),
+        "probability": QCoreApplication.translate("Mapping", "Probability"),
+        "insight": QCoreApplication.translate("Mapping", "Insight"),
+        "deal_title": QCoreApplication.translate("Mapping", "Deal name"),
+        "lead_comment": QCoreApplication.translate("Mapping", "Lead's comment"),
+    }
+
+
+def column_letter(c: int) -> str:
+    s = ""
+    c += 1
+    while c:
+        c, r = divmod(c - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def cell_text(v: Any) -> str:
+    if v is None:
+        return ""
+    if hasattr(v, "isoformat"):
+        return v.isoformat()[:10]
+    return str(v)
+
+
+class GridModel(QAbstractTableModel):
+    """The raw cells of a sheet, as Excel shows them (A, B, C… / 1, 2, 3…)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[list[Any]] = []
+        self.marks: dict[tuple[int, int], QColor] = {}
+
+    def set_sheet(self, rows: list[list[Any]]) -> None:
+        self.beginResetModel()
+        self.rows = [list(r[:GRID_COLS]) for r in rows[:GRID_ROWS]]
+        self.marks = {}
+        self.endResetModel()
+
+    def set_marks(self, marks: dict[tuple[int, int], QColor]) -> None:
+        """Cells to tint (row, column) -> colour, e.g. the labels of a form."""
+        self.marks = marks
+        if self.rows:
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(self.rowCount() - 1, self.columnCount() - 1),
+                [Qt.ItemDataRole.BackgroundRole],
+            )
+
+    def text(self, row: int, col: int) -> str:
+        r = self.rows[row] if 0 <= row < len(self.rows) else []
+        return cell_text(r[col]).strip() if 0 <= col < len(r) else ""
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: B008
+        if parent.isValid() or not self.rows:
+            return 0
+        return max(len(r) for r in self.rows)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            r = self.rows[index.row()]
+            return cell_text(r[index.column()]) if index.column() < len(r) else ""
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self.marks.get((index.row(), index.column()))
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (
+            column_letter(section) if orientation == Qt.Orientation.Horizontal else str(section + 1)
+        )
+
+
+def preview_model(parent) -> RecordsModel:
+    """The rows Genba would import, as the preview tables show them."""
+    return RecordsModel(
+        [
+            Column(
+                "occurred_on",
+                QCoreApplication.translate("Mapping", "Date"),
+                lambda r: fmt.day(r.get("occurred_on")) or (r.get("occurred_on_raw") or ""),
+            ),
+            Column("company", QCoreApplication.translate("Mapping", "Customer")),
+            Column("contact_name", QCoreApplication.translate("Mapping", "Contact person")),
+            Column(
+                "summary",
+                QCoreApplication.translate("Mapping", "Summary"),
+                lambda r: fmt.one_line(r.get("summary"), 60),
+            ),
+            Column(
+                "next_action",
+                QCoreApplication.translate("Mapping", "Next action"),
+                lambda r: fmt.one_line(r.get("next_action"), 30),
+            ),
+            Column(
+                "amount_jpy",
+                QCoreApplication.translate("Mapping", "Amount"),
+                lambda r: fmt.yen(r.get("amount_jpy")),
+                align_right=True,
+            ),
+        ],
+        parent,
+    )
