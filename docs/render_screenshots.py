@@ -197,6 +197,40 @@ def near_duplicate_cards(path: Path) -> None:
     )
 
 
+def own_words_form(path: Path) -> Path:
+    """A form-style daily report whose labels Genba does not know (a sheet per day)."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    days = {
+        "11月20日": [
+            ("株式会社サンプル精工", "青木課長", "新型治具の試作評価。現場の評判は上々。"),
+            ("北陸樹脂工業株式会社", "松本主任", "代替材料のサンプルを持参。"),
+        ],
+        "11月21日": [
+            ("(株)関西ダイカスト", "山口部長", "金型更新の時期を確認。来期予算に計上予定。")
+        ],
+    }
+    for day, visits in days.items():
+        ws = wb.create_sheet(day)
+        ws["A1"], ws["B1"] = "訪問した日", dt.date(2025, 11, int(day[3:5]))
+        ws["D1"], ws["E1"] = "記入者", "山本"
+        r = 3
+        for company, person, talk in visits:
+            for label_text, value in (
+                ("お伺い先", company),
+                ("お会いした方", person),
+                ("打合せの中身", talk),
+            ):
+                ws.cell(row=r, column=1, value=label_text)
+                ws.cell(row=r, column=2, value=value)
+                r += 1
+            r += 1
+    wb.save(path)
+    return path
+
+
 def build_demo(data_dir: Path, work: Path) -> None:
     from desktop.app.data import edits
     from desktop.app.data.importing import import_paths
@@ -366,6 +400,25 @@ def render(out: Path, lang: str) -> list[Path]:
     settle(600)
     shot(mapping, "mapping")
     mapping.close()
+
+    # A form in the rep's own words: the label cells are named in the wizard.
+    form = MappingWizard(genba.ctx, own_words_form(work / "訪問メモ_2025年11月.xlsx"))
+    form.resize(1040, 720)
+    form.show()
+    settle(500)
+    form.header_page.form_radio.setChecked(True)
+    form.next()
+    labels = form.labels_page
+    labels.set_label(0, 0, "occurred_on")
+    labels.set_label(2, 0, "company")
+    labels.set_label(3, 0, "contact")
+    labels.view.setCurrentIndex(labels.grid.index(4, 0))
+    labels.field_combo.setCurrentIndex(labels.field_combo.findData("summary"))
+    labels.assign_current()
+    settle(900)
+    shot(form, "mapping_form")
+    form.close()
+    form.deleteLater()
 
     # A business card read by OCR, checked and corrected beside its image.
     genba.show_window()

@@ -474,52 +474,22 @@
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="212"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="158"/>
         <source>What does each column hold?</source>
         <translation>それぞれの列には何が書かれていますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="215"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="161"/>
         <source>Choose a field for each column; the preview below shows how Genba reads the rows.</source>
         <translation>列ごとに項目を選んでください。下のプレビューで、現場がどう読み取るかを確認できます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="234"/>
-        <source>Date</source>
-        <translation>日付</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="237"/>
-        <source>Customer</source>
-        <translation>顧客</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="238"/>
-        <source>Contact</source>
-        <translation>面談者</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="239"/>
-        <source>Summary</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="242"/>
-        <source>Next action</source>
-        <translation>次回アクション</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="247"/>
-        <source>Amount</source>
-        <translation>金額</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="281"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="207"/>
         <source>(not imported)</source>
         <translation>（取り込まない）</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/dialogs/mapping.py" line="306"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="232"/>
         <source>Preview: %n visit(s) found</source>
         <translation>
             <numerusform>プレビュー: %n件の訪問が見つかりました</numerusform>
@@ -642,74 +612,74 @@
         <translation>次回アクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="171"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="173"/>
         <source>last visit {0}</source>
         <translation>最終訪問 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/customer_page.py" line="172"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="174"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>訪問 %n回</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="175"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="177"/>
         <source>open deals {0}</source>
         <translation>商談中 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="210"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="212"/>
         <source>Open deals</source>
         <translation>進行中の案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="212"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="214"/>
         <source>No open deals.</source>
         <translation>進行中の案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="224"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="226"/>
         <source>Contacts</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="228"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="230"/>
         <source>No business cards yet. Drop card files into your card folder.</source>
         <translation>まだ名刺がありません。名刺フォルダーに名刺データを入れてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="255"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="257"/>
         <source>read from a card image: please check</source>
         <translation>名刺画像から読み取り：内容を確認してください</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="262"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="264"/>
         <source>Knowledge about this customer</source>
         <translation>この顧客のナレッジ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="275"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="277"/>
         <source>from the daily report</source>
         <translation>日報の所感から</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="283"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="285"/>
         <source>Nothing yet. What should the next person visiting know?</source>
         <translation>まだありません。次に訪問する人が知っておくべきことは？</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="292"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="294"/>
         <source>Photos and memos</source>
         <translation>写真・手書きメモ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="391"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="393"/>
         <source>Attach a photo</source>
         <translation>写真を添付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="393"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="395"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
         <translation>画像 (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</translation>
     </message>
@@ -955,7 +925,7 @@ If it happens again, send the details below to your IT contact.</source>
         <translation>管理者が設定</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="151"/>
+        <location filename="../../desktop/app/views/folders.py" line="153"/>
         <source>These folders are set by your administrator and cannot be changed here.</source>
         <translation>このフォルダーは管理者が設定しているため、ここでは変更できません。</translation>
     </message>
@@ -967,7 +937,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="116"/>
+        <location filename="../../desktop/app/views/folders.py" line="118"/>
         <source>Choose a folder to watch</source>
         <translation>見守るフォルダーを選択</translation>
     </message>
@@ -1049,32 +1019,32 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>HeaderPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="136"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="82"/>
         <source>Which row holds the headings?</source>
         <translation>見出しは何行目にありますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="139"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="85"/>
         <source>Click the row with the column headings (日付, 訪問先, 内容 …) in the sheet below.</source>
         <translation>下のシートで、列の見出し（日付・訪問先・内容 など）が書かれた行をクリックしてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="144"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="90"/>
         <source>Sheet</source>
         <translation>シート</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="148"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="94"/>
         <source>One row per visit (table)</source>
         <translation>1行に1訪問（表形式）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="149"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="95"/>
         <source>Labels with values beside them (form)</source>
         <translation>項目名の横に値（様式形式）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="201"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="147"/>
         <source>Headings in row {0}</source>
         <translation>見出し: {0}行目</translation>
     </message>
@@ -1143,24 +1113,74 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>KnowledgeView</name>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="197"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="203"/>
         <source>Knowledge</source>
         <translation>ナレッジ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="198"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="204"/>
         <source>What the team learned in the field, and whose notes helped others most.</source>
         <translation>現場で得たチームの知恵と、仲間の役に立ったナレッジの書き手。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="205"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="211"/>
         <source>Knowledge MVP</source>
         <translation>ナレッジMVP</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="206"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="212"/>
         <source>Team notes</source>
         <translation>チームのナレッジ</translation>
+    </message>
+</context>
+<context>
+    <name>LabelsPage</name>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_labels.py" line="37"/>
+        <source>Which cells are labels?</source>
+        <translation>どのセルが項目名ですか？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_labels.py" line="40"/>
+        <source>Click a cell holding a label (お客様名, 打合せ内容 …) and choose what it means. Blue cells are labels Genba already knows; yellow ones are yours.</source>
+        <translation>項目名のセル（お客様名、打合せ内容 など）をクリックして、何の項目かを選んでください。青のセルは現場がすでに知っている項目名、黄色はあなたが指定した項目名です。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_labels.py" line="58"/>
+        <source>Click a label cell in the sheet above.</source>
+        <translation>上のシートで項目名のセルをクリックしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_labels.py" line="61"/>
+        <source>(not a label)</source>
+        <translation>（項目名ではない）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_labels.py" line="66"/>
+        <source>Use this label</source>
+        <translation>この項目にする</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/dialogs/mapping_labels.py" line="116"/>
+        <source>Preview: %n visit(s) found</source>
+        <translation>
+            <numerusform>プレビュー: %n件の訪問が見つかりました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_labels.py" line="124"/>
+        <source>This cell is empty: click a label cell.</source>
+        <translation>空のセルです。項目名のセルをクリックしてください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_labels.py" line="127"/>
+        <source>{0} 「{1}」 is the label for</source>
+        <translation>{0}「{1}」の項目：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_labels.py" line="150"/>
+        <source>Your labels: {0}</source>
+        <translation>指定した項目名: {0}</translation>
     </message>
 </context>
 <context>
@@ -1282,77 +1302,83 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>Mapping</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="40"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="24"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="118"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="41"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="25"/>
         <source>Rep</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="42"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="26"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="121"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="43"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="27"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="122"/>
         <source>Contact person</source>
         <translation>面談者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="44"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="28"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="45"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="29"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="125"/>
         <source>Summary</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="46"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="30"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="47"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="31"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="130"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="48"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="32"/>
         <source>Next action due</source>
         <translation>次回期日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="49"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="33"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="135"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="50"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="34"/>
         <source>Probability</source>
         <translation>確度</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="51"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="35"/>
         <source>Insight</source>
         <translation>所感</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="52"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="36"/>
         <source>Deal name</source>
         <translation>案件名</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="53"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="37"/>
         <source>Lead&apos;s comment</source>
         <translation>上長コメント</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="416"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="348"/>
         <source>Choose a field for at least one column.</source>
         <translation>少なくとも1つの列に項目を選んでください。</translation>
     </message>
@@ -1360,17 +1386,17 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>MappingWizard</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="357"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="283"/>
         <source>Set up the headings — {0}</source>
         <translation>見出しの設定 — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="439"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="372"/>
         <source>Importing…</source>
         <translation>取り込み中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="464"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="397"/>
         <source>Imported: {0} new, {1} updated activities.</source>
         <translation>取り込み完了: 新規 {0}件、更新 {1}件</translation>
     </message>
@@ -1438,18 +1464,18 @@ If it happens again, send the details below to your IT contact.</source>
         <translation>書いた件数（得点外）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="86"/>
-        <location filename="../../desktop/app/views/knowledge.py" line="99"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="87"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="100"/>
         <source>{0}/{1}</source>
         <translation>{0}年{1}月</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="87"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="88"/>
         <source>All time</source>
         <translation>全期間</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="120"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="126"/>
         <source>No reactions this month yet. Mark the notes that helped you 「Helpful」: that is what counts here.</source>
         <translation>この月の反応はまだありません。役に立ったナレッジに「参考になった」を付けると、ここに反映されます。</translation>
     </message>
@@ -1812,27 +1838,27 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SavePage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="313"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="239"/>
         <source>Save and import</source>
         <translation>保存して取り込む</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="316"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="242"/>
         <source>Genba remembers this layout for workbooks with this name and imports the workbook again.</source>
         <translation>この名前のファイルにはこの設定を使います。保存後、ファイルを取り込み直します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="323"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="249"/>
         <source>Name of this layout</source>
         <translation>設定の名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="325"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="251"/>
         <source>Use it for files named</source>
         <translation>対象のファイル名</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="328"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="254"/>
         <source>* stands for any text, e.g. 営業日報_*.xlsx</source>
         <translation>* は任意の文字列です（例: 営業日報_*.xlsx）</translation>
     </message>
@@ -2077,43 +2103,43 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>TeamNotesTab</name>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="139"/>
-        <location filename="../../desktop/app/views/knowledge.py" line="155"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="145"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="161"/>
         <source>Category</source>
         <translation>分類</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="142"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="148"/>
         <source>All categories</source>
         <translation>すべての分類</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="153"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="159"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="154"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="160"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="156"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="162"/>
         <source>Written by</source>
         <translation>書いた人</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="158"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="164"/>
         <source>Note</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="162"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="168"/>
         <source>Helpful</source>
         <translation>参考になった</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/knowledge.py" line="182"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="188"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n件</numerusform>
