@@ -48,6 +48,27 @@ def test_records_model(qtmodeltester):
     assert model.index(1, 1).data() == ""
 
 
+def test_mapping_grid_model(qtmodeltester):
+    import datetime as dt
+
+    from PySide6.QtCore import Qt
+
+    from desktop.app.dialogs.mapping_parts import OWN_LABEL, GridModel
+
+    model = GridModel()
+    qtmodeltester.check(model)  # empty: no sheet yet
+    model.set_sheet(
+        [["訪問した日", dt.date(2025, 11, 20)], [], ["お伺い先", "株式会社サンプル精工", 3]]
+    )
+    model.set_marks({(2, 0): OWN_LABEL})
+    qtmodeltester.check(model)
+    assert (model.rowCount(), model.columnCount()) == (3, 3)  # ragged rows: the widest counts
+    assert model.index(0, 1).data() == "2025-11-20" and model.index(1, 2).data() == ""
+    assert model.index(2, 0).data(Qt.ItemDataRole.BackgroundRole) == OWN_LABEL
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "C"
+    assert model.headerData(2, Qt.Orientation.Vertical) == "3"
+
+
 def test_reload_in_the_background_hands_ids_over(qtbot, ctx, imported):
     model = ActivitiesModel(ctx.connect, ctx.tasks)
     with qtbot.waitSignal(model.loaded, timeout=5000):
