@@ -12,7 +12,8 @@ goes into that row. A name match whose e-mail contradicts the card's is not the 
 (find_duplicate_contacts still offers it for a manual merge), unless the contradicting e-mail
 came from this same file's previous version.
 
-Field updates: an empty field is filled from any card; a non-empty field that differs is
+Field updates: an empty field is filled from any card (unless this same file already gave that
+value and someone emptied the field since: a rep's edit stays); a non-empty field that differs is
 replaced only when this file changed that field since its last import, or when the card was
 exchanged later (名刺交換日) than any card seen before for that contact. A value missing from
 a card never clears a field, a contact missing from a changed file is not deleted, and OCR only
@@ -379,6 +380,8 @@ def field_updates(
         if new is None or same_value(f, current[f], new):
             continue
         if _empty(current[f]):
+            if previous is not None and same_value(f, previous.get(f), new):
+                continue  # this file said so before and the field was emptied since: an edit
             out[f] = new
         elif fill_only:
             continue

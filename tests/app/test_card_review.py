@@ -227,6 +227,18 @@ def test_vcard_correction_survives_a_changed_file_and_the_next_card_finds_the_pe
     assert store.query("SELECT count(*) FROM contacts WHERE deleted = 0")[0][0] == 1
 
 
+def test_a_field_cleared_in_the_check_stays_cleared(store, card):
+    """OCR misread a number and the rep clears it: re-importing the card does not bring it back."""
+    path, cid = card
+    filled = [f for f in ("phone", "email", "postal_code") if contact(store, cid)[f]]
+    assert filled, "the OCR'd card should have read at least one of these"
+    field = filled[0]
+    edits.correct_card(store, cid, {field: ""})
+    assert contact(store, cid)[field] is None
+    assert import_card_file(store, path, force=True).status == "imported"
+    assert contact(store, cid)[field] is None
+
+
 # --------------------------------------------------------------------------- the dialog
 
 

@@ -356,3 +356,25 @@ def test_a_contact_deleted_in_the_app_is_not_brought_back(tmp_path, store):
     assert (out.status, out.added, out.contact_ids) == ("imported", 0, [])
     assert [i.code for i in out.issues] == ["contact_deleted"]
     assert synced(store) == before
+
+
+def test_a_field_the_rep_emptied_stays_empty_on_reimport(tmp_path, store):
+    """Rule 5 for cards: a rep who clears a misread phone keeps it cleared; a card with a new
+    value for it (or another card) still fills it."""
+    path = eight_csv(tmp_path / "eight.csv")
+    import_card_file(store, path)
+    aoki_id = natural_id("contacts", "email:aoki@sample-seiko.example.jp")
+    with store.write() as w:  # the rep clears the phone in the app
+        w.update("contacts", aoki_id, {"phone": None})
+    out = import_card_file(store, path, force=True)
+    assert out.status in ("imported", "unchanged")
+    assert rows(store, "contacts", f"id = '{aoki_id}'")[0]["phone"] is None
+    # the same file, changed elsewhere: the phone it still says is not brought back either
+    promoted = AOKI_ROW.replace(",課長,", ",部長,")
+    import_card_file(store, eight_csv(path, [promoted, ISHII_ROW]))
+    (aoki,) = rows(store, "contacts", f"id = '{aoki_id}'")
+    assert (aoki["title"], aoki["phone"]) == ("部長", None)
+    # a new number on the card is news: it fills the field
+    moved = promoted.replace("052-111-2222", "052-111-9999")
+    import_card_file(store, eight_csv(path, [moved, ISHII_ROW]))
+    assert rows(store, "contacts", f"id = '{aoki_id}'")[0]["phone"] == "052-111-9999"
