@@ -17,12 +17,15 @@ from desktop.app.tray import Tray, tray_available
 from desktop.app.window import MainWindow
 from importers.managed_config import ManagedConfig
 from sync.store import Store
+from sync.store.connection import READER_CACHE_KIB
 
 
 class GenbaApp(QObject):
     def __init__(self, data_dir: Path, *, tray: bool = True, parent=None):
         super().__init__(parent)
-        store = Store(data_dir)
+        # Imports and syncs run in child processes with their own store: this one only edits and
+        # reads small things, so a reader-sized page cache keeps the app's memory down.
+        store = Store(data_dir, cache_kib=READER_CACHE_KIB)
         # Effective settings: IT policy > machine file > the rep's own > installer presets.
         config = ManagedConfig(data_dir)
         tasks = TaskManager(self)

@@ -6,19 +6,34 @@
 Never imports Qt or pandas.
 """
 
-from sync.client.background import BackgroundSync
-from sync.client.cycle import PROTOCOL_VERSION, SyncReport, sync_once
-from sync.client.errors import (
-    AuthError,
-    ClockSkewError,
-    IncompatibleServerError,
-    NotConfiguredError,
-    OfflineError,
-    ReadOnlyError,
-    ServerError,
-    SyncError,
-)
-from sync.client.status import sync_status
+# Imported on first use (PEP 562): the app reads ``sync_status`` and the credentials without
+# loading the HTTP client, which only its sync process needs.
+_WHERE = {
+    "BackgroundSync": "sync.client.background",
+    "PROTOCOL_VERSION": "sync.client.cycle",
+    "SyncReport": "sync.client.cycle",
+    "sync_once": "sync.client.cycle",
+    "AuthError": "sync.client.errors",
+    "ClockSkewError": "sync.client.errors",
+    "IncompatibleServerError": "sync.client.errors",
+    "NotConfiguredError": "sync.client.errors",
+    "OfflineError": "sync.client.errors",
+    "ReadOnlyError": "sync.client.errors",
+    "ServerError": "sync.client.errors",
+    "SyncError": "sync.client.errors",
+    "sync_status": "sync.client.status",
+}
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module 'sync.client' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(_WHERE[name]), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "PROTOCOL_VERSION",

@@ -16,11 +16,13 @@ from __future__ import annotations
 import random
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sync.client.credentials import load_credentials
-from sync.client.cycle import SyncReport, sync_once
 from sync.client.errors import SyncError
+
+if TYPE_CHECKING:
+    from sync.client.cycle import SyncReport
 
 
 class BackgroundSync:
@@ -33,7 +35,7 @@ class BackgroundSync:
         max_backoff: float = 600.0,
         on_status: Callable[[dict[str, Any]], None] | None = None,
         credentials: Callable[[], tuple[str | None, str | None]] | None = None,
-        sync: Callable[..., SyncReport] = sync_once,
+        sync: Callable[..., SyncReport] | None = None,
         **sync_kwargs: Any,
     ):
         self.store = store
@@ -42,6 +44,8 @@ class BackgroundSync:
         self.max_backoff = max_backoff
         self.on_status = on_status
         self._credentials = credentials or (lambda: load_credentials(store))
+        # None: ``sync_once`` here, imported on the first cycle (the app passes a function that
+        # runs it in its sync process, so the app itself never loads the HTTP client).
         self._sync = sync
         self._sync_kwargs = sync_kwargs
         self._wake = threading.Event()
@@ -103,7 +107,10 @@ class BackgroundSync:
         )
         self.runs += 1
         try:
-            report = self._sync(self.store, server, token, **self._sync_kwargs)
+            sync = self._sync
+            if sync is None:
+                from sync.client.cycle import sync_once as sync
+            report = sync(self.store, server, token, **self._sync_kwargs)
         except SyncError as exc:
             if exc.retryable:
                 self.backoff = min(

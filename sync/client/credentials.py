@@ -12,7 +12,7 @@ import contextlib
 import os
 from pathlib import Path
 
-from sync.client.cycle import normalize_url
+from sync.client.urls import normalize_url
 
 SERVICE = "genba"
 TOKEN_FILE = "sync_token"

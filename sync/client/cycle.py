@@ -30,6 +30,7 @@ from sync.client.errors import (
     SyncError,
 )
 from sync.client.restamp import physical_ms, restamp
+from sync.client.urls import normalize_url
 from sync.hlc import encode
 
 PROTOCOL_VERSION = 1
@@ -68,13 +69,6 @@ class SyncReport:
         if self.blobs_uploaded or self.blobs_downloaded:
             text += f", attachments up {self.blobs_uploaded} / down {self.blobs_downloaded}"
         return text
-
-
-def normalize_url(url: str) -> str:
-    url = url.strip().rstrip("/")
-    if "://" not in url:
-        url = "http://" + url
-    return url
 
 
 def cursor_key(server_url: str) -> str:

@@ -8,7 +8,16 @@ from pathlib import Path
 BUSY_TIMEOUT_MS = 10_000
 
 
-def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
+# The writer's page cache: bulk imports touch many index pages; a larger cache avoids re-reading
+# them. Readers (a view's query, one page of a table) need far less, and the app opens several
+# at once on its threads, each keeping its cache's memory after it closes (malloc arenas).
+WRITER_CACHE_KIB = 32_768
+READER_CACHE_KIB = 4_096
+
+
+def connect(
+    path: Path | str, *, readonly: bool = False, cache_kib: int = WRITER_CACHE_KIB
+) -> sqlite3.Connection:
     """A connection in autocommit mode: callers open transactions explicitly (BEGIN IMMEDIATE)."""
     if readonly:
         conn = sqlite3.connect(
@@ -27,7 +36,6 @@ def connect(path: Path | str, *, readonly: bool = False) -> sqlite3.Connection:
         # WAL + NORMAL is durable across application crashes; only an OS crash may lose the
         # last transactions, which the next import or sync recreates.
         conn.execute("PRAGMA synchronous = NORMAL")
-        # Bulk imports touch many index pages; a larger cache avoids re-reading them (32 MB).
-        conn.execute("PRAGMA cache_size = -32768")
+        conn.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
         conn.execute("PRAGMA temp_store = MEMORY")
     return conn

@@ -18,7 +18,7 @@ from typing import Any
 from sync.hlc import HybridLogicalClock
 from sync.merge import wins
 from sync.schema_contract import PRIVATE_VISIBILITY, SYNCED_FIELDS
-from sync.store.connection import connect
+from sync.store.connection import READER_CACHE_KIB, WRITER_CACHE_KIB, connect
 from sync.store.ids import new_id
 from sync.store.migrations import migrate
 
@@ -42,7 +42,9 @@ def logged_at_insert(field: str, value: Any) -> bool:
 class Store:
     """The local store in one data directory."""
 
-    def __init__(self, data_dir: Path | str, *, now_ms=None):
+    def __init__(self, data_dir: Path | str, *, now_ms=None, cache_kib: int = WRITER_CACHE_KIB):
+        """``cache_kib``: the writer connection's page cache — large for bulk imports, small in
+        a process that only edits (the app, whose imports and syncs run in child processes)."""
         self.data_dir = Path(data_dir)
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
@@ -53,7 +55,7 @@ class Store:
             ) from exc
         self.path = self.data_dir / DB_NAME
         try:
-            self._conn = connect(self.path)
+            self._conn = connect(self.path, cache_kib=cache_kib)
             migrate(self._conn)
         except sqlite3.DatabaseError as exc:
             raise StoreError(
@@ -67,7 +69,7 @@ class Store:
     # -- connections -------------------------------------------------------------------------
     def reader(self) -> sqlite3.Connection:
         """A new read connection (one per thread); the caller closes it."""
-        return connect(self.path)
+        return connect(self.path, cache_kib=READER_CACHE_KIB)
 
     def close(self) -> None:
         with self._lock:

@@ -147,6 +147,29 @@ def test_self_test_returns_0(data_dir, store, imported):
     assert "view activities:" in out.stdout and "startup to first paint" in out.stdout
 
 
+def test_the_app_process_loads_no_http_client_or_workbook_reader(data_dir, store, imported):
+    """Syncs and imports run in child processes: the app itself stays small. After opening
+    every view, neither the HTTP client nor the workbook readers are loaded in it."""
+    store.close()
+    code = (
+        "import sys; from pathlib import Path; from desktop.app.main import run_app;"
+        "code = run_app(Path(sys.argv[1]), self_test=True);"
+        "heavy = ('httpx', 'python_calamine', 'openpyxl', 'pandas', 'vobject', 'keyring');"
+        "print('LOADED', sorted(m for m in heavy if m in sys.modules)); sys.exit(code)"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(data_dir)],
+        cwd=ROOT,
+        env={**env, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "LOADED []" in out.stdout, out.stdout
+
+
 def test_self_test_via_the_cli(data_dir):
     out = _self_test(data_dir, via_cli=True)
     assert out.returncode == 0, out.stdout + out.stderr

@@ -36,14 +36,18 @@ class SyncProcess(ChildProcess):
 
     def sync(self, store, server_url: str, token: str, **options):
         """Has ``sync_once``'s signature, so ``BackgroundSync`` can call it in its place."""
-        from sync.client import sync_once
+
+        def here():  # no child process: sync in this one (loads the HTTP client here)
+            from sync.client import sync_once
+
+            return sync_once(store, server_url, token, **options)
 
         return self.call(
             child_sync.sync_in_child,
             str(Path(store.data_dir)),
             server_url,
             token,
-            here=lambda: sync_once(store, server_url, token, **options),
+            here=here,
             **options,
         )
 
