@@ -79,6 +79,7 @@ def run_self_test(genba, t0: float, out=print) -> int:
         if not shown:
             failures.append("customer page")
     out(f"memory (RSS) after opening every view: {rss_mb():.0f} MB")
+    failures += _check_children(genba, out)
     watcher = _available("importers.watch")
     syncer = _available("sync.client")
     out(
@@ -89,6 +90,35 @@ def run_self_test(genba, t0: float, out=print) -> int:
         return 1
     out("self-test OK")
     return 0
+
+
+def _check_children(genba, out) -> list[str]:
+    """Start the import and sync processes once: on a PC where a policy or an antivirus stops
+    Genba from starting its own executable, IT sees it here rather than as slow imports."""
+    import os
+
+    from desktop.app.data import child_import, child_sync
+
+    failed = []
+    for name, child, probe in (
+        ("import", genba.ctx.imports, child_import.ready),
+        ("sync", genba.sync.process, child_sync.ready),
+    ):
+        t = time.perf_counter()
+        try:
+            pid = child.call(probe, here=lambda: None)
+        except Exception as exc:  # reported, not raised: the self-test prints every finding
+            out(f"{name} process: FAILED ({exc!r})")
+            failed.append(f"{name} process")
+            continue
+        ms = (time.perf_counter() - t) * 1000
+        if pid is None or pid == os.getpid():
+            out(
+                f"{name} process: not available, the work runs in the app's process (see genba.log)"
+            )
+        else:
+            out(f"{name} process: ready in {ms:.0f} ms")
+    return failed
 
 
 def rss_mb() -> float:

@@ -145,6 +145,7 @@ def test_self_test_returns_0(data_dir, store, imported):
     assert out.returncode == 0, out.stdout + out.stderr
     assert "self-test OK" in out.stdout
     assert "view activities:" in out.stdout and "startup to first paint" in out.stdout
+    assert "import process: ready" in out.stdout and "sync process: ready" in out.stdout
 
 
 def test_the_app_process_loads_no_http_client_or_workbook_reader(data_dir, store, imported):

@@ -89,4 +89,7 @@ def test_frozen_self_test_offscreen(onedir, tmp_path):
     out = frozen(onedir, "--data-dir", str(data), "--self-test", env=env)
     assert out.returncode == 0, out.stdout + out.stderr
     assert "self-test OK" in out.stdout
+    # The frozen executable starts its own import and sync processes (freeze_support), and
+    # they find what they need in the bundle (the calamine reader, the HTTP client).
+    assert "import process: ready" in out.stdout and "sync process: ready" in out.stdout
     print(out.stdout)

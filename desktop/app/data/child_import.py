@@ -83,3 +83,11 @@ def _be_nice() -> None:
             kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), BELOW_NORMAL_PRIORITY_CLASS)
     except Exception:  # a priority is a nicety, never a reason to fail an import
         pass
+
+
+def ready() -> int:
+    """Run in the import process by ``genba --self-test``: load what an import needs (the frozen
+    build must carry it) and return this process's id."""
+    import python_calamine  # noqa: F401
+
+    return os.getpid()

@@ -8,6 +8,7 @@ two processes writing one file safe.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from desktop.app.data.child_import import child_store
@@ -18,3 +19,13 @@ def sync_in_child(data_dir: str, server_url: str, token: str, **options: Any) ->
     from sync.client import sync_once
 
     return sync_once(child_store(data_dir), server_url, token, **options)
+
+
+def ready() -> int:
+    """Run in the sync process by ``genba --self-test``: load the HTTP client and the sync cycle
+    (the frozen build must carry them) and return this process's id."""
+    import httpx  # noqa: F401
+
+    import sync.client.cycle  # noqa: F401
+
+    return os.getpid()
