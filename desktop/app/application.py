@@ -20,6 +20,16 @@ from sync.store import Store
 from sync.store.connection import READER_CACHE_KIB
 
 
+def one_language(message: str) -> str:
+    """A sync message is written "English. / 日本語。": the part in the UI's language."""
+    import os
+
+    english, sep, japanese = message.partition(" / ")
+    if not sep:
+        return message
+    return english if os.environ.get("GENBA_UI_LANG") == "en" else japanese
+
+
 class GenbaApp(QObject):
     def __init__(self, data_dir: Path, *, tray: bool = True, parent=None):
         super().__init__(parent)
@@ -228,5 +238,21 @@ class GenbaApp(QObject):
 
     def _on_sync_status(self, status: dict) -> None:
         report = status.get("report")
-        if status.get("state") == "ok" and report is not None and getattr(report, "applied", 0):
+        state = status.get("state")
+        if state == "ok" and report is not None and getattr(report, "applied", 0):
             self.window.data_changed_soon()
+        self._notify_sync(state, status.get("message") or "")
+
+    def _notify_sync(self, state: str | None, message: str) -> None:
+        """A sync that cannot go on without the rep (a revoked token, a wrong PC clock) is said
+        once in the tray; being offline is normal on the road and is not."""
+        if state == "ok":
+            self._sync_notified = None
+            return
+        if state != "error" or message == getattr(self, "_sync_notified", None):
+            return
+        self._sync_notified = message
+        if self.tray is None or not self.ctx.settings.notifications:
+            return
+        self._notice_view = "sync"
+        self.tray.notify(self.tr("Cannot sync"), one_language(message), True)

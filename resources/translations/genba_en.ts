@@ -947,7 +947,7 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>GenbaApp</name>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="183"/>
+        <location filename="../../desktop/app/application.py" line="196"/>
         <source>{0}: %n new visit(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -955,7 +955,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="186"/>
+        <location filename="../../desktop/app/application.py" line="199"/>
         <source>%n workbook(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -963,7 +963,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="186"/>
+        <location filename="../../desktop/app/application.py" line="199"/>
         <source>: %n new visit(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -971,7 +971,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="189"/>
+        <location filename="../../desktop/app/application.py" line="202"/>
         <source>%n visit(s) updated</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -979,7 +979,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="192"/>
+        <location filename="../../desktop/app/application.py" line="205"/>
         <source>%n business card file(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -987,7 +987,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="193"/>
+        <location filename="../../desktop/app/application.py" line="206"/>
         <source>: %n new contact(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -995,7 +995,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="196"/>
+        <location filename="../../desktop/app/application.py" line="209"/>
         <source>%n memo photo(s) attached</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1003,12 +1003,12 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="199"/>
+        <location filename="../../desktop/app/application.py" line="212"/>
         <source>{0} could not be read: see Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="201"/>
+        <location filename="../../desktop/app/application.py" line="214"/>
         <source>%n files could not be read: see Problems</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1016,12 +1016,17 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="203"/>
+        <location filename="../../desktop/app/application.py" line="216"/>
         <source>Imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="202"/>
+        <location filename="../../desktop/app/application.py" line="258"/>
+        <source>Cannot sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/application.py" line="215"/>
         <source>Could not import</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1313,78 +1318,78 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>Mapping</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="24"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="118"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="23"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="117"/>
         <source>Date</source>
         <translation type="unfinished">日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="25"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="24"/>
         <source>Rep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="26"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="121"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="25"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="120"/>
         <source>Customer</source>
         <translation type="unfinished">顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="27"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="122"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="26"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="121"/>
         <source>Contact person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="28"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="27"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="29"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="125"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="28"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="124"/>
         <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="30"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="29"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="31"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="130"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="30"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="129"/>
         <source>Next action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="32"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="31"/>
         <source>Next action due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="33"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="135"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="32"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="134"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="34"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="33"/>
         <source>Probability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="35"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="34"/>
         <source>Insight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="36"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="35"/>
         <source>Deal name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="37"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="36"/>
         <source>Lead&apos;s comment</source>
         <translation type="unfinished">上司コメント</translation>
     </message>

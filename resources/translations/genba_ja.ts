@@ -945,73 +945,78 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>GenbaApp</name>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="183"/>
+        <location filename="../../desktop/app/application.py" line="196"/>
         <source>{0}: %n new visit(s)</source>
         <translation>
             <numerusform>{0}：新しい訪問 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="186"/>
+        <location filename="../../desktop/app/application.py" line="199"/>
         <source>%n workbook(s)</source>
         <translation>
             <numerusform>日報 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="186"/>
+        <location filename="../../desktop/app/application.py" line="199"/>
         <source>: %n new visit(s)</source>
         <translation>
             <numerusform>：新しい訪問 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="189"/>
+        <location filename="../../desktop/app/application.py" line="202"/>
         <source>%n visit(s) updated</source>
         <translation>
             <numerusform>更新された訪問 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="192"/>
+        <location filename="../../desktop/app/application.py" line="205"/>
         <source>%n business card file(s)</source>
         <translation>
             <numerusform>名刺 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="193"/>
+        <location filename="../../desktop/app/application.py" line="206"/>
         <source>: %n new contact(s)</source>
         <translation>
             <numerusform>：新しい担当者 %n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="196"/>
+        <location filename="../../desktop/app/application.py" line="209"/>
         <source>%n memo photo(s) attached</source>
         <translation>
             <numerusform>メモの写真 %n 枚を添付しました</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="199"/>
+        <location filename="../../desktop/app/application.py" line="212"/>
         <source>{0} could not be read: see Problems</source>
         <translation>{0} を読み込めませんでした。「問題」を確認してください</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="201"/>
+        <location filename="../../desktop/app/application.py" line="214"/>
         <source>%n files could not be read: see Problems</source>
         <translation>
             <numerusform>%n 件のファイルを読み込めませんでした。「問題」を確認してください</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="203"/>
+        <location filename="../../desktop/app/application.py" line="216"/>
         <source>Imported</source>
         <translation>取り込みました</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="202"/>
+        <location filename="../../desktop/app/application.py" line="258"/>
+        <source>Cannot sync</source>
+        <translation>同期できません</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/application.py" line="215"/>
         <source>Could not import</source>
         <translation>取り込めませんでした</translation>
     </message>
@@ -1302,78 +1307,78 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>Mapping</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="24"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="118"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="23"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="117"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="25"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="24"/>
         <source>Rep</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="26"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="121"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="25"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="120"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="27"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="122"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="26"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="121"/>
         <source>Contact person</source>
         <translation>面談者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="28"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="27"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="29"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="125"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="28"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="124"/>
         <source>Summary</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="30"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="29"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="31"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="130"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="30"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="129"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="32"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="31"/>
         <source>Next action due</source>
         <translation>次回期日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="33"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="135"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="32"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="134"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="34"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="33"/>
         <source>Probability</source>
         <translation>確度</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="35"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="34"/>
         <source>Insight</source>
         <translation>所感</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="36"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="35"/>
         <source>Deal name</source>
         <translation>案件名</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="37"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="36"/>
         <source>Lead&apos;s comment</source>
         <translation>上長コメント</translation>
     </message>

@@ -201,3 +201,26 @@ def test_it_can_lock_the_tray_switches(qtbot, data_dir, tmp_path, monkeypatch):
         qtbot.waitUntil((tmp_path / "xdg" / "autostart" / "genba.desktop").is_file, timeout=5000)
     finally:
         app.dispose()
+
+
+def test_a_sync_that_needs_the_rep_is_said_once_offline_is_not(qtbot, genba):
+    from sync.client.errors import AuthError, OfflineError
+
+    offline = OfflineError("https://genba.example.co.jp", 3)
+    genba.sync.status.emit({"state": "offline", "message": offline.message})
+    assert genba.shown == []  # normal on the road
+    refused = AuthError(revoked=True)
+    for _ in range(3):  # retried every few minutes: told once
+        genba.sync.status.emit({"state": "error", "message": refused.message})
+    assert genba.shown == [
+        (
+            "同期できません",
+            "サーバーがこのトークンを受け付けません。管理者に新しいトークンを発行してもらってください。",
+            QSystemTrayIcon.MessageIcon.Warning,
+        )
+    ]
+    genba.tray.icon.messageClicked.emit()
+    assert genba.window.isVisible() and genba.window.current_view_name() == "sync"
+    genba.sync.status.emit({"state": "ok", "message": "", "report": None})
+    genba.sync.status.emit({"state": "error", "message": refused.message})
+    assert len(genba.shown) == 2  # after a good sync, the same trouble is news again
