@@ -175,7 +175,7 @@ class ColumnsPage(QWizardPage):
         lay.addWidget(self.preview_label)
         self.preview = preview_model(self)
         self.preview_view = table(
-            self.preview, stretch=3, widths={0: 130, 1: 170, 2: 90, 4: 140, 5: 100}
+            self.preview, stretch=3, widths={0: 130, 1: 170, 2: 120, 4: 140, 5: 100}
         )
         lay.addWidget(self.preview_view, 1)
         self._debounce = QTimer(self, singleShot=True, interval=250)
