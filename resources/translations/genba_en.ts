@@ -486,17 +486,9 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="207"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="203"/>
         <source>(not imported)</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/app/dialogs/mapping.py" line="232"/>
-        <source>Preview: %n visit(s) found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1175,26 +1167,18 @@ If it happens again, send the details below to your IT contact.</source>
         <source>Use this label</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/app/dialogs/mapping_labels.py" line="116"/>
-        <source>Preview: %n visit(s) found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_labels.py" line="124"/>
+        <location filename="../../desktop/app/dialogs/mapping_labels.py" line="116"/>
         <source>This cell is empty: click a label cell.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_labels.py" line="127"/>
+        <location filename="../../desktop/app/dialogs/mapping_labels.py" line="119"/>
         <source>{0} 「{1}」 is the label for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_labels.py" line="150"/>
+        <location filename="../../desktop/app/dialogs/mapping_labels.py" line="142"/>
         <source>Your labels: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1318,83 +1302,83 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>Mapping</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="23"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="117"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="26"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="111"/>
         <source>Date</source>
         <translation type="unfinished">日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="24"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="27"/>
         <source>Rep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="25"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="120"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="28"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="114"/>
         <source>Customer</source>
         <translation type="unfinished">顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="26"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="121"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="29"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="115"/>
         <source>Contact person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="27"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="30"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="28"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="124"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="31"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="118"/>
         <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="29"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="32"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="30"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="129"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="33"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="123"/>
         <source>Next action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="31"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="34"/>
         <source>Next action due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="32"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="134"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="35"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="128"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="33"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="36"/>
         <source>Probability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="34"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="37"/>
         <source>Insight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="35"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="38"/>
         <source>Deal name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="36"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="39"/>
         <source>Lead&apos;s comment</source>
         <translation type="unfinished">上司コメント</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="348"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="340"/>
         <source>Choose a field for at least one column.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1402,17 +1386,17 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>MappingWizard</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="283"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="275"/>
         <source>Set up the headings — {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="372"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="364"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="397"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="389"/>
         <source>Imported: {0} new, {1} updated activities.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1588,6 +1572,17 @@ If it happens again, send the details below to your IT contact.</source>
         <location filename="../../desktop/app/views/notes.py" line="41"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPanel</name>
+    <message numerus="yes">
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="155"/>
+        <source>Preview: %n visit(s) found</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1857,27 +1852,27 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SavePage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="239"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="231"/>
         <source>Save and import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="242"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="234"/>
         <source>Genba remembers this layout for workbooks with this name and imports the workbook again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="249"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="241"/>
         <source>Name of this layout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="251"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="243"/>
         <source>Use it for files named</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="254"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="246"/>
         <source>* stands for any text, e.g. 営業日報_*.xlsx</source>
         <translation type="unfinished"></translation>
     </message>

@@ -484,16 +484,9 @@
         <translation>列ごとに項目を選んでください。下のプレビューで、現場がどう読み取るかを確認できます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="207"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="203"/>
         <source>(not imported)</source>
         <translation>（取り込まない）</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/app/dialogs/mapping.py" line="232"/>
-        <source>Preview: %n visit(s) found</source>
-        <translation>
-            <numerusform>プレビュー: %n件の訪問が見つかりました</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1165,25 +1158,18 @@ If it happens again, send the details below to your IT contact.</source>
         <source>Use this label</source>
         <translation>この項目にする</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../desktop/app/dialogs/mapping_labels.py" line="116"/>
-        <source>Preview: %n visit(s) found</source>
-        <translation>
-            <numerusform>プレビュー: %n件の訪問が見つかりました</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_labels.py" line="124"/>
+        <location filename="../../desktop/app/dialogs/mapping_labels.py" line="116"/>
         <source>This cell is empty: click a label cell.</source>
         <translation>空のセルです。項目名のセルをクリックしてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_labels.py" line="127"/>
+        <location filename="../../desktop/app/dialogs/mapping_labels.py" line="119"/>
         <source>{0} 「{1}」 is the label for</source>
         <translation>{0}「{1}」の項目：</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_labels.py" line="150"/>
+        <location filename="../../desktop/app/dialogs/mapping_labels.py" line="142"/>
         <source>Your labels: {0}</source>
         <translation>指定した項目名: {0}</translation>
     </message>
@@ -1307,83 +1293,83 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>Mapping</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="23"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="117"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="26"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="111"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="24"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="27"/>
         <source>Rep</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="25"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="120"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="28"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="114"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="26"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="121"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="29"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="115"/>
         <source>Contact person</source>
         <translation>面談者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="27"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="30"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="28"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="124"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="31"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="118"/>
         <source>Summary</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="29"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="32"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="30"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="129"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="33"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="123"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="31"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="34"/>
         <source>Next action due</source>
         <translation>次回期日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="32"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="134"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="35"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="128"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="33"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="36"/>
         <source>Probability</source>
         <translation>確度</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="34"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="37"/>
         <source>Insight</source>
         <translation>所感</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="35"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="38"/>
         <source>Deal name</source>
         <translation>案件名</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="36"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="39"/>
         <source>Lead&apos;s comment</source>
         <translation>上長コメント</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="348"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="340"/>
         <source>Choose a field for at least one column.</source>
         <translation>少なくとも1つの列に項目を選んでください。</translation>
     </message>
@@ -1391,17 +1377,17 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>MappingWizard</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="283"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="275"/>
         <source>Set up the headings — {0}</source>
         <translation>見出しの設定 — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="372"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="364"/>
         <source>Importing…</source>
         <translation>取り込み中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="397"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="389"/>
         <source>Imported: {0} new, {1} updated activities.</source>
         <translation>取り込み完了: 新規 {0}件、更新 {1}件</translation>
     </message>
@@ -1577,6 +1563,16 @@ If it happens again, send the details below to your IT contact.</source>
         <location filename="../../desktop/app/views/notes.py" line="41"/>
         <source>Other</source>
         <translation>その他</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPanel</name>
+    <message numerus="yes">
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="155"/>
+        <source>Preview: %n visit(s) found</source>
+        <translation>
+            <numerusform>プレビュー: %n件の訪問が見つかりました</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1843,27 +1839,27 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SavePage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="239"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="231"/>
         <source>Save and import</source>
         <translation>保存して取り込む</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="242"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="234"/>
         <source>Genba remembers this layout for workbooks with this name and imports the workbook again.</source>
         <translation>この名前のファイルにはこの設定を使います。保存後、ファイルを取り込み直します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="249"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="241"/>
         <source>Name of this layout</source>
         <translation>設定の名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="251"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="243"/>
         <source>Use it for files named</source>
         <translation>対象のファイル名</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="254"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="246"/>
         <source>* stands for any text, e.g. 営業日報_*.xlsx</source>
         <translation>* は任意の文字列です（例: 営業日報_*.xlsx）</translation>
     </message>

@@ -29,12 +29,12 @@ from desktop.app import i18n
 from desktop.app.dialogs.mapping_labels import LabelsPage
 from desktop.app.dialogs.mapping_parts import (
     GridModel,
+    PreviewPanel,
     cell_text,
     column_letter,
     field_names,
-    preview_model,
 )
-from desktop.app.widgets import label, style_wizard, table, wizard_title
+from desktop.app.widgets import label, style_wizard, wizard_title
 
 
 def build_profile(
@@ -171,13 +171,9 @@ class ColumnsPage(QWizardPage):
         scroll.setWidget(holder)
         scroll.setMaximumHeight(170)
         lay.addWidget(scroll)
-        self.preview_label = label("", "sectionTitle")
-        lay.addWidget(self.preview_label)
-        self.preview = preview_model(self)
-        self.preview_view = table(
-            self.preview, stretch=3, widths={0: 130, 1: 170, 2: 120, 4: 140, 5: 100}
-        )
-        lay.addWidget(self.preview_view, 1)
+        self.preview_panel = PreviewPanel(self)
+        self.preview, self.preview_label = self.preview_panel.model, self.preview_panel.label
+        lay.addWidget(self.preview_panel, 1)
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.w.run_preview)
 
@@ -225,11 +221,7 @@ class ColumnsPage(QWizardPage):
         combo.setCurrentIndex(max(0, combo.findData(field)))
 
     def show_preview(self, result: dict) -> None:
-        self.preview.set_rows(result["rows"])
-        if result["error"]:
-            self.preview_label.setText(result["error"])
-        else:
-            self.preview_label.setText(self.tr("Preview: %n visit(s) found", "", result["count"]))
+        self.preview_panel.show(result)
 
 
 class SavePage(QWizardPage):

@@ -23,11 +23,11 @@ from desktop.app.dialogs.mapping_parts import (
     KNOWN_LABEL,
     OWN_LABEL,
     GridModel,
+    PreviewPanel,
     column_letter,
     field_names,
-    preview_model,
 )
-from desktop.app.widgets import button, label, table, wizard_title
+from desktop.app.widgets import button, label, wizard_title
 
 
 class LabelsPage(QWizardPage):
@@ -71,13 +71,9 @@ class LabelsPage(QWizardPage):
         self.own_label = label("", "muted", wrap=True)
         lay.addWidget(self.own_label)
 
-        self.preview_label = label("", "sectionTitle")
-        lay.addWidget(self.preview_label)
-        self.preview = preview_model(self)
-        self.preview_view = table(
-            self.preview, stretch=3, widths={0: 130, 1: 170, 2: 120, 4: 140, 5: 100}
-        )
-        lay.addWidget(self.preview_view, 2)
+        self.preview_panel = PreviewPanel(self)
+        self.preview, self.preview_label = self.preview_panel.model, self.preview_panel.label
+        lay.addWidget(self.preview_panel, 2)
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.w.run_preview)
 
@@ -109,11 +105,7 @@ class LabelsPage(QWizardPage):
             self.set_label(idx.row(), idx.column(), self.field_combo.currentData())
 
     def show_preview(self, result: dict) -> None:
-        self.preview.set_rows(result["rows"])
-        if result["error"]:
-            self.preview_label.setText(result["error"])
-        else:
-            self.preview_label.setText(self.tr("Preview: %n visit(s) found", "", result["count"]))
+        self.preview_panel.show(result)
 
     # -- internals ------------------------------------------------------------------------------
     def _cell_chosen(self, current, _previous=None) -> None:

@@ -6,10 +6,13 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.app import fmt
 from desktop.app.models.lazy import Column
 from desktop.app.models.lists import RecordsModel
+from desktop.app.widgets import label, table
+from importers.workbook.sheet import column_letter
 
 GRID_ROWS = 40
 GRID_COLS = 16
@@ -35,15 +38,6 @@ def field_names() -> dict[str, str]:
         "deal_title": QCoreApplication.translate("Mapping", "Deal name"),
         "lead_comment": QCoreApplication.translate("Mapping", "Lead's comment"),
     }
-
-
-def column_letter(c: int) -> str:
-    s = ""
-    c += 1
-    while c:
-        c, r = divmod(c - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def cell_text(v: Any) -> str:
@@ -138,3 +132,24 @@ def preview_model(parent) -> RecordsModel:
         ],
         parent,
     )
+
+
+class PreviewPanel(QWidget):
+    """The live preview under a page's choices: how many visits Genba finds, and the first."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        self.label = label("", "sectionTitle")
+        lay.addWidget(self.label)
+        self.model = preview_model(self)
+        self.view = table(self.model, stretch=3, widths={0: 130, 1: 170, 2: 120, 4: 140, 5: 100})
+        lay.addWidget(self.view, 1)
+
+    def show(self, result: dict) -> None:
+        self.model.set_rows(result["rows"])
+        if result["error"]:
+            self.label.setText(result["error"])
+        else:
+            self.label.setText(self.tr("Preview: %n visit(s) found", "", result["count"]))
