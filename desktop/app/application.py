@@ -62,6 +62,7 @@ class GenbaApp(QObject):
         self.notice_timer = QTimer(self, singleShot=True, interval=int(GATHER_SECONDS * 1000))
         self.notice_timer.timeout.connect(self.show_notice)
         self._notice_view = "today"  # where clicking the last notification leads
+        self._sync_notified: str | None = None  # the sync error the tray has already shown
         if tray and tray_available():
             self.tray = self._make_tray()
             self.window.keep_running_in_tray = True
@@ -249,7 +250,7 @@ class GenbaApp(QObject):
         if state == "ok":
             self._sync_notified = None
             return
-        if state != "error" or message == getattr(self, "_sync_notified", None):
+        if state != "error" or message == self._sync_notified:
             return
         self._sync_notified = message
         if self.tray is None or not self.ctx.settings.notifications:

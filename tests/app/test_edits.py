@@ -84,6 +84,27 @@ def test_paste_a_memo_photo_onto_a_customer(qtbot, ctx, store, imported):
     assert (ctx.data_dir / "blobs" / row["sha256"][:2] / row["sha256"]).is_file()
 
 
+def test_a_damaged_picture_dropped_on_a_customer_page_is_refused(
+    qtbot, ctx, store, imported, tmp_path
+):
+    """The customer page attaches through the same checks as a table row."""
+    from desktop.app.views.customer_page import CustomerPage
+
+    cid = customer_ids(store.reader(), "サンプル")[0]
+    page = CustomerPage(ctx)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.load(cid)
+    broken = tmp_path / "memo.jpg"
+    broken.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00garbage" * 40)
+    page.attach_files([str(broken)])
+    qtbot.waitUntil(lambda: getattr(page, "refused_box", None) is not None, timeout=5000)
+    assert "memo.jpg" in page.refused_box.text()
+    page.refused_box.close()
+    assert store.query("SELECT count(*) FROM attachments")[0][0] == 0
+    assert not (ctx.data_dir / "blobs").exists() or not any((ctx.data_dir / "blobs").rglob("*"))
+
+
 def test_rename_a_customer(qtbot, ctx, store, imported):
     from desktop.app.dialogs.company import CompanyDialog
 

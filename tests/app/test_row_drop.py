@@ -17,7 +17,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
-from desktop.app.row_drop import Picture, attach_pictures
+from desktop.app.pictures import Picture, attach_pictures
 from tests.app.conftest import wait_idle
 
 DRAG = (Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.app.data import edits
 from desktop.app.data.activities import activity
+from desktop.app.pictures import Picture, attach_pictures, memo_name, problem_text
 from desktop.app.widgets import label
 
 NO_DATE = QDate(2000, 1, 1)
@@ -189,18 +190,17 @@ class ActivityDialog(QDialog):
         self.ctx.write(lambda: edits.update_activity(store, aid, changed), done, failed)
 
     def _paste(self) -> None:
-        """A photo of a paper memo pasted here is attached to this activity."""
-        from desktop.app.views.customer_page import image_png_bytes
-
+        """A photo of a paper memo pasted here is attached to this activity (checked as a
+        dropped one is)."""
         image = QGuiApplication.clipboard().image()
         if image.isNull():
             return
-        data = image_png_bytes(image)
         store, aid = self.ctx.store, self.activity_id
-        name = dt.datetime.now().strftime("memo-%Y%m%d-%H%M%S.png")
-        self.ctx.write(
-            lambda: edits.attach_image(
-                store, data, filename=name, entity="activities", entity_id=aid, mime="image/png"
-            )
-        )
-        self.source.setText(self.tr("Picture attached to this activity."))
+        pictures = [Picture(memo_name(), image=image)]
+        self.ctx.write(lambda: attach_pictures(store, "activities", aid, pictures), self._attached)
+
+    def _attached(self, outcome) -> None:
+        if outcome.attached:
+            self.source.setText(self.tr("Picture attached to this activity."))
+        else:
+            self.source.setText("\n".join(problem_text(p) for p in outcome.problems))

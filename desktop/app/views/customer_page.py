@@ -5,9 +5,9 @@ Paste (Ctrl+V) or drop a photo of a paper memo onto the page: it is attached to 
 
 from __future__ import annotations
 
-import datetime as dt
+from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -19,16 +19,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app import fmt
-from desktop.app.data import edits
 from desktop.app.data.customers import customer_detail
 from desktop.app.data.knowledge import with_helpful_state
 from desktop.app.icons import icon
 from desktop.app.models.lazy import Column
 from desktop.app.models.lists import RecordsModel
+from desktop.app.pictures import (
+    IMAGE_SUFFIXES,
+    Picture,
+    attach_pictures,
+    memo_name,
+    problem_text,
+)
+from desktop.app.row_drop import show_refusal
 from desktop.app.views.notes import NoteItem, connect_helpful
 from desktop.app.widgets import Card, Page, button, clear_layout, label, table
-
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp")
 
 
 def load_detail(conn, company_id: str, data_dir, user: str | None = None) -> dict | None:
@@ -353,39 +358,24 @@ class CustomerPage(Page):
         return True
 
     def attach_qimage(self, image: QImage) -> None:
-        data = image_png_bytes(image)
-        name = dt.datetime.now().strftime("memo-%Y%m%d-%H%M%S.png")
-        company_id = self.company_id
-        store = self.ctx.store
-        self.ctx.write(
-            lambda: edits.attach_image(
-                store,
-                data,
-                filename=name,
-                entity="companies",
-                entity_id=company_id,
-                mime="image/png",
-            )
-        )
+        self.attach_pictures([Picture(memo_name(), image=image)])
 
     def attach_files(self, paths: list[str]) -> None:
-        company_id = self.company_id
-        store = self.ctx.store
+        self.attach_pictures([Picture(Path(p).name, path=Path(p)) for p in paths])
 
-        def work():
-            from pathlib import Path
+    def attach_pictures(self, pictures: list[Picture]) -> None:
+        """Checked and attached on the writer thread, as on a table row; a refused picture is
+        explained and nothing of it is stored."""
+        company_id, store = self.company_id, self.ctx.store
+        self.ctx.write(
+            lambda: attach_pictures(store, "companies", company_id, pictures),
+            self._attached,
+        )
 
-            for p in paths:
-                path = Path(p)
-                edits.attach_image(
-                    store,
-                    path.read_bytes(),
-                    filename=path.name,
-                    entity="companies",
-                    entity_id=company_id,
-                )
-
-        self.ctx.write(work)
+    def _attached(self, outcome) -> None:
+        problems = [problem_text(p) for p in outcome.problems]
+        if problems:
+            self.refused_box = show_refusal(self, "\n\n".join(problems))
 
     def _choose_photo(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
@@ -415,12 +405,3 @@ class CustomerPage(Page):
         elif md.hasImage():
             self.attach_qimage(QImage(md.imageData()))
         event.acceptProposedAction()
-
-
-def image_png_bytes(image: QImage) -> bytes:
-    ba = QByteArray()
-    buf = QBuffer(ba)
-    buf.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buf, "PNG")
-    buf.close()
-    return bytes(ba.data())
