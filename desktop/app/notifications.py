@@ -53,7 +53,7 @@ class NoticeBatcher:
         outcome = event.outcome
         added = _count(outcome, "added")
         updated = _count(outcome, "updated")
-        kind = event.folder_kind or _kind_of(outcome)
+        kind = event.folder_kind or "reports"
         if kind == "photos":
             d.photos += 1
         elif kind == "cards":
@@ -79,12 +79,3 @@ class NoticeBatcher:
 def _count(outcome: Any, attr: str) -> int:
     value = getattr(outcome, attr, 0)
     return value if isinstance(value, int) else 0
-
-
-def _kind_of(outcome: Any) -> str:
-    name = type(outcome).__name__
-    if name == "CardOutcome":
-        return "cards"
-    if name == "PhotoOutcome":
-        return "photos"
-    return "reports"

@@ -112,87 +112,87 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="60"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="61"/>
         <source>Edit activity</source>
         <translation>活動を編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="81"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="82"/>
         <source>yen, e.g. 1200000</source>
         <translation>円（例: 1200000）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="89"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="90"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="90"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="91"/>
         <source>Rep</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="91"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="92"/>
         <source>Contact</source>
         <translation>面談者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="92"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="93"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="93"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="94"/>
         <source>Summary</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="94"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="95"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="95"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="96"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="96"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="97"/>
         <source>Due</source>
         <translation>期日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="97"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="98"/>
         <source>Amount (yen)</source>
         <translation>金額（円）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="98"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="99"/>
         <source>Probability</source>
         <translation>確度</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="99"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="100"/>
         <source>Insight</source>
         <translation>所感</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="106"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="107"/>
         <source>Your edits are kept when the workbook is imported again; a later change of the same cell in Excel wins.</source>
         <translation>ここでの修正は日報を取り込み直しても残ります。その後にExcelで同じセルを書き換えた場合は、Excelの内容が優先されます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="126"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="127"/>
         <source>This activity no longer exists.</source>
         <translation>この活動は削除されています。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="132"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="133"/>
         <source>From the daily report, cell {0}</source>
         <translation>日報のセル {0} から取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="206"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="204"/>
         <source>Picture attached to this activity.</source>
         <translation>この活動に画像を添付しました。</translation>
     </message>
@@ -545,134 +545,134 @@
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="72"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="77"/>
         <source>← All customers</source>
         <translation>← 顧客一覧</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="75"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="80"/>
         <source>Edit name</source>
         <translation>社名を編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="77"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="82"/>
         <source>Attach photo…</source>
         <translation>写真を添付…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="80"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="85"/>
         <source>Add knowledge</source>
         <translation>ナレッジを追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="83"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="88"/>
         <source>Pre-visit brief</source>
         <translation>訪問前ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="85"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="90"/>
         <source>What the team knows about this customer, to print or read on the train</source>
         <translation>この顧客についてチームが知っていること。印刷して移動中に読めます</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="96"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="101"/>
         <source>Activity timeline</source>
         <translation>活動の履歴</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="101"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="106"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="104"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="109"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="107"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="112"/>
         <source>Contact</source>
         <translation>面談者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="112"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="117"/>
         <source>Summary</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="118"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="123"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="173"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="178"/>
         <source>last visit {0}</source>
         <translation>最終訪問 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/customer_page.py" line="174"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="179"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>訪問 %n回</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="177"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="182"/>
         <source>open deals {0}</source>
         <translation>商談中 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="212"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="217"/>
         <source>Open deals</source>
         <translation>進行中の案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="214"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="219"/>
         <source>No open deals.</source>
         <translation>進行中の案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="226"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="231"/>
         <source>Contacts</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="230"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="235"/>
         <source>No business cards yet. Drop card files into your card folder.</source>
         <translation>まだ名刺がありません。名刺フォルダーに名刺データを入れてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="257"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="262"/>
         <source>read from a card image: please check</source>
         <translation>名刺画像から読み取り：内容を確認してください</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="264"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="269"/>
         <source>Knowledge about this customer</source>
         <translation>この顧客のナレッジ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="277"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="282"/>
         <source>from the daily report</source>
         <translation>日報の所感から</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="285"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="290"/>
         <source>Nothing yet. What should the next person visiting know?</source>
         <translation>まだありません。次に訪問する人が知っておくべきことは？</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="294"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="299"/>
         <source>Photos and memos</source>
         <translation>写真・手書きメモ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="393"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="383"/>
         <source>Attach a photo</source>
         <translation>写真を添付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="395"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="385"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
         <translation>画像 (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</translation>
     </message>
@@ -1775,63 +1775,63 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>RowDrop</name>
     <message>
-        <location filename="../../desktop/app/row_drop.py" line="268"/>
+        <location filename="../../desktop/app/row_drop.py" line="166"/>
         <source>The clipboard holds no picture. Copy a photo or a screenshot first, then press Ctrl+V.</source>
         <translation>クリップボードに画像がありません。写真やスクリーンショットをコピーしてから、Ctrl+V を押してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/row_drop.py" line="281"/>
+        <location filename="../../desktop/app/row_drop.py" line="179"/>
         <source>The picture could not be read. Save it as a JPEG or PNG file and drop that file instead.</source>
         <translation>画像を読み込めませんでした。JPEG または PNG のファイルとして保存し、そのファイルをドロップしてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/row_drop.py" line="302"/>
+        <location filename="../../desktop/app/row_drop.py" line="200"/>
         <source>Nothing was attached: this activity or customer no longer exists.</source>
         <translation>この活動または顧客はすでに削除されているため、添付しませんでした。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/row_drop.py" line="309"/>
+        <location filename="../../desktop/app/row_drop.py" line="207"/>
         <source>Attached %n photo(s) to “{0}”.</source>
         <translation>
             <numerusform>写真 %n 枚を「{0}」に添付しました</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/row_drop.py" line="311"/>
+        <location filename="../../desktop/app/row_drop.py" line="209"/>
         <source>Attached %n photo(s) to the visit to “{0}” on {1}.</source>
         <translation>
             <numerusform>写真 %n 枚を「{0}」の {1} の訪問に添付しました</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/row_drop.py" line="314"/>
+        <location filename="../../desktop/app/row_drop.py" line="212"/>
         <source>Attached %n photo(s) to the visit on {0}.</source>
         <translation>
             <numerusform>写真 %n 枚を {0} の訪問に添付しました</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/row_drop.py" line="319"/>
+        <location filename="../../desktop/app/pictures.py" line="152"/>
         <source>“{0}” was not attached: it is {1} MB, and a photo can be at most {2} MB. Save a smaller copy (for example at a lower resolution) and drop it again.</source>
         <translation>「{0}」は添付しませんでした。ファイルが {1} MB あり、添付できる写真は {2} MB までです。解像度を下げるなどして小さくしたものを、もう一度ドロップしてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/row_drop.py" line="324"/>
+        <location filename="../../desktop/app/pictures.py" line="158"/>
         <source>“{0}” was not attached: HEIC photos are not supported. Set the camera to JPEG (Most Compatible) or export the photo as JPEG, then drop it again.</source>
         <translation>「{0}」は添付しませんでした。HEIC 形式の写真には対応していません。カメラの設定を「互換性優先」（JPEG）にするか、写真を JPEG で書き出してから、もう一度ドロップしてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/row_drop.py" line="329"/>
+        <location filename="../../desktop/app/pictures.py" line="164"/>
         <source>“{0}” was not attached: the file could not be read ({1}). Check that it is still there and not open in another program, then drop it again.</source>
         <translation>「{0}」は添付しませんでした。ファイルを読み込めません（{1}）。ファイルが元の場所にあり、ほかのプログラムで開かれていないことを確認してから、もう一度ドロップしてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/row_drop.py" line="333"/>
+        <location filename="../../desktop/app/pictures.py" line="169"/>
         <source>“{0}” was not attached: it is damaged, or not a picture Genba can read (JPEG, PNG, GIF, BMP or WebP). Check that it opens in a photo viewer, or take the photo again.</source>
         <translation>「{0}」は添付しませんでした。ファイルが壊れているか、Genba で読める画像（JPEG・PNG・GIF・BMP・WebP）ではありません。写真ビューアーで開けるか確認するか、撮り直してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/row_drop.py" line="345"/>
+        <location filename="../../desktop/app/row_drop.py" line="229"/>
         <source>Photo not attached</source>
         <translation>写真を添付できませんでした</translation>
     </message>
