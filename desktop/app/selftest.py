@@ -80,6 +80,7 @@ def run_self_test(genba, t0: float, out=print) -> int:
             failures.append("customer page")
     out(f"memory (RSS) after opening every view: {rss_mb():.0f} MB")
     failures += _check_children(genba, out)
+    failures += _check_image_formats(out)
     watcher = _available("importers.watch")
     syncer = _available("sync.client")
     out(
@@ -119,6 +120,24 @@ def _check_children(genba, out) -> list[str]:
         else:
             out(f"{name} process: ready in {ms:.0f} ms")
     return failed
+
+
+# What the app decodes through Qt: dropped memo photos (jpeg, png, gif, bmp, webp) and the
+# stylesheet's arrows (svg). installer.spec keeps exactly these plugins; a build that lost one fails.
+IMAGE_FORMATS = ("bmp", "gif", "jpeg", "png", "svg", "webp")
+
+
+def _check_image_formats(out) -> list[str]:
+    from PySide6.QtGui import QImageReader
+
+    have = {bytes(f.data()).decode() for f in QImageReader.supportedImageFormats()}
+    missing = [f for f in IMAGE_FORMATS if f not in have]
+    out(
+        "image formats: "
+        + " ".join(IMAGE_FORMATS)
+        + (f" (MISSING {' '.join(missing)})" if missing else "")
+    )
+    return ["image formats"] if missing else []
 
 
 def rss_mb() -> float:
