@@ -148,18 +148,12 @@ def main(argv: list[str] | None = None) -> int:
     data_dir = args.data_dir or default_data_dir()
     if args.command is None:
         # The desktop app: the only path that loads Qt.
-        try:
-            from desktop.app.main import run_app
-        except ImportError as exc:
-            print(
-                f"error: the desktop app is not available ({exc}). "
-                "Install it with: pip install 'genba[app]'",
-                file=sys.stderr,
-            )
-            return 1
-        return run_app(data_dir, self_test=args.self_test)
+        from desktop.launch import launch_app
+
+        return launch_app(data_dir, self_test=args.self_test)
     from desktop.logs import install_crash_handler, setup_logging
     from importers.managed_config import ManagedConfig
+    from importers.messages import default_language
     from sync.store import Store, StoreError
 
     if args.command == "config":
@@ -169,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         config = ManagedConfig(data_dir)
         setup_logging(config.settings().log_level)
-        install_crash_handler()
+        install_crash_handler(default_language(data_dir))
         store = Store(data_dir)
     except (StoreError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)

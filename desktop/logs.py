@@ -1,5 +1,12 @@
-"""A rotating log file in the user log folder, and a crash handler that tells the rep where the
-report is instead of vanishing."""
+"""Genba's log file and crash reports, for the CLI, the app and its child processes alike.
+
+One folder, ``log_dir()``: ``$GENBA_LOG_DIR`` (tests, or IT moving it), else platformdirs' user log
+folder (``%LOCALAPPDATA%\\Genba\\Logs`` on Windows). In it ``genba.log`` rotates at 2 MB and keeps
+four older files (``genba.log.1`` … ``.4``: 5 × 2 MB at most), and every unexpected error writes a
+``crash-YYYYMMDD-HHMMSS.txt`` with its traceback; the rep is told the path. Child processes write
+crash reports only: one process owns the rotating file (rotation renames it, which Windows refuses
+while another process holds it open).
+"""
 
 from __future__ import annotations
 
@@ -10,10 +17,18 @@ import os
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from pathlib import Path
+
+LOG_NAME = "genba.log"
+MAX_BYTES = 2 * 1024 * 1024
+BACKUP_COUNT = 4  # genba.log + 4 older files = 5 × 2 MB
+
+log = logging.getLogger("genba")
 
 
 def log_dir() -> Path:
+    """``$GENBA_LOG_DIR``, else the user log folder."""
     env = os.environ.get("GENBA_LOG_DIR")
     if env:
         return Path(env)
@@ -22,63 +37,148 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir("Genba", appauthor=False))
 
 
+class _GenbaLogFile(logging.handlers.RotatingFileHandler):
+    """Marks the handler ``setup_logging`` owns, so a second call replaces it."""
+
+
 def setup_logging(level: str = "INFO", directory: Path | None = None) -> Path | None:
-    """Log to genba.log (5 × 2 MB, rotating); returns the file, or None if it cannot be written."""
-    directory = directory or log_dir()
+    """Log to genba.log (rotating, 5 × 2 MB) at ``level``; the file, or None if it cannot be
+    written (no log file is no reason not to start)."""
+    directory = Path(directory) if directory else log_dir()
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            directory / "genba.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        handler = _GenbaLogFile(
+            directory / LOG_NAME, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
         )
     except OSError:
         return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(
+        logging.Formatter("%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s")
+    )
     root = logging.getLogger()
+    for old in [h for h in root.handlers if isinstance(h, _GenbaLogFile)]:
+        root.removeHandler(old)
+        old.close()
     root.addHandler(handler)
-    root.setLevel(getattr(logging, str(level).upper(), logging.INFO))
-    return directory / "genba.log"
+    root.setLevel(getattr(logging, str(level).upper(), None) or logging.INFO)
+    # One line per HTTP request would push a day of Genba's own lines out of 10 MB.
+    for noisy in ("httpx", "httpcore"):
+        logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
+    return directory / LOG_NAME
 
 
-def write_crash_report(exc_type, exc, tb, directory: Path | None = None) -> Path | None:
-    directory = directory or log_dir()
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+def write_crash_report(
+    exc_type, exc, tb, directory: Path | None = None, where: str = ""
+) -> Path | None:
+    """``crash-YYYYMMDD-HHMMSS.txt`` (``-2``, ``-3`` … within one second) with the traceback and
+    where it happened; its path, or None if it cannot be written."""
+    directory = Path(directory) if directory else log_dir()
+    now = dt.datetime.now()
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    where = where or f"thread {threading.current_thread().name}"
+    text = (
+        f"Genba {version()} on Python {sys.version.split()[0]} ({sys.platform})\n"
+        f"{now.isoformat(timespec='seconds')}, process {os.getpid()}, {where}\n\n"
+        + "".join(traceback.format_exception(exc_type, exc, tb))
+    )
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        path = directory / f"crash-{stamp}.txt"
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            ver = version("genba")
-        except PackageNotFoundError:
-            ver = "unknown"
-        path.write_text(
-            f"Genba {ver} on Python {sys.version.split()[0]} ({sys.platform})\n{stamp}\n\n"
-            + "".join(traceback.format_exception(exc_type, exc, tb)),
-            "utf-8",
-        )
-        return path
+        for n in range(1, 1000):
+            path = directory / (f"crash-{stamp}.txt" if n == 1 else f"crash-{stamp}-{n}.txt")
+            try:
+                with open(path, "x", encoding="utf-8") as f:
+                    f.write(text)
+                return path
+            except FileExistsError:
+                continue
     except OSError:
-        return None
+        pass
+    return None
 
 
-def install_crash_handler(notify=None, directory: Path | None = None) -> None:
-    """Unexpected errors on any thread: log them, write a crash report, tell the rep where it is."""
+def report_crash(exc_type, exc, tb, where: str = "") -> Path | None:
+    """Log an unexpected error and write its crash report; the report's path. An error a child
+    process sent back already has its report (``exc.crash_report``): none is added."""
+    path = getattr(exc, "crash_report", None)
+    if path is None:
+        path = write_crash_report(exc_type, exc, tb, where=where)
+    log.error("unexpected error (crash report: %s)", path, exc_info=(exc_type, exc, tb))
+    return Path(path) if path else None
 
-    def handle(exc_type, exc, tb):
+
+# (Japanese, English): what the rep reads when Genba hit a bug.
+_CRASH = (
+    "{where}予期しないエラーが発生しました（{error}）。報告ファイル {path} をIT担当者に送ってください。",
+    "Genba hit an unexpected error{where} ({error}). Please send the report {path} to your IT contact.",
+)
+_NO_REPORT = ("（報告ファイルを書けませんでした）", "(no report could be written)")
+_REPORT = ("報告ファイル: {path}", "Report: {path}")
+_WHERE = {
+    "import": ("取り込みプロセスで", " in the import process"),
+    "sync": ("同期プロセスで", " in the sync process"),
+}
+
+
+def language(lang: str | None = None) -> str:
+    """``lang``, else the app's UI language (set by ``desktop.app.i18n``), else ``GENBA_LANG``,
+    else Japanese."""
+    for value in (lang, os.environ.get("GENBA_UI_LANG"), os.environ.get("GENBA_LANG")):
+        if value and value.strip().lower()[:2] in ("ja", "en"):
+            return value.strip().lower()[:2]
+    return "ja"
+
+
+def crash_message(
+    exc: BaseException, path: Path | None, lang: str | None = None, where: str | None = None
+) -> str:
+    """One line for the rep: what happened (``where``: 'import' or 'sync' for a child process)
+    and where the report is."""
+    en = language(lang) == "en"
+    error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    place = _WHERE.get(where, ("", ""))[en] if where else ""
+    return _CRASH[en].format(where=place, error=error, path=path if path else _NO_REPORT[en])
+
+
+def report_line(path: Path | None, lang: str | None = None) -> str:
+    """'報告ファイル: PATH' (or 'Report: PATH'), for the app's error dialog."""
+    en = language(lang) == "en"
+    return _REPORT[en].format(path=path if path else _NO_REPORT[en])
+
+
+def install_crash_handler(
+    lang: str | None = None,
+    notify: Callable[[type, BaseException, object, Path | None], None] | None = None,
+) -> None:
+    """Unexpected errors on the main thread (``sys.excepthook``) and in other threads
+    (``threading.excepthook``): logged, a crash report written, and ``notify(exc_type, exc, tb,
+    path)`` called — by default one line on stderr in the rep's language."""
+
+    def tell(exc_type, exc, tb, path):
+        print(crash_message(exc, path, lang), file=sys.stderr, flush=True)
+
+    notify = notify or tell
+
+    def on_main(exc_type, exc, tb):
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
-        logging.getLogger("genba").error("unexpected error", exc_info=(exc_type, exc, tb))
-        path = write_crash_report(exc_type, exc, tb, directory)
-        message = (
-            f"Genba hit an unexpected error: {exc}. A report was written to {path}; "
-            "please send it to your IT contact. / 予期しないエラーが発生しました。"
-            f"報告ファイル: {path}"
-        )
-        if notify:
-            notify(message)
-        else:
-            print(message, file=sys.stderr)
+        notify(exc_type, exc, tb, report_crash(exc_type, exc, tb, where="main thread"))
 
-    sys.excepthook = handle
-    threading.excepthook = lambda args: handle(args.exc_type, args.exc_value, args.exc_traceback)
+    def on_thread(args: threading.ExceptHookArgs):
+        if args.exc_type is SystemExit:
+            return
+        name = args.thread.name if args.thread is not None else "?"
+        path = report_crash(args.exc_type, args.exc_value, args.exc_traceback, f"thread {name}")
+        notify(args.exc_type, args.exc_value, args.exc_traceback, path)
+
+    sys.excepthook = on_main
+    threading.excepthook = on_thread
+
+
+def version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("genba")
+    except PackageNotFoundError:
+        return "unknown"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 import pytest
 
@@ -10,6 +11,9 @@ from sync.store import Store
 
 # Qt tests render offscreen; set before any Qt import anywhere in the session.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# genba.log and crash reports of every test and its subprocesses go to a throwaway folder, never
+# the user's log folder (desktop/logs.py reads GENBA_LOG_DIR).
+os.environ.setdefault("GENBA_LOG_DIR", tempfile.mkdtemp(prefix="genba-test-logs-"))
 
 
 @pytest.fixture

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import sys
 import threading
 import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import logs
 
 log = logging.getLogger("genba.app")
 
@@ -54,20 +55,28 @@ class _ErrorBridge(QObject):
 
     raised = Signal(object)
 
-    def __init__(self):
+    def __init__(self, lang: str | None = None):
         super().__init__()
+        self.lang = lang
         self.raised.connect(self._show, Qt.ConnectionType.QueuedConnection)
         self.dialogs: list[QMessageBox] = []
 
     @Slot(object)
     def _show(self, exc_info) -> None:
-        show_error_dialog(*exc_info, keep=self.dialogs)
+        try:
+            show_error_dialog(*exc_info, self.lang, keep=self.dialogs)
+        except Exception:  # raised again here, it would come back to this slot for ever
+            log.exception("the error dialog could not be shown")
 
 
-def show_error_dialog(exc_type, exc, tb, keep: list | None = None) -> QMessageBox | None:
+def show_error_dialog(
+    exc_type, exc, tb, report: Path | None = None, lang: str | None = None, keep: list | None = None
+) -> QMessageBox | None:
     if QApplication.instance() is None:
         return None
     title, text = describe(exc)
+    if report is not None:
+        text += "\n\n" + logs.report_line(report, lang)
     box = QMessageBox(QMessageBox.Icon.Warning, title, text)
     box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -78,38 +87,22 @@ def show_error_dialog(exc_type, exc, tb, keep: list | None = None) -> QMessageBo
     return box
 
 
-def report_exception(exc_type, exc, tb) -> None:
-    """Log it and show it on the main thread (safe to call from any thread)."""
-    log.error("unexpected error", exc_info=(exc_type, exc, tb))
+def report_exception(exc_type, exc, tb, where: str = "") -> Path | None:
+    """Log it, write its crash report and show both on the main thread (safe from any thread)."""
+    where = where or f"thread {threading.current_thread().name}"
+    report = logs.report_crash(exc_type, exc, tb, where=where)
+    _show_later(exc_type, exc, tb, report)
+    return report
+
+
+def _show_later(exc_type, exc, tb, report) -> None:
     if _bridge is not None:
-        _bridge.raised.emit((exc_type, exc, tb))
+        _bridge.raised.emit((exc_type, exc, tb, report))
 
 
-def install_excepthooks(log_dir: Path | None = None) -> None:
-    """sys.excepthook and threading.excepthook -> log + dialog; a log file in ``log_dir``."""
+def install_excepthooks(lang: str | None = None) -> None:
+    """Unexpected errors on the main thread and in other threads: logged, a crash report written
+    (``desktop.logs``), and a dialog in ``lang`` that says where the report is."""
     global _bridge
-    if log_dir is not None:
-        try:
-            log_dir.mkdir(parents=True, exist_ok=True)
-            handler = logging.FileHandler(log_dir / "genba.log", encoding="utf-8")
-            handler.setFormatter(
-                logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s")
-            )
-            logging.getLogger("genba").addHandler(handler)
-        except OSError:
-            pass  # no log file is no reason not to start
-    _bridge = _ErrorBridge()
-
-    def hook(exc_type, exc, tb):
-        if issubclass(exc_type, KeyboardInterrupt):
-            sys.__excepthook__(exc_type, exc, tb)
-            return
-        report_exception(exc_type, exc, tb)
-
-    def thread_hook(args: threading.ExceptHookArgs):
-        if args.exc_type is SystemExit:
-            return
-        report_exception(args.exc_type, args.exc_value, args.exc_traceback)
-
-    sys.excepthook = hook
-    threading.excepthook = thread_hook
+    _bridge = _ErrorBridge(lang)
+    logs.install_crash_handler(lang, notify=_show_later)

@@ -62,7 +62,7 @@ def run_app(data_dir: Path, self_test: bool = False) -> int:
                 genba.dispose()
         from desktop.app.errors import install_excepthooks
 
-        install_excepthooks(data_dir / "logs")
+        install_excepthooks()  # in the UI's language; the log was set up by desktop.launch
         app.setQuitOnLastWindowClosed(genba.tray is None)
         genba.start()
         try:

@@ -22,12 +22,57 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from desktop.logs import log_dir
+
 log = logging.getLogger("genba.app")
 
 
-def _with_pid(fn: Callable[..., Any], args: tuple, kwargs: dict) -> tuple[int, Any]:
-    """Run in the child: (its process id, ``fn``'s result)."""
-    return os.getpid(), fn(*args, **kwargs)
+def _with_pid(
+    fn: Callable[..., Any],
+    args: tuple,
+    kwargs: dict,
+    name: str = "child",
+    folder: str | None = None,
+) -> tuple[int, Any]:
+    """Run in the child: (its process id, ``fn``'s result). A bug raised here writes a crash
+    report into ``folder`` (the app's log folder) and carries its path back as ``crash_report``."""
+    try:
+        return os.getpid(), fn(*args, **kwargs)
+    except Exception as exc:
+        if _is_bug(exc):
+            from desktop.logs import write_crash_report
+
+            report = write_crash_report(
+                type(exc), exc, exc.__traceback__, folder, where=f"the {name} process"
+            )
+            try:
+                exc.crash_report = report
+            except AttributeError:  # an exception class with __slots__: the report is on disk
+                pass
+        raise
+
+
+def _is_bug(exc: BaseException) -> bool:
+    """Not what the work reports on purpose (a sync the server refused, a folder kind with no
+    importer) nor the computer refusing (disk full, file locked, database busy)."""
+    import sqlite3
+
+    from importers.watch.events import HandlerUnavailable
+    from sync.client.errors import SyncError
+    from sync.store import StoreError
+
+    expected = (OSError, sqlite3.OperationalError, StoreError, SyncError, HandlerUnavailable)
+    return not isinstance(exc, expected)
+
+
+class ChildProcessCrashed(RuntimeError):
+    """A bug in a child process; ``str()`` tells the rep where its crash report is."""
+
+    def __init__(self, name: str, error: BaseException, report):
+        from desktop.logs import crash_message
+
+        self.crash_report = report
+        super().__init__(crash_message(error, report, where=name))
 
 
 def ping() -> int:
@@ -73,7 +118,8 @@ class ChildProcess:
             if pool is None:
                 break
             try:
-                pid, result = pool.submit(_with_pid, fn, args, kwargs).result()
+                job = pool.submit(_with_pid, fn, args, kwargs, self.name, str(log_dir()))
+                pid, result = job.result()
             except BrokenProcessPool as exc:
                 self._done()
                 self._drop(pool)
@@ -86,9 +132,15 @@ class ChildProcess:
                     raise RuntimeError(f"the {self.name} process stopped twice") from exc
                 log.warning("the %s process stopped (%s); starting it again", self.name, exc)
                 continue
-            except BaseException:
+            except BaseException as exc:
                 self._done()
-                raise
+                report = getattr(exc, "crash_report", None)
+                if report is None:
+                    raise
+                log.error(
+                    "the %s process failed (crash report: %s)", self.name, report, exc_info=exc
+                )
+                raise ChildProcessCrashed(self.name, exc, report) from exc
             self._done()
             self._worked = True
             self.last_pid = pid
