@@ -95,6 +95,7 @@ def test_frozen_self_test_offscreen(onedir, tmp_path):
     )
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env["QT_QPA_PLATFORM"] = "offscreen"
+    env["GENBA_LOG_DIR"] = str(tmp_path / "logs")
     out = frozen(onedir, "--data-dir", str(data), "--self-test", env=env)
     assert out.returncode == 0, out.stdout + out.stderr
     assert "self-test OK" in out.stdout
@@ -103,4 +104,7 @@ def test_frozen_self_test_offscreen(onedir, tmp_path):
     assert "import process: ready" in out.stdout and "sync process: ready" in out.stdout
     # the image-format plugins installer.spec keeps are the ones the app decodes with
     assert "image formats: bmp gif jpeg png svg webp\n" in out.stdout
+    # the frozen app logs as the source one does
+    log = (tmp_path / "logs" / "genba.log").read_text("utf-8")
+    assert "INFO genba.app: Genba " in log and "the app ends (status 0)" in log
     print(out.stdout)
