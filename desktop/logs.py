@@ -111,8 +111,14 @@ _CRASH = (
     "{where}予期しないエラーが発生しました（{error}）。報告ファイル {path} をIT担当者に送ってください。",
     "Genba hit an unexpected error{where} ({error}). Please send the report {path} to your IT contact.",
 )
-_NO_REPORT = ("（報告ファイルを書けませんでした）", "(no report could be written)")
+_CRASH_NO_REPORT = (
+    "{where}予期しないエラーが発生しました（{error}）。報告ファイルを書けなかったため、"
+    "この表示をIT担当者に伝えてください。",
+    "Genba hit an unexpected error{where} ({error}); no report could be written. Please tell "
+    "your IT contact what this says.",
+)
 _REPORT = ("報告ファイル: {path}", "Report: {path}")
+_NO_REPORT = ("（報告ファイルを書けませんでした）", "(no report could be written)")
 _WHERE = {
     "import": ("取り込みプロセスで", " in the import process"),
     "sync": ("同期プロセスで", " in the sync process"),
@@ -136,7 +142,9 @@ def crash_message(
     en = language(lang) == "en"
     error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     place = _WHERE.get(where, ("", ""))[en] if where else ""
-    return _CRASH[en].format(where=place, error=error, path=path if path else _NO_REPORT[en])
+    if path is None:
+        return _CRASH_NO_REPORT[en].format(where=place, error=error)
+    return _CRASH[en].format(where=place, error=error, path=path)
 
 
 def report_line(path: Path | None, lang: str | None = None) -> str:

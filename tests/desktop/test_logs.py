@@ -171,3 +171,18 @@ def test_a_bug_in_the_sync_process_is_said_in_english(log_folder, monkeypatch):
         "Genba hit an unexpected error in the sync process (ZeroDivisionError: division by "
         f"zero). Please send the report {report} to your IT contact."
     )
+
+
+def test_an_unwritable_log_folder_never_stops_genba(tmp_path, monkeypatch):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("GENBA_LOG_DIR", str(blocked / "logs"))
+    assert setup_logging() is None
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as exc:
+        assert logs.report_crash(type(exc), exc, exc.__traceback__) is None
+        assert logs.crash_message(exc, None, "ja") == (
+            "予期しないエラーが発生しました（RuntimeError: boom）。報告ファイルを書けなかったため、"
+            "この表示をIT担当者に伝えてください。"
+        )
