@@ -45,6 +45,8 @@ class Settings:
         # Only what differs from the defaults: a default is not the rep's own choice.
         defaults = asdict(Settings())
         data = {k: v for k, v in asdict(self).items() if v != defaults[k] and v is not None}
+        # `genba config set` may be the first command on a new machine: the folder may not exist.
+        path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
         tmp.write_text(tomli_w.dumps(data), "utf-8")
         os.replace(tmp, path)

@@ -90,3 +90,11 @@ def test_broken_machine_file_is_a_clear_error(data_dir, machine_file):
     machine_file.write_text("server_url = \n", "utf-8")
     with pytest.raises(ValueError, match="cannot be read"):
         ManagedConfig(data_dir, registry=fake_registry({}), machine_file=machine_file)
+
+
+def test_config_set_on_a_new_machine_creates_the_data_folder(tmp_path):
+    # `genba config set` can be the very first command: the data folder does not exist yet.
+    new_dir = tmp_path / "not-yet" / "Genba"
+    lines = []
+    assert run_config(new_dir, "set", "user_name", "山本", out=lines.append) == 0
+    assert Settings.load(new_dir).user_name == "山本"
