@@ -212,7 +212,9 @@ def _dispatch(args, store, config, data_dir: Path) -> int:
     from desktop.commands import listing
 
     if args.command == "problems":
-        return listing.list_problems(store, as_json=args.json)
+        from importers.messages import cli_language
+
+        return listing.list_problems(store, as_json=args.json, lang=cli_language(settings))
     if args.command == "activities":
         return listing.list_activities(
             store,

@@ -468,6 +468,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "✓ {name}: +{added} ~{updated} -{deleted}、要確認 {warnings} 件",
         "✓ {name}: +{added} ~{updated} -{deleted}, {warnings} to check",
     ),
+    "cli.imported.cards": (
+        "✓ {name}: 名刺 追加 {added}、更新 {updated}",
+        "✓ {name}: contacts +{added} ~{updated}",
+    ),
+    "cli.imported.cards.to_check": (
+        "✓ {name}: 名刺 追加 {added}、更新 {updated}、要確認 {warnings} 件",
+        "✓ {name}: contacts +{added} ~{updated}, {warnings} to check",
+    ),
+    "cli.imported.photos": (
+        "✓ {name}: メモ写真を取り込みました",
+        "✓ {name}: memo photo attached",
+    ),
+    "cli.imported.photos.to_check": (
+        "✓ {name}: メモ写真を取り込みました（要確認 {warnings} 件）",
+        "✓ {name}: memo photo attached, {warnings} to check",
+    ),
     "cli.failed": ("✗ {name}: {message}", "✗ {name}: {message}"),
     "cli.summary": (
         "{files} ファイル: 取り込み {imported}、変更なし {unchanged}、失敗 {failed} · "
@@ -475,6 +491,71 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{files} file(s): {imported} imported, {unchanged} unchanged, {failed} failed · "
         "activities: {added} added, {updated} updated, {deleted} deleted · {issues} issue(s)",
     ),
+    "cli.summary.contacts": (
+        " · 名刺: 追加 {added}、更新 {updated}",
+        " · contacts: {added} added, {updated} updated",
+    ),
+    "cli.summary.photos": (" · メモ写真 {photos} 枚", " · {photos} memo photo(s)"),
+    # -- `genba watch` and `genba problems` -------------------------------------------------------
+    "cli.watch.usage": (
+        "監視するフォルダーがありません。コマンドで指定するか "
+        "(genba watch --reports DIR [--cards DIR] [--photos DIR])、"
+        "一度登録してください: genba folders add --reports DIR",
+        "No folders to watch. Name them on the command line "
+        "(genba watch --reports DIR [--cards DIR] [--photos DIR]) "
+        "or add them once: genba folders add --reports DIR",
+    ),
+    "cli.watch.started": (
+        "{count} 個のフォルダーを監視しています。終了するには Ctrl+C を押してください。",
+        "Watching {count} folder(s). Press Ctrl+C to stop.",
+    ),
+    "cli.watch.stopping": ("終了しています…", "Stopping…"),
+    "cli.watch.stopped": ("終了しました。", "Stopped."),
+    "cli.watch.stopped.slow": (
+        "終了しました（時間のかかる取り込みはバックグラウンドで最後まで続けます）。",
+        "Stopped (a slow import was left to finish in the background).",
+    ),
+    "cli.watch.kind.reports": ("日報", "reports"),
+    "cli.watch.kind.cards": ("名刺", "cards"),
+    "cli.watch.kind.photos": ("メモ写真", "photos"),
+    "cli.watch.native": ("ファイルの変更通知", "native events"),
+    "cli.watch.watching": (
+        "· {kind}フォルダー {path} を監視中（{how}）",
+        "· watching {kind} folder {path} ({how})",
+    ),
+    "cli.watch.folder_missing": (
+        "! {kind}フォルダー {path}: 見つかりません（取り外されたか移動した可能性があります）。"
+        "戻るのを待っています",
+        "! {kind} folder {path}: folder not found (unplugged or moved?); watching for it to return",
+    ),
+    "cli.watch.folder_back": (
+        "· {kind}フォルダー {path}: 戻りました。監視を再開します",
+        "· {kind} folder {path}: folder is back; watching again",
+    ),
+    "cli.watch.restarted": (
+        "! {kind}フォルダー {path}: 監視が止まっていたため再開しました",
+        "! {kind} folder {path}: the observer had stopped; restarted",
+    ),
+    "cli.watch.folder_failed": (
+        "✗ {kind}フォルダー {path}: 監視できません（{detail}）",
+        "✗ {kind} folder {path}: cannot watch ({detail})",
+    ),
+    "cli.watch.missing": (
+        "- {name}: 削除されました。取り込んだ内容は Genba に残っています",
+        "- {name}: deleted; its activities are kept (source marked missing)",
+    ),
+    "cli.watch.error": (
+        "✗ {name}: 取り込み中に予期しないエラーが起きました（{detail}）。genba.log を確認してください",
+        "✗ {name}: an unexpected error while importing ({detail}); see genba.log",
+    ),
+    "cli.watch.hook_error": (
+        "✗ {name} の取り込み後の処理に失敗しました: {detail}",
+        "✗ after importing {name}: {detail}",
+    ),
+    "cli.problems.none": ("問題はありません。", "No problems."),
+    "cli.problems.severity.error": ("エラー", "ERROR"),
+    "cli.problems.severity.warning": ("要確認", "WARNING"),
+    "cli.problems.severity.info": ("お知らせ", "INFO"),
     "cli.summary.see_problems": (
         " — `genba problems` で確認できます",
         " — see `genba problems`",
@@ -491,6 +572,16 @@ def normalize_language(value: object) -> str | None:
         return None
     lang = value.strip().lower()[:2]
     return lang if lang in LANGUAGES else None
+
+
+def cli_language(settings=None) -> str:
+    """The language of a command's output: GENBA_LANG, else the effective ``language`` setting
+    (``importers.config.Settings``), else Japanese."""
+    return (
+        normalize_language(os.environ.get("GENBA_LANG"))
+        or normalize_language(getattr(settings, "language", None))
+        or DEFAULT_LANGUAGE
+    )
 
 
 def default_language(data_dir: Path | str | None = None) -> str:

@@ -36,11 +36,41 @@ def test_watch_without_folders_is_a_usage_error(store, data_dir):
     lines = Lines()
     assert run_watch(store, Settings(), data_dir, None, None, None, False, out=lines) == 2
     assert "genba folders add --reports DIR" in lines.items[0]
+    assert lines.items[0].startswith("監視するフォルダーがありません")
+
+
+def test_watch_speaks_japanese_by_default_and_english_when_asked(
+    store, data_dir, folder, monkeypatch
+):
+    monkeypatch.delenv("GENBA_LANG", raising=False)
+    for language, started, stopped, kind in (
+        ("ja", "1 個のフォルダーを監視しています。終了するには Ctrl+C を押してください。",
+         "終了しました。", "· 日報フォルダー "),
+        ("en", "Watching 1 folder(s). Press Ctrl+C to stop.", "Stopped.",
+         "· watching reports folder "),
+    ):  # fmt: skip
+        lines, stop = Lines(), threading.Event()
+        settings = Settings(report_folders=[str(folder)], language=language)
+        t = threading.Thread(
+            target=run_watch, args=(store, settings, data_dir, [], [], [], False, lines, stop)
+        )
+        t.start()
+        try:
+            wait_until(lambda s=started, out=lines: out.find(s))
+            wait_until(lambda k=kind, out=lines: out.find(k), what="the folder line")
+        finally:
+            stop.set()
+            t.join(10)
+        assert lines.items[-2:] == [
+            "終了しています…" if language == "ja" else "Stopping…",
+            stopped,
+        ]
+        assert not [x for x in lines.items if "Watching" in x and language == "ja"]
 
 
 def test_watch_prints_imports_and_problems_and_stops_on_request(store, data_dir, folder):
     lines, stop = Lines(), threading.Event()
-    settings = Settings(report_folders=[str(folder)])  # folders from the settings
+    settings = Settings(report_folders=[str(folder)], language="en")  # folders from settings
     result = {}
     t = threading.Thread(
         target=lambda: result.setdefault(
@@ -102,7 +132,7 @@ def _watch_command(data_dir: Path, folder: Path) -> list[str]:
 
 def test_sigint_stops_genba_watch_within_five_seconds(tmp_path, folder):
     data_dir = tmp_path / "proc-data"
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONPATH": str(REPO), "GENBA_LANG": "en"}
     proc = subprocess.Popen(
         _watch_command(data_dir, folder),
         cwd=REPO,
