@@ -552,6 +552,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "✗ {name} の取り込み後の処理に失敗しました: {detail}",
         "✗ after importing {name}: {detail}",
     ),
+    "cli.sign_out.none": (
+        "チームサーバーにはサインインしていません。",
+        "Not signed in to a team server.",
+    ),
+    "cli.sign_out.done": (
+        "{server} からサインアウトしました。このPCのトークンは削除しました。データと未送信の変更 "
+        "{pending} 件はこのPCに残り、次にサインインしたときに送信されます。",
+        "Signed out of {server}: its token is gone from this PC. Your data and {pending} "
+        "change(s) not yet sent stay here and go at your next sign-in.",
+    ),
     "cli.problems.none": ("問題はありません。", "No problems."),
     "cli.problems.severity.error": ("エラー", "ERROR"),
     "cli.problems.severity.warning": ("要確認", "WARNING"),

@@ -103,10 +103,7 @@ class CardReader:
 def import_card_file(
     store: Store, path: Path, *, force: bool = False, lang: str | None = None
 ) -> Outcome:
-    """Import a card file; never raises for bad input (the outcome and ``sources`` say why).
-
-    ``lang``: the language of the problem messages; None means GENBA_LANG, else the data dir's
-    ``language`` setting, else Japanese."""
+    """``importers.ingest.import_source`` for one card file (never raises for bad input)."""
     return import_source(store, path, "cards", force=force, lang=lang)
 
 

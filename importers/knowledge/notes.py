@@ -188,9 +188,3 @@ def add_note(
                 "created_at": now_iso(),
             },
         )
-
-
-def set_category(store: Store, note_id: str, category: str | None) -> bool:
-    """The rep's own choice of category (kept over later suggestions)."""
-    with store.write() as w:
-        return bool(w.update("notes", note_id, {"category": category}))

@@ -79,10 +79,7 @@ class PhotoReader:
 def import_photo_file(
     store: Store, path: Path, *, force: bool = False, lang: str | None = None
 ) -> Outcome:
-    """Import a memo photo; never raises for bad input (the outcome and ``sources`` say why).
-
-    ``lang``: the language of the problem messages; None means GENBA_LANG, else the data dir's
-    ``language`` setting, else Japanese."""
+    """``importers.ingest.import_source`` for one memo photo (never raises for bad input)."""
     return import_source(store, path, "photos", force=force, lang=lang)
 
 
