@@ -441,6 +441,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "結び付けていません。",
         "{name}: no customer named '{hint}' was found, so the photo is linked to no day only.",
     ),
+    # -- the app: what the computer refused (sync.store.failures) -----------------------------
+    "app.failure.busy": (
+        "取り込みがデータベースに書き込み中です。編集は順番待ちに入っており、取り込みが終わると"
+        "保存されます。しばらくたっても保存されない場合は、もう一度お試しください。",
+        "An import is writing to the database; your edit is queued and is saved when the import "
+        "is done. If it still is not saved after a while, try again.",
+    ),
+    "app.failure.full": (
+        "ディスクの空き容量がないため保存できませんでした（{detail}）。不要なファイルを削除して"
+        "空きを作り、もう一度お試しください。これまでのデータは失われていません。",
+        "The disk is full, so this could not be saved ({detail}). Free some space and try "
+        "again; nothing saved before is lost.",
+    ),
+    "app.failure.io": (
+        "ディスクまたはネットワークの読み書きに失敗しました（{detail}）。ドライブが接続されて"
+        "いるか確認して、もう一度お試しください。",
+        "Reading or writing the disk or network failed ({detail}). Check that the drive is "
+        "connected, then try again.",
+    ),
+    "app.failure.read_only": (
+        "書き込みが許可されていないため保存できませんでした（{detail}）。データフォルダーの"
+        "アクセス権を確認するか、IT担当者に連絡してください。",
+        "Genba may not write here ({detail}). Check the permissions of the data folder, or "
+        "ask your IT contact.",
+    ),
+    "app.failure.corrupt": (
+        "データベース genba.db が壊れています（{detail}）。Genbaを終了し、バックアップ"
+        "（genba backup）から戻すか、IT担当者に連絡してください。",
+        "The database genba.db is damaged ({detail}). Quit Genba and restore a backup "
+        "(genba backup), or ask your IT contact.",
+    ),
+    "app.failure.bug": (
+        "予期しないエラーが発生しましたが、Genbaは動作を続けています。データは無事です。"
+        "報告ファイル {report} をIT担当者に送ってください。",
+        "Genba hit an unexpected error and kept running. Your data is safe. Please send the "
+        "report {report} to your IT contact.",
+    ),
     # -- what a file looks like inside (for not_a_workbook) ------------------------------------
     "looks_like.html": ("Webページ", "a web page"),
     "looks_like.binary": ("バイナリデータ", "binary data"),

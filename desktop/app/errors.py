@@ -1,13 +1,15 @@
 """Unexpected errors: logged, shown in a dialog, never a silent death of the app.
 
-Split as qutebrowser does: the environment failed (disk full, file locked, database busy) —
-say so in plain words; or a bug — apologise and show the details to copy into a report.
+Split as qutebrowser does: the environment failed — told apart by SQLite's own error code
+(``sync.store.failures``): the database busy behind an import, the disk full, an I/O error, no
+permission, a damaged genba.db — say so in plain words; or a bug (anything else, a SQL mistake
+included) — apologise, write a crash report and show the details to copy into a report.
 """
 
 from __future__ import annotations
 
 import logging
-import sqlite3
+import os
 import sys
 import threading
 import traceback
@@ -16,37 +18,41 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from sync.store.failures import classify
+
 log = logging.getLogger("genba.app")
 
 _bridge: _ErrorBridge | None = None
+_crash_dir: Path | None = None  # where crash reports go (None: the user log folder)
 
 
 def is_environment_error(exc: BaseException) -> bool:
     """Errors the user or the machine can fix (not bugs in Genba)."""
-    from sync.store import StoreError
-
-    return isinstance(exc, OSError | StoreError | sqlite3.OperationalError)
+    return classify(exc) is not None
 
 
 def describe(exc: BaseException) -> tuple[str, str]:
-    """(title, text) for a person: what happened and what to do."""
-    if is_environment_error(exc):
+    """(title, text) for a person: what happened and what to do (naming the crash report
+    ``report_exception`` wrote for a bug)."""
+    from importers.messages import msg
+
+    report = getattr(exc, "crash_report", None)
+    lang = os.environ.get("GENBA_UI_LANG")
+    failure = classify(exc)
+    if failure is not None:
         return (
             QCoreApplication.translate("Errors", "Genba could not finish"),
-            QCoreApplication.translate(
-                "Errors",
-                "The computer refused an operation: {0}\n\nCheck that the disk is not full and "
-                "that no other program holds the file, then try again.",
-            ).format(exc),
+            msg(f"app.failure.{failure}", lang, detail=exc),
         )
-    return (
-        QCoreApplication.translate("Errors", "Something went wrong"),
-        QCoreApplication.translate(
+    if report is not None:
+        text = msg("app.failure.bug", lang, report=report)
+    else:
+        text = QCoreApplication.translate(
             "Errors",
             "Genba hit an unexpected error and kept running. Your data is safe.\n\n"
             "If it happens again, send the details below to your IT contact.",
-        ),
-    )
+        )
+    return QCoreApplication.translate("Errors", "Something went wrong"), text
 
 
 class _ErrorBridge(QObject):
@@ -79,15 +85,25 @@ def show_error_dialog(exc_type, exc, tb, keep: list | None = None) -> QMessageBo
 
 
 def report_exception(exc_type, exc, tb) -> None:
-    """Log it and show it on the main thread (safe to call from any thread)."""
+    """Log it (a bug also gets a crash report) and show it on the main thread (safe to call
+    from any thread)."""
     log.error("unexpected error", exc_info=(exc_type, exc, tb))
+    if classify(exc) is None and getattr(exc, "crash_report", None) is None:
+        from desktop.logs import write_crash_report
+
+        report = write_crash_report(exc_type, exc, tb, _crash_dir)
+        try:
+            exc.crash_report = report  # the dialog names it
+        except AttributeError:
+            pass
     if _bridge is not None:
         _bridge.raised.emit((exc_type, exc, tb))
 
 
 def install_excepthooks(log_dir: Path | None = None) -> None:
     """sys.excepthook and threading.excepthook -> log + dialog; a log file in ``log_dir``."""
-    global _bridge
+    global _bridge, _crash_dir
+    _crash_dir = log_dir
     if log_dir is not None:
         try:
             log_dir.mkdir(parents=True, exist_ok=True)
