@@ -26,7 +26,7 @@ def test_an_edit_behind_an_import_is_queued_then_saved(qtbot, ctx, imported, mon
 
     ctx.tasks.run(edit, done.append, write=True)
     qtbot.waitUntil(lambda: bool(told), timeout=10_000)
-    title, text = errors.describe(told[0])
+    _title, text = errors.describe(told[0])
     assert "取り込みがデータベースに書き込み中です。編集は順番待ちに入っており" in text
     assert not done
     threading.Timer(0.3, importer.execute, ("ROLLBACK",)).start()
