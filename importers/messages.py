@@ -556,6 +556,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.watch.kind.cards": ("名刺", "cards"),
     "cli.watch.kind.photos": ("メモ写真", "photos"),
     "cli.watch.native": ("ファイルの変更通知", "native events"),
+    "cli.watch.polling.forced": ("設定によりポーリングで監視", "polling forced by the settings"),
+    "cli.watch.polling.network_share": ("ネットワーク共有のためポーリングで監視", "network share"),
+    "cli.watch.polling.onedrive": ("OneDrive フォルダーのためポーリングで監視", "OneDrive folder"),
+    "cli.watch.polling.network_drive": (
+        "ネットワークドライブのためポーリングで監視",
+        "network drive",
+    ),
+    "cli.watch.polling.mount": ("{fstype} マウントのためポーリングで監視", "{fstype} mount"),
+    "cli.watch.polling.other": ("ポーリングで監視（{reason}）", "{reason}"),
     "cli.watch.watching": (
         "· {kind}フォルダー {path} を監視中（{how}）",
         "· watching {kind} folder {path} ({how})",

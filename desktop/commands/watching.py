@@ -94,7 +94,7 @@ def format_event(e: WatchEvent, lang: str | None = None) -> str | None:
     if e.kind == "missing":
         return msg("cli.watch.missing", lang, name=name)
     if e.kind == "watching":
-        how = msg("cli.watch.native", lang) if e.message == "native events" else e.message
+        how = _how(e.message, lang)
         return msg("cli.watch.watching", lang, kind=kind, path=e.path, how=how)
     if e.kind in ("folder_missing", "folder_back", "restarted"):
         return msg(f"cli.watch.{e.kind}", lang, kind=kind, path=e.path)
@@ -103,6 +103,24 @@ def format_event(e: WatchEvent, lang: str | None = None) -> str | None:
     if e.kind == "hook_error":
         return msg("cli.watch.hook_error", lang, name=name, detail=e.message)
     return f"{e.kind} {e.path or ''} {e.message}".strip()
+
+
+def _how(reason: str, lang: str | None) -> str:
+    """How a folder is watched, in the rep's words (``importers.watch.observer`` says it in
+    English for the log: native events, or why the folder is polled)."""
+    if reason == "native events":
+        return msg("cli.watch.native", lang)
+    known = {
+        "polling forced by the settings": "forced",
+        "network share": "network_share",
+        "OneDrive folder": "onedrive",
+        "network drive": "network_drive",
+    }
+    if reason in known:
+        return msg(f"cli.watch.polling.{known[reason]}", lang)
+    if reason.endswith(" mount"):
+        return msg("cli.watch.polling.mount", lang, fstype=reason.removesuffix(" mount"))
+    return msg("cli.watch.polling.other", lang, reason=reason)
 
 
 def _line_writer(out) -> Callable[[str], None]:

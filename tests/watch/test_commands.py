@@ -221,3 +221,26 @@ def test_folders_writes_only_the_reps_own_settings(data_dir, tmp_path, monkeypat
     # IT set the card folders: the rep cannot change them
     assert run_folders(settings, data_dir, "add", "cards", str(tmp_path / "日報"), lines) == 1
     assert "administrator" in lines.items[-1]
+
+
+def test_watch_lines_name_the_folder_kind_and_how_it_is_watched_in_japanese(tmp_path):
+    from desktop.commands.watching import format_event
+    from importers.watch import WatchEvent
+
+    folder = tmp_path / "名刺"
+    polled = WatchEvent("watching", folder, "cards", message="polling forced by the settings")
+    assert (
+        format_event(polled, "ja")
+        == f"· 名刺フォルダー {folder} を監視中（設定によりポーリングで監視）"
+    )
+    assert format_event(polled, "en") == (
+        f"· watching cards folder {folder} (polling forced by the settings)"
+    )
+    nfs = WatchEvent("watching", folder, "photos", message="nfs mount")
+    assert format_event(nfs, "ja").endswith("（nfs マウントのためポーリングで監視）")
+    gone = WatchEvent("missing", folder / "a.vcf", "cards")
+    assert (
+        format_event(gone, "ja") == "- a.vcf: 削除されました。取り込んだ内容は Genba に残っています"
+    )
+    away = WatchEvent("folder_missing", folder, "reports", message="folder not found")
+    assert format_event(away, "ja").startswith(f"! 日報フォルダー {folder}: 見つかりません")

@@ -43,7 +43,8 @@ def importer_for(store: Any, *, rep=None, ranks=None, lang=None) -> Any:
     key = (rep, tuple(sorted((ranks or {}).items())), lang)
     cached = _IMPORTERS.get(key)
     if cached is None or cached.store is not store:
-        _IMPORTERS.clear()  # another store or other settings: the old importer is done with
+        if len(_IMPORTERS) >= 4 or (cached is not None and cached.store is not store):
+            _IMPORTERS.clear()  # another store, or settings long changed: done with
         cached = _IMPORTERS[key] = Importer(store, rep=rep, ranks=ranks, lang=lang)
     return cached
 
