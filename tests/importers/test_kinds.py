@@ -223,3 +223,32 @@ def test_one_importer_sees_a_profile_saved_after_it_was_built(tmp_path, store):
     )
     out = importer.import_source(path, force=True)  # as the wizard imports it again
     assert out.status == Status.IMPORTED and out.added == 2
+
+
+@pytest.mark.parametrize("kind", ["reports", "cards", "photos"])
+def test_parsing_holds_no_write_lock(tmp_path, store, kind):
+    """Another process can write while a file is being parsed: only the short apply locks."""
+    from sync.store.connection import connect
+
+    path = {
+        "reports": lambda: table_workbook(tmp_path / "a.xlsx", {"4月": visit_rows(2)}),
+        "cards": lambda: vcard(tmp_path / "a.vcf"),
+        "photos": lambda: picture(tmp_path / "a.png", "PNG"),
+    }[kind]()
+    importer = Importer(store, rep="山本")
+    reader = importer.reader(kind)
+    parse = reader.parse
+    other = connect(store.path)
+    other.execute("PRAGMA busy_timeout = 0")
+    wrote = []
+
+    def parse_while_another_writes(*a, **k):
+        other.execute("BEGIN IMMEDIATE")  # raises 'database is locked' if the import held it
+        other.execute("INSERT INTO meta (key, value) VALUES ('other', 'x')")
+        other.execute("COMMIT")
+        wrote.append(True)
+        return parse(*a, **k)
+
+    reader.parse = parse_while_another_writes
+    assert importer.import_source(path, kind).status == Status.IMPORTED
+    assert wrote == [True]
