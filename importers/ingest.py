@@ -22,10 +22,11 @@ from typing import Any
 
 from importers import sources
 from importers.issues import ImportFailed, Issue
-from importers.kinds import FileKind, kind, kind_for
+from importers.kinds import FileKind, kind
 from importers.messages import issue, msg, resolve
 from importers.outcome import Outcome, Status
 from importers.reading import FileBytes, read_file
+from importers.routing import kind_for
 from sync.store import Store
 from sync.store.ids import new_id
 

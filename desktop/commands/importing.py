@@ -6,10 +6,10 @@ import sys
 from pathlib import Path
 
 from importers.ingest import Importer
-from importers.kinds import files_in
 from importers.messages import cli_language, msg
 from importers.outcome import Outcome
 from importers.profiles import ProfileError, load_profile
+from importers.routing import files_in
 
 
 def run_import(

@@ -7,7 +7,8 @@ import os
 import sys
 from pathlib import PurePath
 
-from importers.kinds import KINDS, is_temp_name
+from importers.kinds import KINDS
+from importers.routing import is_temp_name
 
 _FILE_ATTRIBUTE_HIDDEN = 0x2
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.app.data.child_import import import_file
-from importers.kinds import files_in, kind_for
+from importers.routing import files_in, kind_for
 
 
 def kind_of(path: Path, card_folders: Iterable[str] = ()) -> str | None:
