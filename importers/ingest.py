@@ -24,7 +24,7 @@ from importers import sources
 from importers.issues import ImportFailed, Issue
 from importers.kinds import FileKind, kind
 from importers.messages import issue, msg, resolve
-from importers.outcome import Outcome, Status
+from importers.outcome import ROWS_LISTED, Outcome, Status
 from importers.reading import FileBytes, read_file
 from importers.routing import kind_for
 from sync.store import Store
@@ -118,7 +118,9 @@ class Importer:
             sources.save_source(*args, keep_hash=parsed.keep_hash, profile=parsed.profile)
             reader.apply(w, job)
             sources.settle(w, source_id, parsed.issues)
-            outcome.rows = {e: set(ids) for e, ids in w.touched.items()}
+            outcome.rows = {
+                e: set(ids) if len(ids) <= ROWS_LISTED else None for e, ids in w.touched.items()
+            }
         outcome.issues = parsed.issues
         return outcome
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from importers.issues import Issue
 
+ROWS_LISTED = 5_000
+
 
 class Status(StrEnum):
     """A ``str``: ``outcome.status == 'failed'`` reads as before, and it crosses processes."""
@@ -35,8 +37,10 @@ class Outcome:
     deleted: int = 0
     merged: int = 0  # cards that went into an existing contact (see importers.cards.apply)
     issues: list[Issue] = field(default_factory=list)
-    # entity -> ids of the synced rows this import wrote (what views need to re-read)
-    rows: dict[str, set[str]] = field(default_factory=dict)
+    # entity -> ids of the synced rows this import wrote (what views need to re-read); None
+    # for an entity with more than ROWS_LISTED of them: re-read it all (a huge set of ids would
+    # cost the app's process more to receive than re-reading costs)
+    rows: dict[str, set[str] | None] = field(default_factory=dict)
     # what cards and photos tell their callers
     contact_ids: list[str] = field(default_factory=list)
     attachment_id: str | None = None

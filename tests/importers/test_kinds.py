@@ -191,7 +191,9 @@ def test_a_file_that_comes_back_gets_its_status_back_unread(tmp_path, store, mon
     assert sources(store)["cards.csv"]["status"] == "warning"  # as it was, issues kept
 
 
-def test_an_import_says_which_rows_it_wrote(tmp_path, store):
+def test_an_import_says_which_rows_it_wrote(tmp_path, store, monkeypatch):
+    from importers import ingest
+
     importer = Importer(store, rep="山本")
     path = table_workbook(tmp_path / "日報.xlsx", {"4月": visit_rows(3)})
     out = importer.import_source(path)
@@ -206,6 +208,11 @@ def test_an_import_says_which_rows_it_wrote(tmp_path, store):
     assert store.query("SELECT summary FROM activities WHERE id = ?", (changed,))[0][0] == (
         "内容を書き直した"
     )
+    monkeypatch.setattr(ingest, "ROWS_LISTED", 1)  # more than that: "re-read them all"
+    rows = visit_rows(4)
+    table_workbook(path, {"4月": rows})
+    out = importer.import_source(path)
+    assert out.rows["activities"] is None and out.added == 1
 
 
 def test_one_importer_sees_a_profile_saved_after_it_was_built(tmp_path, store):

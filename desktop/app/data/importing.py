@@ -25,8 +25,8 @@ class ImportSummary:
     added: int = 0
     issues: int = 0
     failures: list[str] = field(default_factory=list)
-    # entity -> ids of the rows the imports wrote
-    rows: dict[str, set[str]] = field(default_factory=dict)
+    # entity -> ids of the rows the imports wrote (None: too many to list, see Outcome.rows)
+    rows: dict[str, set[str] | None] = field(default_factory=dict)
 
 
 def import_paths(
@@ -61,7 +61,11 @@ def import_paths(
         summary.added += outcome.added
         summary.issues += len(outcome.issues)
         for entity, ids in outcome.rows.items():
-            summary.rows.setdefault(entity, set()).update(ids)
+            known = summary.rows.setdefault(entity, set())
+            if ids is None or known is None:
+                summary.rows[entity] = None  # too many to list: the whole entity
+            else:
+                known.update(ids)
     if progress:
         progress(len(files), len(files), "")
     return summary
