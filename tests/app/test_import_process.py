@@ -135,3 +135,28 @@ def test_tsv_cards_and_tif_heif_photos_dropped_on_the_window_import(qtbot, windo
         "WHERE s.path LIKE '%iphone.heif'"
     )
     assert issue[0] == "unsupported_type"
+
+
+def test_the_app_watcher_imports_and_marks_missing_in_the_import_process(qtbot, data_dir, report):
+    """The GUI process builds no importer: both the import and the 'missing' write of a
+    deleted file are the import process's."""
+    from desktop.app.application import GenbaApp
+    from importers.config import Settings
+
+    Settings(user_name="山本", report_folders=[str(report.parent)]).save(data_dir)
+    genba = GenbaApp(data_dir, tray=False)
+    events = []
+    genba.ctx.bus.watch_event.connect(lambda e: events.append(e.kind))
+    try:
+        genba.start()
+        qtbot.waitUntil(lambda: "imported" in events, timeout=30_000)
+        assert genba.ctx.imports.last_pid not in (None, os.getpid())
+        genba.ctx.imports.last_pid = None
+        report.unlink()
+        qtbot.waitUntil(lambda: "missing" in events, timeout=20_000)
+        assert genba.ctx.imports.last_pid not in (None, os.getpid())
+        (row,) = genba.ctx.store.query("SELECT status FROM sources")
+        assert row[0] == "missing"
+        assert genba.ctx.store.query("SELECT count(*) FROM activities WHERE deleted = 0")[0][0]
+    finally:
+        genba.dispose()

@@ -68,6 +68,14 @@ def import_in_child(data_dir: str, path: str, kind: str | None, **options: Any) 
     return import_file(child_store(data_dir), Path(path), kind, **options)
 
 
+def mark_missing_in_child(data_dir: str, path: str) -> bool:
+    """Run in the import process: a deleted file's source becomes 'missing' (the app's
+    watcher asks; the write is the import process's, like every import's)."""
+    from importers.sources import mark_missing
+
+    return mark_missing(child_store(data_dir), Path(path))
+
+
 def _be_nice() -> None:
     """A background import gives way to the app's window on a busy (two-core) laptop."""
     try:

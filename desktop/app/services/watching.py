@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-
-log = logging.getLogger("genba.app")
 
 
 class WatchService(QObject):
@@ -49,12 +46,13 @@ class WatchService(QObject):
         ctx = self.ctx
         rep, ranks = ctx.settings.user_name, ctx.settings.ranks or None
         hooks = [self.after_import] if self.after_import else []
-        # Reading a file happens in the app's import process, so the GUI process's GIL is never
-        # held by parsing; marking a deleted file missing is a small write the watcher makes here
-        # (importers.sources.mark_missing, its default).
+        # Reading a file, and marking a deleted one missing, happen in the app's import process:
+        # parsing never holds the GUI process's GIL, and the GUI process's only writer is its
+        # writer thread.
         self.watcher = Watcher(
             folders,
             importer=_in_import_process(ctx.imports, rep, ranks),
+            on_missing=_missing_in_import_process(ctx.imports),
             store=ctx.store,
             on_event=self.event.emit,
             after_import=hooks,
@@ -96,3 +94,18 @@ def _in_import_process(imports, rep: str | None, ranks) -> Callable[[Path, str],
         return imports.import_file(path, kind, rep=rep, ranks=ranks)
 
     return handle
+
+
+def _missing_in_import_process(imports) -> Callable[[Path], bool]:
+    def mark(path: Path) -> bool:
+        from desktop.app.data import child_import
+        from importers.sources import mark_missing
+
+        return imports.call(
+            child_import.mark_missing_in_child,
+            str(imports.data_dir),
+            str(path),
+            here=lambda: mark_missing(imports.store, path),
+        )
+
+    return mark
