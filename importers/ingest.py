@@ -8,7 +8,7 @@ transaction, and one short write transaction applies the records and saves ``sou
 ``import_issues`` (importers.sources). Bad input never raises: the outcome and ``sources`` say
 what is wrong.
 
-A reader (``importers.kinds.FileKind.reader``) has ``parse(path, fb, profile=None) -> Parsed``
+A reader (``importers.kinds.FileKind.reader``, a ``Reader``) has ``parse(path, fb, profile=None) -> Parsed``
 (may raise ImportFailed) and ``apply(w, job)`` (inside the transaction: fills ``job.outcome``).
 One ``Importer`` is built per process; it builds each reader once, on first use.
 """
@@ -54,6 +54,24 @@ class Job:
     outcome: Outcome
 
 
+class Reader:
+    """What the reader of a kind does (subclassed by each kind's reader)."""
+
+    def __init__(self, importer: Importer):
+        self.store = importer.store
+        self.lang = importer.lang
+
+    def size_problem(self, path: Path) -> Issue | None:
+        """A problem found from the file system before reading (None: read_file's limit)."""
+        return None
+
+    def parse(self, path: Path, fb: FileBytes, *, profile=None) -> Parsed:
+        raise NotImplementedError
+
+    def apply(self, w, job: Job) -> None:
+        raise NotImplementedError
+
+
 class Importer:
     """Imports files of every kind into one store with the rep's settings.
 
@@ -67,7 +85,7 @@ class Importer:
         self.options = options
         self._readers: dict[str, Any] = {}
 
-    def reader(self, name: str):
+    def reader(self, name: str) -> Reader:
         if name not in self._readers:
             module, _, cls = kind(name).reader.partition(":")
             self._readers[name] = getattr(importlib.import_module(module), cls)(self)
@@ -83,7 +101,7 @@ class Importer:
         fk: FileKind = kind(kind_name)
         existing = sources.source_at(self.store, path)
         try:
-            too_large = reader.size_problem(path) if hasattr(reader, "size_problem") else None
+            too_large = reader.size_problem(path)
         except OSError:
             too_large = None  # gone or unreadable: read_file says so in words
         if too_large is not None:

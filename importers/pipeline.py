@@ -15,7 +15,7 @@ from pathlib import Path
 from importers.cards.linking import link_in
 from importers.cards.merge import resolve_company
 from importers.deals import refresh_deals
-from importers.ingest import Importer, Job, Parsed
+from importers.ingest import Importer, Job, Parsed, Reader
 from importers.issues import ImportFailed
 from importers.knowledge.notes import sync_insight_notes
 from importers.layout.synonyms import Synonyms, load_synonyms
@@ -35,15 +35,14 @@ def _has_deal_fields(fields: dict) -> bool:
     return any(fields.get(f) is not None for f in ("amount_jpy", "probability", "deal_title"))
 
 
-class ReportReader:
+class ReportReader(Reader):
     """Reads daily reports with the rep's header synonyms, profiles, name and rank table.
 
     Built once per Importer; synonyms and profiles are read again when their files change (the
     mapping wizard saves a profile while the import process keeps running)."""
 
     def __init__(self, importer: Importer):
-        self.store = importer.store
-        self.lang = importer.lang
+        super().__init__(importer)
         opts = importer.options
         self.rep: str | None = opts.get("rep")
         self.ranks: dict[str, int] | None = opts.get("ranks")

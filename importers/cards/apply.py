@@ -33,7 +33,7 @@ from importers.cards.detect import check_card_size, parse_card_file
 from importers.cards.linking import link_in, name_key
 from importers.cards.merge import resolve_company, resolve_contact
 from importers.cards.model import CardContact, CardIssue
-from importers.ingest import Job, Parsed, import_source
+from importers.ingest import Job, Parsed, Reader, import_source
 from importers.issues import Issue
 from importers.kinds import CARDS
 from importers.messages import issue as make_issue
@@ -55,13 +55,9 @@ _BAD_IMAGE = {"not_an_image", "broken_image", "image_too_large"}
 _RETRY = {"ocr_unavailable", "ocr_failed"}
 
 
-class CardReader:
+class CardReader(Reader):
     """The reader of the 'cards' kind (importers.ingest): parse outside the transaction, apply
     the identity and field-update rules above inside it."""
-
-    def __init__(self, importer):
-        self.store = importer.store
-        self.lang = importer.lang
 
     def size_problem(self, path: Path) -> Issue | None:
         """From the file system: a 200 MB file is never read."""

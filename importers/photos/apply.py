@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from importers.cards.merge import resolve_company
-from importers.ingest import Job, Parsed, import_source
+from importers.ingest import Job, Parsed, Reader, import_source
 from importers.issues import Issue
 from importers.kinds import HEIF_BRANDS, PHOTOS
 from importers.messages import issue as make_issue
@@ -37,12 +37,8 @@ from sync.store.ids import natural_id
 MAX_PHOTO_BYTES = PHOTOS.limits["image"]
 
 
-class PhotoReader:
+class PhotoReader(Reader):
     """The reader of the 'photos' kind (importers.ingest)."""
-
-    def __init__(self, importer):
-        self.store = importer.store
-        self.lang = importer.lang
 
     def parse(self, path: Path, fb: FileBytes, *, profile=None) -> Parsed:
         problem = picture_problem(path, fb.data, lang=self.lang)
