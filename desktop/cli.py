@@ -180,7 +180,26 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     with store:
-        return _dispatch(args, store, config, data_dir)
+        try:
+            return _dispatch(args, store, config, data_dir)
+        except Exception as exc:
+            return _environment_failure(exc, config)
+
+
+def _environment_failure(exc: Exception, config) -> int:
+    """What the machine refused (the database busy, the disk full …: sync.store.failures) is one
+    line in the rep's language and exit status 1; anything else is a bug: re-raised for the crash
+    handler, which writes a crash report."""
+    from importers.messages import cli_language, msg
+    from sync.store.failures import classify
+
+    failure = classify(exc)
+    if failure is None:
+        raise exc
+    lang = cli_language(config.settings())
+    key = "cli.failure.busy" if failure == "busy" else f"app.failure.{failure}"
+    print(msg(key, lang, detail=exc), file=sys.stderr)
+    return 1
 
 
 def _dispatch(args, store, config, data_dir: Path) -> int:

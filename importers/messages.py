@@ -608,6 +608,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Signed out of {server}: its token is gone from this PC. Your data and {pending} "
         "change(s) not yet sent stay here and go at your next sign-in.",
     ),
+    "cli.failure.busy": (
+        "ほかのプロセス（アプリの取り込みなど）がデータベースに書き込み中のため、中断しました"
+        "（{detail}）。取り込み済みの内容は失われていません。しばらくしてからもう一度実行してください。",
+        "Another process (the app importing, for example) is writing to the database, so this "
+        "stopped ({detail}). Nothing stored is lost; run it again in a moment.",
+    ),
     "cli.problems.none": ("問題はありません。", "No problems."),
     "cli.problems.severity.error": ("エラー", "ERROR"),
     "cli.problems.severity.warning": ("要確認", "WARNING"),

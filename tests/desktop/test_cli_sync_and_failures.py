@@ -1,4 +1,4 @@
-"""`genba sync --sign-out`: the token and the server are forgotten; nothing stored is lost."""
+"""`genba sync --sign-out` forgets the token and the server; a busy database is one line, not a crash."""
 
 from __future__ import annotations
 
@@ -25,3 +25,25 @@ def test_sign_out_forgets_the_token_and_keeps_the_data(data_dir, capsys, monkeyp
     monkeypatch.setenv("GENBA_LANG", "en")
     assert main(["--data-dir", str(data_dir), "sync", "--sign-out"]) == 0
     assert capsys.readouterr().out.strip() == "Not signed in to a team server."
+
+
+def test_a_busy_database_is_one_line_in_japanese_not_a_crash(
+    data_dir, tmp_path, capsys, monkeypatch
+):
+    from sync.store import connection
+    from tests.helpers.workbooks import table_workbook, visit_rows
+
+    monkeypatch.delenv("GENBA_LANG", raising=False)
+    monkeypatch.setattr(connection, "BUSY_TIMEOUT_MS", 100)
+    report = table_workbook(tmp_path / "日報.xlsx", {"4月": visit_rows(2)})
+    Store(data_dir).close()
+    other = connection.connect(data_dir / "genba.db")
+    other.execute("BEGIN IMMEDIATE")  # the app's import process, mid-import
+    try:
+        rc = main(["--data-dir", str(data_dir), "import", str(report)])
+    finally:
+        other.execute("ROLLBACK")
+    assert rc == 1
+    err = capsys.readouterr().err
+    assert "ほかのプロセス（アプリの取り込みなど）がデータベースに書き込み中のため" in err
+    assert not list(data_dir.glob("**/crash-*.txt"))
