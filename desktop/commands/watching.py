@@ -11,7 +11,7 @@ from pathlib import Path
 from desktop.commands.importing import describe
 from importers.ingest import Importer
 from importers.messages import cli_language, msg
-from importers.watch import Watcher, WatchEvent
+from importers.watch import FOLDER_KINDS, Watcher, WatchEvent
 
 STOP_TIMEOUT = 4.0  # seconds for the import in progress to finish after Ctrl+C
 
@@ -167,7 +167,7 @@ def _main(argv: list[str] | None = None) -> int:
 
     p = argparse.ArgumentParser(prog="python -m desktop.commands.watching")
     p.add_argument("--data-dir", type=Path, default=None)
-    for kind in ("reports", "cards", "photos"):
+    for kind in FOLDER_KINDS:
         p.add_argument(f"--{kind}", nargs="+", action="extend", metavar="DIR", default=[])
     p.add_argument("--polling", action="store_true")
     args = p.parse_args(argv)
