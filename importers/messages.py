@@ -543,7 +543,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "or add them once: genba folders add --reports DIR",
     ),
     "cli.watch.started": (
-        "{count} 個のフォルダーを監視しています。終了するには Ctrl+C を押してください。",
+        "フォルダー {count} 個を監視しています。終了するには Ctrl+C を押してください。",
         "Watching {count} folder(s). Press Ctrl+C to stop.",
     ),
     "cli.watch.stopping": ("終了しています…", "Stopping…"),

@@ -44,7 +44,7 @@ def test_watch_speaks_japanese_by_default_and_english_when_asked(
 ):
     monkeypatch.delenv("GENBA_LANG", raising=False)
     for language, started, stopped, kind in (
-        ("ja", "1 個のフォルダーを監視しています。終了するには Ctrl+C を押してください。",
+        ("ja", "フォルダー 1 個を監視しています。終了するには Ctrl+C を押してください。",
          "終了しました。", "· 日報フォルダー "),
         ("en", "Watching 1 folder(s). Press Ctrl+C to stop.", "Stopped.",
          "· watching reports folder "),

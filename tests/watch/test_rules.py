@@ -170,7 +170,7 @@ def test_candidates_follow_the_registry():
     assert not is_candidate("/w/x.xlsx", "mail", "/w")  # no such kind (yet)
 
 
-def test_the_rescan_finds_a_card_file_the_store_lost_track_of(store, tmp_path):
+def test_the_rescan_compares_card_files_with_their_sources(store, tmp_path):
     from importers.cards.apply import import_card_file
 
     card = tmp_path / "a.vcf"
