@@ -30,7 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from importers.watch import Watcher, WatchEvent, default_handlers
+from importers.ingest import Importer
+from importers.watch import Watcher, WatchEvent
 from sync.store import Store
 
 
@@ -94,11 +95,9 @@ class Imported:
 
 
 def make_watcher(store, folder: Path, events, polling: bool) -> Watcher:
-    handlers, on_missing = default_handlers(store, rep="ベンチ")
     return Watcher(
         {"reports": [folder]},
-        handlers=handlers,
-        on_missing=on_missing,
+        importer=Importer(store, rep="ベンチ").import_source,
         store=store,
         on_event=events,
         force_polling=polling,

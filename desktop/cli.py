@@ -99,6 +99,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sy.add_argument("--token", help="your token from the server's administrator")
     sy.add_argument("--status", action="store_true", help="pending changes, last sync, server")
+    sy.add_argument(
+        "--sign-out",
+        action="store_true",
+        help="forget the server and its token on this PC (your data and unsent changes stay)",
+    )
 
     se = sub.add_parser("search", help="search notes and activities (Japanese and English)")
     se.add_argument("query", nargs="*", metavar="QUERY")
@@ -169,7 +174,26 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     with store:
-        return _dispatch(args, store, config, data_dir)
+        try:
+            return _dispatch(args, store, config, data_dir)
+        except Exception as exc:
+            return _environment_failure(exc, config)
+
+
+def _environment_failure(exc: Exception, config) -> int:
+    """What the machine refused (the database busy, the disk full …: sync.store.failures) is one
+    line in the rep's language and exit status 1; anything else is a bug: re-raised for the crash
+    handler, which writes a crash report."""
+    from importers.messages import cli_language, msg
+    from sync.store.failures import classify
+
+    failure = classify(exc)
+    if failure is None:
+        raise exc
+    lang = cli_language(config.settings())
+    key = "cli.failure.busy" if failure == "busy" else f"app.failure.{failure}"
+    print(msg(key, lang, detail=exc), file=sys.stderr)
+    return 1
 
 
 def _dispatch(args, store, config, data_dir: Path) -> int:
@@ -186,6 +210,8 @@ def _dispatch(args, store, config, data_dir: Path) -> int:
         from desktop.commands.backup import run_backup
 
         return run_backup(store, args.dest, with_blobs=args.with_blobs)
+    if args.command == "sync" and args.sign_out:
+        return _sign_out(store, settings)
     if args.command == "sync":
         from sync.client.command import run_sync_command
 
@@ -206,7 +232,9 @@ def _dispatch(args, store, config, data_dir: Path) -> int:
     from desktop.commands import listing
 
     if args.command == "problems":
-        return listing.list_problems(store, as_json=args.json)
+        from importers.messages import cli_language
+
+        return listing.list_problems(store, as_json=args.json, lang=cli_language(settings))
     if args.command == "activities":
         return listing.list_activities(
             store,
@@ -219,6 +247,24 @@ def _dispatch(args, store, config, data_dir: Path) -> int:
     if args.command == "companies":
         return listing.list_companies(store, as_json=args.json)
     raise AssertionError(args.command)
+
+
+def _sign_out(store, settings: Settings, out=print) -> int:
+    """`genba sync --sign-out`: the token leaves the keyring (and its file), the server is
+    forgotten; nothing stored locally is lost and unsent changes go at the next sign-in."""
+    from importers.messages import cli_language, msg
+    from sync.client.credentials import forget_credentials, load_credentials
+    from sync.client.status import sync_status
+
+    lang = cli_language(settings)
+    server, _token = load_credentials(store)
+    if not server:
+        out(msg("cli.sign_out.none", lang))
+        return 0
+    pending = sync_status(store)["pending"]
+    forget_credentials(store)
+    out(msg("cli.sign_out.done", lang, server=server, pending=pending))
+    return 0
 
 
 def _watch(args, store, settings: Settings, data_dir: Path) -> int:

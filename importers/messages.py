@@ -441,6 +441,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "結び付けていません。",
         "{name}: no customer named '{hint}' was found, so the photo is linked to no day only.",
     ),
+    # -- the app: what the computer refused (sync.store.failures) -----------------------------
+    "app.failure.busy": (
+        "取り込みがデータベースに書き込み中です。編集は順番待ちに入っており、取り込みが終わると"
+        "保存されます。しばらくたっても保存されない場合は、もう一度お試しください。",
+        "An import is writing to the database; your edit is queued and is saved when the import "
+        "is done. If it still is not saved after a while, try again.",
+    ),
+    "app.failure.full": (
+        "ディスクの空き容量がないため保存できませんでした（{detail}）。不要なファイルを削除して"
+        "空きを作り、もう一度お試しください。これまでのデータは失われていません。",
+        "The disk is full, so this could not be saved ({detail}). Free some space and try "
+        "again; nothing saved before is lost.",
+    ),
+    "app.failure.io": (
+        "ディスクまたはネットワークの読み書きに失敗しました（{detail}）。ドライブが接続されて"
+        "いるか確認して、もう一度お試しください。",
+        "Reading or writing the disk or network failed ({detail}). Check that the drive is "
+        "connected, then try again.",
+    ),
+    "app.failure.read_only": (
+        "書き込みが許可されていないため保存できませんでした（{detail}）。データフォルダーの"
+        "アクセス権を確認するか、IT担当者に連絡してください。",
+        "Genba may not write here ({detail}). Check the permissions of the data folder, or "
+        "ask your IT contact.",
+    ),
+    "app.failure.corrupt": (
+        "データベース genba.db が壊れています（{detail}）。Genbaを終了し、バックアップ"
+        "（genba backup）から戻すか、IT担当者に連絡してください。",
+        "The database genba.db is damaged ({detail}). Quit Genba and restore a backup "
+        "(genba backup), or ask your IT contact.",
+    ),
+    "app.failure.bug": (
+        "予期しないエラーが発生しましたが、Genbaは動作を続けています。データは無事です。"
+        "報告ファイル {report} をIT担当者に送ってください。",
+        "Genba hit an unexpected error and kept running. Your data is safe. Please send the "
+        "report {report} to your IT contact.",
+    ),
     # -- what a file looks like inside (for not_a_workbook) ------------------------------------
     "looks_like.html": ("Webページ", "a web page"),
     "looks_like.binary": ("バイナリデータ", "binary data"),
@@ -468,6 +505,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "✓ {name}: +{added} ~{updated} -{deleted}、要確認 {warnings} 件",
         "✓ {name}: +{added} ~{updated} -{deleted}, {warnings} to check",
     ),
+    "cli.imported.cards": (
+        "✓ {name}: 名刺 追加 {added}、更新 {updated}",
+        "✓ {name}: contacts +{added} ~{updated}",
+    ),
+    "cli.imported.cards.to_check": (
+        "✓ {name}: 名刺 追加 {added}、更新 {updated}、要確認 {warnings} 件",
+        "✓ {name}: contacts +{added} ~{updated}, {warnings} to check",
+    ),
+    "cli.imported.photos": (
+        "✓ {name}: メモ写真を取り込みました",
+        "✓ {name}: memo photo attached",
+    ),
+    "cli.imported.photos.to_check": (
+        "✓ {name}: メモ写真を取り込みました（要確認 {warnings} 件）",
+        "✓ {name}: memo photo attached, {warnings} to check",
+    ),
     "cli.failed": ("✗ {name}: {message}", "✗ {name}: {message}"),
     "cli.summary": (
         "{files} ファイル: 取り込み {imported}、変更なし {unchanged}、失敗 {failed} · "
@@ -475,6 +528,96 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{files} file(s): {imported} imported, {unchanged} unchanged, {failed} failed · "
         "activities: {added} added, {updated} updated, {deleted} deleted · {issues} issue(s)",
     ),
+    "cli.summary.contacts": (
+        " · 名刺: 追加 {added}、更新 {updated}",
+        " · contacts: {added} added, {updated} updated",
+    ),
+    "cli.summary.photos": (" · メモ写真 {photos} 枚", " · {photos} memo photo(s)"),
+    # -- `genba watch` and `genba problems` -------------------------------------------------------
+    "cli.watch.usage": (
+        "監視するフォルダーがありません。コマンドで指定するか "
+        "(genba watch --reports DIR [--cards DIR] [--photos DIR])、"
+        "一度登録してください: genba folders add --reports DIR",
+        "No folders to watch. Name them on the command line "
+        "(genba watch --reports DIR [--cards DIR] [--photos DIR]) "
+        "or add them once: genba folders add --reports DIR",
+    ),
+    "cli.watch.started": (
+        "フォルダー {count} 個を監視しています。終了するには Ctrl+C を押してください。",
+        "Watching {count} folder(s). Press Ctrl+C to stop.",
+    ),
+    "cli.watch.stopping": ("終了しています…", "Stopping…"),
+    "cli.watch.stopped": ("終了しました。", "Stopped."),
+    "cli.watch.stopped.slow": (
+        "終了しました（時間のかかる取り込みはバックグラウンドで最後まで続けます）。",
+        "Stopped (a slow import was left to finish in the background).",
+    ),
+    "cli.watch.kind.reports": ("日報", "reports"),
+    "cli.watch.kind.cards": ("名刺", "cards"),
+    "cli.watch.kind.photos": ("メモ写真", "photos"),
+    "cli.watch.native": ("ファイルの変更通知", "native events"),
+    "cli.watch.polling.forced": ("設定によりポーリングで監視", "polling forced by the settings"),
+    "cli.watch.polling.network_share": ("ネットワーク共有のためポーリングで監視", "network share"),
+    "cli.watch.polling.onedrive": ("OneDrive フォルダーのためポーリングで監視", "OneDrive folder"),
+    "cli.watch.polling.network_drive": (
+        "ネットワークドライブのためポーリングで監視",
+        "network drive",
+    ),
+    "cli.watch.polling.mount": ("{fstype} マウントのためポーリングで監視", "{fstype} mount"),
+    "cli.watch.polling.other": ("ポーリングで監視（{reason}）", "{reason}"),
+    "cli.watch.watching": (
+        "· {kind}フォルダー {path} を監視中（{how}）",
+        "· watching {kind} folder {path} ({how})",
+    ),
+    "cli.watch.folder_missing": (
+        "! {kind}フォルダー {path}: 見つかりません（取り外されたか移動した可能性があります）。"
+        "戻るのを待っています",
+        "! {kind} folder {path}: folder not found (unplugged or moved?); watching for it to return",
+    ),
+    "cli.watch.folder_back": (
+        "· {kind}フォルダー {path}: 戻りました。監視を再開します",
+        "· {kind} folder {path}: folder is back; watching again",
+    ),
+    "cli.watch.restarted": (
+        "! {kind}フォルダー {path}: 監視が止まっていたため再開しました",
+        "! {kind} folder {path}: the observer had stopped; restarted",
+    ),
+    "cli.watch.folder_failed": (
+        "✗ {kind}フォルダー {path}: 監視できません（{detail}）",
+        "✗ {kind} folder {path}: cannot watch ({detail})",
+    ),
+    "cli.watch.missing": (
+        "- {name}: 削除されました。取り込んだ内容は Genba に残っています",
+        "- {name}: deleted; its activities are kept (source marked missing)",
+    ),
+    "cli.watch.error": (
+        "✗ {name}: 取り込み中に予期しないエラーが起きました（{detail}）。genba.log を確認してください",
+        "✗ {name}: an unexpected error while importing ({detail}); see genba.log",
+    ),
+    "cli.watch.hook_error": (
+        "✗ {name} の取り込み後の処理に失敗しました: {detail}",
+        "✗ after importing {name}: {detail}",
+    ),
+    "cli.sign_out.none": (
+        "チームサーバーにはサインインしていません。",
+        "Not signed in to a team server.",
+    ),
+    "cli.sign_out.done": (
+        "{server} からサインアウトしました。このPCのトークンは削除しました。データと未送信の変更 "
+        "{pending} 件はこのPCに残り、次にサインインしたときに送信されます。",
+        "Signed out of {server}: its token is gone from this PC. Your data and {pending} "
+        "change(s) not yet sent stay here and go at your next sign-in.",
+    ),
+    "cli.failure.busy": (
+        "ほかのプロセス（アプリの取り込みなど）がデータベースに書き込み中のため、中断しました"
+        "（{detail}）。取り込み済みの内容は失われていません。しばらくしてからもう一度実行してください。",
+        "Another process (the app importing, for example) is writing to the database, so this "
+        "stopped ({detail}). Nothing stored is lost; run it again in a moment.",
+    ),
+    "cli.problems.none": ("問題はありません。", "No problems."),
+    "cli.problems.severity.error": ("エラー", "ERROR"),
+    "cli.problems.severity.warning": ("要確認", "WARNING"),
+    "cli.problems.severity.info": ("お知らせ", "INFO"),
     "cli.summary.see_problems": (
         " — `genba problems` で確認できます",
         " — see `genba problems`",
@@ -491,6 +634,16 @@ def normalize_language(value: object) -> str | None:
         return None
     lang = value.strip().lower()[:2]
     return lang if lang in LANGUAGES else None
+
+
+def cli_language(settings=None) -> str:
+    """The language of a command's output: GENBA_LANG, else the effective ``language`` setting
+    (``importers.config.Settings``), else Japanese."""
+    return (
+        normalize_language(os.environ.get("GENBA_LANG"))
+        or normalize_language(getattr(settings, "language", None))
+        or DEFAULT_LANGUAGE
+    )
 
 
 def default_language(data_dir: Path | str | None = None) -> str:

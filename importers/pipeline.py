@@ -1,29 +1,33 @@
-"""Import one daily-report file into the store: read once, parse, apply the re-import rules."""
+"""Daily reports: the reader ``importers.ingest`` uses for the 'reports' kind.
+
+``parse`` reads the workbook's bytes into activity records (outside any write transaction);
+``apply`` applies the re-import rules (importers.reimport) inside the import's one transaction:
+only what the file changed since its last import is written, then deals, 面談者 -> contacts,
+memo photos of those days and 所感 notes follow.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from importers.cards.linking import link_in
 from importers.cards.merge import resolve_company
 from importers.deals import refresh_deals
-from importers.issues import ImportFailed, Issue
+from importers.ingest import Importer, Job, Parsed, Reader
+from importers.issues import ImportFailed
 from importers.knowledge.notes import sync_insight_notes
 from importers.layout.synonyms import Synonyms, load_synonyms
-from importers.messages import issue, msg, resolve
+from importers.outcome import Outcome
 from importers.parse import parse_report
 from importers.photos.apply import relink_photos_in
 from importers.profiles import Profile, ProfileError, profile_for, profiles_in
-from importers.reading import FileBytes, read_file
+from importers.reading import FileBytes
 from importers.reimport import changed_fields, load_old_rows, plan_reimport
-from sync.store import Store, Writer
-from sync.store.ids import natural_id, new_id
+from sync.store import Writer
+from sync.store.ids import natural_id
 
-REPORT_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".csv", ".ods"}
 DEAL_FIELDS = {"amount_jpy", "probability", "deal_title", "company_id", "rep", "occurred_on"}
 
 
@@ -31,70 +35,42 @@ def _has_deal_fields(fields: dict) -> bool:
     return any(fields.get(f) is not None for f in ("amount_jpy", "probability", "deal_title"))
 
 
-@dataclass
-class FileOutcome:
-    path: Path
-    status: str  # 'imported' | 'unchanged' | 'moved' | 'duplicate' | 'failed'
-    source_id: str | None = None
-    added: int = 0
-    updated: int = 0
-    deleted: int = 0
-    issues: list[Issue] = field(default_factory=list)
+class ReportReader(Reader):
+    """Reads daily reports with the rep's header synonyms, profiles, name and rank table.
+
+    Built once per Importer; synonyms and profiles are read again when their files change (the
+    mapping wizard saves a profile while the import process keeps running)."""
+
+    def __init__(self, importer: Importer):
+        super().__init__(importer)
+        opts = importer.options
+        self.rep: str | None = opts.get("rep")
+        self.ranks: dict[str, int] | None = opts.get("ranks")
+        self._given_synonyms: Synonyms | None = opts.get("synonyms")
+        self._given_profiles: list[Profile] | None = opts.get("profiles")
+        self._synonyms: tuple[tuple, Synonyms] | None = None
+        self._profiles: tuple[tuple, list[Profile]] | None = None
 
     @property
-    def failed(self) -> bool:
-        return self.status == "failed"
-
-
-class ReportImporter:
-    """Imports daily reports into one store, with the rep's settings and profiles."""
-
-    def __init__(
-        self,
-        store: Store,
-        *,
-        rep: str | None = None,
-        synonyms: Synonyms | None = None,
-        profiles: list[Profile] | None = None,
-        ranks: dict[str, int] | None = None,
-        lang: str | None = None,
-    ):
-        """``lang``: the language of the problem messages ('ja' | 'en'); None means GENBA_LANG,
-        else the data dir's ``language`` setting, else Japanese."""
-        self.store = store
-        self.rep = rep
-        self.lang = resolve(lang, store.data_dir)
-        extra = store.data_dir / "header_synonyms.toml"
-        self.synonyms = synonyms or load_synonyms(extra if extra.is_file() else None)
-        self.ranks = ranks
-        self._profiles = profiles
+    def synonyms(self) -> Synonyms:
+        if self._given_synonyms is not None:
+            return self._given_synonyms
+        extra = self.store.data_dir / "header_synonyms.toml"
+        stamp = _stamp([extra])
+        if self._synonyms is None or self._synonyms[0] != stamp:
+            self._synonyms = (stamp, load_synonyms(extra if extra.is_file() else None))
+        return self._synonyms[1]
 
     def profiles(self) -> list[Profile]:
-        if self._profiles is None:
-            self._profiles = profiles_in(self.store.data_dir / "profiles", lang=self.lang)
-        return self._profiles
+        if self._given_profiles is not None:
+            return self._given_profiles
+        folder = self.store.data_dir / "profiles"
+        stamp = _stamp(sorted(folder.glob("*.toml")) if folder.is_dir() else [])
+        if self._profiles is None or self._profiles[0] != stamp:
+            self._profiles = (stamp, profiles_in(folder, lang=self.lang))
+        return self._profiles[1]
 
-    def import_file(
-        self, path: Path, *, force: bool = False, profile: Profile | None = None
-    ) -> FileOutcome:
-        path = Path(os.path.normpath(Path(path).absolute()))
-        existing = self._source_by_path(path)
-        try:
-            fb = read_file(path, lang=self.lang)
-        except ImportFailed as failed:
-            return self._record_failure(path, existing, None, failed.issue)
-        if existing and existing["sha256"] == fb.sha256 and not force:
-            if existing["status"] == "missing":  # the file came back as it was
-                with self.store.write() as w:
-                    w.conn.execute(
-                        "UPDATE sources SET status = 'ok', mtime = ? WHERE id = ?",
-                        (fb.mtime, existing["id"]),
-                    )
-            return FileOutcome(path, "unchanged", existing["id"])
-        if existing is None and not force:
-            moved = self._adopt_moved(path, fb)
-            if moved is not None:
-                return moved
+    def parse(self, path: Path, fb: FileBytes, *, profile: Profile | None = None) -> Parsed:
         try:
             profile = profile or profile_for(path.name, self.profiles())
             parsed = parse_report(
@@ -107,127 +83,18 @@ class ReportImporter:
                 ranks=self.ranks,
                 lang=self.lang,
             )
-        except ImportFailed as failed:
-            return self._record_failure(path, existing, fb, failed.issue)
         except ProfileError as exc:
-            return self._record_failure(path, existing, fb, Issue("error", "bad_profile", str(exc)))
-        except RecursionError:
-            return self._record_failure(
-                path, existing, fb, issue("error", "unreadable.nested", self.lang)
-            )
-        with self.store.write() as w:
-            source_id = self._save_source(w, path, existing, fb, parsed.issues, profile)
-            outcome = self._apply(w, source_id, path, parsed.records)
-            self._save_issues(w, source_id, parsed.issues)
-            if outcome.added or outcome.updated:
-                # 面談者 -> contacts, and memo photos of those days -> their activities
-                link_in(w, source_id=source_id)
-                relink_photos_in(w)
-        outcome.issues = parsed.issues
-        return outcome
+            raise ImportFailed("bad_profile", str(exc)) from None
+        return Parsed(parsed.records, parsed.issues, profile=profile.name if profile else None)
 
-    def mark_missing(self, path: Path) -> bool:
-        """The file was deleted: its source becomes 'missing'; its activities stay."""
-        existing = self._source_by_path(Path(os.path.normpath(Path(path).absolute())))
-        if existing is None or existing["status"] == "missing":
-            return False
-        with self.store.write() as w:
-            w.conn.execute("UPDATE sources SET status = 'missing' WHERE id = ?", (existing["id"],))
-        return True
+    def apply(self, w: Writer, job: Job) -> None:
+        self._apply(w, job.source_id, job.outcome, job.parsed.payload)
+        if job.outcome.added or job.outcome.updated:
+            # 面談者 -> contacts, and memo photos of those days -> their activities
+            link_in(w, source_id=job.source_id)
+            relink_photos_in(w)
 
-    # -- internals -----------------------------------------------------------------------------
-    def _source_by_path(self, path: Path):
-        rows = self.store.query("SELECT * FROM sources WHERE path = ?", (str(path),))
-        return rows[0] if rows else None
-
-    def _adopt_moved(self, path: Path, fb: FileBytes) -> FileOutcome | None:
-        """A renamed or moved file with the same content continues its old source (rule 6)."""
-        for src in self.store.query(
-            "SELECT * FROM sources WHERE sha256 = ? AND kind = 'report'", (fb.sha256,)
-        ):
-            if Path(src["path"]).exists():
-                # A copy still standing beside the original: same content, nothing new to add.
-                with self.store.write() as w:
-                    sid = new_id()
-                    w.conn.execute(
-                        "INSERT INTO sources (id, path, kind, sha256, size, mtime, status, "
-                        "imported_at, message) VALUES (?, ?, 'copy', ?, ?, ?, 'ok', ?, ?)",
-                        (
-                            sid,
-                            str(path),
-                            fb.sha256,
-                            fb.size,
-                            fb.mtime,
-                            _now(),
-                            msg("duplicate_of", self.lang, path=src["path"]),
-                        ),
-                    )
-                return FileOutcome(path, "duplicate", sid)
-            with self.store.write() as w:
-                w.conn.execute(
-                    "UPDATE sources SET path = ?, mtime = ?, status = CASE WHEN status = 'missing' "
-                    "THEN 'ok' ELSE status END WHERE id = ?",
-                    (str(path), fb.mtime, src["id"]),
-                )
-            return FileOutcome(path, "moved", src["id"])
-        return None
-
-    def _record_failure(self, path, existing, fb: FileBytes | None, issue: Issue) -> FileOutcome:
-        """One error row for the file; everything already imported from it stays as it was."""
-        with self.store.write() as w:
-            if existing is None:
-                sid = new_id()
-                w.conn.execute(
-                    "INSERT INTO sources (id, path, kind, sha256, size, mtime, status, imported_at, "
-                    "message) VALUES (?, ?, 'report', ?, ?, ?, 'error', ?, ?)",
-                    (
-                        sid,
-                        str(path),
-                        fb.sha256 if fb else None,
-                        fb.size if fb else None,
-                        fb.mtime if fb else None,
-                        _now(),
-                        issue.message,
-                    ),
-                )
-            else:
-                sid = existing["id"]
-                # Keep the old hash: when the rep repairs the file, it imports again.
-                w.conn.execute(
-                    "UPDATE sources SET status = 'error', imported_at = ?, message = ? WHERE id = ?",
-                    (_now(), issue.message, sid),
-                )
-            self._save_issues(w, sid, [issue])
-        return FileOutcome(path, "failed", sid, issues=[issue])
-
-    def _save_source(self, w: Writer, path, existing, fb: FileBytes, issues, profile) -> str:
-        status = "warning" if any(i.severity != "info" for i in issues) else "ok"
-        values = (
-            str(path),
-            fb.sha256,
-            fb.size,
-            fb.mtime,
-            status,
-            _now(),
-            profile.name if profile else None,
-        )
-        if existing is None:
-            sid = new_id()
-            w.conn.execute(
-                "INSERT INTO sources (path, sha256, size, mtime, status, imported_at, profile, id, "
-                "kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'report')",
-                (*values, sid),
-            )
-            return sid
-        w.conn.execute(
-            "UPDATE sources SET path = ?, sha256 = ?, size = ?, mtime = ?, status = ?, "
-            "imported_at = ?, profile = ?, message = NULL WHERE id = ?",
-            (*values, existing["id"]),
-        )
-        return existing["id"]
-
-    def _apply(self, w: Writer, source_id: str, path: Path, records) -> FileOutcome:
-        outcome = FileOutcome(path, "imported", source_id)
+    def _apply(self, w: Writer, source_id: str, outcome: Outcome, records) -> None:
         redirect = self._ensure_companies(w, records)
         # Deals derive from amounts, probabilities and deal titles: only customers whose rows
         # changed one of those need their deals recomputed.
@@ -285,7 +152,6 @@ class ReportImporter:
             refresh_deals(w, {c for c in touched_companies if c})
         # 所感/気づき cells become knowledge notes linked to their customer and activity.
         sync_insight_notes(w, [*ids.values(), *(r.activity_id for r in plan.deleted)])
-        return outcome
 
     def _ensure_companies(self, w: Writer, records) -> dict[str, str]:
         """Create missing companies; map each natural id to the company rows should point at
@@ -317,41 +183,33 @@ class ReportImporter:
                 redirect[cid] = resolve_company(w.conn, cid) or cid
         return redirect
 
-    def _save_issues(self, w: Writer, source_id: str, issues: list[Issue]) -> None:
-        w.conn.execute("DELETE FROM import_issues WHERE source_id = ?", (source_id,))
-        now = _now()
-        w.conn.executemany(
-            "INSERT INTO import_issues (id, source_id, location, severity, code, message, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(new_id(), source_id, i.location, i.severity, i.code, i.message, now) for i in issues],
-        )
+
+class ReportImporter(Importer):
+    """An Importer whose ``import_file`` reads daily reports (``import_source`` reads any kind).
+
+    ``lang``: the language of the problem messages ('ja' | 'en'); None means GENBA_LANG, else
+    the data dir's ``language`` setting, else Japanese."""
+
+    @property
+    def synonyms(self) -> Synonyms:
+        return self.reader("reports").synonyms
+
+    def profiles(self) -> list[Profile]:
+        return self.reader("reports").profiles()
+
+    def import_file(
+        self, path: Path, *, force: bool = False, profile: Profile | None = None
+    ) -> Outcome:
+        return self.import_source(path, "reports", force=force, profile=profile)
 
 
-def iter_report_files(paths: list[Path]):
-    """Files given directly, and report files found recursively in folders (temp files skipped)."""
+def _stamp(paths: list[Path]) -> tuple:
+    """What changes when any of these files is saved, added or removed."""
+    out = []
     for p in paths:
-        if p.is_dir():
-            for child in sorted(p.rglob("*")):
-                if (
-                    child.is_file()
-                    and child.suffix.lower() in REPORT_SUFFIXES
-                    and not is_temp_name(child.name)
-                ):
-                    yield child
-        else:
-            yield p
-
-
-def is_temp_name(name: str) -> bool:
-    """Excel's owner files (~$Book.xlsx), temp saves, hidden files and OS litter."""
-    lower = name.lower()
-    return (
-        name.startswith(("~$", ".", "~"))
-        or lower.endswith((".tmp", ".temp", ".crdownload", ".part"))
-        or lower in ("desktop.ini", "thumbs.db", ".ds_store")
-        or "." not in name
-    )
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        try:
+            st = p.stat()
+        except OSError:
+            continue
+        out.append((p.name, st.st_mtime_ns, st.st_size))
+    return tuple(out)

@@ -104,7 +104,3 @@ INTEGER_FIELDS = {
 
 # Rows whose visibility is one of these never leave the laptop.
 PRIVATE_VISIBILITY = "private"
-
-
-def is_synced(entity: str, field: str) -> bool:
-    return field in SYNCED_FIELDS.get(entity, ())

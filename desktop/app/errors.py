@@ -7,7 +7,7 @@ say so in plain words; or a bug — apologise and show the details to copy into 
 from __future__ import annotations
 
 import logging
-import sqlite3
+import os
 import threading
 import traceback
 from pathlib import Path
@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import logs
+from sync.store.failures import classify
 
 log = logging.getLogger("genba.app")
 
@@ -23,22 +24,20 @@ _bridge: _ErrorBridge | None = None
 
 
 def is_environment_error(exc: BaseException) -> bool:
-    """Errors the user or the machine can fix (not bugs in Genba)."""
-    from sync.store import StoreError
+    """Errors the user or the machine can fix (not bugs in Genba), by SQLite's error code or
+    the OS's errno (``sync.store.failures``)."""
+    return classify(exc) is not None
 
-    return isinstance(exc, OSError | StoreError | sqlite3.OperationalError)
 
-
-def describe(exc: BaseException) -> tuple[str, str]:
+def describe(exc: BaseException, lang: str | None = None) -> tuple[str, str]:
     """(title, text) for a person: what happened and what to do."""
-    if is_environment_error(exc):
+    from importers.messages import msg
+
+    failure = classify(exc)
+    if failure is not None:
         return (
             QCoreApplication.translate("Errors", "Genba could not finish"),
-            QCoreApplication.translate(
-                "Errors",
-                "The computer refused an operation: {0}\n\nCheck that the disk is not full and "
-                "that no other program holds the file, then try again.",
-            ).format(exc),
+            msg(f"app.failure.{failure}", lang or os.environ.get("GENBA_UI_LANG"), detail=exc),
         )
     return (
         QCoreApplication.translate("Errors", "Something went wrong"),
@@ -74,7 +73,7 @@ def show_error_dialog(
 ) -> QMessageBox | None:
     if QApplication.instance() is None:
         return None
-    title, text = describe(exc)
+    title, text = describe(exc, lang)
     if report is not None:
         text += "\n\n" + logs.report_line(report, lang)
     box = QMessageBox(QMessageBox.Icon.Warning, title, text)
@@ -90,7 +89,11 @@ def show_error_dialog(
 def report_exception(exc_type, exc, tb, where: str = "") -> Path | None:
     """Log it, write its crash report and show both on the main thread (safe from any thread)."""
     where = where or f"thread {threading.current_thread().name}"
-    report = logs.report_crash(exc_type, exc, tb, where=where)
+    if is_environment_error(exc):  # the machine's trouble, said plainly; no crash report
+        log.warning("%s failed: %s", where, exc, exc_info=(exc_type, exc, tb))
+        report = None
+    else:
+        report = logs.report_crash(exc_type, exc, tb, where=where)
     _show_later(exc_type, exc, tb, report)
     return report
 

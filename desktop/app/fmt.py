@@ -20,19 +20,6 @@ def yen(amount: int | None) -> str:
     return f"¥{amount:,}"
 
 
-def man_yen(amount: int | None) -> str:
-    """Compact: 120万円 / 1.2億円 (JA), ¥1.2M (EN); for summaries, never for editing."""
-    if amount is None:
-        return ""
-    if _english():
-        return f"¥{amount / 1_000_000:,.1f}M" if amount >= 1_000_000 else yen(amount)
-    if amount >= 100_000_000:
-        return f"{amount / 100_000_000:,.1f}億円".replace(".0億", "億")
-    if amount >= 10_000:
-        return f"{amount / 10_000:,.0f}万円"
-    return f"{amount:,}円"
-
-
 def day(iso: str | None, *, weekday: bool = True) -> str:
     """2025-04-01 -> 2025/04/01(火); raw text passes through unchanged."""
     if not iso:

@@ -9,7 +9,8 @@ Plain Python (no Qt): the app owns the timer and the wording.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+
+from importers.watch.events import WatchEvent
 
 # How long the app waits after the first event before showing the digest.
 GATHER_SECONDS = 3.0
@@ -40,10 +41,10 @@ class NoticeBatcher:
     def __init__(self) -> None:
         self._digest = Digest()
 
-    def add(self, event: Any) -> bool:
+    def add(self, event: WatchEvent) -> bool:
         """Count the event; True when it is worth telling the rep about."""
         d = self._digest
-        name = event.path.name if getattr(event, "path", None) is not None else ""
+        name = event.path.name if event.path is not None else ""
         if event.kind in ("failed", "error"):
             if name not in d.failed:
                 d.failed.append(name)
@@ -51,18 +52,19 @@ class NoticeBatcher:
         if event.kind != "imported":
             return False  # unchanged files, folder states: the Folders view shows those
         outcome = event.outcome
-        added = _count(outcome, "added")
-        updated = _count(outcome, "updated")
-        kind = event.folder_kind or "reports"
+        if outcome is None:
+            return False
+        added, updated = outcome.added, outcome.updated
+        kind = event.folder_kind or outcome.kind
         if kind == "photos":
             d.photos += 1
         elif kind == "cards":
-            if not (added or updated or _count(outcome, "merged")):
+            if not (added or updated or outcome.merged):
                 return False
             d.cards += 1
             d.contacts += added
         else:
-            if not (added or updated or _count(outcome, "deleted")):
+            if not (added or updated or outcome.deleted):
                 return False  # saved without a change to any visit
             d.reports += 1
             d.added += added
@@ -74,8 +76,3 @@ class NoticeBatcher:
         """The digest so far (None when there is nothing to say); starts a new one."""
         digest, self._digest = self._digest, Digest()
         return digest or None
-
-
-def _count(outcome: Any, attr: str) -> int:
-    value = getattr(outcome, attr, 0)
-    return value if isinstance(value, int) else 0

@@ -16,10 +16,12 @@ from PySide6.QtGui import QImage, QPixmap
 
 from desktop.app import fmt
 from desktop.app.data import edits
+from importers.kinds import picture_suffixes
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp")
-# HEIC cannot be attached, but claiming it lets the rep read why here rather than in Problems.
-PICTURE_SUFFIXES = frozenset({*IMAGE_SUFFIXES, ".heic", ".heif"})
+# The photo kind's pictures (importers.kinds). HEIC cannot be attached, but claiming it lets
+# the rep read why here rather than in Problems.
+IMAGE_SUFFIXES = tuple(sorted(picture_suffixes(attachable=True)))
+PICTURE_SUFFIXES = picture_suffixes()
 MB = 1024 * 1024
 
 

@@ -6,6 +6,8 @@ import time
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 
+from importers.kinds import KINDS
+
 VIEW_TIMEOUT_MS = 15_000
 
 
@@ -81,11 +83,8 @@ def run_self_test(genba, t0: float, out=print) -> int:
     out(f"memory (RSS) after opening every view: {rss_mb():.0f} MB")
     failures += _check_children(genba, out)
     failures += _check_image_formats(out)
-    watcher = _available("importers.watch")
-    syncer = _available("sync.client")
-    out(
-        f"folder watcher: {'available' if watcher else 'not installed'}; sync: {'available' if syncer else 'not installed'}"
-    )
+    for kind in KINDS.values():  # what drops and the watcher import, from the registry
+        out(f"imports {kind.name}: {' '.join(sorted(kind.suffixes))}")
     if failures:
         out("self-test FAILED: " + ", ".join(failures))
         return 1
@@ -156,9 +155,3 @@ def rss_mb() -> float:
     except OSError:
         pass
     return 0.0
-
-
-def _available(module: str) -> bool:
-    import importlib.util
-
-    return importlib.util.find_spec(module) is not None

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app.data.importing import CARD_SUFFIXES, IMAGE_SUFFIXES, import_paths
+from desktop.app.data.importing import import_paths
 from desktop.app.icons import icon
 from desktop.app.views.activities import ActivitiesView
 from desktop.app.views.brief import BriefView
@@ -37,12 +37,13 @@ from desktop.app.views.search import SearchView
 from desktop.app.views.sync import SyncView
 from desktop.app.views.today import TodayView
 from desktop.app.widgets import label
+from importers.kinds import all_suffixes
 
 # In the navigation, in this order; "search" and "brief" are reached from the search box and a
 # customer's page.
 VIEW_NAMES = ("today", "customers", "activities", "knowledge", "problems", "folders", "sync")
 SEARCH_DEBOUNCE_MS = 250
-DROP_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"} | CARD_SUFFIXES | IMAGE_SUFFIXES
+DROP_SUFFIXES = all_suffixes()  # what some file kind imports (importers.kinds)
 
 
 class MainWindow(QMainWindow):

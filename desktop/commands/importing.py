@@ -1,14 +1,15 @@
-"""`genba import PATH...`: import daily-report files and folders, with a closing summary."""
+"""`genba import PATH...`: import files and folders of any kind, with a closing summary."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
-from importers.messages import msg, normalize_language
-from importers.pipeline import FileOutcome, ReportImporter, iter_report_files
+from importers.ingest import Importer
+from importers.messages import cli_language, msg
+from importers.outcome import Outcome
 from importers.profiles import ProfileError, load_profile
+from importers.routing import files_in
 
 
 def run_import(
@@ -21,12 +22,7 @@ def run_import(
     force: bool,
     out=print,
 ) -> int:
-    # GENBA_LANG, else the effective `language` setting, else Japanese
-    lang = (
-        normalize_language(os.environ.get("GENBA_LANG"))
-        or normalize_language(getattr(settings, "language", None))
-        or "ja"
-    )
+    lang = cli_language(settings)
     profile = None
     if profile_path:
         try:
@@ -34,22 +30,32 @@ def run_import(
         except ProfileError as exc:
             out(msg("cli.error", lang, detail=exc))
             return 2
-    importer = ReportImporter(
+    importer = Importer(
         store, rep=rep or settings.user_name, ranks=settings.ranks or None, lang=lang
     )
     missing = [p for p in paths if not Path(p).exists()]
     for p in missing:
         out(msg("cli.no_such_path", lang, path=p))
-    files = list(iter_report_files([Path(p) for p in paths if Path(p).exists()]))
-    outcomes: list[FileOutcome] = []
+    # A file inside the rep's card or photo folder is read as that kind.
+    roles = {
+        "cards": list(getattr(settings, "card_folders", ()) or ()),
+        "photos": list(getattr(settings, "photo_folders", ()) or ()),
+    }
+    files = list(files_in([Path(p) for p in paths if Path(p).exists()], roles))
+    outcomes: list[Outcome] = []
     from tqdm import tqdm
 
     bar = tqdm(
         files, unit="file", disable=None if len(files) > 1 else True, file=sys.stderr, leave=False
     )
-    for path in bar:
+    for path, kind in bar:
         bar.set_postfix_str(path.name[-30:], refresh=False)
-        outcome = importer.import_file(path, force=force, profile=profile)
+        # A file named directly that no kind claims is read as a report, whose reader says
+        # what the file is instead (a web page, plain text ...).
+        kind = kind or "reports"
+        outcome = importer.import_source(
+            path, kind, force=force, profile=profile if kind == "reports" else None
+        )
         outcomes.append(outcome)
         line = describe(outcome, lang)
         bar.write(line) if not bar.disable else out(line)
@@ -58,15 +64,18 @@ def run_import(
     return 1 if missing or any(o.failed for o in outcomes) else 0
 
 
-def describe(o: FileOutcome, lang: str | None = None) -> str:
+def describe(o: Outcome, lang: str | None = None) -> str:
     name = o.path.name
-    if o.status == "failed":
+    if o.failed:
         return msg("cli.failed", lang, name=name, message=o.issues[0].message)
-    if o.status in ("unchanged", "moved", "duplicate"):
+    if o.status.quiet:
         return msg(f"cli.{o.status}", lang, name=name)
-    warn = sum(1 for i in o.issues if i.severity != "info")
+    warn = o.to_check
+    key = {"cards": "cli.imported.cards", "photos": "cli.imported.photos"}.get(
+        o.kind, "cli.imported"
+    )
     return msg(
-        "cli.imported.to_check" if warn else "cli.imported",
+        key + (".to_check" if warn else ""),
         lang,
         name=name,
         added=o.added,
@@ -76,11 +85,12 @@ def describe(o: FileOutcome, lang: str | None = None) -> str:
     )
 
 
-def summary(outcomes: list[FileOutcome], lang: str | None = None) -> str:
+def summary(outcomes: list[Outcome], lang: str | None = None) -> str:
     failed = sum(o.failed for o in outcomes)
-    unchanged = sum(o.status in ("unchanged", "moved", "duplicate") for o in outcomes)
+    unchanged = sum(o.status.quiet for o in outcomes)
     imported = len(outcomes) - failed - unchanged
-    issues = sum(1 for o in outcomes for i in o.issues if i.severity != "info")
+    issues = sum(o.to_check for o in outcomes)
+    reports = [o for o in outcomes if o.kind == "reports"]
     text = msg(
         "cli.summary",
         lang,
@@ -88,11 +98,22 @@ def summary(outcomes: list[FileOutcome], lang: str | None = None) -> str:
         imported=imported,
         unchanged=unchanged,
         failed=failed,
-        added=sum(o.added for o in outcomes),
-        updated=sum(o.updated for o in outcomes),
-        deleted=sum(o.deleted for o in outcomes),
+        added=sum(o.added for o in reports),
+        updated=sum(o.updated for o in reports),
+        deleted=sum(o.deleted for o in reports),
         issues=issues,
     )
+    cards = [o for o in outcomes if o.kind == "cards"]
+    if cards:
+        text += msg(
+            "cli.summary.contacts",
+            lang,
+            added=sum(o.added for o in cards),
+            updated=sum(o.updated + o.merged for o in cards),
+        )
+    photos = sum(1 for o in outcomes if o.kind == "photos" and o.status == "imported")
+    if photos:
+        text += msg("cli.summary.photos", lang, photos=photos)
     if issues or failed:
         text += msg("cli.summary.see_problems", lang)
     return text

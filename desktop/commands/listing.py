@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from desktop.tables import render
+from importers.messages import msg
 
 
 def _emit(rows, as_json: bool, headers, keys, widths, out) -> None:
@@ -85,7 +86,8 @@ def list_companies(store, *, as_json: bool, out=print) -> int:
     return 0
 
 
-def list_problems(store, *, as_json: bool, out=print) -> int:
+def list_problems(store, *, as_json: bool, out=print, lang: str | None = None) -> int:
+    """Every problem with its file, sheet and cell; labelled in ``lang`` (default Japanese)."""
     rows = store.query(
         """SELECT s.path, s.status, i.location, i.severity, i.code, i.message
            FROM import_issues i JOIN sources s ON s.id = i.source_id
@@ -96,9 +98,10 @@ def list_problems(store, *, as_json: bool, out=print) -> int:
         out(json.dumps([dict(r) for r in rows], ensure_ascii=False, indent=2))
         return 0
     if not rows:
-        out("No problems. 問題はありません。")
+        out(msg("cli.problems.none", lang))
         return 0
     for r in rows:
         where = f"{r['path']}" + (f" [{r['location']}]" if r["location"] else "")
-        out(f"{r['severity'].upper():7} {where}\n        {r['message']}")
+        label = msg(f"cli.problems.severity.{r['severity']}", lang)
+        out(f"{label} {where}\n        {r['message']}")
     return 0

@@ -9,14 +9,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from desktop.commands.importing import describe
-from importers.pipeline import FileOutcome
-from importers.watch import Watcher, WatchEvent, default_handlers
+from importers.ingest import Importer
+from importers.messages import cli_language, msg
+from importers.watch import FOLDER_KINDS, Watcher, WatchEvent
 
-USAGE = (
-    "No folders to watch. Name them on the command line "
-    "(genba watch --reports DIR [--cards DIR] [--photos DIR]) "
-    "or add them once: genba folders add --reports DIR"
-)
 STOP_TIMEOUT = 4.0  # seconds for the import in progress to finish after Ctrl+C
 
 
@@ -49,23 +45,21 @@ def run_watch(
             "cards": list(settings.card_folders),
             "photos": list(settings.photo_folders),
         }
+    lang = cli_language(settings)
     if not any(folders.values()):
-        out(USAGE)
+        out(msg("cli.watch.usage", lang))
         return 2
     say = _line_writer(out)
-    handlers, on_missing = default_handlers(
-        store, rep=settings.user_name, ranks=settings.ranks or None
-    )
+    importer = Importer(store, rep=settings.user_name, ranks=settings.ranks or None, lang=lang)
 
     def on_event(event: WatchEvent) -> None:
-        line = format_event(event)
+        line = format_event(event, lang)
         if line is not None:
             say(line)
 
     watcher = Watcher(
         {k: v for k, v in folders.items() if v},
-        handlers=handlers,
-        on_missing=on_missing,
+        importer=importer.import_source,
         store=store,
         on_event=on_event,
         after_import=list(after_import),
@@ -76,53 +70,57 @@ def run_watch(
     restore = _on_signals(stop)
     try:
         watcher.start()
-        say(f"Watching {len(watcher.folders)} folder(s). Press Ctrl+C to stop.")
+        say(msg("cli.watch.started", lang, count=len(watcher.folders)))
         while not stop.wait(0.5):  # a timed wait lets signals in on every platform
             pass
     finally:
-        say("Stopping…")
+        say(msg("cli.watch.stopping", lang))
         clean = watcher.stop(timeout=STOP_TIMEOUT)
         restore()
-    say("Stopped." if clean else "Stopped (a slow import was left to finish in the background).")
+    say(msg("cli.watch.stopped" if clean else "cli.watch.stopped.slow", lang))
     return 0
 
 
-def format_event(e: WatchEvent) -> str | None:
-    """One line for the console, or None for what is not worth a line (unchanged files)."""
+def format_event(e: WatchEvent, lang: str | None = None) -> str | None:
+    """One line for the console in ``lang``, or None for what is not worth a line (unchanged)."""
     name = e.path.name if e.path is not None else ""
-    o = e.outcome
-    if e.kind in ("imported", "failed", "unchanged") and isinstance(o, FileOutcome):
-        return None if o.status == "unchanged" else describe(o)
-    if e.kind == "imported":
-        added = getattr(o, "added", None)
-        counts = (
-            f"+{added} ~{getattr(o, 'updated', 0)} -{getattr(o, 'deleted', 0)}"
-            if isinstance(added, int)
-            else "imported"
-        )
-        return f"✓ {name}: {counts}"
-    if e.kind == "failed":
-        issues = getattr(o, "issues", None) or []
-        message = getattr(issues[0], "message", str(issues[0])) if issues else "not imported"
-        return f"✗ {name}: {message}"
+    if e.kind in ("imported", "failed") and e.outcome is not None:
+        return describe(e.outcome, lang)
     if e.kind == "unchanged":
         return None
+    kind = msg(f"cli.watch.kind.{e.folder_kind}", lang) if e.folder_kind else ""
     if e.kind == "error":
-        return f"✗ {name}: {e.message}"
+        return msg("cli.watch.error", lang, name=name, detail=e.message)
     if e.kind == "missing":
-        return f"- {name}: deleted; its activities are kept (source marked missing)"
+        return msg("cli.watch.missing", lang, name=name)
     if e.kind == "watching":
-        return f"· watching {e.folder_kind} folder {e.path} ({e.message})"
-    if e.kind in ("folder_missing", "restarted", "folder_back"):
-        mark = "·" if e.kind == "folder_back" else "!"
-        return f"{mark} {e.folder_kind} folder {e.path}: {e.message}"
+        how = _how(e.message, lang)
+        return msg("cli.watch.watching", lang, kind=kind, path=e.path, how=how)
+    if e.kind in ("folder_missing", "folder_back", "restarted"):
+        return msg(f"cli.watch.{e.kind}", lang, kind=kind, path=e.path)
     if e.kind == "folder_failed":
-        return f"✗ {e.folder_kind} folder {e.path}: {e.message}"
-    if e.kind == "unavailable":
-        return f"! {e.message}"
+        return msg("cli.watch.folder_failed", lang, kind=kind, path=e.path, detail=e.message)
     if e.kind == "hook_error":
-        return f"✗ after importing {name}: {e.message}"
+        return msg("cli.watch.hook_error", lang, name=name, detail=e.message)
     return f"{e.kind} {e.path or ''} {e.message}".strip()
+
+
+def _how(reason: str, lang: str | None) -> str:
+    """How a folder is watched, in the rep's words (``importers.watch.observer`` says it in
+    English for the log: native events, or why the folder is polled)."""
+    if reason == "native events":
+        return msg("cli.watch.native", lang)
+    known = {
+        "polling forced by the settings": "forced",
+        "network share": "network_share",
+        "OneDrive folder": "onedrive",
+        "network drive": "network_drive",
+    }
+    if reason in known:
+        return msg(f"cli.watch.polling.{known[reason]}", lang)
+    if reason.endswith(" mount"):
+        return msg("cli.watch.polling.mount", lang, fstype=reason.removesuffix(" mount"))
+    return msg("cli.watch.polling.other", lang, reason=reason)
 
 
 def _line_writer(out) -> Callable[[str], None]:
@@ -169,7 +167,7 @@ def _main(argv: list[str] | None = None) -> int:
 
     p = argparse.ArgumentParser(prog="python -m desktop.commands.watching")
     p.add_argument("--data-dir", type=Path, default=None)
-    for kind in ("reports", "cards", "photos"):
+    for kind in FOLDER_KINDS:
         p.add_argument(f"--{kind}", nargs="+", action="extend", metavar="DIR", default=[])
     p.add_argument("--polling", action="store_true")
     args = p.parse_args(argv)

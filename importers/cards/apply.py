@@ -1,8 +1,7 @@
 """Import one card file (vCard, contact CSV, card image) into the store.
 
-Bookkeeping is the daily reports' (importers.pipeline): the file is read once (size checked on
-disk first), an unchanged SHA-256 writes nothing, one ``sources`` row (kind 'cards') per file and
-its ``import_issues``; a file that cannot be read at all becomes status 'error' with one issue.
+Reading, hashing and the ``sources`` row (kind 'cards') are importers.ingest's, as for every
+kind; this module is the cards' reader (``CardReader``): what a card file does to contacts.
 
 Identity: the same e-mail ignoring case, or the same normalised name at the same company, is one
 contact. A new contact's id is ``natural_id('contacts', 'email:<e-mail>')``, or
@@ -25,133 +24,83 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from importers.cards.detect import (
-    IMAGE_EXTENSIONS,
-    MAX_IMAGE_BYTES,
-    check_card_size,
-    parse_card_file,
-)
+from importers.cards.detect import check_card_size, parse_card_file
 from importers.cards.linking import link_in, name_key
 from importers.cards.merge import resolve_company, resolve_contact
 from importers.cards.model import CardContact, CardIssue
-from importers.issues import ImportFailed, Issue
+from importers.ingest import Job, Parsed, Reader, import_source
+from importers.issues import Issue
+from importers.kinds import CARDS
 from importers.messages import issue as make_issue
-from importers.messages import place, resolve
+from importers.messages import place
 from importers.normalize.companies import normalize_company
 from importers.normalize.text import nfkc
+from importers.outcome import Outcome
 from importers.photos.blobs import store_blob
 from importers.photos.memo import photo_info
-from importers.reading import FileBytes, read_file
+from importers.reading import FileBytes
 from sync.schema_contract import CONTACT_DETAILS
 from sync.store import Store, Writer
-from sync.store.ids import natural_id, new_id
-
-CARD_ROWS_DDL = """CREATE TABLE IF NOT EXISTS card_rows (
-  source_id TEXT NOT NULL,
-  contact_id TEXT NOT NULL,
-  ref TEXT,
-  exchanged_on TEXT,
-  fields TEXT NOT NULL,
-  PRIMARY KEY (source_id, contact_id)
-) WITHOUT ROWID"""
+from sync.store.ids import natural_id
 
 CARD_FIELDS = CONTACT_DETAILS
-_IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"%PDF-")
 # the file itself is not a usable picture: nothing is kept
 _BAD_IMAGE = {"not_an_image", "broken_image", "image_too_large"}
 # the machine could not read the card (tesseract missing, timed out): try again next scan
 _RETRY = {"ocr_unavailable", "ocr_failed"}
 
 
-@dataclass
-class CardOutcome:
-    path: Path
-    status: str  # 'imported' | 'unchanged' | 'failed'
-    source_id: str | None = None
-    added: int = 0
-    updated: int = 0
-    merged: int = 0  # cards that went into an existing contact found by the other identity rule
-    # (or into the row a contact was merged into), counted the first time this file does so
-    issues: list[Issue] = field(default_factory=list)
-    contact_ids: list[str] = field(default_factory=list)
-    attachment_id: str | None = None
-    linked: int = 0  # activities linked to contacts after this import
+class CardReader(Reader):
+    """The reader of the 'cards' kind (importers.ingest): parse outside the transaction, apply
+    the identity and field-update rules above inside it."""
 
-    @property
-    def failed(self) -> bool:
-        return self.status == "failed"
+    def size_problem(self, path: Path) -> Issue | None:
+        """From the file system: a 200 MB file is never read."""
+        too_large = check_card_size(path, lang=self.lang)
+        return card_issue(too_large) if too_large is not None else None
 
-
-def import_card_file(
-    store: Store, path: Path, *, force: bool = False, lang: str | None = None
-) -> CardOutcome:
-    """Import a card file; never raises for bad input (the outcome and ``sources`` say why).
-
-    ``lang``: the language of the problem messages; None means GENBA_LANG, else the data dir's
-    ``language`` setting, else Japanese."""
-    lang = resolve(lang, store.data_dir)
-    path = Path(os.path.normpath(Path(path).absolute()))
-    existing = source_by_path(store, path)
-    try:
-        too_large = check_card_size(
-            path, lang=lang
-        )  # from the file system: a 200 MB file is never read
-    except OSError:
-        too_large = None  # gone or unreadable: read_file below says so in words
-    if too_large is not None:
-        return _failed(store, path, existing, None, [card_issue(too_large)])
-    try:
-        fb = read_file(path, max_bytes=MAX_IMAGE_BYTES, lang=lang)
-    except ImportFailed as failed:
-        return _failed(store, path, existing, None, [failed.issue])
-    if existing and existing["sha256"] == fb.sha256 and not force:
-        return CardOutcome(path, "unchanged", existing["id"])
-    if existing is None and not force and (moved := adopt_moved(store, path, fb)):
-        return CardOutcome(path, "unchanged", moved)
-    parsed = parse_card_file(path, fb.data, lang=lang)
-    issues = [card_issue(i) for i in parsed.issues]
-    image = is_card_image(path, fb.data)
-    codes = {i.code for i in parsed.errors}
-    if not parsed.contacts and parsed.errors and (not image or codes & _BAD_IMAGE):
-        return _failed(store, path, existing, fb, [card_issue(i) for i in parsed.errors])
-    if image:
-        store_blob(store.data_dir, fb.data)  # idempotent, atomic; before the transaction
-    with store.write() as w:
-        source_id = existing["id"] if existing else new_id()
-        outcome = _apply_contacts(w, source_id, path, parsed.contacts, issues, ocr=image, lang=lang)
+    def parse(self, path: Path, fb: FileBytes, *, profile=None) -> Parsed:
+        parsed = parse_card_file(path, fb.data, lang=self.lang)
+        issues = [card_issue(i) for i in parsed.issues]
+        image = is_card_image(path, fb.data)
+        codes = {i.code for i in parsed.errors}
+        if not parsed.contacts and parsed.errors and (not image or codes & _BAD_IMAGE):
+            return Parsed(None, failure=[card_issue(i) for i in parsed.errors])
         if image:
-            contact = outcome.contact_ids[0] if outcome.contact_ids else None
-            outcome.attachment_id = _attach_card_image(w, path, fb, contact)
-        save_source(
-            w,
-            path,
-            "cards",
-            existing,
-            fb,
-            issues,
-            sha256=None if codes & _RETRY else fb.sha256,
-            source_id=source_id,
+            store_blob(self.store.data_dir, fb.data)  # idempotent, atomic; before the write
+        return Parsed((parsed.contacts, image), issues, keep_hash=not codes & _RETRY)
+
+    def apply(self, w: Writer, job: Job) -> None:
+        contacts, image = job.parsed.payload
+        out = job.outcome
+        _apply_contacts(
+            w, job.source_id, out, contacts, job.parsed.issues, ocr=image, lang=self.lang
         )
-        save_issues(w, source_id, issues)
-        if outcome.added or outcome.updated or outcome.merged:
+        if image:
+            contact = out.contact_ids[0] if out.contact_ids else None
+            out.attachment_id = _attach_card_image(w, job.path, job.fb, contact)
+        if out.added or out.updated or out.merged:
             companies = {
                 r[0]
                 for r in w.conn.execute(
                     "SELECT company_id FROM contacts WHERE company_id IS NOT NULL AND id IN "
                     "(SELECT value FROM json_each(?))",
-                    (json.dumps(outcome.contact_ids),),
+                    (json.dumps(out.contact_ids),),
                 )
             }
-            outcome.linked = link_in(w, companies)
-    outcome.issues = issues
-    return outcome
+            out.linked = link_in(w, companies)
+
+
+def import_card_file(
+    store: Store, path: Path, *, force: bool = False, lang: str | None = None
+) -> Outcome:
+    """``importers.ingest.import_source`` for one card file (never raises for bad input)."""
+    return import_source(store, path, "cards", force=force, lang=lang)
 
 
 # --------------------------------------------------------------------------- contacts
@@ -160,15 +109,13 @@ def import_card_file(
 def _apply_contacts(
     w: Writer,
     source_id: str,
-    path: Path,
+    outcome: Outcome,
     contacts: list[CardContact],
     issues: list[Issue],
     *,
     ocr: bool,
     lang: str | None = None,
-) -> CardOutcome:
-    w.conn.execute(CARD_ROWS_DDL)
-    outcome = CardOutcome(path, "imported", source_id)
+) -> None:
     previous = {
         r["contact_id"]: json.loads(r["fields"])
         for r in w.conn.execute("SELECT * FROM card_rows WHERE source_id = ?", (source_id,))
@@ -250,7 +197,6 @@ def _apply_contacts(
     outcome.added = len(added)
     outcome.updated = len(updated - merged)
     outcome.merged = len(merged)
-    return outcome
 
 
 def card_fields(card: CardContact, company_id: str | None) -> dict[str, Any]:
@@ -428,7 +374,7 @@ def ensure_company(w: Writer, text: str | None) -> str | None:
 
 
 def is_card_image(path: Path, data: bytes) -> bool:
-    return path.suffix.lower() in IMAGE_EXTENSIONS or data.startswith(_IMAGE_MAGIC)
+    return CARDS.format_of(path, data[:64]) == "image"
 
 
 def _attach_card_image(w: Writer, path: Path, fb: FileBytes, contact_id: str | None) -> str:
@@ -455,111 +401,8 @@ def _attach_card_image(w: Writer, path: Path, fb: FileBytes, contact_id: str | N
     return attachment_id
 
 
-# --------------------------------------------------------------------------- sources and issues
-# Shared with importers.photos.apply; the same shape as importers.pipeline.ReportImporter.
-
-
 def card_issue(i: CardIssue) -> Issue:
     return Issue(i.severity, i.code, i.message, i.location)
-
-
-def source_by_path(store: Store, path: Path):
-    rows = store.query("SELECT * FROM sources WHERE path = ?", (str(path),))
-    return rows[0] if rows else None
-
-
-def adopt_moved(store: Store, path: Path, fb: FileBytes, kind: str = "cards") -> str | None:
-    """A renamed or moved file with the same content continues its old source."""
-    for src in store.query(
-        "SELECT * FROM sources WHERE sha256 = ? AND kind = ?", (fb.sha256, kind)
-    ):
-        if not Path(src["path"]).exists():
-            with store.write() as w:
-                w.conn.execute(
-                    "UPDATE sources SET path = ?, mtime = ?, status = CASE WHEN status = "
-                    "'missing' THEN 'ok' ELSE status END WHERE id = ?",
-                    (str(path), fb.mtime, src["id"]),
-                )
-            return src["id"]
-    return None  # a copy beside the original: importing it again is harmless (same ids)
-
-
-def _failed(store, path, existing, fb, issues: list[Issue]) -> CardOutcome:
-    sid = record_failure(store, path, "cards", existing, fb, issues)
-    return CardOutcome(path, "failed", sid, issues=issues)
-
-
-def record_failure(
-    store: Store, path: Path, kind: str, existing, fb: FileBytes | None, issues: list[Issue]
-) -> str:
-    """One 'error' source row for the whole file; what was imported from it before stays."""
-    message = issues[0].message if issues else None
-    with store.write() as w:
-        if existing is None:
-            sid = new_id()
-            w.conn.execute(
-                "INSERT INTO sources (id, path, kind, sha256, size, mtime, status, imported_at, "
-                "message) VALUES (?, ?, ?, ?, ?, ?, 'error', ?, ?)",
-                (
-                    sid,
-                    str(path),
-                    kind,
-                    fb.sha256 if fb else None,
-                    fb.size if fb else None,
-                    fb.mtime if fb else None,
-                    _now(),
-                    message,
-                ),
-            )
-        else:
-            sid = existing["id"]
-            # Keep the old hash: when the rep repairs the file, it imports again.
-            w.conn.execute(
-                "UPDATE sources SET status = 'error', imported_at = ?, message = ? WHERE id = ?",
-                (_now(), message, sid),
-            )
-        save_issues(w, sid, issues)
-    return sid
-
-
-def save_source(
-    w: Writer,
-    path: Path,
-    kind: str,
-    existing,
-    fb: FileBytes,
-    issues: list[Issue],
-    *,
-    sha256: str | None,
-    source_id: str,
-) -> str:
-    """Insert or update the file's sources row; the status follows the worst issue."""
-    severities = {i.severity for i in issues}
-    status = "error" if "error" in severities else "warning" if "warning" in severities else "ok"
-    values = (str(path), sha256, fb.size, fb.mtime, status, _now())
-    if existing is None:
-        w.conn.execute(
-            "INSERT INTO sources (path, sha256, size, mtime, status, imported_at, id, kind) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (*values, source_id, kind),
-        )
-    else:
-        w.conn.execute(
-            "UPDATE sources SET path = ?, sha256 = ?, size = ?, mtime = ?, status = ?, "
-            "imported_at = ?, message = NULL WHERE id = ?",
-            (*values, source_id),
-        )
-    return source_id
-
-
-def save_issues(w: Writer, source_id: str, issues: list[Issue]) -> None:
-    w.conn.execute("DELETE FROM import_issues WHERE source_id = ?", (source_id,))
-    now = _now()
-    w.conn.executemany(
-        "INSERT INTO import_issues (id, source_id, location, severity, code, message, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(new_id(), source_id, i.location, i.severity, i.code, i.message, now) for i in issues],
-    )
 
 
 def _empty(value: Any) -> bool:
@@ -568,7 +411,3 @@ def _empty(value: Any) -> bool:
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

@@ -9,35 +9,17 @@ from importers.cards.csv_contacts import parse_contact_csv
 from importers.cards.model import CardIssue, CardParseResult
 from importers.cards.ocr import ocr_card_image
 from importers.cards.vcard import parse_vcards
+from importers.kinds import CARDS, MB
 from importers.messages import code_of, msg, resolve
-
-MB = 1024 * 1024
-MAX_TEXT_BYTES = 20 * MB  # vCard / CSV: 20 MB is tens of thousands of cards
-MAX_IMAGE_BYTES = 30 * MB
-VCARD_EXTENSIONS = {".vcf", ".vcard"}
-CSV_EXTENSIONS = {".csv", ".tsv"}
-IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".pdf"}
-_IMAGE_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"%PDF-")
 
 
 def _kind(path: Path, head: bytes = b"") -> str:
-    """'vcard' | 'csv' | 'image' | 'unknown', from the extension, then the first bytes."""
-    ext = path.suffix.lower()
-    if ext in VCARD_EXTENSIONS:
-        return "vcard"
-    if ext in CSV_EXTENSIONS:
-        return "csv"
-    if ext in IMAGE_EXTENSIONS:
-        return "image"
-    if head.startswith(_IMAGE_MAGIC):
-        return "image"
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:11].upper() == b"BEGIN:VCARD":
-        return "vcard"
-    return "unknown"
+    """'vcard' | 'csv' | 'image' | 'heif' | 'unknown' (the registry's formats of a card file)."""
+    return CARDS.format_of(path, head) or "unknown"
 
 
 def _limit(kind: str) -> int:
-    return MAX_IMAGE_BYTES if kind == "image" else MAX_TEXT_BYTES
+    return CARDS.limits.get(kind, CARDS.limits["vcard"])
 
 
 def _too_large(path: Path, size: int, limit: int, lang: str | None = None) -> CardIssue:
@@ -78,9 +60,13 @@ def parse_card_file(
             )
             return result
     kind = _kind(path, data[:64])
-    if kind == "unknown" or path.suffix.lower() == ".heic":
+    if kind in ("unknown", "heif"):
         ext = path.suffix.lower() or msg("unsupported_type.no_extension", lang)
-        key = "unsupported_type.heic" if ext in (".heic", ".heif") else "unsupported_type"
+        key = (
+            "unsupported_type.heic"
+            if kind == "heif" or ext in (".heic", ".heif")
+            else ("unsupported_type")
+        )
         result.say(path.name, "error", key, name=path.name, ext=ext)
         return result
     if len(data) > _limit(kind):

@@ -21,12 +21,6 @@ from importers.normalize.people import split_person
 from importers.normalize.text import nfkc
 from sync.store import Store, Writer
 
-CONTACT_LINKS_DDL = """CREATE TABLE IF NOT EXISTS contact_links (
-  activity_id TEXT PRIMARY KEY,
-  contact_id TEXT NOT NULL,
-  contact_name TEXT,
-  contact_title TEXT
-)"""
 _SEP = "、"
 
 
@@ -53,7 +47,6 @@ def link_in(
     w: Writer, company_ids: Iterable[str] | None = None, *, source_id: str | None = None
 ) -> int:
     """``link_activities_to_contacts`` inside a write transaction the caller already holds."""
-    w.conn.execute(CONTACT_LINKS_DDL)
     sql = (
         "SELECT a.id, a.company_id, a.contact_id, a.contact_name, a.contact_title, "
         "l.contact_id AS linked_id, l.contact_name AS linked_name, "

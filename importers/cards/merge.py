@@ -22,17 +22,6 @@ from sync.schema_contract import CONTACT_DETAILS
 from sync.store import Store, Writer
 from sync.store.ids import new_id
 
-MERGES_DDL = """CREATE TABLE IF NOT EXISTS merges (
-  id TEXT PRIMARY KEY,
-  entity TEXT NOT NULL,
-  keep_id TEXT NOT NULL,
-  other_id TEXT NOT NULL,
-  moved TEXT NOT NULL,
-  filled TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  undone_at TEXT
-)"""
-
 # Fields a merge may fill on the keeper (identity and bookkeeping fields are left alone).
 _CONTACT_FILL = (*CONTACT_DETAILS, "source_id")
 _COMPANY_FILL = ("name_kana",)
@@ -53,10 +42,6 @@ _COMPANY_LINKS = {
 
 class MergeError(ValueError):
     """The merge or undo cannot be done; the message says why."""
-
-
-def ensure_merges_table(conn: sqlite3.Connection) -> None:
-    conn.execute(MERGES_DDL)
 
 
 def _empty(value: Any) -> bool:
@@ -102,14 +87,11 @@ def resolve_company(conn: sqlite3.Connection, company_id: str) -> str | None:
 
 
 def _merged_company_keeper(conn: sqlite3.Connection, company_id: str) -> str | None:
-    try:
-        row = conn.execute(
-            "SELECT keep_id FROM merges WHERE entity = 'companies' AND other_id = ? "
-            "AND undone_at IS NULL ORDER BY created_at DESC LIMIT 1",
-            (company_id,),
-        ).fetchone()
-    except sqlite3.OperationalError:  # no merge was ever made: the table does not exist yet
-        return None
+    row = conn.execute(
+        "SELECT keep_id FROM merges WHERE entity = 'companies' AND other_id = ? "
+        "AND undone_at IS NULL ORDER BY created_at DESC LIMIT 1",
+        (company_id,),
+    ).fetchone()
     return row[0] if row else None
 
 
@@ -226,7 +208,6 @@ def _merge(w: Writer, entity: str, keep_id: str, other_id: str, fill_fields, lin
             raise MergeError(f"No {entity} row {keep_id if label == 'keep' else other_id}.")
         if row["deleted"]:
             raise MergeError(f"The {entity} row {row['id']} is deleted or already merged.")
-    ensure_merges_table(w.conn)
     filled = {
         f: [keep[f], other[f]] for f in fill_fields if _empty(keep[f]) and not _empty(other[f])
     }
@@ -266,7 +247,6 @@ def undo_merge(store: Store, merge_id: str) -> None:
     (unless edited since) and the re-pointed rows point at the other row again (unless moved
     since)."""
     with store.write() as w:
-        ensure_merges_table(w.conn)
         m = w.conn.execute("SELECT * FROM merges WHERE id = ?", (merge_id,)).fetchone()
         if m is None:
             raise MergeError(f"No merge {merge_id}.")

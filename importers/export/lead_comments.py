@@ -30,9 +30,6 @@ from importers.knowledge.notes import TEAM, now_iso
 from sync.store import Store
 
 TEAM_WORKBOOK_NAME = "チーム日報.xlsx"
-FILES_DDL = """CREATE TABLE IF NOT EXISTS knowledge_workbook_files (
-  path TEXT PRIMARY KEY, mtime REAL, size INTEGER
-) WITHOUT ROWID"""
 
 
 class WorkbookFormatError(ValueError):
@@ -168,8 +165,6 @@ def refresh_team_workbook(
             author = Settings.load(store.data_dir).user_name
         except ValueError:
             author = None
-    with store.write() as w:
-        w.conn.execute(FILES_DDL)
     known = {
         r["path"]: (r["mtime"], r["size"])
         for r in store.query("SELECT path, mtime, size FROM knowledge_workbook_files")
@@ -198,7 +193,6 @@ def _remember(store: Store, path: Path) -> None:
     if st is None:
         return
     with store.write() as w:
-        w.conn.execute(FILES_DDL)
         w.conn.execute(
             "INSERT OR REPLACE INTO knowledge_workbook_files (path, mtime, size) VALUES (?, ?, ?)",
             (str(path), *st),

@@ -20,14 +20,6 @@ from sync.store.ids import natural_id
 TEAM, PRIVATE = "team", "private"
 CHUNK = 500
 
-SOURCES_DDL = """CREATE TABLE IF NOT EXISTS knowledge_note_sources (
-  note_id TEXT PRIMARY KEY,
-  activity_id TEXT NOT NULL,
-  insight TEXT,
-  suggested TEXT,
-  pinned INTEGER NOT NULL DEFAULT 0
-) WITHOUT ROWID"""
-
 
 @dataclass
 class NoteSync:
@@ -50,7 +42,6 @@ def sync_insight_notes(
     """Make the insight notes of these activities match their 所感 cells, inside the caller's
     write transaction (the report import's): a new insight adds a note, an edited one updates it,
     an emptied one (or a deleted activity) tombstones it; unchanged ones write nothing."""
-    w.conn.execute(SOURCES_DDL)
     result = NoteSync()
     ids = list(dict.fromkeys(a for a in activity_ids if a))
     for start in range(0, len(ids), CHUNK):
@@ -140,7 +131,6 @@ def _sync_one(
 def sync_all_insight_notes(store: Store) -> NoteSync:
     """Catch up every activity (e.g. a store imported before knowledge notes existed)."""
     with store.write() as w:
-        w.conn.execute(SOURCES_DDL)
         ids = [
             r[0]
             for r in w.conn.execute(
@@ -188,9 +178,3 @@ def add_note(
                 "created_at": now_iso(),
             },
         )
-
-
-def set_category(store: Store, note_id: str, category: str | None) -> bool:
-    """The rep's own choice of category (kept over later suggestions)."""
-    with store.write() as w:
-        return bool(w.update("notes", note_id, {"category": category}))

@@ -9,7 +9,8 @@ The customer is the company whose normalised name equals the file-name hint, els
 company whose normalised name contains it. A photo imported before the report of its day can be
 moved onto the activity later with ``relink_photos``.
 
-Bookkeeping is the card importer's (sources kind 'photos', unchanged SHA-256 -> nothing written).
+Reading, hashing and the ``sources`` row (kind 'photos') are importers.ingest's, as for every
+kind; ``PhotoReader`` is this kind's reader.
 """
 
 from __future__ import annotations
@@ -17,80 +18,44 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from importers.cards.apply import (
-    adopt_moved,
-    record_failure,
-    save_issues,
-    save_source,
-    source_by_path,
-)
 from importers.cards.merge import resolve_company
-from importers.issues import ImportFailed, Issue
+from importers.ingest import Job, Parsed, Reader, import_source
+from importers.issues import Issue
+from importers.kinds import HEIF_BRANDS, PHOTOS
 from importers.messages import issue as make_issue
-from importers.messages import resolve
 from importers.normalize.companies import normalize_company
+from importers.outcome import Outcome
 from importers.photos.blobs import store_blob
 from importers.photos.memo import PhotoInfo, customer_hint, photo_info
-from importers.reading import read_file
+from importers.reading import FileBytes
 from sync.store import Store, Writer
-from sync.store.ids import natural_id, new_id
+from sync.store.ids import natural_id
 
-MB = 1024 * 1024
-MAX_PHOTO_BYTES = 30 * MB
-PHOTO_SUFFIXES = {".jpg", ".jpeg", ".png", ".pdf"}
+MAX_PHOTO_BYTES = PHOTOS.limits["image"]
 
 
-@dataclass
-class PhotoOutcome:
-    path: Path
-    status: str  # 'imported' | 'unchanged' | 'failed'
-    source_id: str | None = None
-    attachment_id: str | None = None
-    entity: str | None = None  # 'activities' | 'companies' | 'day'
-    entity_id: str | None = None
-    issues: list[Issue] = field(default_factory=list)
+class PhotoReader(Reader):
+    """The reader of the 'photos' kind (importers.ingest)."""
 
-    @property
-    def failed(self) -> bool:
-        return self.status == "failed"
+    def parse(self, path: Path, fb: FileBytes, *, profile=None) -> Parsed:
+        problem = picture_problem(path, fb.data, lang=self.lang)
+        if problem is not None:
+            return Parsed(None, failure=[problem])
+        info = photo_info(path, fb.data)
+        store_blob(self.store.data_dir, fb.data)  # idempotent, atomic; before the write
+        return Parsed(info)
 
-
-def import_photo_file(
-    store: Store, path: Path, *, force: bool = False, lang: str | None = None
-) -> PhotoOutcome:
-    """Import a memo photo; never raises for bad input (the outcome and ``sources`` say why).
-
-    ``lang``: the language of the problem messages; None means GENBA_LANG, else the data dir's
-    ``language`` setting, else Japanese."""
-    lang = resolve(lang, store.data_dir)
-    path = Path(os.path.normpath(Path(path).absolute()))
-    existing = source_by_path(store, path)
-    try:
-        fb = read_file(path, max_bytes=MAX_PHOTO_BYTES, lang=lang)
-    except ImportFailed as failed:
-        return _failed(store, path, existing, None, failed.issue)
-    if existing and existing["sha256"] == fb.sha256 and not force:
-        return PhotoOutcome(path, "unchanged", existing["id"])
-    if existing is None and not force and (moved := adopt_moved(store, path, fb, "photos")):
-        return PhotoOutcome(path, "unchanged", moved)
-    problem = picture_problem(path, fb.data, lang=lang)
-    if problem is not None:
-        return _failed(store, path, existing, fb, problem)
-    info = photo_info(path, fb.data)
-    store_blob(store.data_dir, fb.data)  # idempotent, atomic; before the transaction
-    issues: list[Issue] = []
-    with store.write() as w:
-        source_id = existing["id"] if existing else new_id()
-        entity, entity_id = place_photo(w, info, path.name, issues, lang=lang)
+    def apply(self, w: Writer, job: Job) -> None:
+        info: PhotoInfo = job.parsed.payload
+        fb, out, existing = job.fb, job.outcome, job.existing
+        entity, entity_id = place_photo(w, info, job.path.name, job.parsed.issues, lang=self.lang)
         attachment_id = natural_id("attachments", "photo:" + fb.sha256)
         row = {
             "sha256": fb.sha256,
-            "filename": path.name,
+            "filename": job.path.name,
             "mime": info.mime,
             "size": fb.size,
             "entity": entity,
@@ -99,19 +64,25 @@ def import_photo_file(
         }
         if w.get("attachments", attachment_id) is None:
             w.insert("attachments", {"id": attachment_id, **row})
-        else:
-            w.update("attachments", attachment_id, row)
+            out.added = 1
+        elif w.update("attachments", attachment_id, row):
+            out.updated = 1
         if existing is not None and existing["sha256"] not in (None, fb.sha256):
-            _retire_old_version(w, existing["sha256"], source_id)
-        save_source(w, path, "photos", existing, fb, issues, sha256=fb.sha256, source_id=source_id)
-        save_issues(w, source_id, issues)
-    return PhotoOutcome(path, "imported", source_id, attachment_id, entity, entity_id, issues)
+            _retire_old_version(w, existing["sha256"], job.source_id)
+        out.attachment_id, out.entity, out.entity_id = attachment_id, entity, entity_id
+
+
+def import_photo_file(
+    store: Store, path: Path, *, force: bool = False, lang: str | None = None
+) -> Outcome:
+    """``importers.ingest.import_source`` for one memo photo (never raises for bad input)."""
+    return import_source(store, path, "photos", force=force, lang=lang)
 
 
 def picture_problem(path: Path, data: bytes, *, lang: str | None = None) -> Issue | None:
     """None for a readable JPEG/PNG (or a PDF scan); else the error issue that says why not."""
     name = path.name
-    if data[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftyphevc"):
+    if data[4:12] in HEIF_BRANDS:
         return make_issue("error", "unsupported_type.heic_photo", lang, name, name=name)
     if data.startswith(b"%PDF-"):
         return None
@@ -227,17 +198,12 @@ def _retire_old_version(w: Writer, old_sha: str, source_id: str) -> None:
     """The photo at this path was replaced: its old version's attachment is tombstoned, unless
     another photo file still holds that content."""
     still = w.conn.execute(
-        "SELECT 1 FROM sources WHERE kind = 'photos' AND sha256 = ? AND id != ? LIMIT 1",
+        "SELECT 1 FROM sources WHERE kind IN ('photos', 'copy') AND sha256 = ? AND id != ? LIMIT 1",
         (old_sha, source_id),
     ).fetchone()
     old_id = natural_id("attachments", "photo:" + old_sha)
     if not still and w.get("attachments", old_id) is not None:
         w.delete("attachments", old_id)
-
-
-def _failed(store, path: Path, existing, fb, issue: Issue) -> PhotoOutcome:
-    sid = record_failure(store, path, "photos", existing, fb, [issue])
-    return PhotoOutcome(path, "failed", sid, issues=[issue])
 
 
 def _date(text: str | None) -> dt.date | None:

@@ -1,4 +1,5 @@
-"""What in a watched folder is not a file to import: temp saves, owner files, OS litter, hidden files."""
+"""What in a watched folder is a file to import: the registry's suffixes for the folder's kind,
+minus temp saves, owner files, OS litter and hidden files."""
 
 from __future__ import annotations
 
@@ -6,34 +7,22 @@ import os
 import sys
 from pathlib import PurePath
 
-from importers.pipeline import REPORT_SUFFIXES, is_temp_name
+from importers.kinds import KINDS
+from importers.routing import is_temp_name
 
-# What each folder kind imports. Anything else in the folder is left alone, silently.
-CARD_SUFFIXES = frozenset({".vcf", ".vcard", ".csv", ".tsv", ".jpg", ".jpeg", ".png", ".pdf"})
-PHOTO_SUFFIXES = frozenset(
-    {".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".tif", ".tiff", ".pdf"}
-)
-SUFFIXES_BY_KIND: dict[str, frozenset[str]] = {
-    "reports": frozenset(REPORT_SUFFIXES),
-    "cards": CARD_SUFFIXES,
-    "photos": PHOTO_SUFFIXES,
-}
-FOLDER_KINDS = tuple(SUFFIXES_BY_KIND)
-
-# Beyond importers.pipeline.is_temp_name: editors' and sync clients' litter seen in rep folders.
-_EXTRA_TEMP_ENDINGS = (".bak", ".swp", ".partial", ".download", ".!ut", ".lnk", "#")
 _FILE_ATTRIBUTE_HIDDEN = 0x2
 
 
 def is_ignored_name(name: str) -> bool:
     """`~$*` owner files, `*.tmp`, extensionless temp names, desktop.ini, Thumbs.db, hidden files."""
-    return is_temp_name(name) or name.lower().endswith(_EXTRA_TEMP_ENDINGS)
+    return is_temp_name(name)
 
 
 def is_candidate(path: str | os.PathLike[str], kind: str, root: str | os.PathLike[str]) -> bool:
-    """A file under ``root`` that the handler for this folder kind should see."""
+    """A file under ``root`` that the importer should see for this folder kind (anything else in
+    the folder is left alone, silently)."""
     p = PurePath(path)
-    if p.suffix.lower() not in SUFFIXES_BY_KIND.get(kind, ()):
+    if kind not in KINDS or p.suffix.lower() not in KINDS[kind].suffixes:
         return False
     if is_ignored_name(p.name):
         return False

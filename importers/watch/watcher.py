@@ -13,9 +13,12 @@ from typing import Any
 
 from watchdog.events import FileSystemEvent
 
+from importers import sources
+from importers.kinds import FOLDER_KINDS
+from importers.outcome import Outcome
 from importers.reading import file_identity
-from importers.watch.events import HandlerUnavailable, WatchEvent, first_issue_code, outcome_status
-from importers.watch.ignore import FOLDER_KINDS, is_candidate, is_hidden_on_disk
+from importers.watch.events import WatchEvent, event_kind
+from importers.watch.ignore import is_candidate, is_hidden_on_disk
 from importers.watch.observer import FolderWatch, Supervisor, WatchFolder, polling_reason
 from importers.watch.rescan import RESCAN_INTERVAL, RescanPlan, RescanThread
 from importers.watch.settle import INCOMPLETE_WAIT, SETTLE_DELAY, Settler, file_complete
@@ -25,15 +28,16 @@ log = logging.getLogger("genba.watch")
 DELETE_GRACE = 1.5  # a rename-over is a delete and a create: wait before calling a file missing
 LOCKED_RETRIES = (2.0, 5.0, 15.0, 30.0, 60.0)
 
-Handler = Callable[[Path], Any]
+# importers.ingest.Importer.import_source, or one that runs it in the app's import process
+ImportFn = Callable[[Path, str], Outcome]
 
 
 class Watcher:
-    """Watches folders by kind and hands each settled file to that kind's handler.
+    """Watches folders by kind and hands each settled file to ``importer(path, kind)``.
 
     ``folders``: {'reports': [dir, ...], 'cards': [...], 'photos': [...]}.
-    ``handlers``: kind -> fn(path) -> outcome. ``on_missing``: kind -> fn(path) for deleted files.
-    ``store`` (optional) lets the rescan compare files with the ``sources`` table.
+    ``on_missing``: fn(path) -> bool for deleted files (default: ``importers.sources.
+    mark_missing`` on ``store``). ``store`` also lets the rescan compare files with ``sources``.
     ``on_event`` receives WatchEvents from the watcher's threads; ``after_import`` callbacks get
     each WatchEvent of kind 'imported' (keep them quick: e.g. wake a sync thread).
     """
@@ -42,8 +46,8 @@ class Watcher:
         self,
         folders: Mapping[str, Iterable[str | os.PathLike[str]]],
         *,
-        handlers: Mapping[str, Handler],
-        on_missing: Mapping[str, Handler] | None = None,
+        importer: ImportFn,
+        on_missing: Callable[[Path], bool] | None = None,
         store: Any = None,
         on_event: Callable[[WatchEvent], None] | None = None,
         after_import: Iterable[Callable[[WatchEvent], None]] = (),
@@ -66,8 +70,10 @@ class Watcher:
                 wf = WatchFolder.of(kind, p)
                 if wf not in self.folders:
                     self.folders.append(wf)
-        self.handlers = dict(handlers)
-        self.on_missing = dict(on_missing or {})
+        self.importer = importer
+        if on_missing is None and store is not None:
+            on_missing = lambda path: sources.mark_missing(store, path)  # noqa: E731
+        self.on_missing = on_missing
         self.store = store
         self.on_event = on_event
         self.after_import = list(after_import)
@@ -84,7 +90,6 @@ class Watcher:
         self._attempts: dict[str, int] = {}  # path -> locked retries so far
         self._backlog: deque[tuple[str, WatchFolder, str, Any]] = deque()
         self._done: dict[str, tuple] = {}  # path -> identity handled this session
-        self._unavailable_reported: set[str] = set()
         self._stopping = False
         self._busy = False
         self.watches = [
@@ -298,26 +303,19 @@ class Watcher:
         with self._cond:
             if self._done.get(path) == ident:
                 return  # a spurious event (attributes touched), or event and rescan both saw it
-        handler = self.handlers.get(kind)
         p = Path(path)
-        if handler is None:
-            self._report_unavailable(kind, f"no importer for {kind} folders")
-            return
         try:
-            outcome = handler(p)
-        except HandlerUnavailable as exc:
-            self._report_unavailable(kind, str(exc))
-            return
+            outcome = self.importer(p, kind)
         except Exception as exc:
             log.exception("importing %s failed", path)
             with self._cond:
                 self._done[path] = ident
             self._emit(WatchEvent("error", p, kind, message=_describe_exception(exc)))
             return
-        status = outcome_status(outcome)
+        status = event_kind(outcome)
         with self._cond:
             self._done[path] = ident
-            if status == "failed" and first_issue_code(outcome) == "locked":
+            if status == "failed" and outcome.first_code == "locked":
                 attempt = self._attempts.get(path, 0)
                 if attempt < len(self.locked_retries):  # Excel still holds it: try again later
                     del self._done[path]
@@ -345,11 +343,10 @@ class Watcher:
             return
         if not os.path.isdir(folder.path):
             return  # the whole folder is gone (unplugged?): judged by the rescan when it returns
-        mark = self.on_missing.get(folder.kind)
-        if mark is None:
+        if self.on_missing is None:
             return
         try:
-            marked = mark(Path(path))
+            marked = self.on_missing(Path(path))
         except Exception as exc:
             log.exception("marking %s missing failed", path)
             self._emit(
@@ -358,13 +355,6 @@ class Watcher:
             return
         if marked:
             self._emit(WatchEvent("missing", Path(path), folder.kind))
-
-    def _report_unavailable(self, kind: str, message: str) -> None:
-        with self._cond:
-            if kind in self._unavailable_reported:
-                return
-            self._unavailable_reported.add(kind)
-        self._emit(WatchEvent("unavailable", None, kind, message=message))
 
     def _emit(self, event: WatchEvent) -> None:
         if self.on_event is None:

@@ -97,10 +97,6 @@ blobs = Table(
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
-def is_sqlite(engine: Engine) -> bool:
-    return engine.dialect.name == "sqlite"
-
-
 def make_engine(url: str, *, pool_size: int = 10) -> Engine:
     """An engine; for SQLite: WAL, a busy timeout and BEGIN IMMEDIATE for write transactions.
 

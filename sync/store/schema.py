@@ -132,6 +132,22 @@ CARDS = [
     )""",
 ]
 
+# Local bookkeeping of the knowledge base: which activity's 所感 cell each insight note came from
+# (and whether the rep pinned its category), and the team workbooks whose 上司コメント were read.
+# IF NOT EXISTS: builds before this migration created them lazily.
+KNOWLEDGE = [
+    """CREATE TABLE IF NOT EXISTS knowledge_note_sources (
+      note_id TEXT PRIMARY KEY,
+      activity_id TEXT NOT NULL,
+      insight TEXT,
+      suggested TEXT,
+      pinned INTEGER NOT NULL DEFAULT 0
+    ) WITHOUT ROWID""",
+    """CREATE TABLE IF NOT EXISTS knowledge_workbook_files (
+      path TEXT PRIMARY KEY, mtime REAL, size INTEGER
+    ) WITHOUT ROWID""",
+]
+
 MIGRATIONS: list[tuple[str, list[str]]] = [
     ("0001_initial", INITIAL),
     ("0002_card_bookkeeping", CARDS),
@@ -142,4 +158,5 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "CREATE INDEX IF NOT EXISTS reactions_note ON reactions(note_id, kind)",
         ],
     ),
+    ("0004_knowledge_bookkeeping", KNOWLEDGE),
 ]

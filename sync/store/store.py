@@ -178,6 +178,11 @@ class Writer:
         self.site = store.site_id
         self.clock = store.clock
         self._next_seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM changes").fetchone()[0]
+        # entity -> ids of the synced rows this transaction wrote: what a write tells the views
+        self.touched: dict[str, set[str]] = {}
+
+    def _touch(self, entity: str, ids) -> None:
+        self.touched.setdefault(entity, set()).update(ids)
 
     def _take_seq(self) -> int:
         seq = self._next_seq
@@ -232,6 +237,7 @@ class Writer:
                 clocks,
             )
             self._log(changes, [])
+        self._touch(entity, ids)
         return ids
 
     def get(self, entity: str, row_id: str) -> sqlite3.Row | None:
@@ -258,6 +264,7 @@ class Writer:
         for f, v in changed.items():
             changes.append((self._take_seq(), entity, row_id, f, v, hlc, self.site))
         self._log(changes, [(entity, row_id, f, hlc, self.site) for f in changed])
+        self._touch(entity, (row_id,))
         return list(changed)
 
     def upsert(self, entity: str, row: dict[str, Any]) -> tuple[str, list[str]]:
@@ -325,5 +332,6 @@ class Writer:
                 "VALUES (?, ?, ?, ?, ?)",
                 (entity, row_id, field, ch["hlc"], ch["site"]),
             )
+            self._touch(entity, (row_id,))
             applied += 1
         return applied

@@ -99,3 +99,64 @@ def test_the_idle_timer_never_retires_a_child_at_work():
         assert pid != os.getpid() and seen == [[pid]]
     finally:
         child.shutdown()
+
+
+def test_tsv_cards_and_tif_heif_photos_dropped_on_the_window_import(qtbot, window, ctx, tmp_path):
+    """What a watched folder imports, a drop imports too: the window asks the same registry."""
+    from PIL import Image
+    from PySide6.QtCore import QMimeData, QUrl
+
+    tsv = tmp_path / "eight.tsv"
+    tsv.write_text(
+        "会社名\t役職\t氏名\te-mail\n北辰機械\t主任\t佐藤 花子\tsato@hokushin.example.jp\n",
+        encoding="utf-8",
+    )
+    tif = tmp_path / "memo.tif"
+    Image.new("RGB", (32, 24), "white").save(tif, "TIFF")
+    heif = tmp_path / "iphone.heif"
+    heif.write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\x00" * 64)
+    for path in (tsv, tif, heif):
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(path))])
+        assert window.droppable(mime), path.name
+    finished = []
+    window.import_finished.connect(finished.append)
+    window.import_dropped([tsv, tif, heif])
+    qtbot.waitUntil(lambda: bool(finished), timeout=60_000)
+    wait_idle(qtbot, ctx)
+    summary = finished[0]
+    assert (summary.files, summary.imported, summary.failed) == (3, 2, 1)
+    assert summary.failures == ["iphone.heif"]  # refused with the reason, in Problems
+    kinds = dict(ctx.store.query("SELECT substr(path, -10), kind FROM sources"))
+    assert sorted(kinds.values()) == ["cards", "photos", "photos"]
+    assert ctx.store.query("SELECT email FROM contacts")[0][0] == "sato@hokushin.example.jp"
+    (issue,) = ctx.store.query(
+        "SELECT i.code FROM import_issues i JOIN sources s ON s.id = i.source_id "
+        "WHERE s.path LIKE '%iphone.heif'"
+    )
+    assert issue[0] == "unsupported_type"
+
+
+def test_the_app_watcher_imports_and_marks_missing_in_the_import_process(qtbot, data_dir, report):
+    """The GUI process builds no importer: both the import and the 'missing' write of a
+    deleted file are the import process's."""
+    from desktop.app.application import GenbaApp
+    from importers.config import Settings
+
+    Settings(user_name="山本", report_folders=[str(report.parent)]).save(data_dir)
+    genba = GenbaApp(data_dir, tray=False)
+    events = []
+    genba.ctx.bus.watch_event.connect(lambda e: events.append(e.kind))
+    try:
+        genba.start()
+        qtbot.waitUntil(lambda: "imported" in events, timeout=30_000)
+        assert genba.ctx.imports.last_pid not in (None, os.getpid())
+        genba.ctx.imports.last_pid = None
+        report.unlink()
+        qtbot.waitUntil(lambda: "missing" in events, timeout=20_000)
+        assert genba.ctx.imports.last_pid not in (None, os.getpid())
+        (row,) = genba.ctx.store.query("SELECT status FROM sources")
+        assert row[0] == "missing"
+        assert genba.ctx.store.query("SELECT count(*) FROM activities WHERE deleted = 0")[0][0]
+    finally:
+        genba.dispose()

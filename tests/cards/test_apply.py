@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from importers.cards import apply as apply_module
+from importers import ingest as ingest_module
 from importers.cards.apply import import_card_file
 from importers.pipeline import ReportImporter
 from sync.schema_contract import SYNCED_FIELDS
@@ -274,7 +274,7 @@ def test_200mb_file_in_the_card_folder_is_refused_unread(tmp_path, store, monkey
     def no_read(*a, **k):
         raise AssertionError("the file must not be read")
 
-    monkeypatch.setattr(apply_module, "read_file", no_read)
+    monkeypatch.setattr(ingest_module, "read_file", no_read)
     monkeypatch.setattr(Path, "read_bytes", no_read)
     out = import_card_file(store, path, lang="en")
     assert out.status == "failed"

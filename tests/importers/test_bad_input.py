@@ -157,6 +157,6 @@ def test_a_bad_file_does_not_lose_what_was_imported_and_the_next_file_imports(
     "name", ["~$report.xlsx", "report.tmp", "ABC123", "desktop.ini", ".hidden.xlsx"]
 )
 def test_temp_and_system_names_are_not_reports(name):
-    from importers.pipeline import is_temp_name
+    from importers.routing import is_temp_name
 
     assert is_temp_name(name)

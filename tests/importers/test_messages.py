@@ -22,7 +22,8 @@ from importers.messages import MESSAGES, code_of, default_language, msg, place, 
 from importers.normalize.amounts import AmountParseError, parse_amount
 from importers.normalize.dates import DateParseError, parse_date
 from importers.normalize.probability import ProbabilityParseError, parse_probability
-from importers.pipeline import FileOutcome, ReportImporter
+from importers.outcome import Outcome, Status
+from importers.pipeline import ReportImporter
 from importers.reading import read_file
 from importers.workbook.sniff import sniff_format
 from tests.helpers.workbooks import table_workbook, visit_rows
@@ -338,10 +339,10 @@ def test_card_issues_in_the_chosen_language():
 
 
 def test_import_lines_and_summary_in_both_languages(tmp_path):
-    ok = FileOutcome(tmp_path / "a.xlsx", "imported", added=12, updated=1)
-    same = FileOutcome(tmp_path / "b.xlsx", "unchanged")
+    ok = Outcome(tmp_path / "a.xlsx", "reports", Status.IMPORTED, added=12, updated=1)
+    same = Outcome(tmp_path / "b.xlsx", "reports", Status.UNCHANGED)
     issue = messages.issue("warning", "bad_date", "ja", "4月!A6", ref="4月!A6")
-    warned = FileOutcome(tmp_path / "c.xlsx", "imported", issues=[issue, issue])
+    warned = Outcome(tmp_path / "c.xlsx", "reports", Status.IMPORTED, issues=[issue, issue])
     outcomes = [ok, same, warned]
     assert describe(same, "ja") == "= b.xlsx: 変更なし"
     assert describe(warned, "ja") == "✓ c.xlsx: +0 ~0 -0、要確認 2 件"

@@ -13,7 +13,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from importers.watch import Watcher, WatchEvent, default_handlers
+from importers.ingest import Importer
+from importers.watch import Watcher, WatchEvent
 
 HEADER = ["日付", "訪問先", "内容"]
 
@@ -108,17 +109,16 @@ def folder(tmp_path) -> Path:
 
 @pytest.fixture
 def watch(store):
-    """watch(folders, **Watcher options) -> (watcher, events), started; stopped at teardown."""
+    """watch(folders, **Watcher options) -> (watcher, events), started; stopped at teardown.
+    The importer is a real one (importers.ingest) unless ``importer=`` says otherwise."""
     started: list[Watcher] = []
 
     def make(folders, **kw):
         events = Events()
-        handlers, on_missing = default_handlers(store, rep="テスト担当")
         kw.setdefault("supervise_interval", 0.2)
         w = Watcher(
             folders,
-            handlers=kw.pop("handlers", handlers),
-            on_missing=kw.pop("on_missing", on_missing),
+            importer=kw.pop("importer", Importer(store, rep="テスト担当").import_source),
             store=store,
             on_event=events,
             **kw,

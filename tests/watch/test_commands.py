@@ -36,11 +36,41 @@ def test_watch_without_folders_is_a_usage_error(store, data_dir):
     lines = Lines()
     assert run_watch(store, Settings(), data_dir, None, None, None, False, out=lines) == 2
     assert "genba folders add --reports DIR" in lines.items[0]
+    assert lines.items[0].startswith("監視するフォルダーがありません")
+
+
+def test_watch_speaks_japanese_by_default_and_english_when_asked(
+    store, data_dir, folder, monkeypatch
+):
+    monkeypatch.delenv("GENBA_LANG", raising=False)
+    for language, started, stopped, kind in (
+        ("ja", "フォルダー 1 個を監視しています。終了するには Ctrl+C を押してください。",
+         "終了しました。", "· 日報フォルダー "),
+        ("en", "Watching 1 folder(s). Press Ctrl+C to stop.", "Stopped.",
+         "· watching reports folder "),
+    ):  # fmt: skip
+        lines, stop = Lines(), threading.Event()
+        settings = Settings(report_folders=[str(folder)], language=language)
+        t = threading.Thread(
+            target=run_watch, args=(store, settings, data_dir, [], [], [], False, lines, stop)
+        )
+        t.start()
+        try:
+            wait_until(lambda s=started, out=lines: out.find(s))
+            wait_until(lambda k=kind, out=lines: out.find(k), what="the folder line")
+        finally:
+            stop.set()
+            t.join(10)
+        assert lines.items[-2:] == [
+            "終了しています…" if language == "ja" else "Stopping…",
+            stopped,
+        ]
+        assert not [x for x in lines.items if "Watching" in x and language == "ja"]
 
 
 def test_watch_prints_imports_and_problems_and_stops_on_request(store, data_dir, folder):
     lines, stop = Lines(), threading.Event()
-    settings = Settings(report_folders=[str(folder)])  # folders from the settings
+    settings = Settings(report_folders=[str(folder)], language="en")  # folders from settings
     result = {}
     t = threading.Thread(
         target=lambda: result.setdefault(
@@ -102,7 +132,7 @@ def _watch_command(data_dir: Path, folder: Path) -> list[str]:
 
 def test_sigint_stops_genba_watch_within_five_seconds(tmp_path, folder):
     data_dir = tmp_path / "proc-data"
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONPATH": str(REPO), "GENBA_LANG": "en"}
     proc = subprocess.Popen(
         _watch_command(data_dir, folder),
         cwd=REPO,
@@ -191,3 +221,26 @@ def test_folders_writes_only_the_reps_own_settings(data_dir, tmp_path, monkeypat
     # IT set the card folders: the rep cannot change them
     assert run_folders(settings, data_dir, "add", "cards", str(tmp_path / "日報"), lines) == 1
     assert "administrator" in lines.items[-1]
+
+
+def test_watch_lines_name_the_folder_kind_and_how_it_is_watched_in_japanese(tmp_path):
+    from desktop.commands.watching import format_event
+    from importers.watch import WatchEvent
+
+    folder = tmp_path / "名刺"
+    polled = WatchEvent("watching", folder, "cards", message="polling forced by the settings")
+    assert (
+        format_event(polled, "ja")
+        == f"· 名刺フォルダー {folder} を監視中（設定によりポーリングで監視）"
+    )
+    assert format_event(polled, "en") == (
+        f"· watching cards folder {folder} (polling forced by the settings)"
+    )
+    nfs = WatchEvent("watching", folder, "photos", message="nfs mount")
+    assert format_event(nfs, "ja").endswith("（nfs マウントのためポーリングで監視）")
+    gone = WatchEvent("missing", folder / "a.vcf", "cards")
+    assert (
+        format_event(gone, "ja") == "- a.vcf: 削除されました。取り込んだ内容は Genba に残っています"
+    )
+    away = WatchEvent("folder_missing", folder, "reports", message="folder not found")
+    assert format_event(away, "ja").startswith(f"! 日報フォルダー {folder}: 見つかりません")

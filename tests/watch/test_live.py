@@ -101,16 +101,16 @@ def test_broken_workbooks_do_not_stop_the_watcher(store, folder, watch):
 
 
 def test_a_handler_that_raises_is_reported_and_the_next_file_goes_on(store, folder, watch):
-    from importers.watch import default_handlers
+    from importers.ingest import Importer
 
-    handlers, _on_missing = default_handlers(store)
+    importer = Importer(store)
 
-    def flaky(path):
+    def flaky(path, kind):
         if "爆発" in path.name:
             raise RuntimeError("boom")
-        return handlers["reports"](path)
+        return importer.import_source(path, kind)
 
-    _w, events = watch({"reports": [folder]}, handlers={"reports": flaky})
+    _w, events = watch({"reports": [folder]}, importer=flaky)
     (folder / "爆発.xlsx").write_bytes(workbook_bytes("爆発"))
     (folder / "無事.xlsx").write_bytes(workbook_bytes("無事"))
     wait_until(lambda: source(store, folder / "無事.xlsx"))
@@ -250,13 +250,17 @@ def test_names_windows_forbids_or_odd_unicode(store, folder, watch, name):
 def test_stop_lets_the_import_in_progress_finish(store, folder, watch):
     started, finished = threading.Event(), threading.Event()
 
-    def slow(path):
+    from importers.ingest import Importer
+
+    importer = Importer(store)
+
+    def slow(path, kind):
         started.set()
         time.sleep(1.0)
         finished.set()
-        return None
+        return importer.import_source(path, kind)
 
-    w, _ = watch({"reports": [folder]}, handlers={"reports": slow})
+    w, _ = watch({"reports": [folder]}, importer=slow)
     (folder / "遅い.xlsx").write_bytes(workbook_bytes("遅い"))
     assert started.wait(10)
     t0 = time.monotonic()
@@ -265,40 +269,50 @@ def test_stop_lets_the_import_in_progress_finish(store, folder, watch):
     assert time.monotonic() - t0 < 3.0
 
 
-def test_missing_importer_is_reported_once(store, tmp_path, watch):
-    from importers.watch import HandlerUnavailable
-
-    cards = tmp_path / "名刺"
+def test_cards_and_photos_folders_import_and_a_deleted_card_file_is_missing(store, tmp_path, watch):
+    cards, photos = tmp_path / "名刺", tmp_path / "写真"
     cards.mkdir()
+    photos.mkdir()
+    _w, events = watch({"cards": [cards], "photos": [photos]})
+    vcf = cards / "青木.vcf"
+    vcf.write_text(
+        "BEGIN:VCARD\nVERSION:3.0\nFN:青木 一郎\nN:青木;一郎;;;\nORG:サンプル精工株式会社\n"
+        "EMAIL:aoki@sample-seiko.example.jp\nEND:VCARD\n",
+        encoding="utf-8",
+    )
+    tsv = cards / "eight.tsv"
+    tsv.write_text("氏名\t会社名\tメールアドレス\n佐藤 花子\t北辰機械\tsato@hokushin.example.jp\n")
+    from PIL import Image
 
-    def unavailable(path):
-        raise HandlerUnavailable("card import not available")
-
-    w, events = watch({"cards": [cards]}, handlers={"cards": unavailable})
-    (cards / "a.vcf").write_text("BEGIN:VCARD\nEND:VCARD\n")
-    (cards / "b.vcf").write_text("BEGIN:VCARD\nEND:VCARD\n")
-    wait_until(lambda: events.of("unavailable"))
-    wait_until(w.idle)
-    time.sleep(0.3)
-    assert len(events.of("unavailable")) == 1
-    assert events.of("unavailable")[0].message == "card import not available"
+    Image.new("RGB", (40, 30), "white").save(photos / "メモ.tif")
+    wait_until(lambda: events.of("imported", "青木.vcf") and events.of("imported", "eight.tsv"))
+    wait_until(lambda: events.of("imported", "メモ.tif"), what="tif photo")
+    assert events.of("imported", "eight.tsv")[0].outcome.kind == "cards"
+    names = {r["email"] for r in store.query("SELECT email FROM contacts")}
+    assert names == {"aoki@sample-seiko.example.jp", "sato@hokushin.example.jp"}
+    (photo,) = store.query("SELECT filename FROM attachments WHERE deleted = 0")
+    assert photo["filename"] == "メモ.tif"
+    vcf.unlink()
+    wait_until(lambda: events.of("missing", "青木.vcf"), what="card file missing")
+    assert source(store, vcf)["status"] == "missing"
+    assert len(store.query("SELECT id FROM contacts WHERE deleted = 0")) == 2  # kept
 
 
 def test_a_locked_file_is_retried(store, folder, watch):
+    from importers.ingest import Importer
     from importers.issues import Issue
-    from importers.pipeline import FileOutcome
-    from importers.watch import default_handlers
+    from importers.outcome import Outcome, Status
 
-    handlers, _ = default_handlers(store)
+    importer = Importer(store)
     calls = []
 
-    def locked_once(path):
+    def locked_once(path, kind):
         calls.append(path)
         if len(calls) == 1:  # Excel still holds it
-            return FileOutcome(path, "failed", issues=[Issue("error", "locked", "held")])
-        return handlers["reports"](path)
+            return Outcome(path, kind, Status.FAILED, issues=[Issue("error", "locked", "held")])
+        return importer.import_source(path, kind)
 
-    _w, events = watch({"reports": [folder]}, handlers={"reports": locked_once},
+    _w, events = watch({"reports": [folder]}, importer=locked_once,
                        locked_retries=(0.3,))  # fmt: skip
     target = excel_save(folder, "握り.xlsx", workbook_bytes("握り"))
     wait_until(lambda: source(store, target), what="import on retry")

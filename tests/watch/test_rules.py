@@ -7,6 +7,7 @@ import os
 
 import pytest
 
+from importers.kinds import KINDS
 from importers.watch.ignore import is_candidate, is_ignored_name
 from importers.watch.observer import WatchFolder, mount_type, polling_reason
 from importers.watch.rescan import Known, plan, scan_folder
@@ -156,22 +157,28 @@ def test_scan_folder_walks_candidates_only(tmp_path):
     assert names == ["b.csv", os.path.join("sub", "a.xlsx")]
 
 
-def test_card_handler_uses_importers_cards_apply_when_there(monkeypatch, store, tmp_path):
-    import sys
-    import types
+def test_candidates_follow_the_registry():
+    # what each folder kind watches is what the kind imports, and nothing else
+    for kind in KINDS.values():
+        for suffix in kind.suffixes:
+            assert is_candidate(f"/w/a{suffix}", kind.name, "/w")
+            assert is_candidate(f"/w/A{suffix.upper()}", kind.name, "/w")
+    assert is_candidate("/w/eight.tsv", "cards", "/w")
+    assert is_candidate("/w/scan.tif", "photos", "/w") and is_candidate("/w/i.heif", "photos", "/w")
+    assert not is_candidate("/w/scan.tif", "cards", "/w")
+    assert not is_candidate("/w/mail.eml", "reports", "/w")
+    assert not is_candidate("/w/x.xlsx", "mail", "/w")  # no such kind (yet)
 
-    from importers.watch import HandlerUnavailable
-    from importers.watch.handlers import card_handler
 
-    monkeypatch.setitem(sys.modules, "importers.cards.apply", None)  # not written yet
-    monkeypatch.setitem(sys.modules, "importers.photos.apply", None)
-    with pytest.raises(HandlerUnavailable, match=r"^card import not available"):
-        card_handler(store)(tmp_path / "a.vcf")
+def test_the_rescan_compares_card_files_with_their_sources(store, tmp_path):
+    from importers.cards.apply import import_card_file
 
-    calls = []
-    fake = types.ModuleType("importers.cards.apply")
-    fake.import_card_file = lambda s, p: calls.append((s, p)) or "outcome"
-    monkeypatch.setitem(sys.modules, "importers.cards.apply", fake)
-    assert card_handler(store)(tmp_path / "a.vcf") == "outcome"
-    assert card_handler(store, "photos")(tmp_path / "m.jpg") == "outcome"
-    assert calls == [(store, tmp_path / "a.vcf"), (store, tmp_path / "m.jpg")]
+    card = tmp_path / "a.vcf"
+    card.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:青木 一郎\nEND:VCARD\n", encoding="utf-8")
+    assert import_card_file(store, card).status == "imported"
+    folder = WatchFolder.of("cards", tmp_path)
+    assert scan_folder(folder, store.query, lambda p: None).changed == []
+    card.write_text("BEGIN:VCARD\nVERSION:3.0\nFN:青木 一郎\nTEL:052-111-2222\nEND:VCARD\n")
+    os.utime(card, (1, 1))
+    (changed,) = scan_folder(folder, store.query, lambda p: None).changed
+    assert changed[0] == str(card)

@@ -1,4 +1,5 @@
-"""The import itself, as the app's import process runs it: one file of any kind into the store.
+"""The import itself, as the app's import process runs it: one file of any kind into the store
+through ``importers.ingest.Importer.import_source`` (nothing else).
 
 This module is what a spawned import process loads, so it imports only ``importers`` and
 ``sync`` — never Qt. python-calamine parses a large sheet in Rust without releasing the GIL
@@ -15,6 +16,9 @@ from typing import Any
 # The child's own store, opened once per process by ``child_store`` (this global lives in the child only; the
 # parent's in-process fallback passes its store to ``import_file`` instead).
 _STORE: Any = None
+# One Importer per store and settings: built once, not per file (its readers keep the synonyms
+# and profiles, re-reading them only when their files change).
+_IMPORTERS: dict[tuple, Any] = {}
 
 
 def import_file(
@@ -26,29 +30,23 @@ def import_file(
     ranks: dict[str, int] | None = None,
     force: bool = False,
     lang: str | None = None,
-    watched: bool = False,
 ) -> Any:
-    """Import one file: 'reports' through ReportImporter, 'photos' and 'cards' through their
-    importers. ``watched``: as the folder watcher does (a report that came back after it was
-    marked missing is read again; a missing card importer raises HandlerUnavailable)."""
-    path = Path(path)
-    if watched:
-        from importers.watch.handlers import card_handler, report_handlers
+    """Import one file of any kind with ``importers.ingest``; the Outcome."""
+    return importer_for(store, rep=rep, ranks=ranks, lang=lang).import_source(
+        Path(path), kind, force=force
+    )
 
-        if kind == "reports":
-            return report_handlers(store, rep=rep, ranks=ranks)[0](path)
-        return card_handler(store, kind or "cards")(path)
-    if kind == "reports":
-        from importers.pipeline import ReportImporter
 
-        return ReportImporter(store, rep=rep, ranks=ranks, lang=lang).import_file(path, force=force)
-    if kind == "photos":
-        from importers.photos.apply import import_photo_file
+def importer_for(store: Any, *, rep=None, ranks=None, lang=None) -> Any:
+    from importers.ingest import Importer
 
-        return import_photo_file(store, path, force=force, lang=lang)
-    from importers.cards.apply import import_card_file
-
-    return import_card_file(store, path, force=force, lang=lang)
+    key = (rep, tuple(sorted((ranks or {}).items())), lang)
+    cached = _IMPORTERS.get(key)
+    if cached is None or cached.store is not store:
+        if len(_IMPORTERS) >= 4 or (cached is not None and cached.store is not store):
+            _IMPORTERS.clear()  # another store, or settings long changed: done with
+        cached = _IMPORTERS[key] = Importer(store, rep=rep, ranks=ranks, lang=lang)
+    return cached
 
 
 def child_store(data_dir: str) -> Any:
@@ -70,6 +68,14 @@ def import_in_child(data_dir: str, path: str, kind: str | None, **options: Any) 
     return import_file(child_store(data_dir), Path(path), kind, **options)
 
 
+def mark_missing_in_child(data_dir: str, path: str) -> bool:
+    """Run in the import process: a deleted file's source becomes 'missing' (the app's
+    watcher asks; the write is the import process's, like every import's)."""
+    from importers.sources import mark_missing
+
+    return mark_missing(child_store(data_dir), Path(path))
+
+
 def _be_nice() -> None:
     """A background import gives way to the app's window on a busy (two-core) laptop."""
     try:
@@ -86,8 +92,14 @@ def _be_nice() -> None:
 
 
 def ready() -> int:
-    """Run in the import process by ``genba --self-test``: load what an import needs (the frozen
-    build must carry it) and return this process's id."""
+    """Run in the import process by ``genba --self-test``: load what an import needs (every file
+    kind's reader: the frozen build must carry them) and return this process's id."""
+    import importlib
+
     import python_calamine  # noqa: F401
 
+    from importers.kinds import KINDS
+
+    for kind in KINDS.values():
+        importlib.import_module(kind.reader.partition(":")[0])
     return os.getpid()

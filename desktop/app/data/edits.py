@@ -81,11 +81,6 @@ def add_note(
         )
 
 
-def update_note(store, note_id: str, body: str) -> list[str]:
-    with store.write() as w:
-        return w.update("notes", note_id, {"body": body.strip()})
-
-
 def attach_image(
     store, data: bytes, *, filename: str, entity: str, entity_id: str, mime: str | None = None
 ) -> str:

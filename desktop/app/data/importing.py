@@ -1,4 +1,4 @@
-"""Importing dropped files and the first run's folders: reports, cards and photos by type."""
+"""Importing dropped files and the first run's folders: each file routed by its kind."""
 
 from __future__ import annotations
 
@@ -8,27 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from desktop.app.data.child_import import import_file
-from importers.pipeline import REPORT_SUFFIXES, is_temp_name
-
-CARD_SUFFIXES = {".vcf", ".vcard"}
-IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".heic", ".webp", ".pdf"}
+from importers.routing import files_in, kind_for
 
 
 def kind_of(path: Path, card_folders: Iterable[str] = ()) -> str | None:
-    """'reports', 'cards', 'photos' or None (not something Genba imports)."""
-    suffix = path.suffix.lower()
-    if is_temp_name(path.name):
-        return None
-    in_cards = any(_under(path, Path(f)) for f in card_folders)
-    if suffix in CARD_SUFFIXES:
-        return "cards"
-    if suffix == ".csv" and (in_cards or _looks_like_contacts_csv(path)):
-        return "cards"
-    if suffix in REPORT_SUFFIXES:
-        return "reports"
-    if suffix in IMAGE_SUFFIXES:
-        return "cards" if in_cards else "photos"
-    return None
+    """'reports', 'cards', 'photos' or None (not something Genba imports): the registry's
+    answer (``importers.kinds.kind_for``), a file in a card folder being a card."""
+    return kind_for(path, {"cards": list(card_folders)})
 
 
 @dataclass
@@ -39,6 +25,8 @@ class ImportSummary:
     added: int = 0
     issues: int = 0
     failures: list[str] = field(default_factory=list)
+    # entity -> ids of the rows the imports wrote (None: too many to list, see Outcome.rows)
+    rows: dict[str, set[str] | None] = field(default_factory=dict)
 
 
 def import_paths(
@@ -55,56 +43,29 @@ def import_paths(
 
     ``runner``: the app's ``ImportProcess``, which reads each file in a child process (so the
     parsing never holds this process's GIL); without it the files are read in this process."""
-    files: list[Path] = []
-    for p in paths:
-        p = Path(p)
-        if p.is_dir():
-            files += [c for c in sorted(p.rglob("*")) if c.is_file() and kind_of(c, card_folders)]
-        elif kind_of(p, card_folders):
-            files.append(p)
+    roles = {"cards": list(card_folders)}
+    files = [(p, k) for p, k in files_in([Path(p) for p in paths], roles) if k is not None]
     summary = ImportSummary(files=len(files))
-    for i, path in enumerate(files):
+    for i, (path, kind) in enumerate(files):
         if progress:
             progress(i, len(files), path.name)
-        kind = kind_of(path, card_folders)
         if runner is not None:
             outcome = runner.import_file(path, kind, rep=rep, force=force)
         else:
             outcome = import_file(store, path, kind, rep=rep, force=force)
-        if getattr(outcome, "failed", False):
+        if outcome.failed:
             summary.failed += 1
             summary.failures.append(path.name)
-        elif getattr(outcome, "status", "") not in ("unchanged", "moved", "duplicate"):
+        elif not outcome.status.quiet:
             summary.imported += 1
-        summary.added += getattr(outcome, "added", 0) or 0
-        summary.issues += len(getattr(outcome, "issues", None) or [])
+        summary.added += outcome.added
+        summary.issues += len(outcome.issues)
+        for entity, ids in outcome.rows.items():
+            known = summary.rows.setdefault(entity, set())
+            if ids is None or known is None:
+                summary.rows[entity] = None  # too many to list: the whole entity
+            else:
+                known.update(ids)
     if progress:
         progress(len(files), len(files), "")
     return summary
-
-
-def _under(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-        return True
-    except (ValueError, OSError):
-        return False
-
-
-def _looks_like_contacts_csv(path: Path) -> bool:
-    """A CSV whose header names card fields (Eight, Sansan, Outlook ...), not visits."""
-    try:
-        head = path.read_bytes()[:4096]
-    except OSError:
-        return False
-    for enc in ("utf-8-sig", "cp932"):
-        try:
-            text = head.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        return False
-    first = text.splitlines()[0] if text else ""
-    markers = ("会社名", "役職", "e-mail", "メール", "携帯電話", "名刺交換日", "E-mail Address")
-    return sum(m.lower() in first.lower() for m in markers) >= 2

@@ -68,11 +68,8 @@ class SyncService(QObject):
     def start(self) -> None:
         if self.background is not None:
             return
-        try:
-            from sync.client import BackgroundSync
-        except ImportError as exc:
-            log.warning("sync is not available: %s", exc)
-            return
+        from sync.client import BackgroundSync
+
         if self.process.closed:  # started again after a stop
             self.process = SyncProcess(self.ctx.store)
         self.background = BackgroundSync(

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-
-log = logging.getLogger("genba.app")
 
 
 class WatchService(QObject):
@@ -18,7 +15,7 @@ class WatchService(QObject):
     this object lives on the main thread, delivered there (a queued connection)."""
 
     event = Signal(object)
-    state_changed = Signal(str)  # 'off' | 'starting' | 'watching' | 'unavailable'
+    state_changed = Signal(str)  # 'off' | 'starting' | 'watching'
 
     def __init__(self, ctx, *, after_import: Callable | None = None, parent=None):
         super().__init__(parent)
@@ -44,26 +41,18 @@ class WatchService(QObject):
         if not folders:
             self._set_state("off")
             return
-        try:
-            from importers.watch import Watcher, default_handlers
-        except ImportError as exc:
-            log.warning("the folder watcher is not available: %s", exc)
-            self._set_state("unavailable")
-            return
+        from importers.watch import Watcher
+
         ctx = self.ctx
         rep, ranks = ctx.settings.user_name, ctx.settings.ranks or None
-        # Marking a deleted file missing is a small write: here. Reading a file is not: the
-        # app's import process parses it, so the GUI process's GIL is never held by parsing.
-        _handlers, on_missing = default_handlers(ctx.store, rep=rep, ranks=ranks)
-        handlers = {
-            kind: _in_import_process(ctx.imports, kind, rep, ranks)
-            for kind in ("reports", "cards", "photos")
-        }
         hooks = [self.after_import] if self.after_import else []
+        # Reading a file, and marking a deleted one missing, happen in the app's import process:
+        # parsing never holds the GUI process's GIL, and the GUI process's only writer is its
+        # writer thread.
         self.watcher = Watcher(
             folders,
-            handlers=handlers,
-            on_missing=on_missing,
+            importer=_in_import_process(ctx.imports, rep, ranks),
+            on_missing=_missing_in_import_process(ctx.imports),
             store=ctx.store,
             on_event=self.event.emit,
             after_import=hooks,
@@ -98,10 +87,25 @@ class WatchService(QObject):
         self.state_changed.emit(state)
 
 
-def _in_import_process(imports, kind: str, rep: str | None, ranks) -> Callable[[Path], object]:
-    """A watcher handler (called on the watcher's thread) that imports in the import process."""
+def _in_import_process(imports, rep: str | None, ranks) -> Callable[[Path, str], object]:
+    """The watcher's importer (called on the watcher's thread): the import process imports."""
 
-    def handle(path: Path):
-        return imports.import_file(path, kind, rep=rep, ranks=ranks, watched=True)
+    def handle(path: Path, kind: str):
+        return imports.import_file(path, kind, rep=rep, ranks=ranks)
 
     return handle
+
+
+def _missing_in_import_process(imports) -> Callable[[Path], bool]:
+    def mark(path: Path) -> bool:
+        from desktop.app.data import child_import
+        from importers.sources import mark_missing
+
+        return imports.call(
+            child_import.mark_missing_in_child,
+            str(imports.data_dir),
+            str(path),
+            here=lambda: mark_missing(imports.store, path),
+        )
+
+    return mark
