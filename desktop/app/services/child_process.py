@@ -53,16 +53,13 @@ def _with_pid(
 
 
 def _is_bug(exc: BaseException) -> bool:
-    """Not what the work reports on purpose (a sync the server refused, a folder kind with no
-    importer) nor the computer refusing (disk full, file locked, database busy)."""
-    import sqlite3
-
-    from importers.watch.events import HandlerUnavailable
+    """Not what the work reports on purpose (a sync the server refused) nor the computer
+    refusing (disk full, file locked, database busy: ``sync.store.failures``)."""
     from sync.client.errors import SyncError
     from sync.store import StoreError
+    from sync.store.failures import classify
 
-    expected = (OSError, sqlite3.OperationalError, StoreError, SyncError, HandlerUnavailable)
-    return not isinstance(exc, expected)
+    return not isinstance(exc, SyncError | StoreError) and classify(exc) is None
 
 
 class ChildProcessCrashed(RuntimeError):
