@@ -10,6 +10,7 @@ from pathlib import Path
 
 from importers.cards.linking import link_in
 from importers.cards.merge import resolve_company
+from importers.cards.readings import new_company_reading
 from importers.deals import refresh_deals
 from importers.issues import ImportFailed, Issue
 from importers.knowledge.notes import sync_insight_notes
@@ -306,7 +307,12 @@ class ReportImporter:
         w.insert_many(
             "companies",
             [
-                {"id": cid, "name": c.display, "name_normalized": c.normalized}
+                {
+                    "id": cid,
+                    "name": c.display,
+                    "name_normalized": c.normalized,
+                    **new_company_reading(c.display),  # よみ for 50音順 (importers.cards.readings)
+                }
                 for cid, c in wanted.items()
                 if cid not in known
             ],
