@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from sync.schema_contract import INTEGER_FIELDS, SYNCED_FIELDS
 
-
 # Synced fields added to an existing table by a later migration (not in the initial CREATE).
 ADDED_LATER = {
     ("companies", "name_kana_source"),
