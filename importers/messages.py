@@ -389,6 +389,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Card #{n} in {name}: the {label} contains characters that could not be decoded. What "
         "could be read was kept ('{text}') — please check this contact.",
     ),
+    "charset_guessed": (
+        "{name}：文字コード（CHARSET）の指定がない名刺があったため、{codecs} として読みました。"
+        "名前や住所が文字化けしている場合は、UTF-8 で書き出し直してください。",
+        "{name}: some cards do not say their character set (CHARSET); they were read as "
+        "{codecs}. If names or addresses look garbled, export the file again as UTF-8.",
+    ),
     "vcard_field.N": ("氏名（N）", "name (N)"),
     "vcard_field.FN": ("氏名（FN）", "name (FN)"),
     "vcard_field.SOUND": ("読み（SOUND）", "reading (SOUND)"),

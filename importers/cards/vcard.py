@@ -6,6 +6,12 @@ lines are split and unfolded as bytes, and each value is decoded with its own ch
 cards go through vobject; a card vobject rejects, or one that still uses 2.1-style CHARSET /
 QUOTED-PRINTABLE parameters, falls back to the same parser. Either way the properties end up as
 ``_Prop`` records that one mapping turns into a ``CardContact``.
+
+UTF-16 files (Windows address books) are turned into UTF-8 first. A value with 8-bit bytes and
+no CHARSET is decoded by trying UTF-8, then cp932 (Japanese phones), then the usual single-byte
+code pages (cp1252 ...), and the file gets one warning saying a guess was made. vCard 4.0 may
+give one name in several languages (ALTID + LANGUAGE): the Japanese one is the name, a kana one
+is its reading.
 """
 
 from __future__ import annotations
@@ -35,6 +41,12 @@ _CHARSET_ALIASES = {
     "utf8": "utf-8",
 }
 _HEX = b"0123456789ABCDEFabcdef"
+# Tried, in order, for a value with 8-bit bytes and no CHARSET (after UTF-8 and cp932).
+SINGLE_BYTE_GUESSES = ("cp1252", "iso8859_15", "cp1250", "latin_1")
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+# one kanji or half-width kana between Latin letters: Latin-1 bytes misread as cp932 ('Ménard')
+_MISREAD = re.compile(r"[A-Za-z][\u3400-\u9fff\uff61-\uff9f]{1,2}(?:[A-Za-z]|$)")
+_NAMES_BY_LANGUAGE = {"FN", "N", "ORG", "TITLE", "ADR"}
 
 
 @dataclass
@@ -45,6 +57,7 @@ class _Prop:
     parts: list[str] = field(default_factory=list)  # components (one for unstructured props)
     raw: str = ""  # the decoded value before splitting / unescaping
     problem: str = ""  # '' | 'qp' | 'charset'
+    guessed: str = ""  # the code page guessed for 8-bit bytes without a CHARSET
 
     @property
     def text(self) -> str:
@@ -61,6 +74,18 @@ class _Prop:
 
 
 # --------------------------------------------------------------------------- low-level decoding
+
+
+def utf16_to_utf8(data: bytes) -> bytes:
+    """UTF-16 (with a BOM, or recognisable by its NUL bytes) re-encoded as UTF-8; other bytes
+    unchanged."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace").encode("utf-8")
+    head = data[:400]
+    if len(head) >= 4 and head.count(0) >= len(head) // 4:
+        codec = "utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be"
+        return data.decode(codec, errors="replace").encode("utf-8")
+    return data
 
 
 def decode_file_bytes(data: bytes) -> tuple[str, str]:
@@ -231,7 +256,7 @@ def _parse_line(line: bytes, file_codec: str, version: str) -> _Prop | None:
         codec = _codec(charset, "utf-8")
     else:
         codec = _codec(charset, file_codec)
-    text = _decode_value(value_bytes, codec, charset, file_codec)
+    text, prop.guessed = _decode_value(value_bytes, codec, charset)
     if "\ufffd" in text:
         prop.problem = prop.problem or "charset"
         text = text.replace("\ufffd", "")
@@ -243,18 +268,30 @@ def _parse_line(line: bytes, file_codec: str, version: str) -> _Prop | None:
     return prop
 
 
-def _decode_value(b: bytes, codec: str, charset: str, file_codec: str) -> str:
+def _decode_value(b: bytes, codec: str, charset: str) -> tuple[str, str]:
+    """(text, guessed code page or ''). A declared charset is trusted; without one, 8-bit
+    bytes are tried as UTF-8, cp932, then SINGLE_BYTE_GUESSES."""
+    if charset or b.isascii():
+        try:
+            return b.decode(codec), ""
+        except UnicodeDecodeError:
+            return b.decode(codec, errors="replace"), ""
     try:
-        return b.decode(codec)
+        return b.decode("utf-8"), ""
     except UnicodeDecodeError:
         pass
-    if not charset:  # no declared charset: the other usual suspect before giving up
-        other = "cp932" if codec == "utf-8" else "utf-8"
+    try:
+        text = b.decode("cp932")
+        if not _PRIVATE_USE.search(text) and not _MISREAD.search(text):
+            return text, "cp932"
+    except UnicodeDecodeError:
+        pass
+    for guess in SINGLE_BYTE_GUESSES:
         try:
-            return b.decode(other)
+            return b.decode(guess), guess
         except UnicodeDecodeError:
-            pass
-    return b.decode(codec, errors="replace")
+            continue
+    return b.decode("latin_1"), "latin_1"  # pragma: no cover - latin_1 decodes any byte
 
 
 # --------------------------------------------------------------------------- vobject (3.0 / 4.0)
@@ -298,10 +335,15 @@ def _props_from_vobject(card_text: str) -> list[_Prop] | None:
                 parts = value.split(";") if name in _STRUCTURED else [value]
             else:
                 continue
+            # vobject unescapes \, \; \n in text; 'http\://' (written by some exporters) stays
+            parts = [_LEFTOVER_ESCAPE.sub(r"\1", p) for p in parts]
             props.append(_Prop(name, params, types, parts, raw=";".join(parts)))
         return props
     except Exception:  # vobject raises many types on malformed input; fall back to our parser
         return None
+
+
+_LEFTOVER_ESCAPE = re.compile(r"\\([:;,])")
 
 
 def _j(v: object) -> str:
@@ -315,9 +357,11 @@ def _j(v: object) -> str:
 
 def parse_vcards(data: bytes, filename: str, *, lang: str | None = None) -> CardParseResult:
     result = CardParseResult(lang=resolve(lang))
+    data = utf16_to_utf8(data)
     file_codec, _ = decode_file_bytes(data)
     if data.startswith(codecs.BOM_UTF8):
         data = data[3:]
+    guessed: set[str] = set()
     cards: list[list[bytes]] = []
     current: list[bytes] | None = None
     for line in logical_lines(data):
@@ -342,22 +386,71 @@ def parse_vcards(data: bytes, filename: str, *, lang: str | None = None) -> Card
         ref = f"{filename}#{n}"
         version = _version(lines)
         props: list[_Prop] | None = None
-        if version in ("3.0", "4.0") and not any(
-            b"QUOTED-PRINTABLE" in ln.split(b":", 1)[0].upper()
-            or b"CHARSET=" in ln.split(b":", 1)[0].upper()
-            for ln in lines
+        if (
+            version in ("3.0", "4.0")
+            and file_codec == "utf-8"
+            and not any(
+                b"QUOTED-PRINTABLE" in ln.split(b":", 1)[0].upper()
+                or b"CHARSET=" in ln.split(b":", 1)[0].upper()
+                for ln in lines
+            )
         ):
             text = "\r\n".join(ln.decode(file_codec, errors="replace") for ln in lines)
             props = _props_from_vobject(f"BEGIN:VCARD\r\n{text}\r\nEND:VCARD\r\n")
         if props is None:
             props = [p for ln in lines if (p := _parse_line(ln, file_codec, version))]
-        contact = _contact(props, ref, result)
+        guessed.update(p.guessed for p in props if p.guessed)
+        contact = _contact(_japanese_first(props), ref, result)
         if contact.is_empty():
             result.say(ref, "warning", "empty_card", name=filename, n=n)
             continue
         check_contact(contact, result, ref)
         result.contacts.append(contact)
+    if guessed:
+        names = {"cp932": "Shift_JIS (cp932)"}
+        result.say(
+            filename,
+            "warning",
+            "charset_guessed",
+            name=filename,
+            codecs=", ".join(sorted(names.get(g, g) for g in guessed)),
+        )
     return result
+
+
+def _is_japanese(p: _Prop) -> bool:
+    lang = (p.params.get("LANGUAGE") or [""])[0].lower()
+    return (lang.startswith("ja") and "latn" not in lang) or (not lang and has_cjk(p.raw))
+
+
+def _is_kana(p: _Prop) -> bool:
+    lang = (p.params.get("LANGUAGE") or [""])[0].lower()
+    return "kana" in lang or "hira" in lang or bool(_KANA_ONLY.match(p.text))
+
+
+def _japanese_first(props: list[_Prop]) -> list[_Prop]:
+    """vCard 4.0 ALTID variants of one property: the Japanese one first (it becomes the name),
+    a kana one ('ja-Kana', 'ja-Hira' or all kana) turned into a reading, the others after."""
+    out: list[_Prop] = []
+    groups: dict[tuple[str, str], list[_Prop]] = {}
+    for p in props:
+        altid = (p.params.get("ALTID") or [""])[0]
+        if altid and p.name in _NAMES_BY_LANGUAGE:
+            groups.setdefault((p.name, altid), []).append(p)
+        else:
+            out.append(p)
+    for (name, _altid), variants in groups.items():
+        variants.sort(key=lambda p: (not _is_japanese(p), _is_kana(p)))
+        for p in variants:
+            if p is not variants[0] and name in ("N", "FN", "ORG") and _is_kana(p):
+                reading = {"N": "X-IRMC-N", "FN": "X-PHONETIC-FN", "ORG": "X-PHONETIC-ORG"}
+                out.append(_Prop(reading[name], p.params, set(), p.parts, p.raw))
+            else:
+                out.append(p)
+    return out
+
+
+_KANA_ONLY = re.compile(r"^[\u3041-\u30ff\uff66-\uff9f\s・ー;]+$")
 
 
 def _version(lines: list[bytes]) -> str:
@@ -400,9 +493,18 @@ def _contact(props: list[_Prop], ref: str, result: CardParseResult) -> CardConta
             kana.setdefault("first", p.text)
         elif name == "SORT-STRING":
             kana.setdefault("sort_string", p.text)
+        elif name == "X-PHONETIC-FN":
+            kana.setdefault("fn", p.text)
+        elif name in ("X-PHONETIC-ORG", "X-IRMC-ORG") or (
+            name == "SOUND" and "X-IRMC-ORG" in p.types
+        ):
+            c.company_kana = c.company_kana or p.part(0)
         elif name == "ORG" and not c.company:
             c.company = p.part(0)
             c.department = " ".join(clean(x) for x in p.parts[1:] if clean(x))
+            sort_as = [x.strip() for v in p.params.get("SORT-AS", []) for x in v.split(",")]
+            if sort_as and sort_as[0] and not c.company_kana:
+                c.company_kana = sort_as[0]
         elif (name == "TITLE" and not c.title) or (name == "ROLE" and not c.title):
             c.title = p.text
         elif name == "EMAIL" and not c.email:
@@ -423,8 +525,15 @@ def _contact(props: list[_Prop], ref: str, result: CardParseResult) -> CardConta
     if "last" in kana or "first" in kana:
         c.full_name_kana = join_name(kana.get("last", ""), kana.get("first", ""))
     else:
-        c.full_name_kana = kana.get("irmc") or kana.get("sort_as") or kana.get("sort_string") or ""
+        c.full_name_kana = (
+            kana.get("irmc")
+            or kana.get("sort_as")
+            or kana.get("sort_string")
+            or kana.get("fn")
+            or ""
+        )
     c.full_name_kana = clean(nfkc(c.full_name_kana)) if c.full_name_kana else ""
+    c.company_kana = clean(nfkc(c.company_kana)) if c.company_kana else ""
     c.title, c.department = split_title(c.title, c.department)
     _assign_phones(c, phones)
     if adrs:
@@ -434,7 +543,8 @@ def _contact(props: list[_Prop], ref: str, result: CardParseResult) -> CardConta
         if any(has_cjk(s) for s in street):
             c.address = "".join(s for s in street if s)
         else:
-            c.address = ", ".join(s for s in [adr.part(2), adr.part(3), adr.part(4)] if s)
+            parts = [adr.part(2), adr.part(3), adr.part(4), adr.part(6)]  # ... state, country
+            c.address = ", ".join(s for s in parts if s)
     return c
 
 
