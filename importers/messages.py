@@ -389,6 +389,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Card #{n} in {name}: the {label} contains characters that could not be decoded. What "
         "could be read was kept ('{text}') — please check this contact.",
     ),
+    "dup.same_reading": (
+        "読みが同じ（{reading}）：漢字・カナ・ローマ字で書き分けられた同じ会社かもしれません",
+        "same reading ({reading}): possibly one company written in kanji, kana or romaji",
+    ),
+    "dup.same_reading.person": (
+        "同じ会社で読みが同じ（{reading}）：漢字・カナ・ローマ字で書き分けられた同じ人かも"
+        "しれません",
+        "same reading at the same company ({reading}): possibly one person written in kanji, "
+        "kana or romaji",
+    ),
     "charset_guessed": (
         "{name}：文字コード（CHARSET）の指定がない名刺があったため、{codecs} として読みました。"
         "名前や住所が文字化けしている場合は、UTF-8 で書き出し直してください。",

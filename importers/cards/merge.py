@@ -17,7 +17,14 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
+from importers.messages import msg, resolve
 from importers.normalize.companies import normalize_company
+from importers.normalize.readings import (
+    company_reading,
+    name_romaji_key,
+    person_reading,
+    romaji_key,
+)
 from sync.schema_contract import CONTACT_DETAILS
 from sync.store import Store, Writer
 from sync.store.ids import new_id
@@ -34,8 +41,10 @@ MERGES_DDL = """CREATE TABLE IF NOT EXISTS merges (
 )"""
 
 # Fields a merge may fill on the keeper (identity and bookkeeping fields are left alone).
-_CONTACT_FILL = (*CONTACT_DETAILS, "source_id")
-_COMPANY_FILL = ("name_kana",)
+_CONTACT_FILL = (*CONTACT_DETAILS, "full_name_kana_source", "source_id")
+_COMPANY_FILL = ("name_kana", "name_kana_source")
+# A romanised reading shorter than this matches too many unrelated names ('Sato', 'Kato').
+MIN_READING_KEY = 5
 # table -> (link column, extra condition): the rows re-pointed from the other row to the keeper
 _CONTACT_LINKS = {
     "activities": ("contact_id", ""),
@@ -138,7 +147,25 @@ def find_duplicate_contacts(store: Store) -> list[tuple[str, str, str]]:
             by_name[(r["company_id"], r["name_normalized"])].append(r)
     groups += [("same e-mail", g) for g in by_email.values() if len(g) > 1]
     groups += [("same name at the same company", g) for g in by_name.values() if len(g) > 1]
+    # 山田 太郎 / ヤマダ タロウ / Taro Yamada at one company: the same reading, in any order
+    by_reading: dict[tuple[str, tuple[str, ...]], list[dict]] = defaultdict(list)
+    for r in rows:
+        key = _person_reading_key(r)
+        if r["company_id"] and key and sum(map(len, key)) >= MIN_READING_KEY:
+            by_reading[(r["company_id"], key)].append(r)
+    lang = resolve(None, store.data_dir)
+    for (_company, key), g in by_reading.items():
+        if len(g) > 1 and len({r["name_normalized"] for r in g}) > 1:
+            groups.append((msg("dup.same_reading.person", lang, reading=" ".join(key)), g))
     return _pairs(groups, _contact_rank)
+
+
+def _person_reading_key(r: dict) -> tuple[str, ...]:
+    """The romanised parts of a person's reading, sorted (Western and Japanese order alike)."""
+    reading = r["full_name_kana"] or person_reading(r["full_name"])
+    if not reading and r["full_name"] and r["full_name"].isascii():
+        reading = r["full_name"]
+    return tuple(sorted(k for k in (romaji_key(p) for p in (reading or "").split()) if k))
 
 
 def _contact_rank(r: dict) -> tuple:
@@ -185,7 +212,31 @@ def find_duplicate_companies(store: Store) -> list[tuple[str, str, str]]:
                 short, long_ = sorted((a["_key"], b["_key"]), key=len)
                 if short != long_ and len(short) >= 2 and short in long_:
                     contained.append(("similar name and the same phone prefix", [a, b]))
-    return _pairs(groups + contained, lambda r: (len(r["_key"]), r["id"]))
+    return _pairs(
+        groups + contained + _same_reading(rows, store),
+        lambda r: (len(r["_key"]), r["id"]),
+    )
+
+
+def _same_reading(rows: list[dict], store: Store) -> list[tuple[str, list[dict]]]:
+    """Companies whose names differ but read the same across scripts: 「Minato Kogyo」,
+    「ミナト工業」 and 「港工業」 all romanise to 'minatokogyo' (a card's or a derived reading
+    for Japanese names, the name itself for Latin ones)."""
+    by_reading: dict[str, list[dict]] = defaultdict(list)
+    for r in rows:
+        key = name_romaji_key(r["name"], r["name_kana"])
+        if len(key) >= MIN_READING_KEY:
+            by_reading[key].append(r)
+    lang = resolve(None, store.data_dir)
+    out = []
+    for key, group in by_reading.items():
+        if len(group) > 1 and len({r["_key"] for r in group}) > 1:
+            kana = next(
+                (k for r in group if (k := r["name_kana"] or company_reading(r["name"]))), ""
+            )
+            reading = f"{kana} / {key}" if kana else key
+            out.append((msg("dup.same_reading", lang, reading=reading), group))
+    return out
 
 
 def _pairs(groups: list[tuple[str, list[dict]]], rank) -> list[tuple[str, str, str]]:

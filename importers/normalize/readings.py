@@ -173,7 +173,7 @@ def name_romaji_key(name: str | None, reading: str | None = None) -> str:
     if reading:
         return romaji_key(reading_for_sort(reading))
     bare = strip_legal_form(name or "")
-    if bare and _LATIN.match(bare):
+    if bare and not _HAS_KANA_OR_KANJI.search(bare):  # 'Minato Kōgyō'
         return romaji_key(bare)
     derived = company_reading(name)
     return romaji_key(derived) if derived else ""
