@@ -130,7 +130,8 @@ def parse_contact_csv(data: bytes, filename: str, *, lang: str | None = None) ->
 
 def find_header_row(rows: list[list[str]]) -> int:
     """The index of the row that names the most known contact columns (the first on a tie)
-    among the first HEADER_SCAN_ROWS; the first non-blank row when none names any."""
+    among the first HEADER_SCAN_ROWS; when none names any, the first of the widest rows (its
+    columns are what the error message lists)."""
     syn = _synonyms()
     best, best_score = None, 0
     for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
@@ -140,7 +141,8 @@ def find_header_row(rows: list[list[str]]) -> int:
             best, best_score = i, score
     if best is not None:
         return best
-    return next(i for i, r in enumerate(rows) if any(c.strip() for c in r))
+    widths = [sum(bool(c.strip()) for c in r) for r in rows[:HEADER_SCAN_ROWS]]
+    return widths.index(max(widths))
 
 
 def _map_header(

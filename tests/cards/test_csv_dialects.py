@@ -224,3 +224,25 @@ def test_japanese_address_with_a_foreign_looking_code_is_still_checked():
     assert c.needs_review
     assert sorted(i.code for i in r.issues) == ["invalid_phone", "invalid_postal_code"]
     assert (c.postal_code, c.phone) == ("46000", "12345")  # kept as written
+
+
+def test_a_preamble_with_no_header_anywhere_is_refused_in_words():
+    text = "Eightで生成された名刺リストです。\r\n合計 0 件\r\n\r\nメモ,日付\r\nあ,い\r\n"
+    r = parse_contact_csv(text.encode("utf-8"), "notes.csv")
+    (err,) = r.errors
+    assert err.code == "no_usable_columns" and "notes.csv" in err.message
+    assert "メモ" in err.message  # the columns it did find are named
+    assert r.contacts == []
+
+
+def test_truncated_utf16_file_keeps_what_it_can_and_says_so():
+    header = ["氏名", "会社名", "メールアドレス"]
+    rows = [
+        header,
+        ["青木 一郎", "サンプル精工", "aoki@sample.example.jp"],
+        ["石井 花子", "見本", "x"],
+    ]
+    data = codecs.BOM_UTF16_LE + csv_text(rows).encode("utf-16-le")
+    r = parse_contact_csv(data[:-3], "cut.csv")  # an odd byte count: the last character is cut
+    assert r.contacts[0].full_name == "青木 一郎"
+    assert "bad_encoding" in [i.code for i in r.issues]

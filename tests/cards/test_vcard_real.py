@@ -137,3 +137,14 @@ def test_foreign_numbers_on_a_card_are_valid():
     assert c.fax == "+1 919-555-0199"  # no country code: read as the address's country's
     assert c.address == "100 Main St, Raleigh, NC, USA"
     assert not c.needs_review and r.issues == []
+
+
+def test_hostile_vcards_never_crash():
+    for data in (
+        codecs.BOM_UTF16_LE + "BEGIN:VCARD\r\nFN:青木".encode("utf-16-le")[:-1],  # cut mid-char
+        b"\x00" * 64,
+        b"BEGIN:VCARD\r\nVERSION:4.0\r\nFN;ALTID=1;LANGUAGE=ja:\r\nFN;ALTID=1:\r\nEND:VCARD\r\n",
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:\xff\xfe\xfd;\xfc\r\nEND:VCARD\r\n",
+    ):
+        r = parse_vcards(data, "bad.vcf")
+        assert r.contacts or r.issues  # either something read or a message, never an exception
