@@ -164,3 +164,43 @@ def test_migration_adds_the_reading_source_columns(store):
     assert conn.execute(
         "SELECT count(*) FROM _migrations WHERE name = '0004_reading_source'"
     ).fetchone() == (1,)
+
+
+def test_customer_list_and_cli_in_gojuon_order_and_search_by_reading(store, tmp_path):
+    from desktop.app.data.customers import customer_ids
+    from desktop.commands.listing import list_companies
+
+    header = "会社名,会社名(フリガナ),氏名,e-mail"
+    path = eight_csv(
+        tmp_path / "l.csv",
+        [
+            "株式会社山田製作所,,山田 太郎,t@y.example.jp",
+            "㈱アオキ精工,アオキセイコウ,青木 一郎,a@a.example.jp",
+            "港工業株式会社,,佐藤 健一,s@m.example.jp",
+            "Minato Kogyo Co. Ltd.,,Ken Sato,k@m.example.com",
+            "有限会社かもめ物流,,鈴木 花子,h@k.example.jp",
+        ],
+        header,
+    )
+    import_card_file(store, path)
+    conn = store.reader()
+    names = {r[0]: r[1] for r in conn.execute("SELECT id, name FROM companies")}
+    assert [names[i] for i in customer_ids(conn)] == [
+        "(株)アオキ精工",  # あおき: the legal form does not count (㈱ stored as (株))
+        "有限会社かもめ物流",  # かもめ
+        "港工業株式会社",  # みなと
+        "株式会社山田製作所",  # やまだ
+        "Minato Kogyo Co. Ltd.",  # no reading: after the Japanese names
+    ]
+    for typed in ("やまだ", "ヤマダ", "ﾔﾏﾀﾞ"):
+        assert [names[i] for i in customer_ids(conn, typed)] == ["株式会社山田製作所"]
+    conn.close()
+    printed = []
+    list_companies(store, as_json=False, out=printed.append)
+    text = "\n".join(printed)
+    assert (
+        text.index("アオキ精工")
+        < text.index("かもめ物流")
+        < text.index("港工業")
+        < text.index("山田製作所")
+    )

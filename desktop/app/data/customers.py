@@ -65,11 +65,12 @@ def customer_detail(conn: sqlite3.Connection, company_id: str) -> dict[str, Any]
         for r in conn.execute(
             """SELECT p.*, (SELECT t.sha256 FROM attachments t WHERE t.entity = 'contacts'
                  AND t.entity_id = p.id AND t.deleted = 0 ORDER BY t.id LIMIT 1) AS card_sha
-               FROM contacts p WHERE p.company_id = ? AND p.deleted = 0
-               ORDER BY p.full_name_kana IS NULL, p.full_name_kana, p.full_name""",
+               FROM contacts p WHERE p.company_id = ? AND p.deleted = 0""",
             (company_id,),
         )
     ]
+    # 50音順 by reading, katakana and hiragana readings alike (SQLite would sort ア before あ)
+    contacts.sort(key=lambda p: (*sort_key(p["full_name_kana"], p["full_name"]), p["id"]))
     timeline = [
         dict(r)
         for r in conn.execute(
