@@ -55,14 +55,15 @@ def _japanese(value: str, digits: str) -> str:
         and 2 <= len(groups[0]) <= 5
     ):
         return "-".join(groups)
-    if digits.startswith(_FREE_DIAL):
-        return f"{digits[:4]}-{digits[4:-4]}-{digits[-4:]}"
     import phonenumbers
 
-    # libphonenumber knows every Japanese area-code length (03, 052, 0422, 04992 ...)
+    # libphonenumber knows the Japanese area-code lengths (03, 052, 0466, 04992 ...) and the
+    # free-dial groups (0120-123-456)
     number = phonenumbers.parse(digits, "JP")
     if phonenumbers.is_valid_number(number):
         return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    if digits.startswith(_FREE_DIAL):  # 0800 numbers it does not list
+        return f"{digits[:4]}-{digits[4:-4]}-{digits[-4:]}"
     head = 3 if digits.startswith(_ELEVEN) else 2 if digits.startswith(("03", "06")) else 3
     return f"{digits[:head]}-{digits[head:-4]}-{digits[-4:]}"
 
