@@ -44,8 +44,9 @@ _HEX = b"0123456789ABCDEFabcdef"
 # Tried, in order, for a value with 8-bit bytes and no CHARSET (after UTF-8 and cp932).
 SINGLE_BYTE_GUESSES = ("cp1252", "iso8859_15", "cp1250", "latin_1")
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
-# one kanji or half-width kana between Latin letters: Latin-1 bytes misread as cp932 ('Ménard')
-_MISREAD = re.compile(r"[A-Za-z][\u3400-\u9fff\uff61-\uff9f]{1,2}(?:[A-Za-z]|$)")
+# one kanji or half-width kana between Latin letters: Latin-1 bytes misread as cp932 ('Ménard');
+# 'ABC精工' is a real name
+_MISREAD = re.compile(r"[A-Za-z][\u3400-\u9fff\uff61-\uff9f][A-Za-z]")
 _NAMES_BY_LANGUAGE = {"FN", "N", "ORG", "TITLE", "ADR"}
 
 

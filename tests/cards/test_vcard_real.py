@@ -54,13 +54,13 @@ def test_8bit_latin1_card_without_charset_is_guessed_and_said():
 
 
 def test_8bit_shift_jis_card_without_charset_is_read_as_cp932():
-    card = "BEGIN:VCARD\r\nVERSION:2.1\r\nN:青木;一郎\r\nORG:株式会社サンプル精工\r\n"
+    card = "BEGIN:VCARD\r\nVERSION:2.1\r\nN:青木;一郎\r\nORG:ABC精工株式会社\r\n"
     card += "SOUND;X-IRMC-N:ｱｵｷ;ｲﾁﾛｳ\r\nEND:VCARD\r\n"
     r = parse_vcards(card.encode("cp932"), "phone.vcf", lang="en")
     (c,) = r.contacts
     assert (c.full_name, c.company, c.full_name_kana) == (
         "青木 一郎",
-        "株式会社サンプル精工",
+        "ABC精工株式会社",
         "アオキ イチロウ",
     )
     assert [i.code for i in r.issues] == ["charset_guessed"]
