@@ -390,12 +390,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "could be read was kept ('{text}') — please check this contact.",
     ),
     "dup.same_reading": (
-        "読みが同じ（{reading}）：漢字・カナ・ローマ字で書き分けられた同じ会社かもしれません",
+        "読みが同じです（{reading}）。漢字・カナ・ローマ字で書き分けられた同じ会社かもしれません。",
         "same reading ({reading}): possibly one company written in kanji, kana or romaji",
     ),
     "dup.same_reading.person": (
-        "同じ会社で読みが同じ（{reading}）：漢字・カナ・ローマ字で書き分けられた同じ人かも"
-        "しれません",
+        "同じ会社で読みが同じです（{reading}）。漢字・カナ・ローマ字で書き分けられた同じ人"
+        "かもしれません。",
         "same reading at the same company ({reading}): possibly one person written in kanji, "
         "kana or romaji",
     ),
