@@ -19,12 +19,7 @@ from typing import Any
 
 from importers.messages import msg, resolve
 from importers.normalize.companies import normalize_company
-from importers.normalize.readings import (
-    company_reading,
-    name_romaji_key,
-    person_reading,
-    romaji_key,
-)
+from importers.normalize.readings import name_romaji_key, romaji_key
 from sync.schema_contract import CONTACT_DETAILS
 from sync.store import Store, Writer
 from sync.store.ids import new_id
@@ -162,7 +157,8 @@ def find_duplicate_contacts(store: Store) -> list[tuple[str, str, str]]:
 
 def _person_reading_key(r: dict) -> tuple[str, ...]:
     """The romanised parts of a person's reading, sorted (Western and Japanese order alike)."""
-    reading = r["full_name_kana"] or person_reading(r["full_name"])
+    # stored readings only (imports derive them): the app never loads the analyser for this
+    reading = r["full_name_kana"]
     if not reading and r["full_name"] and r["full_name"].isascii():
         reading = r["full_name"]
     return tuple(sorted(k for k in (romaji_key(p) for p in (reading or "").split()) if k))
@@ -220,20 +216,18 @@ def find_duplicate_companies(store: Store) -> list[tuple[str, str, str]]:
 
 def _same_reading(rows: list[dict], store: Store) -> list[tuple[str, list[dict]]]:
     """Companies whose names differ but read the same across scripts: 「Minato Kogyo」,
-    「ミナト工業」 and 「港工業」 all romanise to 'minatokogyo' (a card's or a derived reading
-    for Japanese names, the name itself for Latin ones)."""
+    「ミナト工業」 and 「港工業」 all romanise to 'minatokogyo' (the stored reading — a card's
+    or the one derived at import — for Japanese names, the name itself for Latin ones)."""
     by_reading: dict[str, list[dict]] = defaultdict(list)
     for r in rows:
-        key = name_romaji_key(r["name"], r["name_kana"])
+        key = name_romaji_key(r["name"], r["name_kana"], derive=False)
         if len(key) >= MIN_READING_KEY:
             by_reading[key].append(r)
     lang = resolve(None, store.data_dir)
     out = []
     for key, group in by_reading.items():
         if len(group) > 1 and len({r["_key"] for r in group}) > 1:
-            kana = next(
-                (k for r in group if (k := r["name_kana"] or company_reading(r["name"]))), ""
-            )
+            kana = next((r["name_kana"] for r in group if r["name_kana"]), "")
             reading = f"{kana} / {key}" if kana else key
             out.append((msg("dup.same_reading", lang, reading=reading), group))
     return out

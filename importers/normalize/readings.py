@@ -13,6 +13,7 @@ names written in kana get a derived reading.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from functools import cache, lru_cache
 
@@ -56,14 +57,25 @@ def to_hiragana(text: str) -> str:
     return "".join(chr(ord(c) - 0x60) if "\u30a1" <= c <= "\u30f6" else c for c in s)
 
 
+_LOCK = threading.Lock()  # one tokenizer per process, shared by the app's reader threads
+
+
 @cache
 def _tokenizer():
-    """janome's tokenizer, loaded once per process (about 0.3 s); None when not installed."""
+    """janome's tokenizer, loaded once per process (about 0.5 s); None when not installed."""
     try:
         from janome.tokenizer import Tokenizer
     except ImportError:
         return None
     return Tokenizer()
+
+
+def _tokens(text: str) -> list:
+    tokenizer = _tokenizer()
+    if tokenizer is None:
+        return []
+    with _LOCK:
+        return list(tokenizer.tokenize(text))
 
 
 def analyser_available() -> bool:
@@ -77,11 +89,10 @@ def _read(text: str) -> str | None:
         return None
     if _KANA.match(text):
         return to_hiragana(text).replace("・", "")
-    tokenizer = _tokenizer()
-    if tokenizer is None:
+    if _tokenizer() is None:
         return None
     out = []
-    for token in tokenizer.tokenize(text):
+    for token in _tokens(text):
         reading = token.reading
         if reading and reading != "*":
             out.append(reading)
@@ -167,26 +178,27 @@ def romaji_key(text: str | None) -> str:
     return s
 
 
-def name_romaji_key(name: str | None, reading: str | None = None) -> str:
-    """The cross-script key of a company: from its reading (given or derived), else from a
-    Latin name itself. '' when neither gives one."""
+def name_romaji_key(name: str | None, reading: str | None = None, *, derive: bool = True) -> str:
+    """The cross-script key of a company: from its reading (given, or derived unless
+    ``derive`` is False), else from a Latin name itself. '' when neither gives one."""
     if reading:
         return romaji_key(reading_for_sort(reading))
     bare = strip_legal_form(name or "")
     if bare and not _HAS_KANA_OR_KANJI.search(bare):  # 'Minato Kōgyō'
         return romaji_key(bare)
-    derived = company_reading(name)
+    if bare and _KANA.match(bare):  # 'ミナト': no analyser needed
+        return romaji_key(bare)
+    derived = company_reading(name) if derive else None
     return romaji_key(derived) if derived else ""
 
 
 def text_reading(text: str) -> str:
     """The hiragana reading of free text (a transcript); unknown parts left out."""
-    tokenizer = _tokenizer()
     s = nfkc(text or "")
-    if tokenizer is None:
+    if _tokenizer() is None:
         return to_hiragana(s)
     out = []
-    for token in tokenizer.tokenize(s):
+    for token in _tokens(s):
         r = token.reading if token.reading and token.reading != "*" else token.surface
         out.append(r)
     return _NOT_KANA.sub("", to_hiragana("".join(out)))

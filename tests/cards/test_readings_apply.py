@@ -153,6 +153,7 @@ def test_english_reasons_with_language_en(tmp_path, monkeypatch):
         with store.write() as w:
             w.insert("companies", {"name": "Minato Kogyo", "name_normalized": "minatokogyo"})
             w.insert("companies", {"name": "港工業", "name_normalized": "港工業"})
+            fill_readings(w)  # what an import does for the rows it creates
         ((_k, _o, reason),) = find_duplicate_companies(store)
     assert reason.startswith("same reading (みなとこうぎょう / minatokogyo)")
 
