@@ -246,3 +246,19 @@ def test_truncated_utf16_file_keeps_what_it_can_and_says_so():
     r = parse_contact_csv(data[:-3], "cut.csv")  # an odd byte count: the last character is cut
     assert r.contacts[0].full_name == "青木 一郎"
     assert "bad_encoding" in [i.code for i in r.issues]
+
+
+def test_outlook_japanese_comma_export_with_split_address():
+    header = ["姓", "名", "会社名", "部署", "役職", "勤務先住所 番地", "勤務先住所 市区町村",
+              "勤務先住所 都道府県", "勤務先住所 郵便番号", "勤務先電話", "電子メール アドレス"]  # fmt: skip
+    row = ["田中", "美咲", "田中化成株式会社", "品質保証部", "係長", "錦2-3-4", "名古屋市中区",
+           "愛知県", "460-0003", "052-222-3333", "misaki@tanaka-kasei.example.jp"]  # fmt: skip
+    r = parse_contact_csv(csv_text([header, row]).encode("cp932"), "outlook_ja.csv")
+    (c,) = r.contacts
+    assert (c.full_name, c.address, c.postal_code, c.phone) == (
+        "田中 美咲",
+        "愛知県名古屋市中区錦2-3-4",
+        "460-0003",
+        "052-222-3333",
+    )
+    assert not r.issues
