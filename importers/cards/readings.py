@@ -65,9 +65,11 @@ def contact_reading_changes(
         if current["full_name_kana"] != card_kana:
             out["full_name_kana"] = card_kana
         out["full_name_kana_source"] = "card"
-    elif _empty(current["full_name_kana"]):
+    elif _empty(current["full_name_kana"]) or (
+        "full_name" in changes and current["full_name_kana_source"] == "derived"
+    ):  # no reading yet, or a derived one of the name the card has just changed
         derived = person_reading(changes.get("full_name") or current["full_name"])
-        if derived:
+        if derived and derived != current["full_name_kana"]:
             out.update(full_name_kana=derived, full_name_kana_source="derived")
     return out
 

@@ -205,3 +205,17 @@ def test_customer_list_and_cli_in_gojuon_order_and_search_by_reading(store, tmp_
         < text.index("港工業")
         < text.index("山田製作所")
     )
+
+
+def test_a_derived_reading_follows_a_name_the_file_changes(store, tmp_path):
+    header = "会社名,氏名,e-mail"
+    path = eight_csv(tmp_path / "n.csv", ["港工業株式会社,佐藤 健一,k@m.example.jp"], header)
+    import_card_file(store, path)
+    eight_csv(path, ["港工業株式会社,佐藤 健太,k@m.example.jp"], header)  # the export corrected
+    import_card_file(store, path)
+    (row,) = rows(store, "contacts")
+    assert (row["full_name"], row["full_name_kana"], row["full_name_kana_source"]) == (
+        "佐藤 健太",
+        "さとう けんた",
+        "derived",
+    )
