@@ -151,7 +151,9 @@ def find_duplicate_contacts(store: Store) -> list[tuple[str, str, str]]:
     lang = resolve(None, store.data_dir)
     for (_company, key), g in by_reading.items():
         if len(g) > 1 and len({r["name_normalized"] for r in g}) > 1:
-            groups.append((msg("dup.same_reading.person", lang, reading=" ".join(key)), g))
+            kana = next((r["full_name_kana"] for r in g if r["full_name_kana"]), "")
+            reading = f"{kana} / {' '.join(key)}" if kana else " ".join(key)
+            groups.append((msg("dup.same_reading.person", lang, reading=reading), g))
     return _pairs(groups, _contact_rank)
 
 
