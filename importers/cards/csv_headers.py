@@ -166,6 +166,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "メール",
         "電子メール アドレス",
         "電子メールアドレス",
+        "電子メール",
         "Eメールアドレス",
         "Email",
         "E-mail Address",
@@ -179,6 +180,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Secondary Email",
         "第2電子メールアドレス",
         "第 2 電子メールアドレス",
+        "第 2 電子メール",
         "Other Email",
     ),
     "phone": (
