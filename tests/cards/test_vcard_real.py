@@ -148,3 +148,57 @@ def test_hostile_vcards_never_crash():
     ):
         r = parse_vcards(data, "bad.vcf")
         assert r.contacts or r.issues  # either something read or a message, never an exception
+
+
+def qp_utf8(text: str) -> str:
+    return "".join(f"={b:02X}" for b in text.encode("utf-8"))
+
+
+def test_android_export_utf8_quoted_printable_with_phonetic_names():
+    card = (
+        "BEGIN:VCARD\r\nVERSION:2.1\r\n"
+        f"N;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:{qp_utf8('田中')};{qp_utf8('美咲')};;;\r\n"
+        f"FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:{qp_utf8('田中 美咲')}\r\n"
+        f"X-PHONETIC-FIRST-NAME;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:{qp_utf8('みさき')}\r\n"
+        f"X-PHONETIC-LAST-NAME;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:{qp_utf8('たなか')}\r\n"
+        "TEL;CELL:090-2222-3333\r\nTEL;WORK:+1-919-555-0123\r\n"
+        f"ORG;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:{qp_utf8('田中化成株式会社')}\r\n"
+        "END:VCARD\r\n"
+    )
+    r = parse_vcards(card.encode("ascii"), "android.vcf")
+    (c,) = r.contacts
+    assert (c.full_name, c.full_name_kana, c.company) == (
+        "田中 美咲",
+        "たなか みさき",
+        "田中化成株式会社",
+    )
+    assert (c.mobile, c.phone) == ("090-2222-3333", "+1 919-555-0123")
+    assert r.issues == []
+
+
+def test_icloud_export_with_item_groups_and_phonetic_org():
+    card = (
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//Apple Inc.//iPhone OS 17.0//EN\r\n"
+        "N:佐藤;健一;;;\r\nFN:佐藤 健一\r\nX-PHONETIC-FIRST-NAME:けんいち\r\n"
+        "X-PHONETIC-LAST-NAME:さとう\r\nORG:港工業株式会社;技術部;\r\n"
+        "X-PHONETIC-ORG:みなとこうぎょう\r\nTITLE:主任\r\n"
+        "item1.EMAIL;type=INTERNET;type=pref:sato@minato.example.jp\r\n"
+        "item1.X-ABLabel:_$!<Work>!$_\r\n"
+        "TEL;type=CELL;type=VOICE;type=pref:090-9876-5432\r\n"
+        "item2.ADR;type=WORK;type=pref:;;芝公園4-2-8;港区;東京都;105-0011;日本\r\n"
+        "item2.X-ABADR:jp\r\nEND:VCARD\r\n"
+    )
+    (c,) = parse_vcards(card.encode("utf-8"), "icloud.vcf").contacts
+    assert (c.full_name, c.full_name_kana, c.company, c.company_kana, c.department) == (
+        "佐藤 健一",
+        "さとう けんいち",
+        "港工業株式会社",
+        "みなとこうぎょう",
+        "技術部",
+    )
+    assert (c.email, c.mobile, c.postal_code, c.address) == (
+        "sato@minato.example.jp",
+        "090-9876-5432",
+        "105-0011",
+        "東京都港区芝公園4-2-8",
+    )
