@@ -262,3 +262,33 @@ def test_outlook_japanese_comma_export_with_split_address():
         "052-222-3333",
     )
     assert not r.issues
+
+
+def test_google_contacts_2024_export_with_labels():
+    """Google Contacts' current CSV (what Android phones sync to): '… - Label' columns."""
+    header = ["First Name", "Middle Name", "Last Name", "Phonetic First Name",
+              "Phonetic Middle Name", "Phonetic Last Name", "Name Prefix", "Name Suffix",
+              "Nickname", "File As", "Organization Name", "Organization Title",
+              "Organization Department", "Birthday", "Notes", "Photo", "Labels",
+              "E-mail 1 - Label", "E-mail 1 - Value", "Phone 1 - Label", "Phone 1 - Value",
+              "Phone 2 - Label", "Phone 2 - Value", "Address 1 - Label", "Address 1 - Formatted",
+              "Address 1 - Postal Code"]  # fmt: skip
+    row = ["一郎", "", "鈴木", "いちろう", "", "すずき", "", "", "", "", "鈴木工業株式会社", "部長",
+           "営業部", "", "", "", "* myContacts ::: 展示会2025", "* Work", "suzuki@suzuki.example.jp",
+           "Mobile", "090-1111-2222", "Work", "052-111-2222", "Work",
+           "愛知県名古屋市中区三の丸1-1", "460-0001"]  # fmt: skip
+    r = parse_contact_csv(csv_text([header, row]).encode("utf-8"), "contacts.csv")
+    (c,) = r.contacts
+    assert (c.full_name, c.full_name_kana, c.company, c.department, c.title) == (
+        "鈴木 一郎",
+        "すずき いちろう",
+        "鈴木工業株式会社",
+        "営業部",
+        "部長",
+    )
+    assert (c.email, c.mobile, c.phone) == (
+        "suzuki@suzuki.example.jp",
+        "090-1111-2222",
+        "052-111-2222",
+    )
+    assert c.tags == ["展示会2025"]
