@@ -389,6 +389,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Card #{n} in {name}: the {label} contains characters that could not be decoded. What "
         "could be read was kept ('{text}') — please check this contact.",
     ),
+    "dup.same_reading": (
+        "読みが同じです（{reading}）。漢字・カナ・ローマ字で書き分けられた同じ会社かもしれません。",
+        "same reading ({reading}): possibly one company written in kanji, kana or romaji",
+    ),
+    "dup.same_reading.person": (
+        "同じ会社で読みが同じです（{reading}）。漢字・カナ・ローマ字で書き分けられた同じ人"
+        "かもしれません。",
+        "same reading at the same company ({reading}): possibly one person written in kanji, "
+        "kana or romaji",
+    ),
+    "charset_guessed": (
+        "{name}：文字コード（CHARSET）の指定がない名刺があったため、{codecs} として読みました。"
+        "名前や住所が文字化けしている場合は、UTF-8 で書き出し直してください。",
+        "{name}: some cards do not say their character set (CHARSET); they were read as "
+        "{codecs}. If names or addresses look garbled, export the file again as UTF-8.",
+    ),
     "vcard_field.N": ("氏名（N）", "name (N)"),
     "vcard_field.FN": ("氏名（FN）", "name (FN)"),
     "vcard_field.SOUND": ("読み（SOUND）", "reading (SOUND)"),

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from importers.cards.linking import link_in
 from importers.cards.merge import resolve_company
+from importers.cards.readings import new_company_reading
 from importers.deals import refresh_deals
 from importers.ingest import Importer, Job, Parsed, Reader
 from importers.issues import ImportFailed
@@ -172,7 +173,12 @@ class ReportReader(Reader):
         w.insert_many(
             "companies",
             [
-                {"id": cid, "name": c.display, "name_normalized": c.normalized}
+                {
+                    "id": cid,
+                    "name": c.display,
+                    "name_normalized": c.normalized,
+                    **new_company_reading(c.display),  # よみ for 50音順 (importers.cards.readings)
+                }
                 for cid, c in wanted.items()
                 if cid not in known
             ],

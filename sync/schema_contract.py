@@ -7,11 +7,12 @@ entity or field not named here, so a forged request cannot write elsewhere.
 from __future__ import annotations
 
 SYNCED_FIELDS: dict[str, tuple[str, ...]] = {
-    "companies": ("name", "name_normalized", "name_kana", "deleted"),
+    "companies": ("name", "name_normalized", "name_kana", "name_kana_source", "deleted"),
     "contacts": (
         "company_id",
         "full_name",
         "full_name_kana",
+        "full_name_kana_source",
         "name_normalized",
         "title",
         "department",
@@ -91,8 +92,13 @@ SYNCED_FIELDS: dict[str, tuple[str, ...]] = {
 CONTACT_DETAILS: tuple[str, ...] = tuple(
     f
     for f in SYNCED_FIELDS["contacts"]
-    if f not in ("needs_review", "merged_into", "source_id", "deleted")
+    if f not in ("needs_review", "merged_into", "source_id", "deleted", "full_name_kana_source")
 )
+
+# Where a reading (よみ) came from: 'card' (the file said it), 'derived' (importers.normalize.
+# readings), 'manual' (typed in the app). NULL beside a reading: an older Genba or a teammate
+# set it — treated as set by hand, so never replaced by a derived one.
+READING_SOURCES = ("card", "derived", "manual")
 
 INTEGER_FIELDS = {
     "deleted",

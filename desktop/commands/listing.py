@@ -6,6 +6,7 @@ import json
 
 from desktop.tables import render
 from importers.messages import msg
+from importers.normalize.readings import sort_key
 
 
 def _emit(rows, as_json: bool, headers, keys, widths, out) -> None:
@@ -73,8 +74,11 @@ def list_companies(store, *, as_json: bool, out=print) -> int:
         """SELECT c.id, c.name, c.name_normalized, c.name_kana,
                   count(a.id) AS activities, max(a.occurred_on) AS last_contact
            FROM companies c LEFT JOIN activities a ON a.company_id = c.id AND a.deleted = 0
-           WHERE c.deleted = 0 GROUP BY c.id ORDER BY coalesce(c.name_kana, c.name_normalized)"""
+           WHERE c.deleted = 0 GROUP BY c.id"""
     )
+    # 50音順 by reading (katakana and hiragana alike, legal forms aside): not SQLite's code-point
+    # order, which would put every (株) and every katakana reading before hiragana ones
+    rows = sorted(rows, key=lambda r: (*sort_key(r["name_kana"], r["name"]), r["id"]))
     _emit(
         rows,
         as_json,

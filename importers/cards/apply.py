@@ -33,6 +33,12 @@ from importers.cards.detect import check_card_size, parse_card_file
 from importers.cards.linking import link_in, name_key
 from importers.cards.merge import resolve_company, resolve_contact
 from importers.cards.model import CardContact, CardIssue
+from importers.cards.readings import (
+    company_reading_changes,
+    contact_reading_changes,
+    new_company_reading,
+    new_contact_reading,
+)
 from importers.ingest import Job, Parsed, Reader, import_source
 from importers.issues import Issue
 from importers.kinds import CARDS
@@ -134,7 +140,7 @@ def _apply_contacts(
     merged: set[str] = set()
     for card in contacts:
         company = normalize_company(card.company) if card.company else None
-        fields = card_fields(card, ensure_company(w, card.company))
+        fields = card_fields(card, ensure_company(w, card.company, card.company_kana))
         contact_id, how = identify(
             w, fields, company.normalized if company else "", previous, index
         )
@@ -154,6 +160,7 @@ def _apply_contacts(
         if how == "new":
             row = {f: v for f, v in fields.items() if v is not None}
             row.update(id=contact_id, needs_review=int(card.needs_review), source_id=source_id)
+            row.update(new_contact_reading(fields))
             w.insert("contacts", row)
             index.add(contact_id, fields)
             added.add(contact_id)
@@ -169,6 +176,7 @@ def _apply_contacts(
             )
             if changes and card.needs_review:
                 changes["needs_review"] = 1
+            changes.update(contact_reading_changes(current, fields, changes))
             if current["source_id"] is None:
                 changes["source_id"] = source_id
             if w.update("contacts", contact_id, changes) and contact_id not in added:
@@ -347,9 +355,10 @@ def same_value(field_name: str, a: Any, b: Any) -> bool:
     return " ".join(nfkc(str(a)).split()) == " ".join(nfkc(str(b)).split())
 
 
-def ensure_company(w: Writer, text: str | None) -> str | None:
+def ensure_company(w: Writer, text: str | None, kana: str | None = None) -> str | None:
     """The company row a written company name stands for, the same one daily reports use
-    (``natural_id('companies', normalized)``), created when missing; merges are followed."""
+    (``natural_id('companies', normalized)``), created when missing; merges are followed.
+    ``kana``: the card's reading of the company (importers.cards.readings decides its use)."""
     name = normalize_company(text) if text else None
     if name is None:
         return None
@@ -361,13 +370,23 @@ def ensure_company(w: Writer, text: str | None) -> str | None:
             (name.normalized,),
         ).fetchone()
         if row:  # the same name under another id (e.g. created by an older version)
-            return row[0]
-        w.insert(
-            "companies",
-            {"id": company_id, "name": name.display, "name_normalized": name.normalized},
-        )
-        return company_id
-    return resolve_company(w.conn, company_id) or company_id
+            company_id = row[0]
+        else:
+            w.insert(
+                "companies",
+                {
+                    "id": company_id,
+                    "name": name.display,
+                    "name_normalized": name.normalized,
+                    **new_company_reading(name.display, kana),
+                },
+            )
+            return company_id
+    company_id = resolve_company(w.conn, company_id) or company_id
+    current = w.get("companies", company_id)
+    if current is not None:
+        w.update("companies", company_id, company_reading_changes(current, kana))
+    return company_id
 
 
 # --------------------------------------------------------------------------- card images

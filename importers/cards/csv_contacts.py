@@ -1,4 +1,9 @@
-"""Contact CSV exports (Eight, Sansan, CamCard, Outlook, Google), mapped by header name."""
+"""Contact CSV exports (Eight, Sansan, CamCard, Outlook, Google, Thunderbird ...), by header name.
+
+The header row is found wherever it is: Eight writes a generation line (「…にEightで生成された名刺
+リストです。」), 合計 N 件, notes and blank lines before it; other tools add a title or a notes
+line. The row among the first ``HEADER_SCAN_ROWS`` that names the most known columns wins.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +26,7 @@ _DATE = re.compile(r"^(\d{4})\s*[/\-.年]\s*(\d{1,2})\s*[/\-.月]\s*(\d{1,2})\s*
 _DATE8 = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _TAG_SPLIT = re.compile(r"\s*(?:,|;|、|:::)\s*")
 _MAX_LISTED = 12
+HEADER_SCAN_ROWS = 40
 
 
 def header_key(h: str) -> str:
@@ -37,12 +43,28 @@ def _synonyms() -> dict[str, tuple[str, int]]:
     return out
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' / 'utf-16-be' when the bytes look like UTF-16 text with no BOM (ASCII-heavy
+    text has a NUL in every other byte), else None."""
+    head = data[:4000]
+    if len(head) < 4 or head.count(0) < len(head) // 4:
+        return None
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    return "utf-16-le" if odd > even else "utf-16-be"
+
+
 def decode_csv_bytes(data: bytes) -> tuple[str, str, bool]:
-    """(text, encoding, had_undecodable_bytes): UTF-8 with/without BOM, UTF-16 with BOM, cp932."""
+    """(text, encoding, had_undecodable_bytes): UTF-8 with/without BOM, UTF-16 (LE/BE, with a
+    BOM or recognisable without one), cp932."""
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", False
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace"), "utf-16", False
+        text = data.decode("utf-16", errors="replace")
+        return text, "utf-16", "\ufffd" in text
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        text = data.decode(utf16, errors="replace")
+        return text, utf16, "\ufffd" in text
     try:
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError:
@@ -71,15 +93,14 @@ def parse_contact_csv(data: bytes, filename: str, *, lang: str | None = None) ->
     if lossy:
         result.say(filename, "warning", "bad_encoding", name=filename)
         text = text.replace("\ufffd", "")
-    first_line = text.split("\n", 1)[0]
-    delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
+    head = "\n".join(text.split("\n", HEADER_SCAN_ROWS)[:HEADER_SCAN_ROWS])
+    delimiter = "\t" if head.count("\t") > head.count(",") else ","
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    while rows and not any(c.strip() for c in rows[0]):
-        rows.pop(0)
-    if not rows:
+    if not any(any(c.strip() for c in r) for r in rows):
         result.say(filename, "error", "empty_file", name=filename)
         return result
-    header = [h.strip() for h in rows[0]]
+    at = find_header_row(rows)
+    header = [h.strip() for h in rows[at]]
     mapping, unknown, tag_columns = _map_header(header)
     fields = {f for f, _ in mapping.values()}
     if not fields & set(IDENTIFYING_FIELDS):
@@ -94,7 +115,7 @@ def parse_contact_csv(data: bytes, filename: str, *, lang: str | None = None) ->
             )
         result.say(filename, "info", "unknown_columns", name=filename, columns=listed)
     numbered = _numbered_columns(header)
-    for index, row in enumerate(rows[1:], start=2):
+    for index, row in enumerate(rows[at + 1 :], start=at + 2):
         if not any(c.strip() for c in row):
             continue
         ref = f"{filename}!row {index}"
@@ -107,6 +128,23 @@ def parse_contact_csv(data: bytes, filename: str, *, lang: str | None = None) ->
     return result
 
 
+def find_header_row(rows: list[list[str]]) -> int:
+    """The index of the row that names the most known contact columns (the first on a tie)
+    among the first HEADER_SCAN_ROWS; when none names any, the first of the widest rows (its
+    columns are what the error message lists)."""
+    syn = _synonyms()
+    best, best_score = None, 0
+    for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
+        fields = {syn[k][0] for k in (header_key(c) for c in row) if k in syn}
+        score = len(fields) + 2 * len(fields & set(IDENTIFYING_FIELDS))
+        if score > best_score:
+            best, best_score = i, score
+    if best is not None:
+        return best
+    widths = [sum(bool(c.strip()) for c in r) for r in rows[:HEADER_SCAN_ROWS]]
+    return widths.index(max(widths))
+
+
 def _map_header(
     header: list[str],
 ) -> tuple[dict[int, tuple[str, int]], list[str], list[int]]:
@@ -115,6 +153,12 @@ def _map_header(
     ignored = {header_key(h) for h in KNOWN_IGNORED}
     keys = [header_key(h) for h in header]
     has_job_title = header_key("Job Title") in keys
+    # Thunderbird (ja) writes the company as 所属 beside 部署: 所属 is the company there
+    affiliation_is_company = (
+        header_key("部署") in keys
+        and header_key("所属") in keys
+        and not any(syn.get(k, ("",))[0] == "company" for k in keys)
+    )
     mapping: dict[int, tuple[str, int]] = {}
     unknown: list[str] = []
     tag_columns: list[int] = []
@@ -123,6 +167,9 @@ def _map_header(
         if not k:
             continue
         if k == header_key("Title") and has_job_title:  # Outlook: Mr./Ms.
+            continue
+        if affiliation_is_company and k == header_key("所属"):
+            mapping[i] = ("company", 0)
             continue
         if k in syn:
             mapping[i] = syn[k]
@@ -182,6 +229,7 @@ def _row_contact(
     c.full_name_kana = clean(nfkc(kana)) if kana else ""
     for name in (
         "company",
+        "company_kana",
         "department",
         "title",
         "email",
@@ -193,23 +241,32 @@ def _row_contact(
     ):
         setattr(c, name, get.get(name, ""))
     c.title, c.department = split_title(c.title or name_title, c.department)
+    if c.company_kana:
+        c.company_kana = clean(nfkc(c.company_kana))
     c.address = get.get("address", "")
-    if not c.address:
-        parts = [
-            get.get(k, "")
-            for k in (
-                "address_region",
-                "address_city",
-                "address_street",
-                "address_street2",
-                "address_street3",
-            )
-        ]
-        c.address = (
-            "".join(p for p in parts if p)
-            if any(map(has_cjk, parts))
-            else ", ".join(p for p in reversed(parts[:3]) if p)
+    country = get.get("address_country", "")
+    region, city, *street = (
+        get.get(k, "")
+        for k in (
+            "address_region",
+            "address_city",
+            "address_street",
+            "address_street2",
+            "address_street3",
         )
+    )
+    if c.address and (region or city) and not any(street):
+        # Thunderbird (ja) calls the street 勤務先住所 and keeps city and prefecture apart
+        parts = [p for p in (region, city) if p and p not in c.address]
+        if parts:
+            street, c.address = [c.address], ""
+    if not c.address:
+        if any(map(has_cjk, [region, city, *street])):
+            c.address = "".join(p for p in (region, city, *street) if p)
+        else:  # Western order: street, city, state, country
+            c.address = ", ".join(p for p in (*street, city, region, country) if p)
+    elif country and not has_cjk(c.address) and country not in c.address:
+        c.address = f"{c.address}, {country}"
     _numbered_values(c, row, numbered)
     if "exchanged_on" in get:
         c.exchanged_on = parse_date(get["exchanged_on"])

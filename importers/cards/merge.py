@@ -1,4 +1,5 @@
-"""Duplicate contacts and companies: find them, merge them reversibly, undo a merge.
+"""Duplicate contacts and companies: merge them reversibly, undo a merge (finding them:
+importers.cards.duplicates).
 
 A merge never destroys anything: the other row is tombstoned (``deleted = 1``; contacts also get
 ``merged_into``), the keeper's empty fields are filled from it, and the rows that pointed at the
@@ -12,19 +13,28 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import sqlite3
-from collections import defaultdict
 from typing import Any
 
-from importers.normalize.companies import normalize_company
+from importers.cards.duplicates import find_duplicate_companies, find_duplicate_contacts
 from sync.schema_contract import CONTACT_DETAILS
 from sync.store import Store, Writer
 from sync.store.ids import new_id
 
+__all__ = [  # finding duplicates lives in importers.cards.duplicates; offered here too
+    "MergeError",
+    "find_duplicate_companies",
+    "find_duplicate_contacts",
+    "merge_companies",
+    "merge_contacts",
+    "resolve_company",
+    "resolve_contact",
+    "undo_merge",
+]
+
 # Fields a merge may fill on the keeper (identity and bookkeeping fields are left alone).
-_CONTACT_FILL = (*CONTACT_DETAILS, "source_id")
-_COMPANY_FILL = ("name_kana",)
+_CONTACT_FILL = (*CONTACT_DETAILS, "full_name_kana_source", "source_id")
+_COMPANY_FILL = ("name_kana", "name_kana_source")
 # table -> (link column, extra condition): the rows re-pointed from the other row to the keeper
 _CONTACT_LINKS = {
     "activities": ("contact_id", ""),
@@ -93,94 +103,6 @@ def _merged_company_keeper(conn: sqlite3.Connection, company_id: str) -> str | N
         (company_id,),
     ).fetchone()
     return row[0] if row else None
-
-
-# --------------------------------------------------------------------------- finding duplicates
-
-
-def find_duplicate_contacts(store: Store) -> list[tuple[str, str, str]]:
-    """Probable duplicates among live contacts: (keep_id, other_id, reason).
-
-    Rules: the same e-mail ignoring case; the same normalised name at the same company. The
-    suggested keeper is the reviewed one with more fields filled (then the older id).
-    """
-    rows = [
-        dict(r)
-        for r in store.query(
-            "SELECT * FROM contacts WHERE deleted = 0 AND merged_into IS NULL ORDER BY id"
-        )
-    ]
-    groups: list[tuple[str, list[dict]]] = []
-    by_email: dict[str, list[dict]] = defaultdict(list)
-    by_name: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for r in rows:
-        if not _empty(r["email"]):
-            by_email[r["email"].strip().lower()].append(r)
-        if not _empty(r["name_normalized"]) and r["company_id"]:
-            by_name[(r["company_id"], r["name_normalized"])].append(r)
-    groups += [("same e-mail", g) for g in by_email.values() if len(g) > 1]
-    groups += [("same name at the same company", g) for g in by_name.values() if len(g) > 1]
-    return _pairs(groups, _contact_rank)
-
-
-def _contact_rank(r: dict) -> tuple:
-    filled = sum(not _empty(r[f]) for f in _CONTACT_FILL)
-    return (r["needs_review"] or 0, -filled, r["id"])
-
-
-def find_duplicate_companies(store: Store) -> list[tuple[str, str, str]]:
-    """Probable duplicate companies: (keep_id, other_id, reason).
-
-    Rules: the names are equal after normalisation (株式会社, width, spaces...); or one normalised
-    name contains the other (at least two characters) and they have contacts with the same
-    phone prefix (the number without its last four digits, i.e. the same office).
-    """
-    rows = [
-        dict(r)
-        for r in store.query("SELECT * FROM companies WHERE deleted = 0 ORDER BY id")
-        if r["name"] or r["name_normalized"]
-    ]
-    by_key: dict[str, list[dict]] = defaultdict(list)
-    for r in rows:
-        name = normalize_company(r["name"] or "") if r["name"] else None
-        key = name.normalized if name else (r["name_normalized"] or "")
-        r["_key"] = key
-        if key:
-            by_key[key].append(r)
-    groups: list[tuple[str, list[dict]]] = [
-        ("same name after normalisation", g) for g in by_key.values() if len(g) > 1
-    ]
-    by_id = {r["id"]: r for r in rows}
-    prefixes: dict[str, set[str]] = defaultdict(set)
-    for cid, phone in store.query(
-        "SELECT company_id, phone FROM contacts WHERE deleted = 0 AND company_id IS NOT NULL "
-        "AND phone IS NOT NULL AND phone != ''"
-    ):
-        digits = re.sub(r"\D", "", phone)
-        if len(digits) >= 10 and cid in by_id:
-            prefixes[digits[:-4]].add(cid)
-    contained: list[tuple[str, list[dict]]] = []
-    for ids in prefixes.values():
-        companies = sorted((by_id[i] for i in ids), key=lambda r: r["id"])
-        for i, a in enumerate(companies):
-            for b in companies[i + 1 :]:
-                short, long_ = sorted((a["_key"], b["_key"]), key=len)
-                if short != long_ and len(short) >= 2 and short in long_:
-                    contained.append(("similar name and the same phone prefix", [a, b]))
-    return _pairs(groups + contained, lambda r: (len(r["_key"]), r["id"]))
-
-
-def _pairs(groups: list[tuple[str, list[dict]]], rank) -> list[tuple[str, str, str]]:
-    out: list[tuple[str, str, str]] = []
-    seen: set[frozenset[str]] = set()
-    for reason, group in groups:
-        keep, *others = sorted(group, key=rank)
-        for other in others:
-            pair = frozenset((keep["id"], other["id"]))
-            if pair not in seen:
-                seen.add(pair)
-                out.append((keep["id"], other["id"], reason))
-    return out
 
 
 # --------------------------------------------------------------------------- merge and undo

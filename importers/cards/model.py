@@ -15,6 +15,7 @@ class CardContact:
     title: str = ""
     department: str = ""
     company: str = ""  # as written on the card; matching uses importers.normalize.companies
+    company_kana: str = ""  # the company's reading when the card gives one
     email: str = ""
     phone: str = ""
     mobile: str = ""

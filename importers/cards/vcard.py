@@ -6,255 +6,37 @@ lines are split and unfolded as bytes, and each value is decoded with its own ch
 cards go through vobject; a card vobject rejects, or one that still uses 2.1-style CHARSET /
 QUOTED-PRINTABLE parameters, falls back to the same parser. Either way the properties end up as
 ``_Prop`` records that one mapping turns into a ``CardContact``.
+
+UTF-16 files (Windows address books) are turned into UTF-8 first. A value with 8-bit bytes and
+no CHARSET is decoded by trying UTF-8, then cp932 (Japanese phones), then the usual single-byte
+code pages (cp1252 ...), and the file gets one warning saying a guess was made. vCard 4.0 may
+give one name in several languages (ALTID + LANGUAGE): the Japanese one is the name, a kana one
+is its reading.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
 
 from importers.cards._text import clean, has_cjk, join_name, nfkc, person_name, split_title
 from importers.cards.model import CardContact, CardParseResult
 from importers.cards.validate import check_contact
+from importers.cards.vcard_lines import (
+    _STRUCTURED,
+    _parse_line,
+    _Prop,
+    decode_file_bytes,
+    logical_lines,
+    qp_decode,
+    unescape,
+    utf16_to_utf8,
+)
 from importers.messages import MESSAGES, msg, resolve
 
-_STRUCTURED = {"N", "ADR", "ORG", "SOUND", "X-IRMC-N", "GENDER"}
-_ENCODINGS = {"QUOTED-PRINTABLE", "QP", "BASE64", "B", "8BIT", "7BIT"}
-_CHARSET_ALIASES = {
-    "shift_jis": "cp932",
-    "shift-jis": "cp932",
-    "sjis": "cp932",
-    "x-sjis": "cp932",
-    "ms_kanji": "cp932",
-    "windows-31j": "cp932",
-    "cp932": "cp932",
-    "iso-2022-jp": "iso2022_jp",
-    "euc-jp": "euc_jp",
-    "utf-8": "utf-8",
-    "utf8": "utf-8",
-}
-_HEX = b"0123456789ABCDEFabcdef"
+__all__ = ["logical_lines", "parse_vcards", "qp_decode", "unescape"]
 
-
-@dataclass
-class _Prop:
-    name: str  # upper case, without group
-    params: dict[str, list[str]] = field(default_factory=dict)  # upper-case keys
-    types: set[str] = field(default_factory=set)  # upper-case TYPE values, incl. bare 2.1 ones
-    parts: list[str] = field(default_factory=list)  # components (one for unstructured props)
-    raw: str = ""  # the decoded value before splitting / unescaping
-    problem: str = ""  # '' | 'qp' | 'charset'
-
-    @property
-    def text(self) -> str:
-        return clean(
-            ";".join(p for p in self.parts if p)
-            if self.name in _STRUCTURED
-            else self.parts[0]
-            if self.parts
-            else ""
-        )
-
-    def part(self, i: int) -> str:
-        return clean(self.parts[i]) if i < len(self.parts) else ""
-
-
-# --------------------------------------------------------------------------- low-level decoding
-
-
-def decode_file_bytes(data: bytes) -> tuple[str, str]:
-    """Whole-file encoding: UTF-8 (BOM or not) if it decodes, else cp932. Returns (codec, bom-less)."""
-    if data.startswith(codecs.BOM_UTF8):
-        return "utf-8", data[3:].decode("utf-8", errors="replace")
-    try:
-        return "utf-8", data.decode("utf-8")
-    except UnicodeDecodeError:
-        return "cp932", data.decode("cp932", errors="replace")
-
-
-def qp_decode(value: bytes) -> tuple[bytes, bool]:
-    """Quoted-printable decode that never raises: returns (bytes, broken).
-
-    Valid ``=XX`` escapes are decoded, a soft line break ``=`` at the end is dropped, and a broken
-    escape (``=8``, ``=ZZ``) is skipped and reported through ``broken``.
-    """
-    out = bytearray()
-    broken = False
-    i, n = 0, len(value)
-    while i < n:
-        c = value[i]
-        if c != 0x3D:  # '='
-            out.append(c)
-            i += 1
-            continue
-        pair = value[i + 1 : i + 3]
-        if len(pair) == 2 and pair[0] in _HEX and pair[1] in _HEX:
-            out.append(int(pair, 16))
-            i += 3
-        elif i + 1 >= n or value[i + 1 :].strip() == b"":  # trailing '=': soft break
-            i = n
-        else:
-            # '=8', '=ZZ': a damaged escape. Its two characters were meant as hex, not text:
-            # drop them (letters and digits only) so they do not show up in the name.
-            broken = True
-            i += 1
-            for _ in range(2):
-                if i < n and chr(value[i]).isalnum():
-                    i += 1
-    return bytes(out), broken
-
-
-def _codec(charset: str | None, default: str) -> str:
-    if not charset:
-        return default
-    name = _CHARSET_ALIASES.get(charset.strip().lower())
-    if name:
-        return name
-    try:
-        return codecs.lookup(charset.strip()).name
-    except LookupError:
-        return default
-
-
-def _split_unquoted(s: str, sep: str) -> list[str]:
-    out, buf, quoted = [], [], False
-    for ch in s:
-        if ch == '"':
-            quoted = not quoted
-            buf.append(ch)
-        elif ch == sep and not quoted:
-            out.append("".join(buf))
-            buf = []
-        else:
-            buf.append(ch)
-    out.append("".join(buf))
-    return out
-
-
-def _split_value(s: str) -> list[str]:
-    """Split a structured value on unescaped ';' and unescape each component."""
-    parts, buf, i = [], [], 0
-    while i < len(s):
-        ch = s[i]
-        if ch == "\\" and i + 1 < len(s):
-            buf.append(s[i : i + 2])
-            i += 2
-            continue
-        if ch == ";":
-            parts.append(unescape("".join(buf)))
-            buf = []
-        else:
-            buf.append(ch)
-        i += 1
-    parts.append(unescape("".join(buf)))
-    return parts
-
-
-def unescape(s: str) -> str:
-    return re.sub(r"\\([\\;,:nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), s)
-
-
-def _is_qp_header(line: bytes) -> bool:
-    head = line.split(b":", 1)[0].upper()
-    return b"QUOTED-PRINTABLE" in head
-
-
-def logical_lines(data: bytes) -> list[bytes]:
-    """Split into lines and undo both kinds of folding, at the byte level.
-
-    * RFC folding: a line starting with a space or tab continues the previous one (the CRLF and
-      that one whitespace character are removed);
-    * quoted-printable soft line breaks: a QP property whose line ends with '=' continues on the
-      next line.
-    CR and LF never occur inside Shift_JIS or UTF-8 multi-byte characters, so this is safe before
-    the values are decoded.
-    """
-    out: list[bytes] = []
-    qp_open = False
-    for line in re.split(rb"\r\n|\r|\n", data):
-        if qp_open and out:
-            out[-1] = out[-1][:-1] + line
-            qp_open = out[-1].endswith(b"=") and _is_qp_header(out[-1])
-            continue
-        if line[:1] in (b" ", b"\t") and out:
-            out[-1] += line[1:]
-        elif line.strip():
-            out.append(line)
-        else:
-            continue
-        qp_open = out[-1].endswith(b"=") and _is_qp_header(out[-1])
-    return out
-
-
-def _parse_line(line: bytes, file_codec: str, version: str) -> _Prop | None:
-    # ':' (0x3A) cannot be a Shift_JIS trail byte, so the first unquoted one ends the name part
-    quoted, colon = False, -1
-    for i, b in enumerate(line):
-        if b == 0x22:
-            quoted = not quoted
-        elif b == 0x3A and not quoted:
-            colon = i
-            break
-    if colon < 0:
-        return None
-    head = line[:colon].decode(file_codec, errors="replace")
-    value_bytes = line[colon + 1 :]
-    pieces = _split_unquoted(head, ";")
-    name = pieces[0].strip().upper()
-    if "." in name:  # 'item1.EMAIL'
-        name = name.rsplit(".", 1)[1]
-    prop = _Prop(name)
-    for p in pieces[1:]:
-        p = p.strip()
-        if not p:
-            continue
-        if "=" in p:
-            key, val = p.split("=", 1)
-            key = key.strip().upper()
-            vals = [v.strip().strip('"') for v in _split_unquoted(val, ",")]
-        elif p.upper() in _ENCODINGS:
-            key, vals = "ENCODING", [p]
-        else:
-            key, vals = "TYPE", [p]
-        prop.params.setdefault(key, []).extend(vals)
-        if key == "TYPE":
-            prop.types.update(v.upper() for v in vals if v)
-    encoding = (prop.params.get("ENCODING") or [""])[0].upper()
-    if encoding in ("BASE64", "B"):
-        return prop  # photos, sounds: not text
-    charset = (prop.params.get("CHARSET") or [""])[0]
-    if encoding in ("QUOTED-PRINTABLE", "QP"):
-        value_bytes, broken = qp_decode(value_bytes)
-        if broken:
-            prop.problem = "qp"
-        codec = _codec(charset, "utf-8")
-    else:
-        codec = _codec(charset, file_codec)
-    text = _decode_value(value_bytes, codec, charset, file_codec)
-    if "\ufffd" in text:
-        prop.problem = prop.problem or "charset"
-        text = text.replace("\ufffd", "")
-    prop.raw = text
-    if name in _STRUCTURED:
-        prop.parts = _split_value(text)
-    else:
-        prop.parts = [unescape(text)]
-    return prop
-
-
-def _decode_value(b: bytes, codec: str, charset: str, file_codec: str) -> str:
-    try:
-        return b.decode(codec)
-    except UnicodeDecodeError:
-        pass
-    if not charset:  # no declared charset: the other usual suspect before giving up
-        other = "cp932" if codec == "utf-8" else "utf-8"
-        try:
-            return b.decode(other)
-        except UnicodeDecodeError:
-            pass
-    return b.decode(codec, errors="replace")
+_NAMES_BY_LANGUAGE = {"FN", "N", "ORG", "TITLE", "ADR"}
 
 
 # --------------------------------------------------------------------------- vobject (3.0 / 4.0)
@@ -298,10 +80,15 @@ def _props_from_vobject(card_text: str) -> list[_Prop] | None:
                 parts = value.split(";") if name in _STRUCTURED else [value]
             else:
                 continue
+            # vobject unescapes \, \; \n in text; 'http\://' (written by some exporters) stays
+            parts = [_LEFTOVER_ESCAPE.sub(r"\1", p) for p in parts]
             props.append(_Prop(name, params, types, parts, raw=";".join(parts)))
         return props
     except Exception:  # vobject raises many types on malformed input; fall back to our parser
         return None
+
+
+_LEFTOVER_ESCAPE = re.compile(r"\\([:;,])")
 
 
 def _j(v: object) -> str:
@@ -315,9 +102,11 @@ def _j(v: object) -> str:
 
 def parse_vcards(data: bytes, filename: str, *, lang: str | None = None) -> CardParseResult:
     result = CardParseResult(lang=resolve(lang))
+    data = utf16_to_utf8(data)
     file_codec, _ = decode_file_bytes(data)
     if data.startswith(codecs.BOM_UTF8):
         data = data[3:]
+    guessed: set[str] = set()
     cards: list[list[bytes]] = []
     current: list[bytes] | None = None
     for line in logical_lines(data):
@@ -342,22 +131,71 @@ def parse_vcards(data: bytes, filename: str, *, lang: str | None = None) -> Card
         ref = f"{filename}#{n}"
         version = _version(lines)
         props: list[_Prop] | None = None
-        if version in ("3.0", "4.0") and not any(
-            b"QUOTED-PRINTABLE" in ln.split(b":", 1)[0].upper()
-            or b"CHARSET=" in ln.split(b":", 1)[0].upper()
-            for ln in lines
+        if (
+            version in ("3.0", "4.0")
+            and file_codec == "utf-8"
+            and not any(
+                b"QUOTED-PRINTABLE" in ln.split(b":", 1)[0].upper()
+                or b"CHARSET=" in ln.split(b":", 1)[0].upper()
+                for ln in lines
+            )
         ):
             text = "\r\n".join(ln.decode(file_codec, errors="replace") for ln in lines)
             props = _props_from_vobject(f"BEGIN:VCARD\r\n{text}\r\nEND:VCARD\r\n")
         if props is None:
             props = [p for ln in lines if (p := _parse_line(ln, file_codec, version))]
-        contact = _contact(props, ref, result)
+        guessed.update(p.guessed for p in props if p.guessed)
+        contact = _contact(_japanese_first(props), ref, result)
         if contact.is_empty():
             result.say(ref, "warning", "empty_card", name=filename, n=n)
             continue
         check_contact(contact, result, ref)
         result.contacts.append(contact)
+    if guessed:
+        names = {"cp932": "Shift_JIS (cp932)"}
+        result.say(
+            filename,
+            "warning",
+            "charset_guessed",
+            name=filename,
+            codecs=", ".join(sorted(names.get(g, g) for g in guessed)),
+        )
     return result
+
+
+def _is_japanese(p: _Prop) -> bool:
+    lang = (p.params.get("LANGUAGE") or [""])[0].lower()
+    return (lang.startswith("ja") and "latn" not in lang) or (not lang and has_cjk(p.raw))
+
+
+def _is_kana(p: _Prop) -> bool:
+    lang = (p.params.get("LANGUAGE") or [""])[0].lower()
+    return "kana" in lang or "hira" in lang or bool(_KANA_ONLY.match(p.text))
+
+
+def _japanese_first(props: list[_Prop]) -> list[_Prop]:
+    """vCard 4.0 ALTID variants of one property: the Japanese one first (it becomes the name),
+    a kana one ('ja-Kana', 'ja-Hira' or all kana) turned into a reading, the others after."""
+    out: list[_Prop] = []
+    groups: dict[tuple[str, str], list[_Prop]] = {}
+    for p in props:
+        altid = (p.params.get("ALTID") or [""])[0]
+        if altid and p.name in _NAMES_BY_LANGUAGE:
+            groups.setdefault((p.name, altid), []).append(p)
+        else:
+            out.append(p)
+    for (name, _altid), variants in groups.items():
+        variants.sort(key=lambda p: (not _is_japanese(p), _is_kana(p)))
+        for p in variants:
+            if p is not variants[0] and name in ("N", "FN", "ORG") and _is_kana(p):
+                reading = {"N": "X-IRMC-N", "FN": "X-PHONETIC-FN", "ORG": "X-PHONETIC-ORG"}
+                out.append(_Prop(reading[name], p.params, set(), p.parts, p.raw))
+            else:
+                out.append(p)
+    return out
+
+
+_KANA_ONLY = re.compile(r"^[\u3041-\u30ff\uff66-\uff9f\s・ー;]+$")
 
 
 def _version(lines: list[bytes]) -> str:
@@ -400,9 +238,18 @@ def _contact(props: list[_Prop], ref: str, result: CardParseResult) -> CardConta
             kana.setdefault("first", p.text)
         elif name == "SORT-STRING":
             kana.setdefault("sort_string", p.text)
+        elif name == "X-PHONETIC-FN":
+            kana.setdefault("fn", p.text)
+        elif name in ("X-PHONETIC-ORG", "X-IRMC-ORG") or (
+            name == "SOUND" and "X-IRMC-ORG" in p.types
+        ):
+            c.company_kana = c.company_kana or p.part(0)
         elif name == "ORG" and not c.company:
             c.company = p.part(0)
             c.department = " ".join(clean(x) for x in p.parts[1:] if clean(x))
+            sort_as = [x.strip() for v in p.params.get("SORT-AS", []) for x in v.split(",")]
+            if sort_as and sort_as[0] and not c.company_kana:
+                c.company_kana = sort_as[0]
         elif (name == "TITLE" and not c.title) or (name == "ROLE" and not c.title):
             c.title = p.text
         elif name == "EMAIL" and not c.email:
@@ -423,8 +270,15 @@ def _contact(props: list[_Prop], ref: str, result: CardParseResult) -> CardConta
     if "last" in kana or "first" in kana:
         c.full_name_kana = join_name(kana.get("last", ""), kana.get("first", ""))
     else:
-        c.full_name_kana = kana.get("irmc") or kana.get("sort_as") or kana.get("sort_string") or ""
+        c.full_name_kana = (
+            kana.get("irmc")
+            or kana.get("sort_as")
+            or kana.get("sort_string")
+            or kana.get("fn")
+            or ""
+        )
     c.full_name_kana = clean(nfkc(c.full_name_kana)) if c.full_name_kana else ""
+    c.company_kana = clean(nfkc(c.company_kana)) if c.company_kana else ""
     c.title, c.department = split_title(c.title, c.department)
     _assign_phones(c, phones)
     if adrs:
@@ -434,7 +288,8 @@ def _contact(props: list[_Prop], ref: str, result: CardParseResult) -> CardConta
         if any(has_cjk(s) for s in street):
             c.address = "".join(s for s in street if s)
         else:
-            c.address = ", ".join(s for s in [adr.part(2), adr.part(3), adr.part(4)] if s)
+            parts = [adr.part(2), adr.part(3), adr.part(4), adr.part(6)]  # ... state, country
+            c.address = ", ".join(s for s in parts if s)
     return c
 
 

@@ -8,10 +8,18 @@ from __future__ import annotations
 
 from sync.schema_contract import INTEGER_FIELDS, SYNCED_FIELDS
 
+# Synced fields added to an existing table by a later migration (not in the initial CREATE).
+ADDED_LATER = {
+    ("companies", "name_kana_source"),
+    ("contacts", "full_name_kana_source"),
+}
+
 
 def _synced_table(entity: str) -> str:
     cols = ["id TEXT PRIMARY KEY"]
     for field in SYNCED_FIELDS[entity]:
+        if (entity, field) in ADDED_LATER:
+            continue
         if field == "deleted":
             cols.append("deleted INTEGER NOT NULL DEFAULT 0")
         elif field == "needs_review":
@@ -159,4 +167,13 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
         ],
     ),
     ("0004_knowledge_bookkeeping", KNOWLEDGE),
+    # Where each reading came from (card, derived, manual): a derived reading never replaces
+    # one a card or a rep gave (importers.cards.readings).
+    (
+        "0005_reading_source",
+        [
+            "ALTER TABLE companies ADD COLUMN name_kana_source TEXT",
+            "ALTER TABLE contacts ADD COLUMN full_name_kana_source TEXT",
+        ],
+    ),
 ]

@@ -120,13 +120,20 @@ def test_correct_card_writes_only_what_changed_and_links_the_known_customer(stor
         {
             "company": "株式会社サンプル精工",
             "department": "名古屋工場 生産技術課",
-            "full_name_kana": "いしだ けんた",
+            "full_name_kana": "イシダ ケンタ",
         },
     )
-    assert sorted(written) == ["company_id", "department", "full_name_kana", "needs_review"]
+    assert sorted(written) == [
+        "company_id",
+        "department",
+        "full_name_kana",
+        "full_name_kana_source",
+        "needs_review",
+    ]
     assert contact_changes(store, cid, seq) == {
         "department": "名古屋工場 生産技術課",
-        "full_name_kana": "いしだ けんた",
+        "full_name_kana": "イシダ ケンタ",
+        "full_name_kana_source": "manual",  # typed by the rep: never replaced by a derived one
         "company_id": SEIKO,
         "needs_review": 0,
     }
@@ -269,7 +276,7 @@ def test_check_and_correct_from_the_problems_view(qtbot, window, ctx, store, car
     assert fields["full_name"].text() == "石田 健太"
     assert fields["company"].text() == "サンプル精工株式会社名古屋工場"
     assert fields["email"].text() == "ishida@sample-seiko.example.jp"
-    assert fields["full_name_kana"].text() == ""
+    assert fields["full_name_kana"].text() == "いしだ けんた"  # derived from the name
     assert dlg.picture.isVisible() and not dlg.picture.pixmap().isNull()
     assert dlg.picture.pixmap().deviceIndependentSize().width() <= 400
     assert not dlg.company_hint.isVisible()  # the current company: nothing to say
@@ -277,7 +284,7 @@ def test_check_and_correct_from_the_problems_view(qtbot, window, ctx, store, car
     fields["company"].setText("株式会社サンプル精工")
     assert dlg.company_hint.isVisible() and "株式会社サンプル精工" in dlg.company_hint.text()
     fields["department"].setText("名古屋工場 生産技術課")
-    fields["full_name_kana"].setText("いしだ けんた")
+    fields["full_name_kana"].setText("イシダ ケンタ")
     seq = last_seq(store)
     save = dlg.buttons.button(dlg.buttons.StandardButton.Save)
     with qtbot.waitSignal(view.loaded, timeout=5000):
@@ -287,11 +294,13 @@ def test_check_and_correct_from_the_problems_view(qtbot, window, ctx, store, car
         "company_id",
         "department",
         "full_name_kana",
+        "full_name_kana_source",
         "needs_review",
     ]
     assert contact_changes(store, cid, seq) == {
         "department": "名古屋工場 生産技術課",
-        "full_name_kana": "いしだ けんた",
+        "full_name_kana": "イシダ ケンタ",
+        "full_name_kana_source": "manual",
         "company_id": SEIKO,
         "needs_review": 0,
     }

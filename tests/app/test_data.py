@@ -29,8 +29,11 @@ def test_customer_ids_sorted_and_filtered(store, imported):
         conn.execute("SELECT name_normalized FROM companies WHERE id = ?", (i,)).fetchone()[0]
         for i in customer_ids(conn)
     ]
-    assert names == ["サンプル精工", "テスト工業", "ミホン製作所", "見本化成"]
-    assert len(customer_ids(conn, "ミホン")) == 1
+    # 50音順 by reading: 見本化成 (みほんかせい) before ミホン製作所 (みほんせいさくしょ)
+    assert names == ["サンプル精工", "テスト工業", "見本化成", "ミホン製作所"]
+    assert len(customer_ids(conn, "製作所")) == 1
+    # search by reading: ミホン and みほん find ミホン製作所 and 見本化成 (みほんかせい)
+    assert len(customer_ids(conn, "ミホン")) == len(customer_ids(conn, "みほん")) == 2
 
 
 def test_activity_filter(store, imported):

@@ -33,8 +33,8 @@ def test_customers_model_in_gojuon_order(qtmodeltester, store, imported):
     assert names == [
         "株式会社サンプル精工",
         "(株)テスト工業",
+        "見本化成(株)",  # みほんかせい: by its reading, not after the kana names
         "有限会社ミホン製作所",
-        "見本化成(株)",
     ]
     model.set_text("見本")
     assert [model.index(r, 0).data() for r in range(model.rowCount())] == ["見本化成(株)"]

@@ -8,26 +8,25 @@ import unicodedata
 from typing import Any
 
 from importers.knowledge.notes import insight_note_id
-
-_KATA_TO_HIRA = {cp: cp - 0x60 for cp in range(0x30A1, 0x30F7)}
+from importers.normalize.readings import sort_key, to_hiragana
 
 
 def gojuon_key(reading: str | None, name: str | None) -> tuple[int, str]:
-    """Sort key for 50音順: the reading (katakana folded to hiragana) when there is one, else
-    the normalised name; names starting with kana or a reading come before kanji-only names."""
-    text = unicodedata.normalize("NFKC", (reading or name or "").strip()).translate(_KATA_TO_HIRA)
-    first = text[:1]
-    kana = bool(reading) or ("\u3040" <= first <= "\u309f")
-    return (0 if kana else 1, text)
+    """Sort key for 50音順 (importers.normalize.readings.sort_key): the reading, katakana folded
+    to hiragana and legal forms left out, else the name without its legal form; names with a
+    reading or written in kana come before the rest."""
+    return sort_key(reading, name)
 
 
 def customer_ids(conn: sqlite3.Connection, text: str = "") -> list[str]:
-    """Live companies whose name or reading contains ``text``, in 50音順."""
+    """Live companies whose name or reading contains ``text`` (やまだ finds 山田製作所 by its
+    reading, ヤマダ too), in 50音順."""
     rows = conn.execute(
         "SELECT id, name, name_kana, name_normalized FROM companies WHERE deleted = 0"
     ).fetchall()
     needle = unicodedata.normalize("NFKC", text).strip().lower()
     if needle:
+        kana = to_hiragana(needle).replace(" ", "")
         rows = [
             r
             for r in rows
@@ -35,6 +34,7 @@ def customer_ids(conn: sqlite3.Connection, text: str = "") -> list[str]:
                 needle in unicodedata.normalize("NFKC", r[k] or "").lower()
                 for k in ("name", "name_kana", "name_normalized")
             )
+            or (kana and kana in to_hiragana(r["name_kana"] or "").replace(" ", ""))
         ]
     rows.sort(key=lambda r: (*gojuon_key(r["name_kana"], r["name_normalized"] or r["name"]), r[0]))
     return [r[0] for r in rows]
@@ -65,11 +65,12 @@ def customer_detail(conn: sqlite3.Connection, company_id: str) -> dict[str, Any]
         for r in conn.execute(
             """SELECT p.*, (SELECT t.sha256 FROM attachments t WHERE t.entity = 'contacts'
                  AND t.entity_id = p.id AND t.deleted = 0 ORDER BY t.id LIMIT 1) AS card_sha
-               FROM contacts p WHERE p.company_id = ? AND p.deleted = 0
-               ORDER BY p.full_name_kana IS NULL, p.full_name_kana, p.full_name""",
+               FROM contacts p WHERE p.company_id = ? AND p.deleted = 0""",
             (company_id,),
         )
     ]
+    # 50音順 by reading, katakana and hiragana readings alike (SQLite would sort ア before あ)
+    contacts.sort(key=lambda p: (*sort_key(p["full_name_kana"], p["full_name"]), p["id"]))
     timeline = [
         dict(r)
         for r in conn.execute(

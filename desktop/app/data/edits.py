@@ -44,6 +44,8 @@ def rename_company(store, company_id: str, name: str, name_kana: str | None = No
     values: dict[str, Any] = {"name": name.strip()}
     if name_kana is not None:
         values["name_kana"] = name_kana.strip() or None
+        # a reading typed by the rep: never replaced by a derived one (importers.cards.readings)
+        values["name_kana_source"] = "manual" if values["name_kana"] else None
     with store.write() as w:
         return w.update("companies", company_id, values)
 
@@ -149,6 +151,8 @@ def correct_card(store, contact_id: str, values: dict[str, Any]) -> list[str]:
     if "full_name" in changes:
         # the matching key follows the name, so the next card or 面談者 of this person finds it
         changes["name_normalized"] = name_key(changes["full_name"]) or None
+    if "full_name_kana" in changes:  # typed by the rep: a derived reading never replaces it
+        changes["full_name_kana_source"] = "manual" if changes["full_name_kana"] else None
     with store.write() as w:
         current = w.get("contacts", contact_id)
         if current is None or current["deleted"]:

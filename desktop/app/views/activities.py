@@ -156,9 +156,12 @@ class ActivitiesView(Page):
 
     def _load_choices(self) -> None:
         def work(conn):
+            from importers.normalize.readings import sort_key
+
             companies = conn.execute(
-                "SELECT id, name FROM companies WHERE deleted = 0 ORDER BY name"
+                "SELECT id, name, name_kana FROM companies WHERE deleted = 0"
             ).fetchall()
+            companies = sorted(companies, key=lambda r: (*sort_key(r[2], r[1]), r[0]))  # 50音順
             return reps(conn), [(r[0], r[1]) for r in companies]
 
         self.ctx.read(work, self._fill_choices)
