@@ -2,44 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from importers.issues import Issue
 from importers.layout.context import YearContext
+from importers.layout.header import HEADER_SCAN_ROWS, TableHeader, find_header
 from importers.layout.synonyms import Synonyms, unit_multiplier
 from importers.messages import issue, join, msg
 from importers.normalize.text import clean_cell
 from importers.records import CONTENT_FIELDS, RawVisit
 from importers.workbook.sheet import Sheet, column_letter
 
-HEADER_SCAN_ROWS = 30
-MIN_HEADER_FIELDS = 2
-ANCHOR_FIELDS = {"occurred_on", "company", "summary"}
-
-
-@dataclass
-class TableHeader:
-    row: int  # 0-based
-    columns: dict[int, str]  # column -> logical field
-    headings: dict[int, str]  # column -> heading text as written
-
-
-def find_header(sheet: Sheet, synonyms: Synonyms) -> TableHeader | None:
-    """The row among the first ones that names the most known fields (earliest on a tie)."""
-    best: TableHeader | None = None
-    for r, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
-        columns: dict[int, str] = {}
-        headings: dict[int, str] = {}
-        for c, value in enumerate(row):
-            field = synonyms.field_of(value)
-            if field and field not in columns.values():
-                columns[c] = field
-                headings[c] = clean_cell(value)
-        fields = set(columns.values())
-        good = len(fields) >= MIN_HEADER_FIELDS and fields & ANCHOR_FIELDS
-        if good and (best is None or len(fields) > len(best.columns)):
-            best = TableHeader(r, columns, headings)
-    return best
+__all__ = ["HEADER_SCAN_ROWS", "TableHeader", "find_header", "header_from_profile", "rep_above"]
 
 
 def header_from_profile(

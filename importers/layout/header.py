@@ -1,0 +1,146 @@
+"""Finding a table's header row: one row or two (a merged group heading over sub-headings),
+anywhere in the first rows and columns, read as one best assignment of columns to fields and
+settled by what the columns hold."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from importers.layout.assign import assign
+from importers.layout.evidence import _COMPANY, adjust, column_content
+from importers.layout.headings import parse_heading
+from importers.layout.scoring import score_heading
+from importers.normalize.text import clean_cell
+from importers.workbook.sheet import Sheet
+
+HEADER_SCAN_ROWS = 30
+MIN_HEADER_FIELDS = 2
+ANCHOR_FIELDS = {"occurred_on", "company", "summary"}
+EVIDENCE_ROWS = 60  # rows below the header whose values settle an ambiguous heading
+VISIT_CONTENT = {"company", "contact", "summary", "result", "next_action", "insight", "deal_title"}
+
+
+@dataclass
+class TableHeader:
+    row: int  # 0-based; the last header row (data starts below it)
+    columns: dict[int, str]  # column -> logical field
+    headings: dict[int, str]  # column -> heading text as written (every non-empty heading)
+    first_row: int | None = None  # the group row of a two-row header
+    reasons: dict[int, str] = field(default_factory=dict)
+    ties: list[tuple[str, int, int]] = field(default_factory=list)
+    not_visits: tuple[str, list[str]] | None = None  # (kind, headings) of a refused table
+
+
+def row_headings(sheet: Sheet, r: int) -> tuple[dict[int, str], bool]:
+    """column -> heading of row ``r``, with the merged group heading of row r-1 put in front
+    (「案件」 over 「名称」 reads 「案件 名称」); True when such a group row was used."""
+    own: dict[int, str] = {}
+    for c, value in enumerate(sheet.rows[r] if r < len(sheet.rows) else []):
+        text = clean_cell(value) if isinstance(value, str) else ""
+        if text:
+            own[c] = text
+    grouped = False
+    if r == 0:
+        return own, grouped
+    for (r0, c0), (r1, c1) in sheet.merged:
+        if not (r0 <= r - 1 <= r1):
+            continue
+        top = sheet.cell(r0, c0)
+        top = clean_cell(top) if isinstance(top, str) else ""
+        if not top:
+            continue
+        if r1 >= r:  # a heading merged down over both rows (日付 spanning the two header rows)
+            if c0 not in own:
+                own[c0] = top
+            continue
+        if c1 > c0 and r1 == r - 1:
+            for c in range(c0, c1 + 1):
+                if c in own:
+                    own[c] = f"{top} {own[c]}"
+                    grouped = True
+    return own, grouped
+
+
+def find_header(
+    sheet: Sheet, synonyms, *, reps: frozenset[str] = frozenset()
+) -> TableHeader | None:
+    """The row among the first ones whose headings name fields best (earliest on a tie)."""
+    best: tuple[tuple, int, dict] | None = None
+    for r in range(min(HEADER_SCAN_ROWS, len(sheet.rows))):
+        headings, _grouped = row_headings(sheet, r)
+        if not _header_like(sheet, r, headings):
+            continue
+        candidates = {c: _scores(text, synonyms) for c, text in headings.items()}
+        result = assign({c: {f: s.score for f, s in v.items()} for c, v in candidates.items()})
+        fields = set(result.columns.values())
+        if len(fields) < MIN_HEADER_FIELDS or not fields & ANCHOR_FIELDS:
+            continue
+        rank = (len(fields) + result.total / 1000,)
+        if best is None or rank > best[0]:
+            best = (rank, r, headings)
+    if best is None:
+        return None
+    return settle_header(sheet, best[1], best[2], synonyms, reps=reps)
+
+
+def settle_header(sheet: Sheet, r: int, headings: dict[int, str], synonyms, *, reps=frozenset()):
+    """The header of row ``r`` with every column's scores moved by its values, then assigned."""
+    candidates: dict[int, dict[str, int]] = {}
+    reasons: dict[int, dict[str, str]] = {}
+    below = sheet.rows[r + 1 : r + 1 + EVIDENCE_ROWS]
+    for c, text in headings.items():
+        scores = _scores(text, synonyms)
+        content = column_content((row[c] if c < len(row) else "" for row in below), reps)
+        key = parse_heading(text).key
+        candidates[c] = adjust({f: s.score for f, s in scores.items()}, key, content)
+        reasons[c] = {f: s.reason for f, s in scores.items()}
+    result = assign(candidates, reasons)
+    _, grouped = row_headings(sheet, r)
+    header = TableHeader(
+        r,
+        dict(sorted(result.columns.items())),
+        headings,
+        first_row=r - 1 if grouped else None,
+        reasons=result.reasons,
+        ties=result.ties,
+    )
+    header.not_visits = refused_as(header, synonyms)
+    return header
+
+
+def refused_as(header: TableHeader, synonyms) -> tuple[str, list[str]] | None:
+    """(kind, headings) when the table is an invoice, a price list, a contact export or a pivot
+    summary rather than visits; None for a visit table."""
+    fields = set(header.columns.values())
+    if "occurred_on" in fields and "company" in fields:
+        return None
+    hits: dict[str, int] = {}
+    for text in header.headings.values():
+        heading = parse_heading(text)
+        for kind, words in synonyms.not_visits.items():
+            if any(w in part for part in heading.parts for w in words):
+                hits[kind] = hits.get(kind, 0) + 1
+    if not hits:
+        return None
+    kind, count = max(hits.items(), key=lambda kv: kv[1])
+    content = len(fields & VISIT_CONTENT)
+    if (kind == "pivot" and "occurred_on" not in fields) or (count >= 2 and count >= content):
+        return kind, list(header.headings.values())
+    return None
+
+
+def _scores(text: str, synonyms):
+    if len(text) > 40 or _COMPANY.search(text):
+        return {}  # a value (a sentence, a company name), never a heading
+    return score_heading(parse_heading(text), synonyms)
+
+
+def _header_like(sheet: Sheet, r: int, headings: dict[int, str]) -> bool:
+    """Headings are short words: a row holding dates or numbers is data, not a header."""
+    row = sheet.rows[r] if r < len(sheet.rows) else []
+    filled = [v for v in row if v not in ("", None)]
+    if len(headings) < MIN_HEADER_FIELDS:
+        return False
+    others = sum(1 for v in filled if isinstance(v, int | float | dt.date | dt.datetime))
+    return others * 3 <= len(filled)
