@@ -146,7 +146,8 @@ def _amount(cell, visit: RawVisit, issues: list[Issue], lang: str | None = None)
         return None
     value, ref = cell
     try:
-        amount = parse_amount(value)
+        # A heading in 千円/万円 scales plain numbers, not text that names its own unit.
+        return parse_amount(value, unit=visit.amount_multiplier)
     except AmountParseError as exc:
         issues.append(
             issue(
@@ -160,21 +161,6 @@ def _amount(cell, visit: RawVisit, issues: list[Issue], lang: str | None = None)
             )
         )
         return None
-    # A heading in 千円/万円 scales plain numbers, not text that names its own unit.
-    if amount is not None and visit.amount_multiplier != 1 and _plain_number(value):
-        amount *= visit.amount_multiplier
-    return amount
-
-
-def _plain_number(value) -> bool:
-    if isinstance(value, int | float):
-        return True
-    text = clean_cell(value).replace(",", "").replace("，", "")
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _probability(cell, ranks, issues: list[Issue], lang: str | None = None) -> int | None:
