@@ -169,6 +169,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "what they hold. Map them in a profile (genba's mapping wizard) to keep them.",
     ),
     "unmapped_columns.column": ("{heading}（{letter}列）", "{heading} ({letter})"),
+    "ambiguous_columns": (
+        "シート「{sheet}」の{first}列と{second}列は、どちらも「{field}」の列に見えます。"
+        "{first}列を{field}として読み、{second}列はその他の項目として残しました。"
+        "違う場合は、マッピングウィザードで列を割り当ててください。",
+        "Sheet {sheet}: columns {first} and {second} both look like {field}. Genba read {first} "
+        "as {field} and kept {second} as an extra field; use the mapping wizard if that is wrong.",
+    ),
+    "not_visits": (
+        "シート「{sheet}」の表は訪問の記録ではないようです（{kind}のように見えます。見出し: "
+        "{headings}）。日報として読むには、日付の列と訪問先（顧客）の列が必要です。"
+        "日報であれば、マッピングウィザードで列を割り当ててください。",
+        "Sheet {sheet} does not look like a record of visits (it looks like {kind}; headings: "
+        "{headings}). To read it as a daily report Genba needs a date column and a customer "
+        "column; if it is one, map its columns in the mapping wizard.",
+    ),
+    "not_visits.invoice": ("請求書・見積書", "an invoice or a quotation"),
+    "not_visits.price_list": ("価格表・商品一覧", "a price list"),
+    "not_visits.contacts": ("連絡先の一覧", "a contact list"),
+    "not_visits.pivot": ("集計表（ピボット）", "a summary (pivot) table"),
+    "header_no_rows": (
+        "シート「{sheet}」の{row}行目に見出し（{headings}）がありますが、その下に訪問の行が"
+        "1件もありません。記入した行が見出しの下にあるか確認してください。",
+        "Sheet {sheet} has headings in row {row} ({headings}) but no visit rows below them. "
+        "Check that the visits are written under the headings.",
+    ),
+    "no_header.found": (
+        "どのシートにも日報として読める見出しの行がありませんでした。見つかった見出し: {found}。"
+        "日報として読むには、日付・訪問先（顧客）・内容のいずれかを含む2つ以上の見出しが"
+        "同じ行に必要です。マッピングウィザードで見出しの行と列を指定してください。",
+        "No sheet has a header row Genba can read as a daily report. Headings found: {found}. "
+        "A daily report needs two or more headings on one row, one of them a date, a customer "
+        "or a summary; use the mapping wizard to say which row and columns hold them.",
+    ),
+    "field_name.occurred_on": ("日付", "date"),
+    "field_name.rep": ("担当者（自社）", "rep"),
+    "field_name.company": ("訪問先", "customer"),
+    "field_name.contact": ("面談者", "contact"),
+    "field_name.purpose": ("目的", "purpose"),
+    "field_name.summary": ("内容", "summary"),
+    "field_name.result": ("結果", "result"),
+    "field_name.next_action": ("次回予定", "next action"),
+    "field_name.next_action_due": ("次回予定日", "next-action date"),
+    "field_name.amount": ("金額", "amount"),
+    "field_name.probability": ("確度", "probability"),
+    "field_name.insight": ("所感", "insight"),
+    "field_name.deal_title": ("案件名", "deal"),
+    "field_name.lead_comment": ("上司コメント", "lead comment"),
     "unmapped_columns.no_heading": ("見出しなし", "(no heading)"),
     # -- cells --------------------------------------------------------------------------------
     "formula_no_value": (

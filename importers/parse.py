@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from importers.issues import Issue
+from importers.issues import ImportFailed, Issue
 from importers.layout.context import year_context
 from importers.layout.form import find_labels, form_visits, looks_like_form
+from importers.layout.header import header_hints
 from importers.layout.synonyms import Synonyms
 from importers.layout.table import (
     HEADER_SCAN_ROWS,
@@ -17,7 +18,7 @@ from importers.layout.table import (
     rep_above,
     table_visits,
 )
-from importers.messages import fail, issue, resolve
+from importers.messages import fail, issue, join, msg, resolve
 from importers.profiles import Profile
 from importers.records import ActivityRecord
 from importers.visit import build_record
@@ -43,11 +44,14 @@ def parse_report(
     file_date: dt.date | None = None,
     ranks: dict[str, int] | None = None,
     lang: str | None = None,
+    reps: frozenset[str] = frozenset(),
 ) -> ParseResult:
     """Parse a daily report; raise ImportFailed when nothing in it can be read as visits.
 
     ``lang`` is the language of the issues' messages (None: ``messages.default_language()``).
+    ``reps``: the configured rep and teammates — a 担当 column holding them is the rep column.
     """
+    reps = frozenset(reps) | ({default_rep} if default_rep else set())
     lang = resolve(lang)
     fmt, sheets = load_sheets(data, filename, lang=lang, lazy=True)
     result = ParseResult(fmt)
@@ -56,6 +60,7 @@ def parse_report(
     if profile and profile.labels:
         synonyms = synonyms.with_labels(profile.labels)
     nonempty = 0
+    hints: list[tuple[str, str, str]] = []  # headings seen on sheets that held no report
     for sheet in sheets:
         if profile and not profile.wants_sheet(sheet.name):
             continue
@@ -76,8 +81,10 @@ def parse_report(
         context = year_context(sheet.name, name, file_date)
         if profile and (profile.year or profile.fiscal_year):
             context = _pinned_context(context, profile)
-        visits = _sheet_visits(sheet, synonyms, profile, context, result, lang)
+        visits = _sheet_visits(sheet, synonyms, profile, context, result, lang, reps)
         if visits is None:
+            if not result.layouts and len(hints) < 8:
+                hints.extend(header_hints(sheet, synonyms))
             continue
         rep = (profile.rep if profile else None) or visits[1] or default_rep
         for visit in visits[0]:
@@ -87,11 +94,32 @@ def parse_report(
     if not result.layouts:
         if nonempty == 0:
             raise fail("no_data", lang)
-        raise fail("no_header", lang, rows=HEADER_SCAN_ROWS)
+        refused = [i for i in result.issues if i.code == "not_visits"]
+        if refused:
+            raise ImportFailed(refused[0].code, refused[0].message, refused[0].location)
+        raise _no_header(hints, lang)
+    if not result.records:
+        # A recognised header and not one visit: never a silent +0.
+        result.issues = [
+            replace(i, severity="warning") if i.code == "header_no_rows" else i
+            for i in result.issues
+        ]
     return result
 
 
-def _sheet_visits(sheet: Sheet, synonyms, profile, context, result, lang: str | None = None):
+def _no_header(found: list[tuple[str, str, str]], lang):
+    """The no-header failure, naming the headings Genba did recognise (and where)."""
+    found = found[:8]
+    if not found:
+        return fail("no_header", lang, rows=HEADER_SCAN_ROWS)
+    listed = join(
+        ((f"{text}（{ref}）" if lang == "ja" else f"{text} ({ref})") for text, _f, ref in found),
+        lang,
+    )
+    return fail("no_header.found", lang, found=listed)
+
+
+def _sheet_visits(sheet: Sheet, synonyms, profile, context, result, lang=None, reps=frozenset()):
     """(visits, rep named in the sheet) or None when the sheet holds no report."""
     layout = profile.layout if profile else None
     if layout != "form":
@@ -99,7 +127,21 @@ def _sheet_visits(sheet: Sheet, synonyms, profile, context, result, lang: str | 
             row = (profile.header_row - 1) if profile.header_row else _header_row(sheet, synonyms)
             header = header_from_profile(sheet, row or 0, profile.columns, synonyms)
         else:
-            header = find_header(sheet, synonyms)
+            header = find_header(sheet, synonyms, reps=reps)
+        if header is not None and header.not_visits and layout != "table":
+            kind, headings = header.not_visits
+            result.issues.append(
+                issue(
+                    "warning",
+                    "not_visits",
+                    lang,
+                    sheet.name,
+                    sheet=sheet.name,
+                    kind=msg(f"not_visits.{kind}", lang),
+                    headings=join(headings[:8], lang),
+                )
+            )
+            return None
         if header is not None and (
             layout == "table"
             or len(set(header.columns.values())) >= 3
@@ -123,8 +165,6 @@ def _header_row(sheet: Sheet, synonyms: Synonyms) -> int | None:
 
 
 def _pinned_context(context, profile: Profile):
-    from dataclasses import replace
-
     if profile.year:
         return replace(context, default_year=profile.year, fiscal_year=None, guessed_from=None)
     fy = profile.fiscal_year

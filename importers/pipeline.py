@@ -12,6 +12,7 @@ from importers.cards.linking import link_in
 from importers.cards.merge import resolve_company
 from importers.deals import refresh_deals
 from importers.issues import ImportFailed, Issue
+from importers.knowledge.mvp import team_departments
 from importers.knowledge.notes import sync_insight_notes
 from importers.layout.synonyms import Synonyms, load_synonyms
 from importers.messages import issue, msg, resolve
@@ -106,6 +107,7 @@ class ReportImporter:
                 file_date=dt.date.fromtimestamp(fb.mtime),
                 ranks=self.ranks,
                 lang=self.lang,
+                reps=frozenset(team_departments(self.store.data_dir)),
             )
         except ImportFailed as failed:
             return self._record_failure(path, existing, fb, failed.issue)

@@ -144,3 +144,21 @@ def _header_like(sheet: Sheet, r: int, headings: dict[int, str]) -> bool:
         return False
     others = sum(1 for v in filled if isinstance(v, int | float | dt.date | dt.datetime))
     return others * 3 <= len(filled)
+
+
+def header_hints(sheet: Sheet, synonyms) -> list[tuple[str, str, str]]:
+    """(heading, field, 'Sheet!A3') of the row naming the most fields, even when too few to be
+    a header: what the no-header message says Genba did see."""
+    from importers.workbook.sheet import cell_ref
+
+    best: list[tuple[str, str, str]] = []
+    for r in range(min(HEADER_SCAN_ROWS, len(sheet.rows))):
+        found = []
+        for c, text in row_headings(sheet, r)[0].items():
+            scores = _scores(text, synonyms)
+            if scores:
+                name = max(scores, key=lambda f: scores[f].score)
+                found.append((text, name, cell_ref(sheet.name, r, c)))
+        if len(found) > len(best):
+            best = found
+    return best

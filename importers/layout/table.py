@@ -111,6 +111,34 @@ def table_visits(
                 uncached=frozenset(uncached),
             )
         )
+    for name, first, second in header.ties:
+        issues.append(
+            issue(
+                "warning",
+                "ambiguous_columns",
+                lang,
+                f"{sheet.name}!{column_letter(second)}{header.row + 1}",
+                sheet=sheet.name,
+                first=column_letter(first),
+                second=column_letter(second),
+                field=msg(f"field_name.{name}", lang),
+            )
+        )
+    if not visits:
+        # An empty month sheet of a yearly template is normal (parse_report raises it to a
+        # warning when the whole file yields nothing); rows that all failed to be visits are not.
+        written = any(any(v not in ("", None) for v in row) for row in sheet.rows[header.row + 1 :])
+        issues.append(
+            issue(
+                "warning" if written else "info",
+                "header_no_rows",
+                lang,
+                f"{sheet.name}!{column_letter(min(header.headings, default=0))}{header.row + 1}",
+                sheet=sheet.name,
+                row=header.row + 1,
+                headings=join((header.headings[c] for c in sorted(header.columns)), lang),
+            )
+        )
     if unmapped_with_content:
         no_heading = msg("unmapped_columns.no_heading", lang)
         names = join(

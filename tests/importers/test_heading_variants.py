@@ -137,7 +137,9 @@ def test_the_corpus_has_forty_variants_or_more():
 @pytest.mark.parametrize(
     ("field", "heading", "value", "column", "expected"), VARIANTS, ids=[v[1] for v in VARIANTS]
 )
-def test_heading_variant_is_read(field, heading, value, column, expected, tmp_path, store, importer):
+def test_heading_variant_is_read(
+    field, heading, value, column, expected, tmp_path, store, importer
+):
     header, row = variant_table(field, heading, value)
     out = importer.import_file(write_table(tmp_path / "日報_2025.xlsx", header, [row]))
     assert out.status == "imported" and out.added == 1, [i.message for i in out.issues]
