@@ -9,7 +9,7 @@ from pathlib import Path
 from importers.issues import ImportFailed, Issue
 from importers.layout.context import year_context
 from importers.layout.form import find_labels, form_visits, looks_like_form
-from importers.layout.header import header_hints
+from importers.layout.header import header_hints, not_visit_table
 from importers.layout.synonyms import Synonyms
 from importers.layout.table import (
     HEADER_SCAN_ROWS,
@@ -128,8 +128,11 @@ def _sheet_visits(sheet: Sheet, synonyms, profile, context, result, lang=None, r
             header = header_from_profile(sheet, row or 0, profile.columns, synonyms)
         else:
             header = find_header(sheet, synonyms, reps=reps)
-        if header is not None and header.not_visits and layout != "table":
-            kind, headings = header.not_visits
+        refused = header.not_visits if header is not None else None
+        if header is None and layout is None and not looks_like_form(find_labels(sheet, synonyms)):
+            refused = not_visit_table(sheet, synonyms)
+        if refused and layout != "table":
+            kind, headings = refused
             result.issues.append(
                 issue(
                     "warning",

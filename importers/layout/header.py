@@ -109,6 +109,18 @@ def settle_header(sheet: Sheet, r: int, headings: dict[int, str], synonyms, *, r
     return header
 
 
+def not_visit_table(sheet: Sheet, synonyms) -> tuple[str, list[str]] | None:
+    """(kind, headings) of a row that reads as an invoice, price list, contact list or pivot
+    header even though it names too few visit fields to be a daily report's header."""
+    for r in range(min(HEADER_SCAN_ROWS, len(sheet.rows))):
+        headings, _ = row_headings(sheet, r)
+        if len(headings) >= 3 and _header_like(sheet, r, headings):
+            refused = refused_as(TableHeader(r, {}, headings), synonyms)
+            if refused:
+                return refused
+    return None
+
+
 def refused_as(header: TableHeader, synonyms) -> tuple[str, list[str]] | None:
     """(kind, headings) when the table is an invoice, a price list, a contact export or a pivot
     summary rather than visits; None for a visit table."""
