@@ -51,7 +51,9 @@ def test_refusal_in_english(tmp_path, store):
     from importers.pipeline import ReportImporter
 
     header, rows, _ = TABLES["invoice"]
-    out = ReportImporter(store, lang="en").import_file(write_table(tmp_path / "i.xlsx", header, rows))
+    out = ReportImporter(store, lang="en").import_file(
+        write_table(tmp_path / "i.xlsx", header, rows)
+    )
     assert "an invoice" in out.issues[0].message and "a date column" in out.issues[0].message
 
 
