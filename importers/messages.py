@@ -91,6 +91,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The workbook is password-protected, so Genba cannot read it. Remove the password "
         "(ファイル > 情報 > ブックの保護) or save an unprotected copy in the watched folder.",
     ),
+    "encrypted.ods": (
+        "パスワード付きのファイルのため読み込めません。LibreOffice などで開き、"
+        "「名前を付けて保存」で「パスワード付きで保存」のチェックを外して保存し直すか、"
+        "パスワードなしのコピーを監視フォルダーに置いてください。",
+        "The file is password-protected, so Genba cannot read it. Open it, choose Save As "
+        "with 'Save with password' unticked, or put an unprotected copy in the watched folder.",
+    ),
     "unsupported": (
         "{suffix} ファイルは読み込めません。日報は .xlsx・.xlsm・.xls・.ods・.csv "
         "のいずれかで保存してください。",
@@ -120,8 +127,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Genba refuses it as unsafe. Open the workbook in Excel and save a fresh copy.",
     ),
     "unreadable.workbook": (
-        "ブックを読み込めません（{reason}）。Excelで開いて、もう一度保存してください。",
-        "The workbook cannot be read ({reason}). Open it in Excel and save it again.",
+        "ブックを読み込めません。ファイルが壊れているか、Genbaが読めない形式です。"
+        "Excelで開けるか確認し、開ける場合は「名前を付けて保存」で Excel ブック（.xlsx）として"
+        "保存し直してください。",
+        "The workbook cannot be read: it is damaged or in a format Genba does not read. Check "
+        "that Excel opens it, then save it as an Excel workbook (.xlsx).",
+    ),
+    "unreadable.too_many_cells": (
+        "ブックの使用範囲が異常に大きい（何十億ものセル）ため、安全のため読み込みませんでした。"
+        "Excelで開き、データより下や右の不要な行・列を削除してから保存してください。",
+        "The workbook claims billions of cells, so Genba refused it as unsafe. Open it in "
+        "Excel, delete the unused rows and columns beyond the data, and save it.",
+    ),
+    "unreadable.csv": (
+        'CSVファイルの区切りや引用符（"）が壊れていて、行に分けられません。Excelで開いて、'
+        "「CSV UTF-8 (コンマ区切り)」形式で保存し直してください。",
+        "The CSV file's separators or quotes are broken, so it cannot be split into rows. "
+        "Open it in Excel and save it as 'CSV UTF-8 (コンマ区切り)'.",
+    ),
+    "unreadable.unexpected": (
+        "このファイルの読み込み中に、予期しない問題が起きました（{reason}）。ほかのファイルの"
+        "取り込みは続けています。Excelで開いて保存し直しても直らない場合は、genba.log を添えて"
+        "管理者に連絡してください。",
+        "Something unexpected went wrong while reading this file ({reason}); the other files "
+        "are still imported. If saving it again in Excel does not help, send genba.log to "
+        "your administrator.",
     ),
     "unreadable.sheet": (
         "シート「{sheet}」を読み込めません（{reason}）。Excelでブックを開いて、"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -19,11 +20,13 @@ from importers.layout.table import (
     table_visits,
 )
 from importers.messages import fail, issue, join, msg, resolve
-from importers.profiles import Profile
+from importers.profiles import Profile, ProfileError
 from importers.records import ActivityRecord
 from importers.visit import build_record
 from importers.workbook.load import load_sheets
 from importers.workbook.sheet import Sheet
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -34,7 +37,21 @@ class ParseResult:
     layouts: dict[str, str] = field(default_factory=dict)  # sheet -> 'table' | 'form'
 
 
-def parse_report(
+def parse_report(data: bytes, filename: str, **kwargs) -> ParseResult:
+    """Parse a daily report; raise ImportFailed when nothing in it can be read as visits.
+
+    Keyword arguments as ``read_report``. A bug met on one file becomes that file's problem
+    (with the traceback in genba.log), so a folder import goes on with the next file."""
+    try:
+        return read_report(data, filename, **kwargs)
+    except (ImportFailed, ProfileError, RecursionError, MemoryError):
+        raise
+    except Exception as exc:
+        log.exception("unexpected error while reading %s", filename)
+        raise fail("unreadable.unexpected", kwargs.get("lang"), reason=type(exc).__name__) from None
+
+
+def read_report(
     data: bytes,
     filename: str,
     *,

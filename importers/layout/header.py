@@ -5,6 +5,7 @@ settled by what the columns hold."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from importers.layout.assign import assign
@@ -142,9 +143,12 @@ def refused_as(header: TableHeader, synonyms) -> tuple[str, list[str]] | None:
     return None
 
 
+_VALUE_LIKE = re.compile(r"^[#=]|^[\d\s,.%¥+\-/:()（）]+$|^\d+\s")
+
+
 def _scores(text: str, synonyms):
-    if len(text) > 40 or _COMPANY.search(text):
-        return {}  # a value (a sentence, a company name), never a heading
+    if len(text) > 40 or _COMPANY.search(text) or _VALUE_LIKE.search(text):
+        return {}  # a value (a sentence, a company name, a number, #VALUE!), never a heading
     return score_heading(parse_heading(text), synonyms)
 
 

@@ -52,6 +52,7 @@ class Heading:
     multiplier: int = 1  # 千円 -> 1000: plain numbers below are in that unit
     tax: str | None = None  # 税抜 / 税込 as written beside an amount
     decorated: bool = False  # ■, 【】, a trailing colon …: written as a label, not as a value
+    words: tuple[tuple[str, ...], ...] = ()  # per part, its Latin words (for English keywords)
 
 
 def _unwrap(text: str) -> str:
@@ -84,10 +85,14 @@ def parse_heading(written: str) -> Heading:
     qualifiers = tuple(q for q in (fold(m) for m in _QUALIFIER.findall(text)) if q)
     bare = _QUALIFIER.sub(" ", text).strip() or text
     multiplier, tax = _unit(text)
-    parts = tuple(p for p in (fold(p) for p in _SPLIT.split(bare)) if p)
+    raw_parts = [p for p in _SPLIT.split(bare) if fold(p)]
+    parts = tuple(fold(p) for p in raw_parts)
+    words = tuple(tuple(re.findall(r"[a-z0-9]+", p.lower())) for p in raw_parts)
     key = _SEPARATORS.sub("", fold(bare))
     qualifiers = tuple(q for part in qualifiers for q in (fold(p) for p in _SPLIT.split(part)) if q)
-    return Heading(str(written), key, parts or (key,), qualifiers, multiplier, tax, decorated)
+    return Heading(
+        str(written), key, parts or (key,), qualifiers, multiplier, tax, decorated, words
+    )
 
 
 def _only_decoration(text: str) -> bool:

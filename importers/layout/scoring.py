@@ -8,6 +8,7 @@ point to the future (次回, 今後, next) turn a date into the next action's du
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -56,27 +57,34 @@ def _score(heading: Heading, synonyms) -> tuple[tuple[str, Score], ...]:
         if name:
             offer(name, PART - 2 * i, f"part:{part}")
     for i, part in enumerate(heading.parts):
-        for name, score, word in _keyword_scores(part, synonyms):
+        words = heading.words[i] if i < len(heading.words) else ()
+        for name, score, word in _keyword_scores(part, synonyms, words):
             offer(name, score - 2 * i, f"keyword:{word}")
     for qualifier in heading.qualifiers:
         name = synonyms.by_text.get(qualifier)
         if name:
             offer(name, PART - QUALIFIER_PENALTY, f"qualifier:{qualifier}")
-        for name, score, word in _keyword_scores(qualifier, synonyms):
+        latin = tuple(re.findall(r"[a-z0-9]+", qualifier))
+        for name, score, word in _keyword_scores(qualifier, synonyms, latin):
             offer(name, score - QUALIFIER_PENALTY, f"qualifier:{word}")
     return tuple(sorted(scores.items(), key=lambda kv: -kv[1].score))
 
 
-def _keyword_scores(part: str, synonyms) -> list[tuple[str, int, str]]:
-    """(field, score, keyword) for the best keyword of each field found in ``part``."""
+def _keyword_scores(part: str, synonyms, words: tuple[str, ...] = ()) -> list[tuple[str, int, str]]:
+    """(field, score, keyword) for the best keyword of each field found in ``part``.
+
+    An English keyword must begin a word (notes, comments), never hide inside one (the rank
+    in Franklin)."""
     if len(part) > 24:  # a sentence, not a heading
         return []
     future = any(w in part for w in _FUTURE)
     found = []
-    for name, words in synonyms.keywords.items():
+    for name in synonyms.keywords:
         best = None
-        for word in words:
+        for word in synonyms.keywords[name]:
             if word not in part:
+                continue
+            if word.isascii() and word.isalnum() and not any(w.startswith(word) for w in words):
                 continue
             score = 50 + 4 * min(len(word), 4) + (12 if part.endswith(word) else 0)
             if best is None or score > best[0]:
