@@ -193,10 +193,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sheet {sheet} has no daily-report headings and was skipped.",
     ),
     "unmapped_columns": (
-        "シート「{sheet}」の列 {columns} は、何の項目か判別できないため取り込みませんでした。"
-        "残したい場合は、マッピングウィザードでプロファイルに割り当ててください。",
-        "Sheet {sheet}: the columns {columns} were not imported because Genba does not know "
-        "what they hold. Map them in a profile (genba's mapping wizard) to keep them.",
+        "シート「{sheet}」の{count}列の意味が分かりませんでした（{columns}）。書かれた内容は"
+        "各活動の「その他の項目」として残し、検索や書き出しにも含めています。項目を割り当てるには、"
+        "マッピングウィザードを開いてください。",
+        "Sheet {sheet}: Genba could not tell what {count} column(s) hold ({columns}). What "
+        "they say is kept on each activity as extra fields (searched and exported too); open "
+        "the mapping wizard to assign them.",
     ),
     "unmapped_columns.column": ("{heading}（{letter}列）", "{heading} ({letter})"),
     "ambiguous_columns": (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from typing import Any
 
 from importers.issues import Issue
@@ -77,6 +78,15 @@ def build_record(
     f["amount_jpy"] = _amount(cells.get("amount"), visit, issues, lang)
     f["probability_raw"] = raw.get("probability") or None
     f["probability"] = _probability(cells.get("probability"), ranks, issues, lang)
+
+    # Columns Genba could not place are kept on the activity, never dropped.
+    extras = [
+        {"heading": heading, "value": clean_cell(value), "column": column}
+        for heading, value, column in visit.extras
+    ]
+    f["extras"] = json.dumps(extras, ensure_ascii=False) if extras else None
+    for extra in extras:
+        raw[f"extra:{extra['column']}"] = extra["value"]
 
     # What the rep wrote, as written: equal rows have equal fingerprints wherever they stand.
     digest = hashlib.blake2b(digest_size=16)

@@ -68,6 +68,9 @@ def table_visits(
         (unit_multiplier(header.headings[c]) for c, f in columns.items() if f == "amount"), 1
     )
     fill = _vertical_merge_fill(sheet, header.row, set(columns))
+    # 受注見込み金額（税抜）: the amount is read as written; whether tax is in is kept beside it.
+    tax_col = next((c for c, f in columns.items() if f == "amount" and _tax(header, c)), None)
+    tax = _tax(header, tax_col) if tax_col is not None else None
     anchor_col = next((c for c, f in columns.items() if f == "company"), min(columns, default=0))
     date_col = next((c for c, f in columns.items() if f == "occurred_on"), None)
     last_date = None
@@ -98,9 +101,13 @@ def table_visits(
                 last_date = cells["occurred_on"]
             elif last_date is not None:
                 cells["occurred_on"] = (last_date[0], last_date[1])
+        extras = []
         for c, v in enumerate(row):
-            if c not in columns and v not in ("", None):
+            if c not in columns and v not in ("", None) and not synonyms.is_total(v):
                 unmapped_with_content.add(c)
+                extras.append((header.headings.get(c, ""), v, column_letter(c)))
+        if tax_col is not None and "amount" in cells:
+            extras.append((header.headings[tax_col], tax, column_letter(tax_col)))
         visits.append(
             RawVisit(
                 sheet=sheet.name,
@@ -109,6 +116,7 @@ def table_visits(
                 context=context,
                 amount_multiplier=multiplier,
                 uncached=frozenset(uncached),
+                extras=tuple(extras),
             )
         )
     for name, first, second in header.ties:
@@ -154,9 +162,23 @@ def table_visits(
             lang,
         )
         issues.append(
-            issue("info", "unmapped_columns", lang, sheet.name, sheet=sheet.name, columns=names)
+            issue(
+                "warning",
+                "unmapped_columns",
+                lang,
+                f"{sheet.name}!{column_letter(min(unmapped_with_content))}{header.row + 1}",
+                sheet=sheet.name,
+                columns=names,
+                count=len(unmapped_with_content),
+            )
         )
     return visits, issues
+
+
+def _tax(header: TableHeader, col: int) -> str | None:
+    from importers.layout.headings import parse_heading
+
+    return parse_heading(header.headings.get(col, "")).tax
 
 
 def _vertical_merge_fill(sheet: Sheet, header_row: int, cols: set[int]) -> dict:

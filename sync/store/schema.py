@@ -6,12 +6,14 @@ keys: two offline replicas may both create a row, and duplicates are merged in t
 
 from __future__ import annotations
 
-from sync.schema_contract import INTEGER_FIELDS, SYNCED_FIELDS
+from sync.schema_contract import ADDED_LATER, INTEGER_FIELDS, SYNCED_FIELDS
 
 
 def _synced_table(entity: str) -> str:
     cols = ["id TEXT PRIMARY KEY"]
     for field in SYNCED_FIELDS[entity]:
+        if field in ADDED_LATER.get(entity, ()):
+            continue  # added by its own migration below
         if field == "deleted":
             cols.append("deleted INTEGER NOT NULL DEFAULT 0")
         elif field == "needs_review":
@@ -142,4 +144,6 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "CREATE INDEX IF NOT EXISTS reactions_note ON reactions(note_id, kind)",
         ],
     ),
+    # What a rep wrote in a column Genba could not place stays on the activity (issue #12).
+    ("0004_activity_extras", ["ALTER TABLE activities ADD COLUMN extras TEXT"]),
 ]
