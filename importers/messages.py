@@ -234,6 +234,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A daily report needs two or more headings on one row, one of them a date, a customer "
         "or a summary; use the mapping wizard to say which row and columns hold them.",
     ),
+    "reason.exact": (
+        "「{heading}」は{field}の見出しとして登録されています。",
+        "'{heading}' is a known heading for the {field}.",
+    ),
+    "reason.part": (
+        "「{heading}」の「{word}」は{field}の見出しとして登録されています。",
+        "The '{word}' in '{heading}' is a known heading for the {field}.",
+    ),
+    "reason.keyword": (
+        "「{heading}」に「{word}」が含まれ、列の値もそれに合うため、{field}と判断しました。",
+        "'{heading}' contains '{word}' and the column's values fit, so Genba reads it as the "
+        "{field}.",
+    ),
     "field_name.occurred_on": ("日付", "date"),
     "field_name.rep": ("担当者（自社）", "rep"),
     "field_name.company": ("訪問先", "customer"),

@@ -178,3 +178,21 @@ def header_hints(sheet: Sheet, synonyms) -> list[tuple[str, str, str]]:
         if len(found) > len(best):
             best = found
     return best
+
+
+def suggest_columns(sheet: Sheet, row: int, synonyms, *, lang: str | None = None):
+    """column -> (field, why) for the header in ``row`` (0-based), as the import would read it:
+    the mapping wizard starts from these instead of from nothing."""
+    from importers.messages import msg
+
+    if not isinstance(sheet, Sheet):  # the wizard's grid of a sheet's first rows
+        sheet = Sheet(sheet.name, sheet.rows, list(getattr(sheet, "merged", None) or []))
+    headings, _ = row_headings(sheet, row)
+    header = settle_header(sheet, row, headings, synonyms)
+    out = {}
+    for c, name in header.columns.items():
+        kind, _, word = header.reasons.get(c, "").partition(":")
+        key = {"exact": "reason.exact", "part": "reason.part"}.get(kind, "reason.keyword")
+        field = msg(f"field_name.{name}", lang)
+        out[c] = (name, msg(key, lang, heading=headings[c], word=word, field=field))
+    return out

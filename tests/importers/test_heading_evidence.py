@@ -154,3 +154,21 @@ def test_decorated_form_labels_with_values_right_or_below(tmp_path, store, impor
     assert a["summary"] == "新型治具の提案。試作は来月。"
     assert a["next_action"] == "4/20 見積提出" and a["next_action_due"] == "2025-04-20"
     assert a["insight"] == "価格より納期を重視している。"
+
+
+def test_the_wizard_starts_from_genbas_reading_with_its_reasons():
+    from importers.layout.header import suggest_columns
+    from importers.layout.synonyms import load_synonyms
+    from importers.workbook.sheet import Sheet
+
+    sheet = Sheet(
+        "4月",
+        [
+            ["お客様名（社名）", "ご面談者", "提示価格（千円）", "競合"],
+            ["株式会社サンプル精工", "青木課長", 1200, "A社"],
+        ],
+    )
+    got = suggest_columns(sheet, 0, load_synonyms(), lang="ja")
+    assert {c: f for c, (f, _why) in got.items()} == {0: "company", 1: "contact", 2: "amount"}
+    assert got[0][1] == "「お客様名（社名）」は訪問先の見出しとして登録されています。"
+    assert got[2][1].startswith("「提示価格（千円）」に「価格」が含まれ")

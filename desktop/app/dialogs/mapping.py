@@ -181,6 +181,7 @@ class ColumnsPage(QWizardPage):
         return self.w.save_id  # the labels page is for forms only
 
     def initializePage(self) -> None:
+        from importers.layout.header import suggest_columns
         from importers.layout.synonyms import load_synonyms
 
         while self.grid.count():
@@ -193,6 +194,8 @@ class ColumnsPage(QWizardPage):
         cells = sheet.rows[row] if sheet and row < len(sheet.rows) else []
         synonyms = load_synonyms()
         names = field_names()
+        # Genba's own reading of this header row (with its reasons), not a blank start
+        suggested = suggest_columns(sheet, row, synonyms) if sheet and cells else {}
         i = 0
         for c, value in enumerate(cells):
             text = cell_text(value).strip()
@@ -203,9 +206,10 @@ class ColumnsPage(QWizardPage):
             combo.addItem(self.tr("(not imported)"), None)
             for key, name in names.items():
                 combo.addItem(name, key)
-            guess = synonyms.field_of(value)
+            guess, why = suggested.get(c, (None, ""))
             if guess:
                 combo.setCurrentIndex(max(0, combo.findData(guess)))
+                combo.setToolTip(why)
             combo.currentIndexChanged.connect(self._debounce.start)
             self.combos[letter] = combo
             self.grid.addWidget(label(f"{letter}: {text}"), i // 3, (i % 3) * 2)
