@@ -126,8 +126,6 @@ def refused_as(header: TableHeader, synonyms) -> tuple[str, list[str]] | None:
     """(kind, headings) when the table is an invoice, a price list, a contact export or a pivot
     summary rather than visits; None for a visit table."""
     fields = set(header.columns.values())
-    if "occurred_on" in fields and "company" in fields:
-        return None
     hits: dict[str, int] = {}
     for text in header.headings.values():
         heading = parse_heading(text)
@@ -136,9 +134,12 @@ def refused_as(header: TableHeader, synonyms) -> tuple[str, list[str]] | None:
                 hits[kind] = hits.get(kind, 0) + 1
     if not hits:
         return None
-    kind, count = max(hits.items(), key=lambda kv: kv[1])
+    kind = max(hits, key=hits.get)
     content = len(fields & VISIT_CONTENT)
-    if (kind == "pivot" and "occurred_on" not in fields) or (count >= 2 and count >= content):
+    # A visit table may carry a few such columns (役職, 電話番号 beside 面談者); a table made of
+    # them, with fewer visit columns than theirs, is something else.
+    total = sum(hits.values())
+    if (kind == "pivot" and "occurred_on" not in fields) or (total >= 2 and total > content):
         return kind, list(header.headings.values())
     return None
 

@@ -67,6 +67,38 @@ def test_a_visit_table_with_contact_columns_is_still_visits(tmp_path, store, imp
     assert out.status == "imported" and out.added == 1
 
 
+def test_a_visit_table_with_product_columns_is_still_visits(tmp_path, store, importer):
+    path = write_table(
+        tmp_path / "日報_2025.xlsx",
+        ["日付", "訪問先", "品名", "数量", "金額", "内容"],
+        [[D, "株式会社サンプル精工", "シャフト", 10, 12000, "見積提示"]],
+    )
+    out = importer.import_file(path)
+    assert out.status == "imported" and out.added == 1
+    (a,) = activities(store)
+    assert a["amount_jpy"] == 12000 and "シャフト" in a["extras"]
+
+
+def test_a_card_export_with_a_date_column_is_refused_as_contacts(tmp_path, store, importer):
+    header = [
+        "会社名",
+        "部署名",
+        "役職",
+        "姓",
+        "名",
+        "e-mail",
+        "郵便番号",
+        "住所",
+        "TEL会社",
+        "名刺交換日",
+    ]
+    row = ["株式会社サンプル精工", "購買部", "課長", "青木", "一郎", "a@example.jp", "100-0001"]
+    out = importer.import_file(
+        write_table(tmp_path / "eight.xlsx", header, [[*row, "東京", "03", D]])
+    )
+    assert out.status == "failed" and "連絡先の一覧" in out.issues[0].message
+
+
 def test_a_header_with_no_visits_is_a_visible_problem(tmp_path, store, importer):
     out = importer.import_file(
         write_table(tmp_path / "日報_2025.xlsx", ["日付", "訪問先", "内容", "金額"], [])
