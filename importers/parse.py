@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,7 +21,7 @@ from importers.layout.table import (
     table_visits,
 )
 from importers.messages import fail, issue, join, msg, resolve
-from importers.profiles import Profile, ProfileError
+from importers.profiles import Profile, ProfileError, profile_by_headings
 from importers.records import ActivityRecord
 from importers.visit import build_record
 from importers.workbook.load import load_sheets
@@ -35,6 +36,7 @@ class ParseResult:
     records: list[ActivityRecord] = field(default_factory=list)
     issues: list[Issue] = field(default_factory=list)
     layouts: dict[str, str] = field(default_factory=dict)  # sheet -> 'table' | 'form'
+    profile: Profile | None = None  # the profile the file was read with
 
 
 def parse_report(data: bytes, filename: str, **kwargs) -> ParseResult:
@@ -62,16 +64,24 @@ def read_report(
     ranks: dict[str, int] | None = None,
     lang: str | None = None,
     reps: frozenset[str] = frozenset(),
+    profiles: list[Profile] | None = None,
 ) -> ParseResult:
     """Parse a daily report; raise ImportFailed when nothing in it can be read as visits.
 
     ``lang`` is the language of the issues' messages (None: ``messages.default_language()``).
     ``reps``: the configured rep and teammates — a 担当 column holding them is the rep column.
+    ``profiles``: when no profile is given, one whose saved heading row stands in the first
+    sheet is used (next month's file of the same template, whatever its name).
     """
     reps = frozenset(reps) | ({default_rep} if default_rep else set())
     lang = resolve(lang)
     fmt, sheets = load_sheets(data, filename, lang=lang, lazy=True)
-    result = ParseResult(fmt)
+    if profile is None and profiles:
+        sheets = iter(sheets)
+        first = next(sheets, None)
+        sheets = itertools.chain([first] if first else [], sheets)
+        profile = profile_by_headings(first.rows, profiles) if first else None
+    result = ParseResult(fmt, profile=profile)
     name = Path(filename).name
     ranks = {**(ranks or {}), **(profile.ranks if profile else {})} or None
     if profile and profile.labels:

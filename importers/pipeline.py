@@ -108,7 +108,9 @@ class ReportImporter:
                 ranks=self.ranks,
                 lang=self.lang,
                 reps=frozenset(team_departments(self.store.data_dir)),
+                profiles=self.profiles(),  # no name matched: perhaps the heading row does
             )
+            profile = parsed.profile
         except ImportFailed as failed:
             return self._record_failure(path, existing, fb, failed.issue)
         except ProfileError as exc:

@@ -172,3 +172,26 @@ def test_the_wizard_starts_from_genbas_reading_with_its_reasons():
     assert {c: f for c, (f, _why) in got.items()} == {0: "company", 1: "contact", 2: "amount"}
     assert got[0][1] == "「お客様名（社名）」は訪問先の見出しとして登録されています。"
     assert got[2][1].startswith("「提示価格（千円）」に「価格」が含まれ")
+
+
+def test_a_profile_matches_next_months_file_by_its_heading_row(tmp_path, store):
+    from importers.pipeline import ReportImporter
+    from importers.profiles import Profile, save_profile
+
+    header = ["いつ", "どこへ", "はなしたこと"]
+    profile = Profile(
+        name="訪問記録",
+        match=["訪問記録_2025年4月.xlsx"],
+        header_row=3,
+        columns={"いつ": "occurred_on", "どこへ": "company", "はなしたこと": "summary"},
+        headings=header,
+    )
+    save_profile(profile, store.data_dir / "profiles")
+    importer = ReportImporter(store, rep="山本")
+    may = write_table(tmp_path / "訪問記録_2025年5月.xlsx", header, [[D, "A社", "提案"]])
+    out = importer.import_file(may)
+    assert out.status == "imported" and out.added == 1, [i.message for i in out.issues]
+    (src,) = store.query("SELECT profile FROM sources")
+    assert src["profile"] == "訪問記録"
+    other = write_table(tmp_path / "別の表_2025.xlsx", ["いつ", "なに"], [[D, "x"]])
+    assert importer.import_file(other).status == "failed"

@@ -46,6 +46,7 @@ def build_profile(
     rep: str | None,
     labels: dict[str, str] | None = None,
     skip_sheets: list[str] | None = None,
+    headings: list[str] | None = None,
 ):
     """The profile the wizard saves. It names no sheets to read: a fiscal-year workbook gains a
     month sheet every month, and a form a sheet every day; ``skip_sheets`` leaves out the ones
@@ -61,6 +62,8 @@ def build_profile(
         columns=dict(columns) if layout == "table" else {},
         labels=dict(labels or {}) if layout == "form" else {},
         rep=rep,
+        # next month's file of the same template matches by its heading row, whatever its name
+        headings=list(headings or []) if layout == "table" else [],
     )
 
 
@@ -310,9 +313,11 @@ class MappingWizard(QWizard):
         layout = "form" if self.header_page.form_radio.isChecked() else "table"
         row = self.header_page.header_row()
         sheet = self.sheet()
-        skip = []
+        skip, headings = [], []
         if layout == "table" and sheet is not None and row is not None:
             skip = sheets_without_headings(self.workbook["sheets"], sheet, row)
+            cells = sheet.rows[row] if row < len(sheet.rows) else []
+            headings = [t for t in (cell_text(v).strip() for v in cells) if t]
         return build_profile(
             name or self.path.stem,
             match or self.path.name,
@@ -322,6 +327,7 @@ class MappingWizard(QWizard):
             self.ctx.settings.user_name,
             self.labels_page.labels(),
             skip,
+            headings,
         )
 
     def run_preview(self) -> None:
