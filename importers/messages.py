@@ -247,6 +247,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{heading}' contains '{word}' and the column's values fit, so Genba reads it as the "
         "{field}.",
     ),
+    "extras.title": (
+        "その他の項目（日報の、Genbaが割り当てられなかった列。Excelのセルを直すと更新されます）",
+        "Other fields (columns of the report Genba could not place; edit the cell in Excel to "
+        "change them)",
+    ),
     "field_name.occurred_on": ("日付", "date"),
     "field_name.rep": ("担当者（自社）", "rep"),
     "field_name.company": ("訪問先", "customer"),

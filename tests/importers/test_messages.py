@@ -44,7 +44,7 @@ CODES = {
     "bad_charset", "contact_deleted", "customer_not_found",
 }  # fmt: skip
 # Keys whose text is a term or a line of figures rather than a sentence.
-TERMS = ("looks_like.", "field.", "vcard_field.", "cli.", "field_name.", "not_visits.")
+TERMS = ("looks_like.", "field.", "vcard_field.", "cli.", "field_name.", "not_visits.", "extras.")
 TERM_KEYS = {
     "unmapped_columns.column",
     "unmapped_columns.no_heading",
