@@ -200,6 +200,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "they say is kept on each activity as extra fields (searched and exported too); open "
         "the mapping wizard to assign them.",
     ),
+    "unmapped_labels": (
+        "シート「{sheet}」の{count}項目の意味が分かりませんでした（{labels}）。書かれた内容は"
+        "活動の「その他の項目」として残しています。項目を割り当てるには、マッピングウィザードで"
+        "ラベルを指定してください。",
+        "Sheet {sheet}: Genba could not tell what {count} label(s) mean ({labels}). What they "
+        "say is kept on the activity as extra fields; name the labels in the mapping wizard.",
+    ),
     "unmapped_columns.column": ("{heading}（{letter}列）", "{heading} ({letter})"),
     "ambiguous_columns": (
         "シート「{sheet}」の{first}列と{second}列は、どちらも「{field}」の列に見えます。"

@@ -181,10 +181,24 @@ def _sheet_visits(sheet: Sheet, synonyms, profile, context, result, lang=None, r
             result.issues.extend(issues)
             result.layouts[sheet.name] = "table"
             return visits, rep_above(sheet, header, synonyms)
-    labels = find_labels(sheet, synonyms)
+    labels = find_labels(sheet, synonyms, unknown=True)
     if layout == "form" or looks_like_form(labels):
         result.layouts[sheet.name] = "form"
-        return form_visits(sheet, labels, context), None
+        visits = form_visits(sheet, labels, context)
+        unplaced = dict.fromkeys(f"{h}（{col}）" for v in visits for h, _v, col in v.extras)
+        if unplaced:
+            result.issues.append(
+                issue(
+                    "warning",
+                    "unmapped_labels",
+                    lang,
+                    sheet.name,
+                    sheet=sheet.name,
+                    count=len(unplaced),
+                    labels=join(unplaced, lang),
+                )
+            )
+        return visits, None
     result.issues.append(issue("info", "sheet_skipped", lang, sheet.name, sheet=sheet.name))
     return None
 

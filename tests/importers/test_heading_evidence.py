@@ -195,3 +195,26 @@ def test_a_profile_matches_next_months_file_by_its_heading_row(tmp_path, store):
     assert src["profile"] == "訪問記録"
     other = write_table(tmp_path / "別の表_2025.xlsx", ["いつ", "なに"], [[D, "x"]])
     assert importer.import_file(other).status == "failed"
+
+
+def test_a_forms_unknown_labels_are_kept_as_extra_fields(tmp_path, store, importer):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "4月2日"
+    ws["A1"], ws["B1"] = "日付", D
+    ws["A3"], ws["B3"] = "訪問先", "株式会社サンプル精工"
+    ws["A4"], ws["B4"] = "内容", "【至急】見積依頼"  # a decorated value, not a label
+    ws["A5"], ws["B5"] = "【同行者】", "鈴木部長（自社）"
+    ws["A6"], ws["B6"] = "■持参資料：", "カタログ2025年版"
+    wb.save(tmp_path / "訪問報告_2025.xlsx")
+    out = importer.import_file(tmp_path / "訪問報告_2025.xlsx")
+    (a,) = activities(store)
+    assert a["summary"] == "【至急】見積依頼"
+    from importers.extras import parse_extras
+
+    assert parse_extras(a["extras"]) == [
+        {"heading": "【同行者】", "value": "鈴木部長（自社）", "column": "B5"},
+        {"heading": "■持参資料：", "value": "カタログ2025年版", "column": "B6"},
+    ]
+    (problem,) = [i for i in out.issues if i.code == "unmapped_labels"]
+    assert problem.severity == "warning" and "2項目" in problem.message

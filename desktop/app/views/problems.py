@@ -22,6 +22,7 @@ MAPPING_CODES = (
     "no_data",
     "not_visits",
     "unmapped_columns",
+    "unmapped_labels",
     "ambiguous_columns",
     "header_no_rows",
 )
