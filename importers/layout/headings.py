@@ -73,9 +73,19 @@ def fold(text: str) -> str:
     return _TRAILING.sub("", text)
 
 
+# Any character one of the steps below acts on; most cells of a sheet have none of them.
+_SPECIAL = re.compile(
+    r"[\s■□◆◇●○◎★☆※▼▽▲△►▶◀◁♦◉*#~_=【】≪≫《》\[\]〔〕<>「」『』()〈〉:;,.、。・/|&ごお御様及並税円]"
+)
+
+
 @lru_cache(maxsize=8192)
 def parse_heading(written: str) -> Heading:
     text = nfkc(str(written))
+    if not _SPECIAL.search(text):  # a plain word: nothing to strip, split or scale
+        key = text.lower()
+        words = (tuple(re.findall(r"[a-z0-9]+", key)),)
+        return Heading(str(written), key, (key,), (), 1, None, False, words)
     decorated = bool(_DECORATION.search(text) or re.search(r"[:]\s*$", text))
     decorated = decorated or (len(text) >= 2 and _WRAPPERS.get(text[0]) == text[-1])
     text = _TRAILING.sub("", text)

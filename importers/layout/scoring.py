@@ -75,7 +75,7 @@ def _keyword_scores(part: str, synonyms, words: tuple[str, ...] = ()) -> list[tu
 
     An English keyword must begin a word (notes, comments), never hide inside one (the rank
     in Franklin)."""
-    if len(part) > 24:  # a sentence, not a heading
+    if len(part) > 24 or not _gate(synonyms).search(part):  # a sentence, or no keyword at all
         return []
     future = any(w in part for w in _FUTURE)
     found = []
@@ -95,3 +95,10 @@ def _keyword_scores(part: str, synonyms, words: tuple[str, ...] = ()) -> list[tu
             name = "next_action_due"  # 次回訪問日 is when to go next, not when we went
         found.append((name, best[0], best[1]))
     return found
+
+
+@lru_cache(maxsize=8)
+def _gate(synonyms) -> re.Pattern[str]:
+    """One pattern finding any keyword: most cells hold none, and are done with one search."""
+    words = sorted({w for ws in synonyms.keywords.values() for w in ws}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words) or "(?!)")

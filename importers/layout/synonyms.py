@@ -30,6 +30,13 @@ class Synonyms:
         from importers.layout.scoring import best_field, score_heading
 
         heading = parse_heading(value)
+        if not heading.decorated:
+            # Only an exact heading (or the first part of a compound one) is sure enough here;
+            # this is looked up for every cell of a form sheet, so skip the keyword scoring.
+            name = self.by_text.get(heading.key)
+            if name is None and len(heading.parts) > 1:
+                name = self.by_text.get(heading.parts[0])
+            return name
         best = best_field(score_heading(heading, self))
         if best is None:
             return None
