@@ -77,9 +77,16 @@ def table_visits(
     visits: list[RawVisit] = []
     unmapped_with_content: set[int] = set()
     prefix = {c: f"{sheet.name}!{column_letter(c)}" for c in columns}
+    first_col = min(columns, default=0)
+    first_heading = header.headings.get(first_col)
     for r in range(header.row + 1, len(sheet.rows)):
         row = sheet.rows[r]
         if any(synonyms.is_total(v) for v in row):
+            continue
+        # a second heading row (English under Japanese) or the header repeated on every page
+        if (r <= header.row + 2 or (first_col < len(row) and row[first_col] == first_heading)) and (
+            _repeats_header(row, columns, synonyms)
+        ):
             continue
         cells = {}
         uncached = []
@@ -173,6 +180,23 @@ def table_visits(
             )
         )
     return visits, issues
+
+
+def _repeats_header(row: list, columns: dict[int, str], synonyms) -> bool:
+    """Whether the row's cells name the same fields as the header's (日付 / Date, 訪問先 /
+    Customer …): a heading row, not a visit."""
+    from importers.layout.header import _scores
+
+    same = 0
+    for c, field in columns.items():
+        value = row[c] if c < len(row) else ""
+        if isinstance(value, str) and value.strip():
+            # exact headings only: a value such as 「治具の改善提案」 holds a keyword (提案) too
+            scores = _scores(value, synonyms)
+            best = max(scores, key=lambda f: scores[f].score) if scores else None
+            if best == field and scores[best].score >= 90:
+                same += 1
+    return same >= max(2, (len(columns) + 1) // 2)
 
 
 def _tax(header: TableHeader, col: int) -> str | None:

@@ -218,3 +218,20 @@ def test_a_forms_unknown_labels_are_kept_as_extra_fields(tmp_path, store, import
     ]
     (problem,) = [i for i in out.issues if i.code == "unmapped_labels"]
     assert problem.severity == "warning" and "2項目" in problem.message
+
+
+def test_a_bilingual_second_heading_row_and_repeated_page_headers_are_not_visits(
+    tmp_path, store, importer
+):
+    header = ["日付", "訪問先", "面談者", "内容"]
+    rows = [
+        ["Date", "Customer", "Contact", "Notes"],
+        [D, "株式会社サンプル精工", "青木課長", "治具の提案"],
+        header,  # printed on every page
+        [D, "見本化成(株)", "石井様", "値上げの説明"],
+    ]
+    importer.import_file(write_table(tmp_path / "日報_2025.xlsx", header, rows))
+    assert [a["company_name_raw"] for a in activities(store)] == [
+        "株式会社サンプル精工",
+        "見本化成(株)",
+    ]
