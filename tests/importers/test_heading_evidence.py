@@ -235,3 +235,17 @@ def test_a_bilingual_second_heading_row_and_repeated_page_headers_are_not_visits
         "株式会社サンプル精工",
         "見本化成(株)",
     ]
+
+
+def test_a_forms_tanto_with_a_titled_person_is_the_contact(tmp_path, store, importer):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "4月2日"
+    ws["A1"], ws["B1"], ws["D1"], ws["E1"] = "日付", D, "氏名", "山本"
+    ws["A3"], ws["B3"] = "訪問先", "株式会社サンプル精工"
+    ws["A4"], ws["B4"] = "担当者", "青木課長"
+    ws["A5"], ws["B5"] = "内容", "治具の提案"
+    wb.save(tmp_path / "訪問報告_2025.xlsx")
+    importer.import_file(tmp_path / "訪問報告_2025.xlsx")
+    (a,) = activities(store)
+    assert (a["rep"], a["contact_name"], a["contact_title"]) == ("山本", "青木", "課長")
