@@ -21,10 +21,8 @@ _DATE = re.compile(
 _MONEY = re.compile(r"^[¥￥]?\s*[\d,，.]+\s*(?:円|千円|万円|万|億円|億|千)?$|^[¥￥]")
 _PERCENT = re.compile(r"^\d{1,3}(?:\.\d+)?\s*[%％]$")
 _RANK = re.compile(r"^(?:[◎○〇△×✕]|[A-Ea-e][+\-]?|[SＳ])$")
-_TITLE = re.compile(
-    r"(様|さん|殿|課長|部長|係長|主任|次長|社長|専務|常務|取締役|工場長|所長|室長)$"
-)
-_COMPANY = re.compile(r"株式会社|有限会社|合同会社|\(株\)|\(有\)|㈱|㈲|工業|製作所|商事|精工|化成")
+TITLE = re.compile(r"(様|さん|殿|課長|部長|係長|主任|次長|社長|専務|常務|取締役|工場長|所長|室長)$")
+COMPANY = re.compile(r"株式会社|有限会社|合同会社|\(株\)|\(有\)|㈱|㈲|工業|製作所|商事|精工|化成")
 
 
 @dataclass
@@ -70,9 +68,9 @@ def column_content(values, reps: frozenset[str] = frozenset()) -> ColumnContent:
             content.money += 1
         elif _RANK.match(text):
             content.ranks += 1
-        if _COMPANY.search(text):
+        if COMPANY.search(text):
             content.companies += 1
-        elif _TITLE.search(text) and len(text) <= 20:
+        elif TITLE.search(text) and len(text) <= 20:
             content.people += 1
         if len(text) > 20:
             content.texts += 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from importers.layout.context import YearContext
-from importers.layout.evidence import _TITLE
+from importers.layout.evidence import TITLE
 from importers.layout.headings import parse_heading
 from importers.layout.synonyms import Synonyms
 from importers.normalize.text import clean_cell
@@ -74,7 +74,7 @@ def form_visits(sheet: Sheet, labels: list[Label], context: YearContext) -> list
                 extra = (clean_cell(sheet.cell(lb.row, lb.col)), found[0], _column(found[1]))
                 target.setdefault(EXTRA, []).append(extra)
             continue
-        if lb.field == "rep" and found and _TITLE.search(clean_cell(found[0])):
+        if lb.field == "rep" and found and TITLE.search(clean_cell(found[0])):
             # 担当者: 青木課長 — a title or 様 means the customer's person, not our rep
             lb = Label(lb.row, lb.col, "contact")
         if lb.field in SHEET_FIELDS:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from importers.layout.assign import assign
-from importers.layout.evidence import _COMPANY, adjust, column_content
+from importers.layout.evidence import COMPANY, adjust, column_content
 from importers.layout.headings import parse_heading
 from importers.layout.scoring import score_heading
 from importers.normalize.text import clean_cell
@@ -72,7 +72,7 @@ def find_header(
         headings, _grouped = row_headings(sheet, r)
         if not _header_like(sheet, r, headings):
             continue
-        candidates = {c: _scores(text, synonyms) for c, text in headings.items()}
+        candidates = {c: heading_scores(text, synonyms) for c, text in headings.items()}
         result = assign({c: {f: s.score for f, s in v.items()} for c, v in candidates.items()})
         fields = set(result.columns.values())
         if len(fields) < MIN_HEADER_FIELDS or not fields & ANCHOR_FIELDS:
@@ -91,7 +91,7 @@ def settle_header(sheet: Sheet, r: int, headings: dict[int, str], synonyms, *, r
     reasons: dict[int, dict[str, str]] = {}
     below = sheet.rows[r + 1 : r + 1 + EVIDENCE_ROWS]
     for c, text in headings.items():
-        scores = _scores(text, synonyms)
+        scores = heading_scores(text, synonyms)
         content = column_content((row[c] if c < len(row) else "" for row in below), reps)
         key = parse_heading(text).key
         candidates[c] = adjust({f: s.score for f, s in scores.items()}, key, content)
@@ -147,8 +147,9 @@ def refused_as(header: TableHeader, synonyms) -> tuple[str, list[str]] | None:
 _VALUE_LIKE = re.compile(r"^[#=]|^[\d\s,.%¥+\-/:()（）]+$|^\d+\s")
 
 
-def _scores(text: str, synonyms):
-    if len(text) > 40 or _COMPANY.search(text) or _VALUE_LIKE.search(text):
+def heading_scores(text: str, synonyms):
+    """field -> Score for a header cell; {} for a cell that is a value rather than a heading."""
+    if len(text) > 40 or COMPANY.search(text) or _VALUE_LIKE.search(text):
         return {}  # a value (a sentence, a company name, a number, #VALUE!), never a heading
     return score_heading(parse_heading(text), synonyms)
 
@@ -172,7 +173,7 @@ def header_hints(sheet: Sheet, synonyms) -> list[tuple[str, str, str]]:
     for r in range(min(HEADER_SCAN_ROWS, len(sheet.rows))):
         found = []
         for c, text in row_headings(sheet, r)[0].items():
-            scores = _scores(text, synonyms)
+            scores = heading_scores(text, synonyms)
             if scores:
                 name = max(scores, key=lambda f: scores[f].score)
                 found.append((text, name, cell_ref(sheet.name, r, c)))

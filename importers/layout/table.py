@@ -185,14 +185,14 @@ def table_visits(
 def _repeats_header(row: list, columns: dict[int, str], synonyms) -> bool:
     """Whether the row's cells name the same fields as the header's (日付 / Date, 訪問先 /
     Customer …): a heading row, not a visit."""
-    from importers.layout.header import _scores
+    from importers.layout.header import heading_scores
 
     same = 0
     for c, field in columns.items():
         value = row[c] if c < len(row) else ""
         if isinstance(value, str) and value.strip():
             # exact headings only: a value such as 「治具の改善提案」 holds a keyword (提案) too
-            scores = _scores(value, synonyms)
+            scores = heading_scores(value, synonyms)
             best = max(scores, key=lambda f: scores[f].score) if scores else None
             if best == field and scores[best].score >= 90:
                 same += 1
