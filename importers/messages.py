@@ -91,6 +91,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The workbook is password-protected, so Genba cannot read it. Remove the password "
         "(ファイル > 情報 > ブックの保護) or save an unprotected copy in the watched folder.",
     ),
+    "encrypted.ods": (
+        "パスワード付きのファイルのため読み込めません。LibreOffice などで開き、"
+        "「名前を付けて保存」で「パスワード付きで保存」のチェックを外して保存し直すか、"
+        "パスワードなしのコピーを監視フォルダーに置いてください。",
+        "The file is password-protected, so Genba cannot read it. Open it, choose Save As "
+        "with 'Save with password' unticked, or put an unprotected copy in the watched folder.",
+    ),
     "unsupported": (
         "{suffix} ファイルは読み込めません。日報は .xlsx・.xlsm・.xls・.ods・.csv "
         "のいずれかで保存してください。",
@@ -120,8 +127,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Genba refuses it as unsafe. Open the workbook in Excel and save a fresh copy.",
     ),
     "unreadable.workbook": (
-        "ブックを読み込めません（{reason}）。Excelで開いて、もう一度保存してください。",
-        "The workbook cannot be read ({reason}). Open it in Excel and save it again.",
+        "ブックを読み込めません。ファイルが壊れているか、Genbaが読めない形式です。"
+        "Excelで開けるか確認し、開ける場合は「名前を付けて保存」で Excel ブック（.xlsx）として"
+        "保存し直してください。",
+        "The workbook cannot be read: it is damaged or in a format Genba does not read. Check "
+        "that Excel opens it, then save it as an Excel workbook (.xlsx).",
+    ),
+    "unreadable.too_many_cells": (
+        "ブックの使用範囲が異常に大きい（何十億ものセル）ため、安全のため読み込みませんでした。"
+        "Excelで開き、データより下や右の不要な行・列を削除してから保存してください。",
+        "The workbook claims billions of cells, so Genba refused it as unsafe. Open it in "
+        "Excel, delete the unused rows and columns beyond the data, and save it.",
+    ),
+    "unreadable.csv": (
+        'CSVファイルの区切りや引用符（"）が壊れていて、行に分けられません。Excelで開いて、'
+        "「CSV UTF-8 (コンマ区切り)」形式で保存し直してください。",
+        "The CSV file's separators or quotes are broken, so it cannot be split into rows. "
+        "Open it in Excel and save it as 'CSV UTF-8 (コンマ区切り)'.",
+    ),
+    "unreadable.unexpected": (
+        "このファイルの読み込み中に、予期しない問題が起きました（{reason}）。ほかのファイルの"
+        "取り込みは続けています。Excelで開いて保存し直しても直らない場合は、genba.log を添えて"
+        "管理者に連絡してください。",
+        "Something unexpected went wrong while reading this file ({reason}); the other files "
+        "are still imported. If saving it again in Excel does not help, send genba.log to "
+        "your administrator.",
     ),
     "unreadable.sheet": (
         "シート「{sheet}」を読み込めません（{reason}）。Excelでブックを開いて、"
@@ -163,12 +193,86 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sheet {sheet} has no daily-report headings and was skipped.",
     ),
     "unmapped_columns": (
-        "シート「{sheet}」の列 {columns} は、何の項目か判別できないため取り込みませんでした。"
-        "残したい場合は、マッピングウィザードでプロファイルに割り当ててください。",
-        "Sheet {sheet}: the columns {columns} were not imported because Genba does not know "
-        "what they hold. Map them in a profile (genba's mapping wizard) to keep them.",
+        "シート「{sheet}」の{count}列の意味が分かりませんでした（{columns}）。書かれた内容は"
+        "各活動の「その他の項目」として残し、検索や書き出しにも含めています。項目を割り当てるには、"
+        "マッピングウィザードを開いてください。",
+        "Sheet {sheet}: Genba could not tell what {count} column(s) hold ({columns}). What "
+        "they say is kept on each activity as extra fields (searched and exported too); open "
+        "the mapping wizard to assign them.",
+    ),
+    "unmapped_labels": (
+        "シート「{sheet}」の{count}項目の意味が分かりませんでした（{labels}）。書かれた内容は"
+        "活動の「その他の項目」として残しています。項目を割り当てるには、マッピングウィザードで"
+        "ラベルを指定してください。",
+        "Sheet {sheet}: Genba could not tell what {count} label(s) mean ({labels}). What they "
+        "say is kept on the activity as extra fields; name the labels in the mapping wizard.",
     ),
     "unmapped_columns.column": ("{heading}（{letter}列）", "{heading} ({letter})"),
+    "ambiguous_columns": (
+        "シート「{sheet}」の{first}列と{second}列は、どちらも「{field}」の列に見えます。"
+        "{first}列を{field}として読み、{second}列はその他の項目として残しました。"
+        "違う場合は、マッピングウィザードで列を割り当ててください。",
+        "Sheet {sheet}: columns {first} and {second} both look like {field}. Genba read {first} "
+        "as {field} and kept {second} as an extra field; use the mapping wizard if that is wrong.",
+    ),
+    "not_visits": (
+        "シート「{sheet}」の表は訪問の記録ではないようです（{kind}のように見えます。見出し: "
+        "{headings}）。日報として読むには、日付の列と訪問先（顧客）の列が必要です。"
+        "日報であれば、マッピングウィザードで列を割り当ててください。",
+        "Sheet {sheet} does not look like a record of visits (it looks like {kind}; headings: "
+        "{headings}). To read it as a daily report Genba needs a date column and a customer "
+        "column; if it is one, map its columns in the mapping wizard.",
+    ),
+    "not_visits.invoice": ("請求書・見積書", "an invoice or a quotation"),
+    "not_visits.price_list": ("価格表・商品一覧", "a price list"),
+    "not_visits.contacts": ("連絡先の一覧", "a contact list"),
+    "not_visits.pivot": ("集計表（ピボット）", "a summary (pivot) table"),
+    "header_no_rows": (
+        "シート「{sheet}」の{row}行目に見出し（{headings}）がありますが、その下に訪問の行が"
+        "1件もありません。記入した行が見出しの下にあるか確認してください。",
+        "Sheet {sheet} has headings in row {row} ({headings}) but no visit rows below them. "
+        "Check that the visits are written under the headings.",
+    ),
+    "no_header.found": (
+        "どのシートにも日報として読める見出しの行がありませんでした。見つかった見出し: {found}。"
+        "日報として読むには、日付・訪問先（顧客）・内容のいずれかを含む2つ以上の見出しが"
+        "同じ行に必要です。マッピングウィザードで見出しの行と列を指定してください。",
+        "No sheet has a header row Genba can read as a daily report. Headings found: {found}. "
+        "A daily report needs two or more headings on one row, one of them a date, a customer "
+        "or a summary; use the mapping wizard to say which row and columns hold them.",
+    ),
+    "reason.exact": (
+        "「{heading}」は{field}の見出しとして登録されています。",
+        "'{heading}' is a known heading for the {field}.",
+    ),
+    "reason.part": (
+        "「{heading}」の「{word}」は{field}の見出しとして登録されています。",
+        "The '{word}' in '{heading}' is a known heading for the {field}.",
+    ),
+    "reason.keyword": (
+        "「{heading}」に「{word}」が含まれ、列の値もそれに合うため、{field}と判断しました。",
+        "'{heading}' contains '{word}' and the column's values fit, so Genba reads it as the "
+        "{field}.",
+    ),
+    "extras.title": (
+        "その他の項目（日報の、Genbaが割り当てられなかった列。Excelのセルを直すと更新されます）",
+        "Other fields (columns of the report Genba could not place; edit the cell in Excel to "
+        "change them)",
+    ),
+    "field_name.occurred_on": ("日付", "date"),
+    "field_name.rep": ("担当者（自社）", "rep"),
+    "field_name.company": ("訪問先", "customer"),
+    "field_name.contact": ("面談者", "contact"),
+    "field_name.purpose": ("目的", "purpose"),
+    "field_name.summary": ("内容", "summary"),
+    "field_name.result": ("結果", "result"),
+    "field_name.next_action": ("次回予定", "next action"),
+    "field_name.next_action_due": ("次回予定日", "next-action date"),
+    "field_name.amount": ("金額", "amount"),
+    "field_name.probability": ("確度", "probability"),
+    "field_name.insight": ("所感", "insight"),
+    "field_name.deal_title": ("案件名", "deal"),
+    "field_name.lead_comment": ("上司コメント", "lead comment"),
     "unmapped_columns.no_heading": ("見出しなし", "(no heading)"),
     # -- cells --------------------------------------------------------------------------------
     "formula_no_value": (

@@ -18,6 +18,7 @@ from importers.cards.readings import new_company_reading
 from importers.deals import refresh_deals
 from importers.ingest import Importer, Job, Parsed, Reader
 from importers.issues import ImportFailed
+from importers.knowledge.mvp import team_departments
 from importers.knowledge.notes import sync_insight_notes
 from importers.layout.synonyms import Synonyms, load_synonyms
 from importers.outcome import Outcome
@@ -83,7 +84,10 @@ class ReportReader(Reader):
                 file_date=dt.date.fromtimestamp(fb.mtime),
                 ranks=self.ranks,
                 lang=self.lang,
+                reps=frozenset(team_departments(self.store.data_dir)),
+                profiles=self.profiles(),  # no name matched: perhaps the heading row does
             )
+            profile = parsed.profile
         except ProfileError as exc:
             raise ImportFailed("bad_profile", str(exc)) from None
         return Parsed(parsed.records, parsed.issues, profile=profile.name if profile else None)

@@ -4,6 +4,7 @@ Example (<data dir>/profiles/yamamoto.toml)::
 
     name = "山本さんの日報"
     match = ["営業日報*.xlsx"]        # file-name globs this profile applies to
+    headings = ["日付", "お伺い先", "打合せの中身"]  # ... or any workbook with this heading row
     layout = "table"                  # or "form"
     header_row = 4                    # 1-based row of the column headings
     sheets = ["4月", "5月"]           # only these sheets (default: all)
@@ -29,6 +30,7 @@ from pathlib import Path
 
 import tomli_w
 
+from importers.layout.headings import parse_heading
 from importers.messages import join, msg
 from importers.records import VISIT_FIELDS
 
@@ -53,10 +55,24 @@ class Profile:
     # they are recognised wherever a heading or label is looked for in the matched workbooks.
     labels: dict[str, str] = field(default_factory=dict)
     ranks: dict[str, int] = field(default_factory=dict)
+    # The heading row as written when the profile was saved: next month's or next year's file
+    # of the same template matches by it, whatever its name.
+    headings: list[str] = field(default_factory=list)
     path: Path | None = None
 
     def matches(self, filename: str) -> bool:
         return any(fnmatch.fnmatch(filename, pattern) for pattern in self.match)
+
+    def matches_headings(self, rows: list[list], scan: int = 30) -> bool:
+        """Whether one of the first ``scan`` rows holds this profile's heading row."""
+        if len(self.headings) < 2:
+            return False
+        want = [heading_key(h) for h in self.headings]
+        for row in rows[:scan]:
+            got = [heading_key(v) for v in row if isinstance(v, str) and v.strip()]
+            if got == want:
+                return True
+        return False
 
     def wants_sheet(self, sheet: str) -> bool:
         return (not self.sheets or sheet in self.sheets) and sheet not in self.skip_sheets
@@ -111,6 +127,15 @@ def profiles_in(directory: Path, *, lang: str | None = None) -> list[Profile]:
 
 def profile_for(filename: str, profiles: list[Profile]) -> Profile | None:
     return next((p for p in profiles if p.matches(filename)), None)
+
+
+def profile_by_headings(rows: list[list], profiles: list[Profile]) -> Profile | None:
+    """The first profile whose saved heading row stands in these rows (a sheet's first rows)."""
+    return next((p for p in profiles if p.matches_headings(rows)), None)
+
+
+def heading_key(text: str) -> str:
+    return parse_heading(text).key
 
 
 def _slug(name: str) -> str:

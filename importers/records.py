@@ -42,6 +42,8 @@ class RawVisit:
     context: YearContext
     amount_multiplier: int = 1
     uncached: frozenset[str] = frozenset()  # refs of formula cells with no cached value
+    # what the row holds in columns Genba could not place: (heading, value, column letter)
+    extras: tuple[tuple[str, Any, str], ...] = ()
 
 
 @dataclass

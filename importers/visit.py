@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from typing import Any
 
 from importers.issues import Issue
@@ -78,6 +79,15 @@ def build_record(
     f["probability_raw"] = raw.get("probability") or None
     f["probability"] = _probability(cells.get("probability"), ranks, issues, lang)
 
+    # Columns Genba could not place are kept on the activity, never dropped.
+    extras = [
+        {"heading": heading, "value": clean_cell(value), "column": column}
+        for heading, value, column in visit.extras
+    ]
+    f["extras"] = json.dumps(extras, ensure_ascii=False) if extras else None
+    for extra in extras:
+        raw[f"extra:{extra['column']}"] = extra["value"]
+
     # What the rep wrote, as written: equal rows have equal fingerprints wherever they stand.
     digest = hashlib.blake2b(digest_size=16)
     for name in sorted(raw):
@@ -146,7 +156,8 @@ def _amount(cell, visit: RawVisit, issues: list[Issue], lang: str | None = None)
         return None
     value, ref = cell
     try:
-        amount = parse_amount(value)
+        # A heading in 千円/万円 scales plain numbers, not text that names its own unit.
+        return parse_amount(value, unit=visit.amount_multiplier)
     except AmountParseError as exc:
         issues.append(
             issue(
@@ -160,21 +171,6 @@ def _amount(cell, visit: RawVisit, issues: list[Issue], lang: str | None = None)
             )
         )
         return None
-    # A heading in 千円/万円 scales plain numbers, not text that names its own unit.
-    if amount is not None and visit.amount_multiplier != 1 and _plain_number(value):
-        amount *= visit.amount_multiplier
-    return amount
-
-
-def _plain_number(value) -> bool:
-    if isinstance(value, int | float):
-        return True
-    text = clean_cell(value).replace(",", "").replace("，", "")
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 def _probability(cell, ranks, issues: list[Issue], lang: str | None = None) -> int | None:

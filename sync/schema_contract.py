@@ -52,6 +52,9 @@ SYNCED_FIELDS: dict[str, tuple[str, ...]] = {
         "source_id",
         "source_ref",
         "deleted",
+        # the columns of the rep's report Genba could not place, as JSON:
+        # [{"heading": "競合", "value": "A社", "column": "H"}, …] (the row is source_ref's)
+        "extras",
     ),
     "deals": (
         "company_id",
@@ -110,3 +113,12 @@ INTEGER_FIELDS = {
 
 # Rows whose visibility is one of these never leave the laptop.
 PRIVATE_VISIBILITY = "private"
+
+
+# Fields added to a synced table after its first migration: the initial table is built without
+# them and their own named migration adds them (sync/store/schema.py).
+ADDED_LATER: dict[str, tuple[str, ...]] = {
+    "companies": ("name_kana_source",),
+    "contacts": ("full_name_kana_source",),
+    "activities": ("extras",),
+}

@@ -32,6 +32,7 @@ from importers.export.xlsx import (
     text_cell,
     value_cell,
 )
+from importers.extras import extras_text
 from importers.knowledge.categories import LEAD_COMMENT, category_label, department_tags
 from importers.knowledge.mvp import monthly_mvp
 from importers.knowledge.reactions import helpful_counts
@@ -43,6 +44,7 @@ SHEET_CUSTOMERS, SHEET_KNOWLEDGE, SHEET_MVP = "顧客", "ナレッジ", "MVP"
 ID_HEADER = "ID"
 COMMENT_HEADER = "上司コメント"
 ORIGINAL_HEADER = "上司コメント(出力時)"
+EXTRAS_HEADER = "その他の項目"  # columns of the reps' reports Genba could not place
 ACTIVITY_HEADERS = [
     ID_HEADER,
     "日付",
@@ -57,6 +59,7 @@ ACTIVITY_HEADERS = [
     "金額(円)",
     "確度(%)",
     "所感",
+    EXTRAS_HEADER,
     "出典",
     COMMENT_HEADER,
     ORIGINAL_HEADER,
@@ -106,7 +109,7 @@ def _activities(store: Store, month: str | None) -> list:
         f"""SELECT a.id, a.occurred_on, a.occurred_on_raw, a.rep,
                    coalesce(c.name, a.company_name_raw) AS company, a.contact_name,
                    a.contact_title, a.purpose, a.summary, a.result, a.next_action,
-                   a.next_action_due, a.amount_jpy, a.probability, a.insight, a.source_ref,
+                   a.next_action_due, a.amount_jpy, a.probability, a.insight, a.extras, a.source_ref,
                    s.path AS source_path
             FROM activities a LEFT JOIN companies c ON c.id = a.company_id
             LEFT JOIN sources s ON s.id = a.source_id
@@ -348,14 +351,15 @@ def _activity_sheet(wb, activities, comments: dict[str, str]) -> None:
             a["amount_jpy"],
             a["probability"],
             a["insight"],
+            extras_text(a["extras"]) or None,
             _ref(a["source_path"], a["source_ref"]),
             comments.get(a["id"]),
         ]
         for a in activities
     ]
-    caps = {6: 50, 7: 30, 8: 30, 12: 50, 13: 30, 14: 40}
+    caps = {6: 50, 7: 30, 8: 30, 12: 50, 13: 50, 14: 30, 15: 40}
     widths = column_widths(ACTIVITY_HEADERS, rows, caps)
-    widths[14] = max(widths[14], 30)
+    widths[15] = max(widths[15], 30)
     comment_col = ACTIVITY_HEADERS.index(COMMENT_HEADER)
     setup_table_sheet(
         ws,
@@ -375,7 +379,7 @@ def _activity_sheet(wb, activities, comments: dict[str, str]) -> None:
                 date_cell(ws, r[9]),
                 value_cell(ws, r[10], "#,##0" if r[10] is not None else None),
                 r[11],
-                *[value_cell(ws, v) for v in r[12:14]],
+                *[value_cell(ws, v) for v in r[12:15]],
                 value_cell(ws, comment or "", fill=INPUT_FILL) if comment else None,
                 value_cell(ws, comment) if comment else None,
             ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from importers.extras import extras_text
 from importers.knowledge.categories import normalize_text
 from importers.knowledge.segment import SEGMENTER_VERSION, segment
 from sync.store import Store, Writer
@@ -29,12 +30,15 @@ ACTIVITY_FIELDS = (
     "next_action",
     "contact_name",
     "deal_title",
+    "extras",
     "company_id",
     "deleted",
 )
 # The text an activity is found by. Its insight (所感) is not here: it is a note of its own
 # (importers.knowledge.notes), so it is found once, as knowledge.
 ACTIVITY_TEXT = ("summary", "purpose", "result", "next_action", "contact_name", "deal_title")
+# Bumped when what an activity is indexed with changes: every index is then rebuilt once.
+INDEXED_WITH = "extras"
 
 DDL = [
     """CREATE TABLE IF NOT EXISTS knowledge_docs (
@@ -85,7 +89,7 @@ DROP = [
 
 
 def _version() -> str:
-    return f"{SEGMENTER_VERSION}:{len(DDL)}"
+    return f"{SEGMENTER_VERSION}:{len(DDL)}:{INDEXED_WITH}"
 
 
 def _ready(conn: sqlite3.Connection) -> bool:
@@ -177,13 +181,17 @@ def _current(conn: sqlite3.Connection, kind: str, ids: list[str]) -> dict[str, t
         return {r[0]: (normalize_text(r[1]), normalize_text(r[2])) for r in rows}
     cols = ", ".join(f"a.{f}" for f in ACTIVITY_TEXT)
     rows = conn.execute(
-        f"""SELECT a.id, c.name, {cols} FROM activities a
+        f"""SELECT a.id, c.name, {cols}, a.extras FROM activities a
             LEFT JOIN companies c ON c.id = a.company_id
             WHERE a.id IN ({marks}) AND a.deleted = 0""",
         ids,
     ).fetchall()
     return {
-        r[0]: (normalize_text("\n".join(v for v in r[2:] if v)), normalize_text(r[1])) for r in rows
+        r[0]: (
+            normalize_text("\n".join(v for v in (*r[2:-1], extras_text(r[-1])) if v)),
+            normalize_text(r[1]),
+        )
+        for r in rows
     }
 
 

@@ -6,7 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from importers.layout.context import YearContext
+from importers.layout.evidence import TITLE
+from importers.layout.headings import parse_heading
 from importers.layout.synonyms import Synonyms
+from importers.normalize.text import clean_cell
 from importers.records import CONTENT_FIELDS, RawVisit
 from importers.workbook.sheet import Sheet, cell_ref
 
@@ -23,18 +26,37 @@ class Label:
     field: str
 
 
-def find_labels(sheet: Sheet, synonyms: Synonyms) -> list[Label]:
+def find_labels(sheet: Sheet, synonyms: Synonyms, *, unknown: bool = False) -> list[Label]:
+    """The label cells Genba knows; with ``unknown``, also cells written as labels (■競合,
+    【同行者】, 「備品：」) that name no field — their values are kept as extra fields."""
     labels = []
     for r, row in enumerate(sheet.rows[:SCAN_ROWS]):
         for c, value in enumerate(row[:SCAN_COLS]):
             field = synonyms.field_of(value)
             if field:
                 labels.append(Label(r, c, field))
+            elif unknown and _looks_like_label(value) and not _is_value_of(labels, r, c):
+                labels.append(Label(r, c, EXTRA))
     return labels
 
 
+def _is_value_of(labels: list[Label], r: int, c: int) -> bool:
+    """A decorated cell just right of a known label is that label's value (【至急】見積依頼)."""
+    return any(lb.row == r and lb.field != EXTRA and 0 < c - lb.col <= VALUE_REACH for lb in labels)
+
+
+EXTRA = "extra"  # the field of a label Genba does not know
+
+
+def _looks_like_label(value) -> bool:
+    if not isinstance(value, str) or not 2 <= len(value.strip()) <= 16:
+        return False
+    heading = parse_heading(value)
+    return heading.decorated and bool(heading.key) and not any(ch.isdigit() for ch in heading.key)
+
+
 def looks_like_form(labels: list[Label]) -> bool:
-    fields = {lb.field for lb in labels}
+    fields = {lb.field for lb in labels} - {EXTRA}
     return "company" in fields and len(fields) >= 2
 
 
@@ -46,6 +68,15 @@ def form_visits(sheet: Sheet, labels: list[Label], context: YearContext) -> list
     pending: dict[str, tuple] = {}  # visit labels written above the first 訪問先
     for lb in labels:
         found = _value_of(sheet, lb, at, merged_end)
+        if lb.field == EXTRA:
+            if found:
+                target = blocks[-1] if blocks else pending
+                extra = (clean_cell(sheet.cell(lb.row, lb.col)), found[0], _column(found[1]))
+                target.setdefault(EXTRA, []).append(extra)
+            continue
+        if lb.field == "rep" and found and TITLE.search(clean_cell(found[0])):
+            # 担当者: 青木課長 — a title or 様 means the customer's person, not our rep
+            lb = Label(lb.row, lb.col, "contact")
         if lb.field in SHEET_FIELDS:
             if found and lb.field not in sheet_cells:
                 sheet_cells[lb.field] = found
@@ -60,7 +91,7 @@ def form_visits(sheet: Sheet, labels: list[Label], context: YearContext) -> list
             # A second 内容 line in the same block continues the first.
             value, ref = target[lb.field]
             target[lb.field] = (f"{value}\n{found[0]}", ref)
-    kept: list[dict[str, tuple]] = []
+    kept: list[dict] = []
     for block in blocks:
         if not CONTENT_FIELDS & block.keys():
             continue  # an unused visit block of the template
@@ -71,12 +102,15 @@ def form_visits(sheet: Sheet, labels: list[Label], context: YearContext) -> list
         kept.append(block)
     visits = []
     for block in kept:
+        extras = tuple(block.pop(EXTRA, ()))
         cells = {**sheet_cells, **block}
         if "occurred_on" not in cells and context.sheet_day:
             month, day = context.sheet_day
             cells["occurred_on"] = (f"{month}月{day}日", f"{sheet.name}(シート名)")
         ref = (cells.get("company") or next(iter(block.values())))[1]
-        visits.append(RawVisit(sheet=sheet.name, ref=ref, cells=cells, context=context))
+        visits.append(
+            RawVisit(sheet=sheet.name, ref=ref, cells=cells, context=context, extras=extras)
+        )
     return visits
 
 
@@ -93,3 +127,8 @@ def _value_of(sheet: Sheet, lb: Label, labels_at: set, merged_end: dict) -> tupl
     if (lb.row + 1, lb.col) not in labels_at and below not in ("", None):
         return below, cell_ref(sheet.name, lb.row + 1, lb.col)
     return None
+
+
+def _column(ref: str) -> str:
+    """'4月2日!B7' -> 'B7': a form's extra field names its cell (forms have no column of rows)."""
+    return ref.rsplit("!", 1)[-1]

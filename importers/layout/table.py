@@ -2,44 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from importers.issues import Issue
 from importers.layout.context import YearContext
+from importers.layout.header import HEADER_SCAN_ROWS, TableHeader, find_header
 from importers.layout.synonyms import Synonyms, unit_multiplier
 from importers.messages import issue, join, msg
 from importers.normalize.text import clean_cell
 from importers.records import CONTENT_FIELDS, RawVisit
 from importers.workbook.sheet import Sheet, column_letter
 
-HEADER_SCAN_ROWS = 30
-MIN_HEADER_FIELDS = 2
-ANCHOR_FIELDS = {"occurred_on", "company", "summary"}
-
-
-@dataclass
-class TableHeader:
-    row: int  # 0-based
-    columns: dict[int, str]  # column -> logical field
-    headings: dict[int, str]  # column -> heading text as written
-
-
-def find_header(sheet: Sheet, synonyms: Synonyms) -> TableHeader | None:
-    """The row among the first ones that names the most known fields (earliest on a tie)."""
-    best: TableHeader | None = None
-    for r, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
-        columns: dict[int, str] = {}
-        headings: dict[int, str] = {}
-        for c, value in enumerate(row):
-            field = synonyms.field_of(value)
-            if field and field not in columns.values():
-                columns[c] = field
-                headings[c] = clean_cell(value)
-        fields = set(columns.values())
-        good = len(fields) >= MIN_HEADER_FIELDS and fields & ANCHOR_FIELDS
-        if good and (best is None or len(fields) > len(best.columns)):
-            best = TableHeader(r, columns, headings)
-    return best
+__all__ = ["HEADER_SCAN_ROWS", "TableHeader", "find_header", "header_from_profile", "rep_above"]
 
 
 def header_from_profile(
@@ -96,15 +68,25 @@ def table_visits(
         (unit_multiplier(header.headings[c]) for c, f in columns.items() if f == "amount"), 1
     )
     fill = _vertical_merge_fill(sheet, header.row, set(columns))
+    # 受注見込み金額（税抜）: the amount is read as written; whether tax is in is kept beside it.
+    tax_col = next((c for c, f in columns.items() if f == "amount" and _tax(header, c)), None)
+    tax = _tax(header, tax_col) if tax_col is not None else None
     anchor_col = next((c for c, f in columns.items() if f == "company"), min(columns, default=0))
     date_col = next((c for c, f in columns.items() if f == "occurred_on"), None)
     last_date = None
     visits: list[RawVisit] = []
     unmapped_with_content: set[int] = set()
     prefix = {c: f"{sheet.name}!{column_letter(c)}" for c in columns}
+    first_col = min(columns, default=0)
+    first_heading = header.headings.get(first_col)
     for r in range(header.row + 1, len(sheet.rows)):
         row = sheet.rows[r]
         if any(synonyms.is_total(v) for v in row):
+            continue
+        # a second heading row (English under Japanese) or the header repeated on every page
+        if (r <= header.row + 2 or (first_col < len(row) and row[first_col] == first_heading)) and (
+            _repeats_header(row, columns, synonyms)
+        ):
             continue
         cells = {}
         uncached = []
@@ -126,9 +108,13 @@ def table_visits(
                 last_date = cells["occurred_on"]
             elif last_date is not None:
                 cells["occurred_on"] = (last_date[0], last_date[1])
+        extras = []
         for c, v in enumerate(row):
-            if c not in columns and v not in ("", None):
+            if c not in columns and v not in ("", None) and not synonyms.is_total(v):
                 unmapped_with_content.add(c)
+                extras.append((header.headings.get(c, ""), v, column_letter(c)))
+        if tax_col is not None and "amount" in cells:
+            extras.append((header.headings[tax_col], tax, column_letter(tax_col)))
         visits.append(
             RawVisit(
                 sheet=sheet.name,
@@ -137,6 +123,35 @@ def table_visits(
                 context=context,
                 amount_multiplier=multiplier,
                 uncached=frozenset(uncached),
+                extras=tuple(extras),
+            )
+        )
+    for name, first, second in header.ties:
+        issues.append(
+            issue(
+                "warning",
+                "ambiguous_columns",
+                lang,
+                f"{sheet.name}!{column_letter(second)}{header.row + 1}",
+                sheet=sheet.name,
+                first=column_letter(first),
+                second=column_letter(second),
+                field=msg(f"field_name.{name}", lang),
+            )
+        )
+    if not visits:
+        # An empty month sheet of a yearly template is normal (parse_report raises it to a
+        # warning when the whole file yields nothing); rows that all failed to be visits are not.
+        written = any(any(v not in ("", None) for v in row) for row in sheet.rows[header.row + 1 :])
+        issues.append(
+            issue(
+                "warning" if written else "info",
+                "header_no_rows",
+                lang,
+                f"{sheet.name}!{column_letter(min(header.headings, default=0))}{header.row + 1}",
+                sheet=sheet.name,
+                row=header.row + 1,
+                headings=join((header.headings[c] for c in sorted(header.columns)), lang),
             )
         )
     if unmapped_with_content:
@@ -154,9 +169,40 @@ def table_visits(
             lang,
         )
         issues.append(
-            issue("info", "unmapped_columns", lang, sheet.name, sheet=sheet.name, columns=names)
+            issue(
+                "warning",
+                "unmapped_columns",
+                lang,
+                f"{sheet.name}!{column_letter(min(unmapped_with_content))}{header.row + 1}",
+                sheet=sheet.name,
+                columns=names,
+                count=len(unmapped_with_content),
+            )
         )
     return visits, issues
+
+
+def _repeats_header(row: list, columns: dict[int, str], synonyms) -> bool:
+    """Whether the row's cells name the same fields as the header's (日付 / Date, 訪問先 /
+    Customer …): a heading row, not a visit."""
+    from importers.layout.header import heading_scores
+
+    same = 0
+    for c, field in columns.items():
+        value = row[c] if c < len(row) else ""
+        if isinstance(value, str) and value.strip():
+            # exact headings only: a value such as 「治具の改善提案」 holds a keyword (提案) too
+            scores = heading_scores(value, synonyms)
+            best = max(scores, key=lambda f: scores[f].score) if scores else None
+            if best == field and scores[best].score >= 90:
+                same += 1
+    return same >= max(2, (len(columns) + 1) // 2)
+
+
+def _tax(header: TableHeader, col: int) -> str | None:
+    from importers.layout.headings import parse_heading
+
+    return parse_heading(header.headings.get(col, "")).tax
 
 
 def _vertical_merge_fill(sheet: Sheet, header_row: int, cols: set[int]) -> dict:

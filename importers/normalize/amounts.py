@@ -111,10 +111,20 @@ def _parse_text(text: str) -> int | str | None:
     return _round_half_up(total) if isinstance(total, Decimal) else total
 
 
-def parse_amount(value: object) -> int | None:
-    """Any amount-ish cell value -> integer yen; None for blank; AmountParseError otherwise."""
+_PLAIN_DECIMAL = re.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|-?\.\d+")
+
+
+def parse_amount(value: object, *, unit: int = 1) -> int | None:
+    """Any amount-ish cell value -> integer yen; None for blank; AmountParseError otherwise.
+
+    ``unit`` is the heading's unit (金額（千円） -> 1000): it scales plain numbers before rounding,
+    so 1.5 under 百万円 is 1,500,000 yen; text naming its own unit (120万円) is not scaled."""
     if value is None:
         return None
+    if unit != 1 and not isinstance(value, bool):
+        scaled = _scaled(value, unit)
+        if scaled is not None:
+            return _checked(scaled, value)
     if isinstance(value, str):
         result = _parse_text(value)
         if isinstance(result, str):
@@ -132,3 +142,16 @@ def parse_amount(value: object) -> int | None:
         # half away from zero, as people round yen
         return _checked(int(math.copysign(math.floor(abs(value) + 0.5), value)), value)
     raise AmountParseError(f"{value!r} is not an amount")
+
+
+def _scaled(value: object, unit: int) -> int | None:
+    """A plain number times ``unit``, exactly; None when the value is not a plain number."""
+    if isinstance(value, int | float):
+        if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+            return None
+        return _round_half_up(Decimal(repr(value)) * unit)
+    if isinstance(value, str):
+        text = nfkc(value).replace("，", ",")
+        if _PLAIN_DECIMAL.fullmatch(text):
+            return _round_half_up(Decimal(text.replace(",", "")) * unit)
+    return None

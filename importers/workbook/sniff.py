@@ -6,13 +6,15 @@ import io
 import zipfile
 
 from importers.messages import fail, msg
+from importers.workbook.legacy_xls import is_bare_biff
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
 
 
 def sniff_format(data: bytes, suffix: str, *, lang: str | None = None) -> str:
-    """Return 'xlsx', 'ods', 'xls' or 'csv'; raise ImportFailed for anything else."""
+    """Return 'xlsx', 'ods', 'xls', 'biff' (Excel 2.1–4.0) or 'csv'; raise ImportFailed for
+    anything else."""
     suffix = suffix.lower()
     if not data:
         raise fail("empty", lang)
@@ -26,7 +28,17 @@ def sniff_format(data: bytes, suffix: str, *, lang: str | None = None) -> str:
                 raise fail("xlsb", lang)
             return "xlsx"
         if "content.xml" in names:
+            if _ods_encrypted(data):
+                raise fail("encrypted.ods", lang)
             return "ods"
+        # A valid package may keep its workbook part elsewhere (its _rels/.rels says where):
+        # the content types name what it is.
+        if "[Content_Types].xml" in names:
+            types = zipfile.ZipFile(io.BytesIO(data)).read("[Content_Types].xml")[:65536]
+            if b"spreadsheetml.sheet.main" in types or b"ms-excel.sheet.macroEnabled.main" in types:
+                return "xlsx"
+            if b"spreadsheetml.template.main" in types:
+                return "xlsx"
         raise fail("not_a_workbook.zip", lang)
     if data.startswith(OLE2_MAGIC):
         # Password-protected .xlsx files are OLE2 containers with an EncryptionInfo stream.
@@ -36,6 +48,8 @@ def sniff_format(data: bytes, suffix: str, *, lang: str | None = None) -> str:
         ):
             raise fail("encrypted", lang)
         return "xls"
+    if is_bare_biff(data):
+        return "biff"
     if suffix in (".csv", ".txt", ".tsv"):
         return "csv"
     if suffix in (".xlsx", ".xlsm", ".xls", ".ods"):
@@ -55,3 +69,12 @@ def _describe(data: bytes) -> str:
     if b"\x00" in head:
         return "binary"
     return "text"
+
+
+def _ods_encrypted(data: bytes) -> bool:
+    """An OpenDocument file saved with a password lists its encrypted parts in the manifest."""
+    try:
+        manifest = zipfile.ZipFile(io.BytesIO(data)).read("META-INF/manifest.xml")
+    except (KeyError, zipfile.BadZipFile, ValueError, EOFError):
+        return False
+    return b"encryption-data" in manifest

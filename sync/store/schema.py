@@ -6,20 +6,14 @@ keys: two offline replicas may both create a row, and duplicates are merged in t
 
 from __future__ import annotations
 
-from sync.schema_contract import INTEGER_FIELDS, SYNCED_FIELDS
-
-# Synced fields added to an existing table by a later migration (not in the initial CREATE).
-ADDED_LATER = {
-    ("companies", "name_kana_source"),
-    ("contacts", "full_name_kana_source"),
-}
+from sync.schema_contract import ADDED_LATER, INTEGER_FIELDS, SYNCED_FIELDS
 
 
 def _synced_table(entity: str) -> str:
     cols = ["id TEXT PRIMARY KEY"]
     for field in SYNCED_FIELDS[entity]:
-        if (entity, field) in ADDED_LATER:
-            continue
+        if field in ADDED_LATER.get(entity, ()):
+            continue  # added by its own migration below
         if field == "deleted":
             cols.append("deleted INTEGER NOT NULL DEFAULT 0")
         elif field == "needs_review":
@@ -176,4 +170,6 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "ALTER TABLE contacts ADD COLUMN full_name_kana_source TEXT",
         ],
     ),
+    # What a rep wrote in a column Genba could not place stays on the activity (issue #12).
+    ("0006_activity_extras", ["ALTER TABLE activities ADD COLUMN extras TEXT"]),
 ]

@@ -100,7 +100,9 @@ def test_no_recognisable_header(tmp_path, store, importer):
     wb.active.append(["品番", "数量", "単価"])
     wb.active.append(["X-1", 3, 100])
     wb.save(tmp_path / "parts.xlsx")
-    assert "マッピングウィザード" in failed(store, importer, tmp_path / "parts.xlsx", "no_header")
+    # a parts list: refused as what it is, not as a daily report without headings
+    message = failed(store, importer, tmp_path / "parts.xlsx", "not_visits")
+    assert "マッピングウィザード" in message and "品番" in message
 
 
 def test_impossible_date_imports_row_with_empty_date_and_issue(tmp_path, store, importer):

@@ -45,7 +45,7 @@ CODES = {
     "bad_charset", "contact_deleted", "customer_not_found",
 }  # fmt: skip
 # Keys whose text is a term or a line of figures rather than a sentence.
-TERMS = ("looks_like.", "field.", "vcard_field.", "cli.")
+TERMS = ("looks_like.", "field.", "vcard_field.", "cli.", "field_name.", "not_visits.", "extras.")
 TERM_KEYS = {
     "unmapped_columns.column",
     "unmapped_columns.no_heading",
@@ -323,7 +323,9 @@ def test_unmapped_columns_and_skipped_sheets_in_japanese(tmp_path, store):
     wb.save(tmp_path / "r.xlsx")
     out = ReportImporter(store, lang="ja").import_file(tmp_path / "r.xlsx")
     by_code = {i.code: i.message for i in out.issues}
-    assert "シート「4月」の列 社内備考（D列）" in by_code["unmapped_columns"]
+    assert by_code["unmapped_columns"].startswith(
+        "シート「4月」の1列の意味が分かりませんでした（社内備考（D列））。"
+    )
     assert (
         by_code["sheet_skipped"] == "シート「集計」には日報の見出しがないため、読み飛ばしました。"
     )

@@ -22,6 +22,8 @@ from desktop.app.data import edits
 from desktop.app.data.activities import activity
 from desktop.app.pictures import Picture, attach_pictures, memo_name, problem_text
 from desktop.app.widgets import label
+from importers.extras import extras_text
+from importers.messages import default_language, msg
 
 NO_DATE = QDate(2000, 1, 1)
 
@@ -101,6 +103,11 @@ class ActivityDialog(QDialog):
         ):
             form.addRow(text, w)
         lay.addLayout(form)
+        # Columns of the report Genba could not place, as the rep wrote them (read-only: they
+        # change when the cell changes in Excel). Its words come from the importer's messages.
+        self.extras = label("", "muted", wrap=True)
+        self.extras.setVisible(False)
+        lay.addWidget(self.extras)
         lay.addWidget(
             label(
                 self.tr(
@@ -143,6 +150,11 @@ class ActivityDialog(QDialog):
         self.amount_edit.setText("" if row["amount_jpy"] is None else str(row["amount_jpy"]))
         self.prob_edit.setValue(-1 if row["probability"] is None else row["probability"])
         self.insight_edit.setPlainText(row["insight"] or "")
+        extras = extras_text(row.get("extras"))
+        if extras:
+            title = msg("extras.title", default_language(self.ctx.data_dir))
+            self.extras.setText(f"{title}\n{extras}")
+            self.extras.setVisible(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
 
     def values(self) -> dict:

@@ -46,6 +46,7 @@ def build_profile(
     rep: str | None,
     labels: dict[str, str] | None = None,
     skip_sheets: list[str] | None = None,
+    headings: list[str] | None = None,
 ):
     """The profile the wizard saves. It names no sheets to read: a fiscal-year workbook gains a
     month sheet every month, and a form a sheet every day; ``skip_sheets`` leaves out the ones
@@ -61,6 +62,8 @@ def build_profile(
         columns=dict(columns) if layout == "table" else {},
         labels=dict(labels or {}) if layout == "form" else {},
         rep=rep,
+        # next month's file of the same template matches by its heading row, whatever its name
+        headings=list(headings or []) if layout == "table" else [],
     )
 
 
@@ -181,6 +184,7 @@ class ColumnsPage(QWizardPage):
         return self.w.save_id  # the labels page is for forms only
 
     def initializePage(self) -> None:
+        from importers.layout.header import suggest_columns
         from importers.layout.synonyms import load_synonyms
 
         while self.grid.count():
@@ -193,6 +197,8 @@ class ColumnsPage(QWizardPage):
         cells = sheet.rows[row] if sheet and row < len(sheet.rows) else []
         synonyms = load_synonyms()
         names = field_names()
+        # Genba's own reading of this header row (with its reasons), not a blank start
+        suggested = suggest_columns(sheet, row, synonyms) if sheet and cells else {}
         i = 0
         for c, value in enumerate(cells):
             text = cell_text(value).strip()
@@ -203,9 +209,10 @@ class ColumnsPage(QWizardPage):
             combo.addItem(self.tr("(not imported)"), None)
             for key, name in names.items():
                 combo.addItem(name, key)
-            guess = synonyms.field_of(value)
+            guess, why = suggested.get(c, (None, ""))
             if guess:
                 combo.setCurrentIndex(max(0, combo.findData(guess)))
+                combo.setToolTip(why)
             combo.currentIndexChanged.connect(self._debounce.start)
             self.combos[letter] = combo
             self.grid.addWidget(label(f"{letter}: {text}"), i // 3, (i % 3) * 2)
@@ -306,9 +313,11 @@ class MappingWizard(QWizard):
         layout = "form" if self.header_page.form_radio.isChecked() else "table"
         row = self.header_page.header_row()
         sheet = self.sheet()
-        skip = []
+        skip, headings = [], []
         if layout == "table" and sheet is not None and row is not None:
             skip = sheets_without_headings(self.workbook["sheets"], sheet, row)
+            cells = sheet.rows[row] if row < len(sheet.rows) else []
+            headings = [t for t in (cell_text(v).strip() for v in cells) if t]
         return build_profile(
             name or self.path.stem,
             match or self.path.name,
@@ -318,6 +327,7 @@ class MappingWizard(QWizard):
             self.ctx.settings.user_name,
             self.labels_page.labels(),
             skip,
+            headings,
         )
 
     def run_preview(self) -> None:

@@ -41,10 +41,17 @@ def field_names() -> dict[str, str]:
 
 
 def cell_text(v: Any) -> str:
+    """A cell as the rep reads it in Excel: 1,200,000 (not 1200000.0), 2025 (not 2,025)."""
     if v is None:
         return ""
     if hasattr(v, "isoformat"):
         return v.isoformat()[:10]
+    if isinstance(v, bool):
+        return "TRUE" if v else "FALSE"
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    if isinstance(v, int):
+        return f"{v:,}" if abs(v) >= 10_000 else str(v)
     return str(v)
 
 

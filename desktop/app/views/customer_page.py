@@ -34,6 +34,7 @@ from desktop.app.pictures import (
 from desktop.app.row_drop import show_refusal
 from desktop.app.views.notes import NoteItem, connect_helpful
 from desktop.app.widgets import Card, Page, button, clear_layout, label, table
+from importers.extras import extras_text
 
 
 def load_detail(conn, company_id: str, data_dir, user: str | None = None) -> dict | None:
@@ -115,7 +116,14 @@ class CustomerPage(Page):
                 Column(
                     "summary",
                     self.tr("Summary"),
-                    lambda r: fmt.one_line(r["summary"]),
+                    # with the columns Genba could not place (競合: A社), as the rep wrote them
+                    lambda r: fmt.one_line(
+                        " ／ ".join(
+                            x
+                            for x in (r["summary"], *extras_text(r.get("extras")).splitlines())
+                            if x
+                        )
+                    ),
                     tooltip=True,
                 ),
                 Column(

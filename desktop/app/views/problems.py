@@ -16,6 +16,17 @@ from desktop.app.models.lazy import Column
 from desktop.app.models.lists import RecordsModel
 from desktop.app.widgets import Page, button, label, table
 
+# Problems the mapping wizard fixes: a workbook it cannot read, columns it could not place.
+MAPPING_CODES = (
+    "no_header",
+    "no_data",
+    "not_visits",
+    "unmapped_columns",
+    "unmapped_labels",
+    "ambiguous_columns",
+    "header_no_rows",
+)
+
 
 class ProblemsView(Page):
     loaded = Signal()
@@ -229,7 +240,7 @@ class ProblemsView(Page):
         else:
             where = " · ".join(x for x in (Path(row["path"]).name, row["location"]) if x)
             self.issue_detail.setText(f"{where}\n{row['message']}")
-        self.map_button.setEnabled(bool(row and row["code"] in ("no_header", "no_data")))
+        self.map_button.setEnabled(bool(row and row["code"] in MAPPING_CODES))
 
     def open_workbook(self, *args) -> QUrl | None:
         """Open the selected issue's workbook in the system's program for it (Excel)."""
