@@ -3,7 +3,7 @@ with 100,000 activities, the app's memory, scrolling and filtering the Activitie
 event-loop stalls of the real main window while a 20,000-row workbook is dropped and a sync runs.
 
     python bench/app_bench.py [--rows 100000] [--runs 3] [--sync-changes 51000] [--cold]
-                              [--only-stalls] [--quick]
+                              [--only-stalls | --only-starts] [--quick]
 
 Cold start: `genba --self-test` spawned as a whole process; the app prints the wall-clock instant
 of its first paint and of Today loaded, and the bench subtracts the instant it spawned the process
@@ -134,6 +134,7 @@ def main() -> int:
     p.add_argument("--workbook-rows", type=int, default=20_000)
     p.add_argument("--cold", action="store_true", help="drop the OS file cache before each start")
     p.add_argument("--only-stalls", action="store_true", help="only the stalls of the real window")
+    p.add_argument("--only-starts", action="store_true", help="only the cold starts and memory")
     p.add_argument("--quick", action="store_true", help="small sizes, 1 run (a smoke run)")
     args = p.parse_args()
     if args.quick:
@@ -149,6 +150,9 @@ def main() -> int:
         print(f"built {args.rows:,} activities in {time.perf_counter() - t:.1f} s")
         if not args.only_stalls:
             starts(data_dir, args)
+        if args.only_starts:
+            print(machine_line())
+            return 0
         from desktop.app.main import create_qapp
 
         create_qapp(data_dir)
@@ -210,8 +214,8 @@ def stalls(template: Path, tmp: Path, args) -> None:
         print(
             f"  run {i + 1}: import {r['import_s']:.1f} s (+{r['added']:,} rows, view "
             f"{r['rows_before']:,} -> {r['rows_after']:,}), sync {r['sync_state']} in "
-            f"{r['sync_cycles']} cycles ({r['pending']:,} pending before, {r['pending_after']:,} "
-            f"after), whole period {r['period_s']:.1f} s"
+            f"{r['sync_cycles']} cycles, {r['pushed']:,} changes sent ({r['pending']:,} pending before, "
+            f"{r['pending_after']:,} after), whole period {r['period_s']:.1f} s"
             + ("" if r["complete"] else " INCOMPLETE (timed out)")
         )
         print(
@@ -235,7 +239,7 @@ def stalls(template: Path, tmp: Path, args) -> None:
     print(
         f"child processes, peak RSS (VmHWM): import process after the {args.workbook_rows:,}-row "
         f"import {spread(imp, ' MB', '.0f')}; sync process after sending "
-        f"{runs[0]['pending']:,}+ changes {spread(syn, ' MB', '.0f')}"
+        f"{runs[0]['pushed']:,} changes {spread(syn, ' MB', '.0f')}"
     )
 
 
