@@ -7,8 +7,9 @@ included): `genba import` into a fresh store (parse, normalise, store, change lo
 merely runs `pandas.read_excel(engine="openpyxl")` (pandas' default for .xlsx) and one that runs
 `pandas.read_excel(engine="calamine")`. Prints medians (and the max) over --repeat runs, both
 ratios against the goals (<= 0.4 x openpyxl, <= 2.5 x calamine), peak memory (the kernel's max
-RSS of each whole process), the unchanged re-import in-process (a warmed importer) and as a whole
-`genba import` process, and the peak memory of a --big-rows import.
+RSS of each whole process), python-calamine's parse alone (in-process, holding the GIL), the
+unchanged re-import in-process (a warmed importer) and as a whole `genba import` process, and the
+peak memory of a --big-rows import.
 """
 
 from __future__ import annotations
@@ -115,6 +116,20 @@ def main() -> None:
             ratio = t["genba"] / t[engine]
             verdict = "met" if ratio <= goal else "MISSED"
             print(f"ratio genba / {engine}: {ratio:.2f} (goal <= {goal}: {verdict})")
+
+        import python_calamine
+
+        parse = []
+        for _ in range(args.repeat):
+            t0 = time.perf_counter()
+            book = python_calamine.CalamineWorkbook.from_path(str(report))
+            for name in book.sheet_names:
+                book.get_sheet_by_name(name).to_python()
+            parse.append(time.perf_counter() - t0)
+        print(
+            f"python-calamine alone, in-process (every sheet to Python values; the GIL is held): "
+            f"{spread(parse, ' s')}"
+        )
 
         data = work / "d0"
         again = [
