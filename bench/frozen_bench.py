@@ -41,7 +41,9 @@ def build(work: Path) -> Path:
 
 
 def size_mb(folder: Path) -> float:
-    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 2**20
+    """Bytes on disk as `du` counts them (Qt's library symlinks not twice), in MB (2**20)."""
+    files = (f for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
+    return sum(f.lstat().st_size for f in files) / 2**20
 
 
 PATTERNS = {
