@@ -46,6 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from common import machine_line, print_header  # noqa: E402
 from sync_bench import Postgres, free_port  # noqa: E402  (the tests' way to start PostgreSQL)
 
 from sync.client.cycle import GZIP_MIN_BYTES, PROTOCOL_HEADER, PROTOCOL_VERSION  # noqa: E402
@@ -424,6 +425,7 @@ def main() -> int:
     )
     p.add_argument("--quick", action="store_true", help="about a minute in all")
     args = p.parse_args()
+    print_header("server load bench")
     if args.levels is None:
         args.levels = "3000,15000,25000" if args.quick else "3000,10000,20000,25000,30000,40000"
     args.levels = [int(x) for x in args.levels.split(",")]
@@ -436,6 +438,7 @@ def main() -> int:
         args.workers = workers or (1 if backend == "sqlite" else cores)
         run_backend(backend, args)
     print(f"(total {time.perf_counter() - started:.0f} s)")
+    print(machine_line())
     return 0
 
 

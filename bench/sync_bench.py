@@ -27,7 +27,9 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from sync.client import sync_once  # noqa: E402
+from common import machine_line, print_header  # noqa: E402
+
+from sync.client import cycle, sync_once  # noqa: E402
 from sync.hlc import encode  # noqa: E402
 from sync.store import Store  # noqa: E402
 
@@ -164,9 +166,21 @@ def push_pull(server: Server, work: Path, n: int) -> dict:
     a = Store(work / "a")
     fill_store(a, n)
     pending = a.pending_count()
-    t = time.perf_counter()
-    r = sync_once(a, server.url, token, pull=False)
-    push_s = time.perf_counter() - t
+    sizes = []  # (JSON bytes, gzipped bytes) of each push body: what the laptop saves on the wire
+    compress = cycle.gzip.compress
+
+    def measured(data, *args, **kwargs):
+        out = compress(data, *args, **kwargs)
+        sizes.append((len(data), len(out)))
+        return out
+
+    cycle.gzip.compress = measured
+    try:
+        t = time.perf_counter()
+        r = sync_once(a, server.url, token, pull=False)
+        push_s = time.perf_counter() - t
+    finally:
+        cycle.gzip.compress = compress
     assert r.pushed == pending, (r.pushed, pending)
     b = Store(work / "b")
     t = time.perf_counter()
@@ -181,6 +195,8 @@ def push_pull(server: Server, work: Path, n: int) -> dict:
         "pull_per_s": pending / pull_s,
         "push_s": push_s,
         "pull_s": pull_s,
+        "json_mb": sum(x for x, _ in sizes) / 1e6,
+        "gzip_mb": sum(y for _, y in sizes) / 1e6,
     }
 
 
@@ -276,6 +292,7 @@ def main() -> int:
     p.add_argument("--join", type=int, default=1_000_000)
     p.add_argument("--backends", default="sqlite,postgresql")
     args = p.parse_args()
+    print_header("sync bench")
     for backend in args.backends.split(","):
         work = Path(tempfile.mkdtemp(prefix=f"genba-bench-{backend}-"))
         pg = Postgres() if backend == "postgresql" else None
@@ -290,6 +307,12 @@ def main() -> int:
                     f"{r['pull_per_s']:,.0f}/s",
                     flush=True,
                 )
+                if r["gzip_mb"]:
+                    print(
+                        f"push bodies: {r['json_mb']:.1f} MB of JSON sent as {r['gzip_mb']:.1f} MB "
+                        f"gzipped ({r['json_mb'] / r['gzip_mb']:.0f}x smaller)",
+                        flush=True,
+                    )
                 if args.clients:
                     r = concurrent(server, work, args.clients, args.rounds, args.batch)
                     print(
@@ -309,6 +332,7 @@ def main() -> int:
             if pg:
                 pg.__exit__(None, None, None)
             shutil.rmtree(work, ignore_errors=True)
+    print(machine_line())
     return 0
 
 

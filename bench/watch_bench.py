@@ -30,6 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from common import machine_line, print_header
+
 from importers.ingest import Importer
 from importers.watch import Watcher, WatchEvent
 from sync.store import Store
@@ -184,6 +186,7 @@ def main() -> int:
     p.add_argument("--polling", action="store_true", help="use the polling observer")
     p.add_argument("--tracemalloc", action="store_true", help="also trace Python allocations")
     args = p.parse_args()
+    print_header("watch bench")
     with tempfile.TemporaryDirectory(prefix="genba-watch-bench-") as tmp:
         root = Path(tmp)
         folder, save_folder = root / "日報", root / "保存"
@@ -203,6 +206,7 @@ def main() -> int:
             bench_idle(w, args.idle_seconds)
             w.stop()
             bench_latency(store, save_folder, args.saves, args.rows, args.polling)
+    print(machine_line())
     return 0
 
 

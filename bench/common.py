@@ -1,0 +1,116 @@
+"""What every bench script shares: the machine line, whole-process runs with their peak memory,
+and the statistics the README quotes (medians, max, p95 — never the best run)."""
+
+from __future__ import annotations
+
+import math
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def machine_line() -> str:
+    """Cores, OS, Python and the load average: the machine may be shared with other work, and a
+    figure without its load is not comparable with another."""
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (
+        f"machine: {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}; load average (1/5/15 min): {load}"
+    )
+
+
+def print_header(title: str) -> None:
+    print(title)
+    print(machine_line(), flush=True)
+
+
+def env() -> dict[str, str]:
+    """The environment for a child: this tree's code first (not another tree's install)."""
+    e = dict(os.environ)
+    e["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), e.get("PYTHONPATH")]))
+    e.setdefault("GENBA_NO_KEYRING", "1")
+    return e
+
+
+def run_measured(cmd: list[str], *, timeout: float = 1800) -> tuple[float, float, str]:
+    """Run ``cmd`` as a whole process: (wall seconds from spawn to exit, its peak RSS in MB, its
+    output). The peak is the kernel's max RSS of that child (os.wait4), interpreter included."""
+    with tempfile.TemporaryFile(mode="w+") as out:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env(), cwd=ROOT)
+        deadline = t0 + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                proc.kill()
+                raise SystemExit(f"timed out after {timeout:.0f} s: {cmd}")
+            time.sleep(0.002)
+        elapsed = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        text = out.read()
+    if proc.returncode != 0:
+        raise SystemExit(f"command failed ({proc.returncode}): {cmd}\n{text[-3000:]}")
+    return elapsed, usage.ru_maxrss / 1024, text
+
+
+def proc_memory_mb(pid: int) -> tuple[float, float]:
+    """(current RSS, peak RSS) of a live process in MB, from /proc (0, 0 if it is gone)."""
+    rss = hwm = 0.0
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    rss = int(line.split()[1]) / 1024
+                elif line.startswith("VmHWM:"):
+                    hwm = int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return rss, hwm
+
+
+def median(xs) -> float:
+    return statistics.median(xs)
+
+
+def percentile(xs, p: float) -> float:
+    """The nearest-rank percentile (p in 0..100) of ``xs``."""
+    s = sorted(xs)
+    k = max(0, min(len(s) - 1, math.ceil(p / 100 * len(s)) - 1))
+    return s[k]
+
+
+def spread(xs, unit: str = "", fmt: str = ".2f") -> str:
+    """'median X (max Y, n runs)' — the README quotes the median and the worst run."""
+    return f"median {median(xs):{fmt}}{unit} (max {max(xs):{fmt}}{unit}, {len(xs)} runs)"
+
+
+def genba_cmd(*args: str) -> list[str]:
+    """The `genba` command of this tree, as the console script runs it."""
+    return [
+        sys.executable,
+        "-c",
+        "import sys; from desktop.cli import main; sys.exit(main())",
+        *args,
+    ]
+
+
+def drop_file_cache() -> bool:
+    """Drop the OS file cache (root on Linux only), so the next start reads from disk: True if it
+    was dropped."""
+    try:
+        os.sync()
+        with open("/proc/sys/vm/drop_caches", "w", encoding="ascii") as f:
+            f.write("3\n")
+        return True
+    except OSError:
+        return False

@@ -1,0 +1,111 @@
+"""The packaged app (installer.spec's onedir): its size and the frozen `genba --self-test`.
+
+    python bench/frozen_bench.py [--onedir dist/genba] [--runs 3]
+
+Without --onedir it builds one with PyInstaller from installer.spec into a temporary folder
+(minutes). Prints the onedir's size, then --runs whole `genba --self-test` processes of the frozen
+executable on the demo workbooks (warm file cache: a first, uncounted run reads the files): spawn
+to first paint and to Today loaded (the app prints the instants), its memory, and how long its
+import and sync processes take to start. Medians and the max over runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import ROOT, machine_line, print_header, run_measured, spread
+
+
+def build(work: Path) -> Path:
+    proc = subprocess.run(
+        [
+            *(sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN"),
+            *("--distpath", str(work / "dist"), "--workpath", str(work / "build")),
+            "installer.spec",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        raise SystemExit(proc.stdout[-3000:] + proc.stderr[-3000:])
+    return work / "dist" / "genba"
+
+
+def size_mb(folder: Path) -> float:
+    """Bytes on disk as `du` counts them (Qt's library symlinks not twice), in MB (2**20)."""
+    files = (f for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
+    return sum(f.lstat().st_size for f in files) / 2**20
+
+
+PATTERNS = {
+    "paint_at": r"first paint at \(epoch s\): ([\d.]+)",
+    "usable_at": r"usable at \(epoch s\): ([\d.]+)",
+    "rss_start": r"RSS\) at start: (\d+) MB",
+    "rss_all": r"every view: (\d+) MB",
+    "import_ms": r"import process: ready in (\d+) ms",
+    "sync_ms": r"sync process: ready in (\d+) ms",
+}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--onedir", type=Path, help="an onedir already built (else: build one)")
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    print_header("frozen app bench")
+    work = Path(tempfile.mkdtemp(prefix="genba-frozen-bench-"))
+    try:
+        onedir = args.onedir
+        if onedir is None:
+            t = time.perf_counter()
+            onedir = build(work)
+            print(f"built the onedir from installer.spec in {time.perf_counter() - t:.0f} s")
+        print(f"onedir size: {size_mb(onedir):.0f} MB")
+        exe = str(onedir / "genba")
+        data = work / "data"
+        run_measured([exe, "--data-dir", str(data), "import", str(ROOT / "resources/demo/reports")])
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        found: dict[str, list[float]] = {}
+        for i in range(args.runs + 1):
+            spawned = time.time()
+            wall, _peak, out = run_measured([exe, "--data-dir", str(data), "--self-test"])
+            if i == 0:
+                continue
+            for key, pat in PATTERNS.items():
+                m = re.search(pat, out)
+                if m is None:
+                    raise SystemExit(f"the frozen self-test did not print {key}:\n{out}")
+                value = float(m.group(1))
+                if key.endswith("_at"):
+                    value -= spawned
+                found.setdefault(key, []).append(value)
+            found.setdefault("process", []).append(wall)
+        print("frozen `genba --self-test` on the demo workbooks, warm file cache:")
+        print(f"  spawn to first paint {spread(found['paint_at'], ' s')}")
+        print(f"  spawn to Today loaded {spread(found['usable_at'], ' s')}")
+        print(f"  whole process {spread(found['process'], ' s')}")
+        print(
+            f"  memory (RSS) at start {spread(found['rss_start'], ' MB', '.0f')}, after every "
+            f"view {spread(found['rss_all'], ' MB', '.0f')}"
+        )
+        print(
+            f"  import process ready in {spread(found['import_ms'], ' ms', '.0f')}, sync process "
+            f"{spread(found['sync_ms'], ' ms', '.0f')}"
+        )
+        print(machine_line())
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
