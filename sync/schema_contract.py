@@ -51,6 +51,11 @@ SYNCED_FIELDS: dict[str, tuple[str, ...]] = {
         "source_id",
         "source_ref",
         "deleted",
+        # 0005: what the activity is ('mail'; NULL: a visit from a daily report), a mail's
+        # direction ('sent' | 'received') and the Message-ID of its thread's first mail
+        "kind",
+        "direction",
+        "thread_id",
     ),
     "deals": (
         "company_id",
@@ -83,6 +88,7 @@ SYNCED_FIELDS: dict[str, tuple[str, ...]] = {
         "entity_id",
         "taken_on",
         "deleted",
+        "ocr_text",  # 0005: the printed text read on a memo photo (a suggestion the rep corrects)
     ),
     "reactions": ("note_id", "kind", "user", "created_at", "deleted"),
 }

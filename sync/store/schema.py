@@ -9,15 +9,39 @@ from __future__ import annotations
 from sync.schema_contract import INTEGER_FIELDS, SYNCED_FIELDS
 
 
+# Synced fields that came after 0001, each with the migration that adds its column: the first
+# migration keeps its first shape so a new data dir and an upgraded one end with the same columns.
+ADDED_LATER: dict[tuple[str, str], str] = {
+    ("activities", "kind"): "0005_mail_and_memo_text",
+    ("activities", "direction"): "0005_mail_and_memo_text",
+    ("activities", "thread_id"): "0005_mail_and_memo_text",
+    ("attachments", "ocr_text"): "0005_mail_and_memo_text",
+}
+
+
+def _column(field: str) -> str:
+    return f"{field} {'INTEGER' if field in INTEGER_FIELDS else 'TEXT'}"
+
+
+def _added(migration: str) -> list[str]:
+    return [
+        f"ALTER TABLE {e} ADD COLUMN {_column(f)}"
+        for (e, f), m in ADDED_LATER.items()
+        if m == migration
+    ]
+
+
 def _synced_table(entity: str) -> str:
     cols = ["id TEXT PRIMARY KEY"]
     for field in SYNCED_FIELDS[entity]:
+        if (entity, field) in ADDED_LATER:
+            continue
         if field == "deleted":
             cols.append("deleted INTEGER NOT NULL DEFAULT 0")
         elif field == "needs_review":
             cols.append("needs_review INTEGER NOT NULL DEFAULT 0")
         else:
-            cols.append(f"{field} {'INTEGER' if field in INTEGER_FIELDS else 'TEXT'}")
+            cols.append(_column(field))
     return f"CREATE TABLE {entity} (\n  " + ",\n  ".join(cols) + "\n)"
 
 
@@ -159,4 +183,12 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
         ],
     ),
     ("0004_knowledge_bookkeeping", KNOWLEDGE),
+    (
+        "0005_mail_and_memo_text",
+        [
+            *_added("0005_mail_and_memo_text"),
+            "CREATE INDEX activities_thread ON activities(thread_id)",
+            "CREATE INDEX activities_source_ref ON activities(source_ref)",
+        ],
+    ),
 ]
