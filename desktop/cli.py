@@ -142,6 +142,7 @@ FOLDER_HELP = {
     "reports": "a folder of daily-report workbooks",
     "cards": "a folder of business cards (vCard, contact CSV, card images)",
     "photos": "a folder of photos of paper memos",
+    "mail": "a folder of saved mail (.eml, Outlook .msg)",
 }
 
 
@@ -283,6 +284,7 @@ def _watch(args, store, settings: Settings, data_dir: Path) -> int:
             args.photos,
             args.polling,
             after_import=hooks,
+            mail=args.mail,
         )
     finally:
         if background:

@@ -24,7 +24,7 @@ HEIF_BRANDS = (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftyphevc")
 
 @dataclass(frozen=True)
 class FileKind:
-    name: str  # the folder role: 'reports' | 'cards' | 'photos'
+    name: str  # the folder role: 'reports' | 'cards' | 'photos' | 'mail'
     source_kind: str  # what ``sources.kind`` says of its files
     formats: Mapping[str, str]  # suffix -> format ('xlsx', 'vcard', 'image', ...)
     limits: Mapping[str, int]  # format -> largest file read, in bytes
@@ -102,7 +102,16 @@ PHOTOS = FileKind(
     "importers.photos.apply:PhotoReader",
 )
 
-KINDS: dict[str, FileKind] = {k.name: k for k in (REPORTS, CARDS, PHOTOS)}
+MAIL = FileKind(
+    "mail",
+    "mail",
+    {".eml": "eml", ".msg": "msg"},
+    # a mail with a 25 MB attachment (the most Outlook and Gmail send) is ~35 MB once encoded
+    {"eml": 40 * MB, "msg": 40 * MB},
+    "importers.mail.apply:MailReader",
+)
+
+KINDS: dict[str, FileKind] = {k.name: k for k in (REPORTS, CARDS, PHOTOS, MAIL)}
 FOLDER_KINDS = tuple(KINDS)
 
 

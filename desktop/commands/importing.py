@@ -71,9 +71,11 @@ def describe(o: Outcome, lang: str | None = None) -> str:
     if o.status.quiet:
         return msg(f"cli.{o.status}", lang, name=name)
     warn = o.to_check
-    key = {"cards": "cli.imported.cards", "photos": "cli.imported.photos"}.get(
-        o.kind, "cli.imported"
-    )
+    key = {
+        "cards": "cli.imported.cards",
+        "photos": "cli.imported.photos",
+        "mail": "cli.imported.mail",
+    }.get(o.kind, "cli.imported")
     return msg(
         key + (".to_check" if warn else ""),
         lang,

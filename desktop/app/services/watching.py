@@ -35,6 +35,7 @@ class WatchService(QObject):
                 ("reports", s.report_folders),
                 ("cards", s.card_folders),
                 ("photos", s.photo_folders),
+                ("mail", s.mail_folders),
             )
             if v
         }

@@ -1,0 +1,103 @@
+"""The words of mail, memo-text and voice-memo problems (joined into importers.messages).
+
+key -> (Japanese, English), as in importers.messages; kept apart so that module stays readable.
+"""
+
+from __future__ import annotations
+
+PAPER_MESSAGES: dict[str, tuple[str, str]] = {
+    # -- the command line ---------------------------------------------------------------------
+    "cli.watch.kind.mail": ("メール", "mail"),
+    "cli.imported.mail": (
+        "✓ {name}: メールを活動として取り込みました（新規 {added}）",
+        "✓ {name}: mail imported as an activity (+{added})",
+    ),
+    "cli.imported.mail.to_check": (
+        "✓ {name}: メールを活動として取り込みました（新規 {added}、要確認 {warnings} 件）",
+        "✓ {name}: mail imported as an activity (+{added}), {warnings} to check",
+    ),
+    # -- mail ---------------------------------------------------------------------------------
+    "mail_not_msg": (
+        "{name}：Outlookのメッセージ（.msg）ではありません。取り込みませんでした。"
+        "Outlookからメールをもう一度ドラッグして保存するか、.emlで保存してください。",
+        "{name}: this is not an Outlook message (.msg). It was not imported; drag the mail out "
+        "of Outlook again, or save it as .eml.",
+    ),
+    "mail_not_msg.not_mail": (
+        "{name}：Outlookのファイルですが、メールではありません（連絡先・予定・タスクなど）。"
+        "取り込みませんでした。",
+        "{name}: this Outlook file is not a mail (a contact, appointment or task). It was not "
+        "imported.",
+    ),
+    "mail_not_mail": (
+        "{name}：メールのファイルではありません（差出人・件名・日付のどれもありません）。"
+        "取り込みませんでした。メールソフトから .eml で保存し直してください。",
+        "{name}: this is not a mail file (no sender, subject or date). It was not imported; "
+        "save the mail again as .eml from your mail program.",
+    ),
+    "mail_too_nested": (
+        "{name}：メールの入れ子（MIMEパート）が深すぎて読めません。いたずらや壊れたメールの"
+        "可能性があります。取り込みませんでした。必要なら送信者に確認してください。",
+        "{name}: the mail's MIME parts nest too deeply to be read (a hostile or broken mail). "
+        "It was not imported; check with the sender if you need it.",
+    ),
+    "mail_too_deep": (
+        "{name}：メールの入れ子が{limit}段を超えていたため、それより深い部分は読んでいません。"
+        "元のファイルはそのまま残っています。",
+        "{name}: the mail nests deeper than {limit} levels; the deeper parts were not read. "
+        "The original file is unchanged.",
+    ),
+    "mail_too_many_parts": (
+        "{name}：メールのパートが{limit}個を超えていたため、残りは読んでいません。"
+        "元のファイルはそのまま残っています。",
+        "{name}: the mail has more than {limit} parts; the rest were not read. The original "
+        "file is unchanged.",
+    ),
+    "mail_bad_charset": (
+        "{name}：本文の一部が文字コード（{charset}）どおりに読めず、「�」に置き換えました。"
+        "元のメールで確認してください。",
+        "{name}: part of the body does not match its charset ({charset}) and shows as '�'. "
+        "Check the original mail.",
+    ),
+    "mail_bad_date": (
+        "{name}：日付「{value}」が読めないため、ファイルの更新日を使いました。",
+        "{name}: the date '{value}' cannot be read; the file's modification day is used.",
+    ),
+    "mail_no_date": (
+        "{name}：メールに日付がないため、ファイルの更新日（{day}）を使いました。",
+        "{name}: the mail has no date; the file's modification day ({day}) is used.",
+    ),
+    "mail_attachment_unreadable": (
+        "{name}：添付「{attachment}」を読み出せませんでした。Outlookで開いて確認してください。",
+        "{name}: the attachment '{attachment}' could not be read. Open the mail in Outlook.",
+    ),
+    "mail_attachment_too_large": (
+        "{name}：添付「{attachment}」は{size_mb} MBあり、{max_mb} MBを超えるため保存していません。"
+        "元のメールに残っています。",
+        "{name}: the attachment '{attachment}' is {size_mb} MB, over {max_mb} MB, and was not "
+        "kept. It is still in the original mail.",
+    ),
+    "mail_already_imported": (
+        "{name}：このメールは取り込み済みです（同じメールの別ファイル）。活動は増やしていません。",
+        "{name}: this mail was already imported (another file of the same mail); no activity "
+        "was added.",
+    ),
+    "mail_deleted": (
+        "{name}：このメールの活動はGenbaで削除済みのため、元に戻していません。",
+        "{name}: this mail's activity was deleted in Genba and was not brought back.",
+    ),
+    "mail_no_own_address": (
+        "{name}：自分のメールアドレスが設定されていないため、受信メールとして取り込みました。"
+        "genba config set mail_addresses あなたのアドレス で設定すると送信メールを区別できます。",
+        "{name}: your own mail address is not set, so the mail was read as received. Set it "
+        "with: genba config set mail_addresses YOUR-ADDRESS",
+    ),
+    "mail_signature_contact": (
+        "{name}：署名から連絡先「{who}」の候補を作りました。内容を確認してください。",
+        "{name}: the signature gave a contact suggestion, {who}. Please check it.",
+    ),
+    "mail_customer_not_found": (
+        "{name}：{who} に当てはまる顧客が見つかりません。活動は顧客なしで保存しました。",
+        "{name}: no customer matches {who}; the activity is saved without a customer.",
+    ),
+}
