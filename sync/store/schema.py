@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from sync.schema_contract import INTEGER_FIELDS, SYNCED_FIELDS
 
-
 # Synced fields that came after 0001, each with the migration that adds its column: the first
 # migration keeps its first shape so a new data dir and an upgraded one end with the same columns.
 ADDED_LATER: dict[tuple[str, str], str] = {
