@@ -100,4 +100,30 @@ PAPER_MESSAGES: dict[str, tuple[str, str]] = {
         "{name}：{who} に当てはまる顧客が見つかりません。活動は顧客なしで保存しました。",
         "{name}: no customer matches {who}; the activity is saved without a customer.",
     ),
+    # -- memo photos: the printed text -------------------------------------------------------
+    "memo_text_read": (
+        "{name}：写真の文字を読み取りました。読み取りは候補です。写真と見比べて直してください。",
+        "{name}: the printed text on the photo was read. It is a suggestion; check it against "
+        "the photo and correct it.",
+    ),
+    "memo_text_unreadable": (
+        "{name}：写真を画像として開けないため、文字は読んでいません。写真はそのまま保存しました。",
+        "{name}: the photo cannot be opened as a picture, so no text was read. The photo is kept.",
+    ),
+    "memo_text_too_large": (
+        "{name}：写真が大きすぎるため、文字は読んでいません。写真はそのまま保存しました。",
+        "{name}: the photo is too large to read text from. The photo is kept.",
+    ),
+    "memo_text_unavailable": (
+        "{name}：このパソコンでは文字の読み取り（OCR）が使えないため、写真の文字は読んでいません"
+        "（{reason}）。写真は保存しました。OCRを用意すると次回読み取ります。",
+        "{name}: text recognition (OCR) is not available on this computer ({reason}); the "
+        "photo is kept and its text will be read once OCR is installed.",
+    ),
+    "memo_text_failed": (
+        "{name}：写真の文字を読み取れませんでした（{reason}）。写真は保存しました。次回もう一度"
+        "読み取ります。",
+        "{name}: reading the photo's text failed ({reason}). The photo is kept; Genba will "
+        "try again next time.",
+    ),
 }
