@@ -143,6 +143,7 @@ FOLDER_HELP = {
     "cards": "a folder of business cards (vCard, contact CSV, card images)",
     "photos": "a folder of photos of paper memos",
     "mail": "a folder of saved mail (.eml, Outlook .msg)",
+    "voice": "a folder of voice memos (.m4a, .mp3, .wav ...)",
 }
 
 
@@ -285,6 +286,7 @@ def _watch(args, store, settings: Settings, data_dir: Path) -> int:
             args.polling,
             after_import=hooks,
             mail=args.mail,
+            voice=args.voice,
         )
     finally:
         if background:

@@ -126,4 +126,70 @@ PAPER_MESSAGES: dict[str, tuple[str, str]] = {
         "{name}: reading the photo's text failed ({reason}). The photo is kept; Genba will "
         "try again next time.",
     ),
+    # -- voice memos -------------------------------------------------------------------------
+    "cli.watch.kind.voice": ("音声メモ", "voice memos"),
+    "cli.imported.voice": (
+        "✓ {name}: 音声メモから議事録の下書きを作りました（新規 {added}）",
+        "✓ {name}: draft minutes made from the voice memo (+{added})",
+    ),
+    "cli.imported.voice.to_check": (
+        "✓ {name}: 音声メモから議事録の下書きを作りました（新規 {added}、要確認 {warnings} 件）",
+        "✓ {name}: draft minutes made from the voice memo (+{added}), {warnings} to check",
+    ),
+    "voice_no_model": (
+        "{name}：音声認識のモデルが設定されていないため、この音声メモは待機中です。"
+        "IT担当者からモデルのフォルダー（faster-whisper用、例：Whisper small）を受け取り、"
+        "genba config set voice_model フォルダー で設定してください。設定後に自動で読み取ります。",
+        "{name}: no speech-recognition model is set, so this voice memo waits. Get a model "
+        "folder (faster-whisper / CTranslate2 format, e.g. Whisper small) from IT and set it "
+        "with: genba config set voice_model FOLDER. The memo is read once it is set.",
+    ),
+    "voice_bad_model": (
+        "{name}：音声認識のモデル「{folder}」を読み込めません（{missing}）。この音声メモは"
+        "待機中です。faster-whisper用のモデルフォルダー（config.json と model.bin を含む）を"
+        "設定し直してください。",
+        "{name}: the speech-recognition model '{folder}' cannot be loaded ({missing}); the memo "
+        "waits. Set a faster-whisper model folder (with config.json and model.bin).",
+    ),
+    "voice_no_engine": (
+        "{name}：音声認識（faster-whisper）がインストールされていないため、この音声メモは"
+        "待機中です。IT担当者に音声認識付きのGenbaのインストールを依頼してください。",
+        "{name}: speech recognition (faster-whisper) is not installed, so the memo waits. Ask "
+        "IT to install Genba with voice support (pip install 'genba[voice]').",
+    ),
+    "voice_damaged": (
+        "{name}：音声ファイルが壊れているか、対応していない形式です（{reason}）。"
+        "取り込みませんでした。録音アプリから書き出し直してください。",
+        "{name}: the audio file is damaged or in a format that cannot be decoded ({reason}). "
+        "It was not imported; export it again from the recorder app.",
+    ),
+    "voice_no_audio": (
+        "{name}：このファイルには音声が入っていません。取り込みませんでした。",
+        "{name}: this file holds no audio. It was not imported.",
+    ),
+    "voice_too_long": (
+        "{name}：録音が{hours}時間あり、{max_hours}時間を超えています（録音の止め忘れかもしれません）。"
+        "取り込みませんでした。必要な部分を切り出すか、分割してから入れ直してください。",
+        "{name}: the recording is {hours} hours long, over {max_hours} hours (was the recorder "
+        "left running?). It was not imported; cut out the part you need or split it.",
+    ),
+    "voice_silent": (
+        "{name}：録音から話し声が聞き取れませんでした（無音か、雑音だけです）。"
+        "議事録は作っていません。ファイルはそのまま残っています。",
+        "{name}: no speech was heard in the recording (silence or noise only). No minutes were "
+        "made; the file is unchanged.",
+    ),
+    "voice_draft": (
+        "{name}：音声メモから議事録の下書きを作りました。顧客・期日・金額を確認して確定してください。",
+        "{name}: draft minutes were made from the voice memo. Check the customer, due date and "
+        "amount, then confirm them.",
+    ),
+    "voice_no_customer": (
+        "{name}：音声メモの中に、登録済みの顧客名が見つかりませんでした。下書きで顧客を選んでください。",
+        "{name}: no known customer was named in the voice memo. Choose the customer in the draft.",
+    ),
+    "voice_deleted": (
+        "{name}：この音声メモの活動はGenbaで削除済みのため、元に戻していません。",
+        "{name}: this voice memo's activity was deleted in Genba and was not brought back.",
+    ),
 }

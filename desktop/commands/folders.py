@@ -12,8 +12,15 @@ KINDS = {
     "cards": "card_folders",
     "photos": "photo_folders",
     "mail": "mail_folders",
+    "voice": "voice_folders",
 }
-_ALIASES = {"report": "reports", "card": "cards", "photo": "photos", "mails": "mail"}
+_ALIASES = {
+    "report": "reports",
+    "card": "cards",
+    "photo": "photos",
+    "mails": "mail",
+    "voices": "voice",
+}
 
 
 def run_folders(
@@ -22,7 +29,9 @@ def run_folders(
     """add / remove / list watched folders in settings.toml. 0 ok, 1 refused, 2 bad usage."""
     kind = _ALIASES.get(kind, kind) if kind else None
     if kind is not None and kind not in KINDS:
-        out(f"error: unknown folder kind {kind!r} (use --reports, --cards, --photos or --mail)")
+        out(
+            f"error: unknown folder kind {kind!r} (use --reports, --cards, --photos, --mail or --voice)"
+        )
         return 2
     if action == "list":
         return _list(settings, kind, out)
@@ -31,7 +40,7 @@ def run_folders(
         return 2
     if kind is None or not path:
         out(
-            f"usage: genba folders {action} --reports DIR | --cards DIR | --photos DIR | --mail DIR"
+            f"usage: genba folders {action} --reports DIR | --cards DIR | --photos DIR | --mail DIR | --voice DIR"
         )
         return 2
     folders: list[str] = getattr(settings, KINDS[kind])
@@ -70,7 +79,7 @@ def _list(settings, kind: str | None, out) -> int:
     ]
     if not rows:
         out(
-            "No folders yet. Add one: genba folders add --reports DIR (or --cards, --photos, --mail)"
+            "No folders yet. Add one: genba folders add --reports DIR (or --cards, --photos, --mail, --voice)"
         )
         return 0
     width = max(len(k) for k, _f in rows)

@@ -75,6 +75,7 @@ def describe(o: Outcome, lang: str | None = None) -> str:
         "cards": "cli.imported.cards",
         "photos": "cli.imported.photos",
         "mail": "cli.imported.mail",
+        "voice": "cli.imported.voice",
     }.get(o.kind, "cli.imported")
     return msg(
         key + (".to_check" if warn else ""),

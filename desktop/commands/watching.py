@@ -29,6 +29,7 @@ def run_watch(
     *,
     after_import: Iterable[Callable[[WatchEvent], None]] = (),
     mail: Iterable[str] | None = None,
+    voice: Iterable[str] | None = None,
 ) -> int:
     """Watch until SIGINT/SIGTERM (or ``stop_event``); 0 on a clean stop, 2 without folders.
 
@@ -40,6 +41,7 @@ def run_watch(
         "cards": list(cards or []),
         "photos": list(photos or []),
         "mail": list(mail or []),
+        "voice": list(voice or []),
     }
     if not any(folders.values()):
         folders = {
@@ -47,6 +49,7 @@ def run_watch(
             "cards": list(settings.card_folders),
             "photos": list(settings.photo_folders),
             "mail": list(settings.mail_folders),
+            "voice": list(settings.voice_folders),
         }
     lang = cli_language(settings)
     if not any(folders.values()):

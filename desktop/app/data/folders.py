@@ -11,6 +11,7 @@ KIND_ATTRS = {
     "cards": "card_folders",
     "photos": "photo_folders",
     "mail": "mail_folders",
+    "voice": "voice_folders",
 }
 
 

@@ -36,6 +36,7 @@ class WatchService(QObject):
                 ("cards", s.card_folders),
                 ("photos", s.photo_folders),
                 ("mail", s.mail_folders),
+                ("voice", s.voice_folders),
             )
             if v
         }
