@@ -833,6 +833,16 @@ If it happens again, send the details below to your IT contact.</source>
         <translation>メモの写真</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/views/folders.py" line="36"/>
+        <source>Mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/folders.py" line="37"/>
+        <source>Voice memos</source>
+        <translation>音声メモ</translation>
+    </message>
+    <message>
         <location filename="../../desktop/app/views/folders.py" line="39"/>
         <source>Kind</source>
         <translation>種類</translation>
@@ -871,6 +881,16 @@ If it happens again, send the details below to your IT contact.</source>
         <location filename="../../desktop/app/views/folders.py" line="52"/>
         <source>Add a photo folder…</source>
         <translation>写真フォルダーを追加…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/folders.py" line="55"/>
+        <source>Add a mail folder…</source>
+        <translation>メールフォルダーを追加…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/folders.py" line="56"/>
+        <source>Add a voice memo folder…</source>
+        <translation>音声メモのフォルダーを追加…</translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/folders.py" line="58"/>
