@@ -203,6 +203,10 @@ def test_attachments_are_kept_as_blobs(tmp_path, store, importer, data_dir):
     from importers.photos.blobs import blob_path
 
     assert blob_path(data_dir, att["sha256"]).read_bytes() == drawing
+    # the customer page's photo strip shows photos and memos, not a mail's drawings
+    from desktop.app.data.customers import customer_detail
+
+    assert customer_detail(store.reader(), "c-yamada")["photos"] == []
 
 
 def test_mail_without_own_address_says_how_to_set_it(tmp_path, store):

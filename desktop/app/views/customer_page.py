@@ -306,7 +306,9 @@ class CustomerPage(Page):
                             100, Qt.TransformationMode.SmoothTransformation
                         )
                     )
-                    pic.setToolTip(p["filename"] or "")
+                    # the printed text read on it (a suggestion: importers.photos.memo_text)
+                    text = (p.get("ocr_text") or "").strip()
+                    pic.setToolTip((p["filename"] or "") + (f"\n\n{text[:400]}" if text else ""))
                     strip.addWidget(pic)
             strip.addStretch(1)
             photos.body.addLayout(strip)
