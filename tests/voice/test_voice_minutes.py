@@ -138,3 +138,12 @@ def test_due_dates_relative_to_the_recording_day():
     }
     for said, due in cases.items():
         assert draft_minutes(said, tuesday).next_action_due.isoformat() == due, said
+
+
+def test_genba_import_says_a_voice_memo_waits_for_a_model(tmp_path, data_dir, memo_speech):
+    from tests.test_cli import genba
+
+    f = write_wav(tmp_path / "memo.wav", *memo_speech)
+    out = genba("import", str(f), data_dir=data_dir)
+    assert out.returncode == 0
+    assert "… memo.wav: memo.wav：音声認識のモデルが設定されていないため" in out.stdout
