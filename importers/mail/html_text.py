@@ -11,7 +11,9 @@ import html
 import re
 from html.parser import HTMLParser
 
-_BLOCKS = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "hr"}
+# block -> how many line breaks it stands in (a paragraph leaves a blank line, a div does not)
+_BLOCKS = {"div": 1, "tr": 1, "li": 1, "hr": 1, "table": 1, "p": 2}
+_BLOCKS.update({f"h{n}": 2 for n in range(1, 7)})
 _SKIP = {"script", "style", "head", "title"}
 _QUOTE_MARKS = ("gmail_quote", "divrplyfwdmsg", "moz-cite-prefix", "yahoo_quoted", "appendonsend")
 _VOID = {"br", "hr", "img", "meta", "link", "input", "col", "area", "base", "wbr"}
@@ -32,8 +34,11 @@ class _Text(HTMLParser):
         quote = tag == "blockquote" or any(m in marks for m in _QUOTE_MARKS)
         if quote and not self._skipping():
             self.quoted = "divrplyfwdmsg" in marks or "appendonsend" in marks
-        if tag in _BLOCKS and not self._skipping():
-            self.out.append("\n")
+        if not self._skipping():
+            if tag == "br":
+                self.out.append("\n")
+            elif tag in _BLOCKS:
+                self._breaks(_BLOCKS[tag])
         if tag not in _VOID:
             self.stack.append(tag in _SKIP or quote)
 
@@ -43,7 +48,13 @@ class _Text(HTMLParser):
         if self.stack:
             self.stack.pop()
         if tag in _BLOCKS and not self._skipping():
-            self.out.append("\n")
+            self._breaks(_BLOCKS[tag])
+
+    def _breaks(self, n: int) -> None:
+        """End the text so far with at least ``n`` line breaks (never more for nested blocks)."""
+        text = "".join(self.out[-4:])
+        have = len(text) - len(text.rstrip("\n"))
+        self.out.append("\n" * max(0, n - have))
 
     def handle_data(self, data):
         if not self._skipping():
