@@ -37,14 +37,21 @@ def parse_msg(data: bytes) -> MailMessage:
         m.close()
 
 
+def _text(value) -> str:
+    """A MAPI string as text: Outlook's exports leave the C string's NUL on the end."""
+    return " ".join(str(value or "").replace("\x00", " ").split())
+
+
 def _mail(m) -> MailMessage:
     mail = MailMessage()
     header = m.header
     get = (lambda name: header_text(header.get(name, "") or "")) if header is not None else None
-    mail.subject = " ".join((m.subject or "").split())
-    mail.sender = next(iter(addresses(m.sender or "")), None)
+    mail.subject = _text(m.subject)
+    mail.sender = next(iter(addresses(_text(m.sender))), None)
     for r in m.recipients or ():
-        addr = Address(" ".join((r.name or "").split()), (r.email or "").strip().lower())
+        where = _text(r.email).lower()
+        # inside an Exchange organisation a recipient is an X.500 path, not an address
+        addr = Address(_text(r.name), where if "@" in where and "/" not in where else "")
         if addr.name == addr.email:
             addr.name = ""
         kind = getattr(r.type, "name", "")
@@ -60,7 +67,7 @@ def _mail(m) -> MailMessage:
             date = None
     mail.date = date
     mail.date_raw = date.isoformat() if date else ""
-    text = m.body or ""
+    text = (m.body or "").replace("\x00", "")
     if not text.strip() and m.htmlBody:
         html = m.htmlBody
         mail.text = html_to_text(html if isinstance(html, str) else decode_bytes(html, None)[0])

@@ -130,3 +130,37 @@ def test_a_real_outlook_msg_imports_and_as_eml_is_the_same_activity(tmp_path, st
     )
     again = importer.import_source(eml)
     assert again.added == 0 and len(store.query("SELECT 1 FROM activities")) == 1
+
+
+def test_an_outlook_mail_with_an_attachment_and_its_eml_twin(tmp_path, store, importer, data_dir):
+    from importers.photos.blobs import blob_path
+
+    msg = shutil.copy(FILES / "plain_jpeg_attached.msg", tmp_path / "test.msg")
+    out = importer.import_source(msg)
+    assert out.added == 1, out.issues
+    (a,) = store.query("SELECT * FROM activities")
+    assert (a["purpose"], a["occurred_on"], a["direction"]) == ("test", "2007-09-24", "received")
+    assert a["source_ref"] == "<20070924132803.GB10141@matijs.net>"
+    assert a["contact_name"] == "Matijs van Zuijlen"
+    (att,) = store.query("SELECT * FROM attachments")
+    assert att["filename"] == "test.jpg" and att["entity_id"] == a["id"]
+    assert blob_path(data_dir, att["sha256"]).read_bytes()[:3] == b"\xff\xd8\xff"
+    # the same mail saved as .eml from another client: the same Message-ID, one activity
+    eml = tmp_path / "test.eml"
+    eml.write_bytes(
+        b"From: Matijs van Zuijlen <Matijs.van.Zuijlen@xs4all.nl>\r\nSubject: test\r\n"
+        b"Date: Mon, 24 Sep 2007 15:28:03 +0200\r\n"
+        b"Message-ID: <20070924132803.GB10141@matijs.net>\r\n\r\ntest\r\n"
+    )
+    again = importer.import_source(eml)
+    assert again.added == 0 and "mail_already_imported" in {i.code for i in again.issues}
+    assert len(store.query("SELECT 1 FROM activities")) == 1
+
+
+def test_an_exchange_export_with_nul_strings_and_x500_recipients(tmp_path, store, importer):
+    msg = shutil.copy(FILES / "charset.msg", tmp_path / "export.msg")
+    out = importer.import_source(msg)
+    assert out.added == 1, out.issues
+    (a,) = store.query("SELECT * FROM activities")
+    assert a["purpose"] == "PST Export - Embedded Email Test"
+    assert "\x00" not in a["summary"] and "Email-ception" in a["summary"]
