@@ -667,6 +667,21 @@
         <translation>写真・手書きメモ</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/views/customer_page.py" line="313"/>
+        <source>Correct the text on this photo…</source>
+        <translation>この写真の文字を修正…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/customer_page.py" line="338"/>
+        <source>Text on the photo</source>
+        <translation>写真の文字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/customer_page.py" line="340"/>
+        <source>What the photo says (read by OCR: check it; handwriting is not read)</source>
+        <translation>写真に書かれている内容（OCRで読み取った候補です。確認してください。手書きの文字は読めません）</translation>
+    </message>
+    <message>
         <location filename="../../desktop/app/views/customer_page.py" line="383"/>
         <source>Attach a photo</source>
         <translation>写真を添付</translation>
