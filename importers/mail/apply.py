@@ -89,7 +89,9 @@ class MailReader:
             issues.append(issue("info", "mail_deleted", self.lang, name, name=name))
             return
         who = counterpart(mail, self.mine)
-        if who.direction == "received" and body.signature:
+        # without the rep's own addresses a sent mail looks received: its signature would be
+        # the rep's own, so no suggestion is made until mail_addresses is set
+        if who.direction == "received" and body.signature and self.mine:
             _signature_contact(w, job, mail, body.signature, self.lang)
         who = match(w, who, self.mine)
         if who.company_id is None and who.people:

@@ -215,3 +215,10 @@ def test_mail_without_own_address_says_how_to_set_it(tmp_path, store):
     out = Importer(store, lang="ja").import_source(f)
     (said,) = [i for i in out.issues if i.code == "mail_no_own_address"]
     assert "mail_addresses" in said.message
+
+
+def test_without_own_addresses_no_signature_becomes_a_contact(tmp_path, store):
+    f = tmp_path / "m.eml"
+    f.write_bytes(japanese_mail("utf-8", msgid="<nosig@yamada-ss.co.jp>"))
+    Importer(store, lang="ja").import_source(f)
+    assert not store.query("SELECT 1 FROM contacts WHERE email = 'tamura@yamada-ss.co.jp'")
