@@ -44,8 +44,9 @@ class VoiceReader:
         self.store = importer.store
         self.lang = importer.lang
         self.progress = importer.options.get("progress")  # (done s, total s) for long memos
-        folder = importer.options.get("voice_model") or _settings(self.store.data_dir).voice_model
-        self.rep = importer.options.get("rep") or _settings(self.store.data_dir).user_name
+        settings = _settings(self.store.data_dir)
+        folder = importer.options.get("voice_model") or settings.voice_model
+        self.rep = importer.options.get("rep") or settings.user_name
         self.model_folder = folder
         self.transcriber = Transcriber(folder) if folder else None
 

@@ -23,6 +23,30 @@ _PERCENT = re.compile(r"(\d{1,3})\s*(?:%|％|パーセント)")
 _ACTION = re.compile(r"までに|予定|します|いたします|お送り|提出|送付|連絡|訪問")
 
 
+_KANJI_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+_KANJI_UNITS = {"十": 10, "百": 100, "千": 1000}
+_KANJI_NUMBER = re.compile(
+    r"[〇一二三四五六七八九十百千]+(?=\s*(?:万|億|円|パーセント|%|％|週間|日後))"
+)
+
+
+def kanji_numbers(text: str) -> str:
+    """Kanji numerals before a unit as digits (百二十万円 -> 120万円, 七十パーセント -> 70パーセント):
+    recognition writes either."""
+
+    def value(m: re.Match[str]) -> str:
+        total, digit = 0, 0
+        for c in m.group(0):
+            if c in _KANJI_DIGITS:
+                digit = digit * 10 + _KANJI_DIGITS[c]
+            else:
+                total += (digit or 1) * _KANJI_UNITS[c]
+                digit = 0
+        return str(total + digit)
+
+    return _KANJI_NUMBER.sub(value, text)
+
+
 @dataclass
 class Minutes:
     summary: str  # the transcript, one sentence a line
@@ -69,7 +93,7 @@ def due_date(phrase: re.Match[str], day: dt.date) -> dt.date | None:
 
 
 def draft_minutes(transcript: str, day: dt.date) -> Minutes:
-    text = unicodedata.normalize("NFKC", transcript)
+    text = kanji_numbers(unicodedata.normalize("NFKC", transcript))
     said = sentences(text)
     m = Minutes("\n".join(said))
     for s in said:

@@ -147,3 +147,15 @@ def test_genba_import_says_a_voice_memo_waits_for_a_model(tmp_path, data_dir, me
     out = genba("import", str(f), data_dir=data_dir)
     assert out.returncode == 0
     assert "… memo.wav: memo.wav：音声認識のモデルが設定されていないため" in out.stdout
+
+
+def test_amounts_and_probabilities_in_digits_or_kanji():
+    from importers.voice.minutes import draft_minutes
+
+    day = dt.date(2024, 5, 14)
+    m = draft_minutes("金額は百二十万円、受注確度は七十パーセントです。", day)
+    assert (m.amount_jpy, m.probability) == (1_200_000, 70)
+    m = draft_minutes("金額は1,500万円、確度80%です。", day)
+    assert (m.amount_jpy, m.probability) == (15_000_000, 80)
+    m = draft_minutes("三千五百万円の案件で、三週間後に再提案します。", day)
+    assert m.amount_jpy == 35_000_000 and m.next_action_due.isoformat() == "2024-06-04"
