@@ -99,7 +99,8 @@ class MailReader:
             issues.append(
                 issue("info", "mail_customer_not_found", self.lang, name, name=name, who=shown)
             )
-        day = mail.date.date() if mail.date else dt.date.fromtimestamp(job.fb.mtime)
+        # the rep's own day: a server may stamp a mail of 00:30 JST with the UTC day before
+        day = mail.date.astimezone().date() if mail.date else dt.date.fromtimestamp(job.fb.mtime)
         row = {
             "kind": "mail",
             "direction": who.direction,
