@@ -55,9 +55,10 @@ def probe(path: Path) -> tuple[float, dt.date | None]:
         raise VoiceProblem("voice_damaged", {"reason": str(e).split(":")[0]}, False) from e
     day = None
     created = meta.get("creation_time") or meta.get("date")
-    if created:
+    if created:  # ISO 8601, in UTC as recorders write it: the rep's day is the local one
         try:
-            day = dt.date.fromisoformat(created[:10])
+            when = dt.datetime.fromisoformat(created.strip())
+            day = (when.astimezone() if when.tzinfo else when).date()
         except ValueError:
             day = None
     return seconds, day

@@ -50,11 +50,14 @@ def write_wav(path: Path, samples: np.ndarray, rate: int, *, width: int = 2) -> 
     return path
 
 
-def write_m4a(path: Path, samples: np.ndarray, rate: int) -> Path:
-    """AAC in an MP4 container, as phones' voice recorders save it (PyAV's encoder)."""
+def write_m4a(path: Path, samples: np.ndarray, rate: int, created: str | None = None) -> Path:
+    """AAC in an MP4 container, as phones' voice recorders save it (PyAV's encoder), with the
+    recording's ``creation_time`` (ISO 8601, UTC) when given."""
     import av
 
     with av.open(str(path), "w", format="mp4") as out:
+        if created:
+            out.metadata["creation_time"] = created
         stream = out.add_stream("aac", rate=rate)
         stream.layout = "mono"
         frame_size = 1024

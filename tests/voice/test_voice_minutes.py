@@ -71,10 +71,12 @@ def test_a_phone_recording_in_m4a(tmp_path, customers, whisper_base, memo_speech
     """AAC in MP4, as iPhone and Android recorders save: decoded by PyAV inside faster-whisper.
     (The lossy encoding changes what base hears of the name 田村, so only the customer, the due
     date and the amount are asserted here.)"""
-    f = write_m4a(tmp_path / "2024-05-14 訪問.m4a", *memo_speech)
+    # no date in the name: the day comes from the recording's own creation time (10:30 JST)
+    f = write_m4a(tmp_path / "新規録音 3.m4a", *memo_speech, created="2024-05-14T01:30:00Z")
     out = Importer(customers, lang="ja", voice_model=str(whisper_base)).import_source(f)
     assert out.added == 1, out.issues
     (a,) = customers.query("SELECT * FROM activities")
+    assert a["occurred_on"] == "2024-05-14"
     assert a["company_id"] == "c-yamada" and a["next_action_due"] == "2024-05-24"
     assert a["amount_jpy"] == 1_200_000
 
