@@ -42,13 +42,20 @@ class MailReader:
     def __init__(self, importer):
         self.store = importer.store
         self.lang = importer.lang
-        settings = _settings(importer.store.data_dir)
-        mine = importer.options.get("mail_addresses") or settings.mail_addresses
+        self.options = importer.options
+        self._read_settings()
+
+    def _read_settings(self) -> None:
+        """The rep's addresses and name, read for every file: one import process serves the app
+        all day, and the rep may set ``mail_addresses`` in the meantime."""
+        settings = _settings(self.store.data_dir)
+        mine = self.options.get("mail_addresses") or settings.mail_addresses
         self.mine = {a.strip().lower() for a in mine if a and "@" in a}
-        self.rep = importer.options.get("rep") or settings.user_name
+        self.rep = self.options.get("rep") or settings.user_name
 
     def parse(self, path: Path, fb: FileBytes, *, profile=None) -> Parsed:
         name = path.name
+        self._read_settings()
         try:
             is_msg = fb.data.startswith(OLE2) or path.suffix.lower() == ".msg"
             mail = parse_msg(fb.data) if is_msg else parse_eml(fb.data)

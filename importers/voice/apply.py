@@ -44,14 +44,25 @@ class VoiceReader:
         self.store = importer.store
         self.lang = importer.lang
         self.progress = importer.options.get("progress")  # (done s, total s) for long memos
+        self.options = importer.options
+        self.model_folder: str | None = None
+        self.transcriber: Transcriber | None = None
+        self._read_settings()
+
+    def _read_settings(self) -> None:
+        """The model folder and the rep's name, read for every file: IT may set ``voice_model``
+        while the app's import process runs, and the waiting memos are then read. The loaded
+        model is kept while the folder stays the same."""
         settings = _settings(self.store.data_dir)
-        folder = importer.options.get("voice_model") or settings.voice_model
-        self.rep = importer.options.get("rep") or settings.user_name
-        self.model_folder = folder
-        self.transcriber = Transcriber(folder) if folder else None
+        folder = self.options.get("voice_model") or settings.voice_model
+        self.rep = self.options.get("rep") or settings.user_name
+        if folder != self.model_folder:
+            self.model_folder = folder
+            self.transcriber = Transcriber(folder) if folder else None
 
     def parse(self, path: Path, fb: FileBytes, *, profile=None) -> Parsed:
         name = path.name
+        self._read_settings()
         missing = model_problem(self.model_folder)
         try:
             if missing is not None:

@@ -161,3 +161,17 @@ def test_amounts_and_probabilities_in_digits_or_kanji():
     assert (m.amount_jpy, m.probability) == (15_000_000, 80)
     m = draft_minutes("三千五百万円の案件で、三週間後に再提案します。", day)
     assert m.amount_jpy == 35_000_000 and m.next_action_due.isoformat() == "2024-06-04"
+
+
+def test_a_model_set_while_the_import_process_runs_is_used(
+    tmp_path, data_dir, customers, whisper_base, memo_speech
+):
+    """One Importer serves the app's import process all day: setting voice_model takes effect
+    for the waiting memo without a restart."""
+    from importers.managed_config import ManagedConfig
+
+    f = write_wav(tmp_path / "memo.wav", *memo_speech)
+    importer = Importer(customers, lang="ja")
+    assert [i.code for i in importer.import_source(f).issues] == ["voice_no_model"]
+    ManagedConfig(data_dir).set_user_value("voice_model", str(whisper_base))
+    assert importer.import_source(f).added == 1
