@@ -128,7 +128,7 @@ PAPER_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- voice memos -------------------------------------------------------------------------
     "cli.watch.kind.voice": ("音声メモ", "voice memos"),
-    "cli.waiting": ("… {name}: {message}", "… {name}: {message}"),
+    "cli.waiting": ("… {name}: 待機中 — {message}", "… {name}: waiting — {message}"),
     "cli.imported.voice": (
         "✓ {name}: 音声メモから議事録の下書きを作りました（新規 {added}）",
         "✓ {name}: draft minutes made from the voice memo (+{added})",

@@ -148,7 +148,7 @@ def test_genba_import_says_a_voice_memo_waits_for_a_model(tmp_path, data_dir, me
     f = write_wav(tmp_path / "memo.wav", *memo_speech)
     out = genba("import", str(f), data_dir=data_dir)
     assert out.returncode == 0
-    assert "… memo.wav: memo.wav：音声認識のモデルが設定されていないため" in out.stdout
+    assert "… memo.wav: 待機中 — memo.wav：音声認識のモデルが設定されていないため" in out.stdout
 
 
 def test_amounts_and_probabilities_in_digits_or_kanji():
