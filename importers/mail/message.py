@@ -32,12 +32,54 @@ def decode_bytes(data: bytes, charset: str | None) -> tuple[str, bool]:
     ones; ``clean`` is False when some bytes could only be replaced."""
     name = (charset or "").strip().strip('"').lower()
     tried = [*_CHARSETS.get(name, (name,) if name else ()), *_GUESSES]
+    jis = b"\x1b$" in data  # ISO-2022-JP whatever it says: 7-bit, so UTF-8 would 'read' it
+    if jis:
+        tried = list(_CHARSETS["iso-2022-jp"])
     for codec in tried:
         try:
             return data.decode(codec), True
         except (UnicodeDecodeError, LookupError):
             continue
+    if jis:
+        text = windows_iso2022jp(data)
+        if text is not None:
+            return text, True
     return data.decode(tried[0] if _known(tried[0]) else "utf-8", errors="replace"), False
+
+
+_ESCAPE = re.compile(rb"\x1b(\$[@B]|\([BJI])")
+
+
+def windows_iso2022jp(data: bytes) -> str | None:
+    """ISO-2022-JP as Outlook and other Windows mailers write it (CP50220: NEC ①, Ⅲ, ㈱ and
+    IBM kanji inside ESC $ B), which Python's iso2022 codecs refuse: each JIS pair is moved to
+    its Shift_JIS code and the whole read as cp932. None when that fails too."""
+    out = bytearray()
+    mode = b"(B"
+    pos = 0
+    for m in [*_ESCAPE.finditer(data), None]:
+        end = m.start() if m else len(data)
+        chunk = data[pos:end]
+        if mode in (b"$B", b"$@"):
+            for i in range(0, len(chunk) - 1, 2):
+                j1, j2 = chunk[i], chunk[i + 1]
+                if not (0x21 <= j1 <= 0x7E and 0x21 <= j2 <= 0x7E):
+                    return None
+                s1 = ((j1 - 0x21) >> 1) + 0x81
+                s1 += 0x40 if s1 > 0x9F else 0
+                s2 = j2 + (0x1F if j1 & 1 else 0x7E)
+                s2 += 1 if j1 & 1 and s2 >= 0x7F else 0
+                out += bytes((s1, s2))
+        elif mode == b"(I":  # half-width katakana
+            out += bytes(b | 0x80 for b in chunk)
+        else:
+            out += chunk
+        if m:
+            mode, pos = m.group(1), m.end()
+    try:
+        return bytes(out).decode("cp932")
+    except UnicodeDecodeError:
+        return None
 
 
 def _known(codec: str) -> bool:

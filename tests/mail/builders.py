@@ -51,8 +51,8 @@ def japanese_mail(
     for ISO-2022-JP, '8bit')."""
     from email.message import Message
 
-    wire = {"shift_jis": "cp932"}.get(charset, charset)
-    raw = body.encode(wire)
+    wire = {"shift_jis": "cp932", "iso-2022-jp": "windows-iso-2022-jp"}.get(charset, charset)
+    raw = _encode(body, wire)
     h = "Q" if cte == "quoted-printable" else "B"
     m = Message()
     m["Subject"] = _word(subject, charset, wire, h)
@@ -79,7 +79,7 @@ def japanese_mail(
 
 def _word(text: str, charset: str, wire: str, h: str) -> str:
     """An RFC 2047 encoded word of ``text`` in ``charset`` (bytes written with ``wire``)."""
-    raw = text.encode(wire)
+    raw = _encode(text, wire)
     if h == "B":
         return f"=?{charset}?B?{base64.b64encode(raw).decode()}?="
     return email.quoprimime.header_encode(raw, charset)
@@ -101,3 +101,38 @@ def html_only_mail(msgid: str) -> bytes:
         charset="utf-8",
     )
     return m.as_bytes()
+
+
+def _encode(text: str, wire: str) -> bytes:
+    return windows_iso2022jp(text) if wire == "windows-iso-2022-jp" else text.encode(wire)
+
+
+def windows_iso2022jp(text: str) -> bytes:
+    """ISO-2022-JP as Outlook writes it (CP50220): cp932's characters, NEC ① ㈱ Ⅲ included, as JIS
+    pairs inside ESC $ B (Python's own codec refuses those)."""
+    out = bytearray()
+    mode = b"(B"
+    for ch in text:
+        b = ch.encode("cp932")
+        if len(b) == 1:
+            kana = 0xA1 <= b[0] <= 0xDF  # half-width katakana: ESC ( I, 7-bit
+            want = b"(I" if kana else b"(B"
+            if mode != want:
+                out += b"\x1b" + want
+                mode = want
+            out += bytes((b[0] - 0x80,)) if kana else b
+            continue
+        s1, s2 = b
+        s1 -= 0x40 if s1 >= 0xE0 else 0
+        j1 = (s1 - 0x81) * 2 + 0x21
+        if s2 >= 0x9F:
+            j1, j2 = j1 + 1, s2 - 0x7E
+        else:
+            j2 = s2 - 0x1F - (1 if s2 >= 0x80 else 0)
+        if mode != b"$B":
+            out += b"\x1b$B"
+            mode = b"$B"
+        out += bytes((j1, j2))
+    if mode != b"(B":
+        out += b"\x1b(B"
+    return bytes(out)

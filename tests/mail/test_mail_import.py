@@ -51,7 +51,11 @@ def _activities(store):
 )
 def test_each_japanese_encoding_reads_the_same(tmp_path, charset, cte):
     # Shift_JIS mail from Windows carries cp932's ① and ～ although it says shift_jis
-    body = "①番のシャフト～見積\n" if charset == "shift_jis" else "シャフトの見積\n"
+    # and ISO-2022-JP from Outlook carries NEC ①, ㈱ and Ⅲ, which Python's codec refuses
+    body = {
+        "shift_jis": "①番のシャフト～見積\n",
+        "iso-2022-jp": "①番と②番の見積、㈱山田 Ⅲ型 ｼｬﾌﾄ\n",
+    }.get(charset, "シャフトの見積\n")
     data = japanese_mail(charset, cte=cte, body=body)
     mail = parse_eml(data)
     assert mail.subject == "シャフト見積のお願い"
