@@ -56,7 +56,8 @@ def header_text(value: str) -> str:
     if not value:
         return ""
     value = str(value)
-    if any("\udc80" <= c <= "\udcff" for c in value):  # raw 8-bit bytes, surrogate-escaped
+    if any("\udc80" <= c <= "\udcff" for c in value) or "\x1b$" in value:
+        # raw 8-bit bytes (surrogate-escaped), or raw JIS that old mailers put in headers
         value = decode_bytes(value.encode("ascii", "surrogateescape"), None)[0]
     value = " ".join(value.split())  # unfold; decode_header stops at folded encoded words
     out = []

@@ -77,6 +77,19 @@ def test_raw_8bit_shift_jis_headers_are_read(tmp_path):
     assert mail.text.strip() == "①の件、了解です。"
 
 
+def test_raw_jis_in_a_header_is_read():
+    from tests.mail.builders import windows_iso2022jp
+
+    raw = (
+        b"Subject: " + windows_iso2022jp("①見積の件") + b"\r\nFrom: tamura@yamada-ss.co.jp\r\n"
+        b"Content-Type: text/plain; charset=iso-2022-jp\r\n\r\n"
+        + windows_iso2022jp("本文")
+        + b"\r\n"
+    )
+    mail = parse_eml(raw)
+    assert mail.subject == "①見積の件" and mail.text.strip() == "本文"
+
+
 def test_a_received_mail_is_one_activity_without_history_and_signature(tmp_path, store, importer):
     f = tmp_path / "mitsumori.eml"
     f.write_bytes(japanese_mail("iso-2022-jp", cte="7bit", msgid="<m1@yamada-ss.co.jp>"))
