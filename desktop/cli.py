@@ -142,6 +142,8 @@ FOLDER_HELP = {
     "reports": "a folder of daily-report workbooks",
     "cards": "a folder of business cards (vCard, contact CSV, card images)",
     "photos": "a folder of photos of paper memos",
+    "mail": "a folder of saved mail (.eml, Outlook .msg)",
+    "voice": "a folder of voice memos (.m4a, .mp3, .wav ...)",
 }
 
 
@@ -296,6 +298,8 @@ def _watch(args, store, settings: Settings, data_dir: Path) -> int:
             args.photos,
             args.polling,
             after_import=hooks,
+            mail=args.mail,
+            voice=args.voice,
         )
     finally:
         if background:

@@ -18,6 +18,10 @@ class Settings:
     report_folders: list[str] = field(default_factory=list)
     card_folders: list[str] = field(default_factory=list)
     photo_folders: list[str] = field(default_factory=list)
+    mail_folders: list[str] = field(default_factory=list)
+    mail_addresses: list[str] = field(default_factory=list)  # the rep's own: sent vs received
+    voice_folders: list[str] = field(default_factory=list)
+    voice_model: str | None = None  # a CTranslate2 Whisper model folder (never downloaded)
     force_polling: bool = False
     ranks: dict[str, int] = field(default_factory=dict)
     server_url: str | None = None

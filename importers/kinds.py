@@ -24,7 +24,7 @@ HEIF_BRANDS = (b"ftypheic", b"ftypheix", b"ftypmif1", b"ftyphevc")
 
 @dataclass(frozen=True)
 class FileKind:
-    name: str  # the folder role: 'reports' | 'cards' | 'photos'
+    name: str  # the folder role: 'reports' | 'cards' | 'photos' | 'mail' | 'voice'
     source_kind: str  # what ``sources.kind`` says of its files
     formats: Mapping[str, str]  # suffix -> format ('xlsx', 'vcard', 'image', ...)
     limits: Mapping[str, int]  # format -> largest file read, in bytes
@@ -102,7 +102,33 @@ PHOTOS = FileKind(
     "importers.photos.apply:PhotoReader",
 )
 
-KINDS: dict[str, FileKind] = {k.name: k for k in (REPORTS, CARDS, PHOTOS)}
+MAIL = FileKind(
+    "mail",
+    "mail",
+    {".eml": "eml", ".msg": "msg"},
+    # a mail with a 25 MB attachment (the most Outlook and Gmail send) is ~35 MB once encoded
+    {"eml": 40 * MB, "msg": 40 * MB},
+    "importers.mail.apply:MailReader",
+)
+
+VOICE = FileKind(
+    "voice",
+    "voice",
+    {
+        ".m4a": "audio",
+        ".mp3": "audio",
+        ".wav": "audio",
+        ".aac": "audio",
+        ".ogg": "audio",
+        ".opus": "audio",
+        ".wma": "audio",
+    },
+    # two hours of 16-bit WAV is 230 MB (phones write m4a: 2 h is ~60 MB)
+    {"audio": 400 * MB},
+    "importers.voice.apply:VoiceReader",
+)
+
+KINDS: dict[str, FileKind] = {k.name: k for k in (REPORTS, CARDS, PHOTOS, MAIL, VOICE)}
 FOLDER_KINDS = tuple(KINDS)
 
 

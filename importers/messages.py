@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 
 from importers.issues import ImportFailed, Issue
+from importers.paper_messages import PAPER_MESSAGES
 
 LANGUAGES = ("ja", "en")
 DEFAULT_LANGUAGE = "ja"
@@ -742,6 +743,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " — `genba problems` で確認できます",
         " — see `genba problems`",
     ),
+    **PAPER_MESSAGES,  # mail, memo text, voice memos
 }
 
 

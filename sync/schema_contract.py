@@ -55,6 +55,11 @@ SYNCED_FIELDS: dict[str, tuple[str, ...]] = {
         # the columns of the rep's report Genba could not place, as JSON:
         # [{"heading": "競合", "value": "A社", "column": "H"}, …] (the row is source_ref's)
         "extras",
+        # 0005: what the activity is ('mail'; NULL: a visit from a daily report), a mail's
+        # direction ('sent' | 'received') and the Message-ID of its thread's first mail
+        "kind",
+        "direction",
+        "thread_id",
     ),
     "deals": (
         "company_id",
@@ -87,6 +92,7 @@ SYNCED_FIELDS: dict[str, tuple[str, ...]] = {
         "entity_id",
         "taken_on",
         "deleted",
+        "ocr_text",  # 0005: the printed text read on a memo photo (a suggestion the rep corrects)
     ),
     "reactions": ("note_id", "kind", "user", "created_at", "deleted"),
 }
@@ -113,12 +119,3 @@ INTEGER_FIELDS = {
 
 # Rows whose visibility is one of these never leave the laptop.
 PRIVATE_VISIBILITY = "private"
-
-
-# Fields added to a synced table after its first migration: the initial table is built without
-# them and their own named migration adds them (sync/store/schema.py).
-ADDED_LATER: dict[str, tuple[str, ...]] = {
-    "companies": ("name_kana_source",),
-    "contacts": ("full_name_kana_source",),
-    "activities": ("extras",),
-}

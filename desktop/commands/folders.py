@@ -7,8 +7,20 @@ from pathlib import Path
 
 from importers.watch.observer import polling_reason
 
-KINDS = {"reports": "report_folders", "cards": "card_folders", "photos": "photo_folders"}
-_ALIASES = {"report": "reports", "card": "cards", "photo": "photos"}
+KINDS = {
+    "reports": "report_folders",
+    "cards": "card_folders",
+    "photos": "photo_folders",
+    "mail": "mail_folders",
+    "voice": "voice_folders",
+}
+_ALIASES = {
+    "report": "reports",
+    "card": "cards",
+    "photo": "photos",
+    "mails": "mail",
+    "voices": "voice",
+}
 
 
 def run_folders(
@@ -17,7 +29,9 @@ def run_folders(
     """add / remove / list watched folders in settings.toml. 0 ok, 1 refused, 2 bad usage."""
     kind = _ALIASES.get(kind, kind) if kind else None
     if kind is not None and kind not in KINDS:
-        out(f"error: unknown folder kind {kind!r} (use --reports, --cards or --photos)")
+        out(
+            f"error: unknown folder kind {kind!r} (use --reports, --cards, --photos, --mail or --voice)"
+        )
         return 2
     if action == "list":
         return _list(settings, kind, out)
@@ -25,7 +39,9 @@ def run_folders(
         out(f"error: unknown action {action!r} (add, remove or list)")
         return 2
     if kind is None or not path:
-        out(f"usage: genba folders {action} --reports DIR | --cards DIR | --photos DIR")
+        out(
+            f"usage: genba folders {action} --reports DIR | --cards DIR | --photos DIR | --mail DIR | --voice DIR"
+        )
         return 2
     folders: list[str] = getattr(settings, KINDS[kind])
     full = _absolute(path)
@@ -62,7 +78,9 @@ def _list(settings, kind: str | None, out) -> int:
         (k, f) for k, attr in KINDS.items() if kind in (None, k) for f in getattr(settings, attr)
     ]
     if not rows:
-        out("No folders yet. Add one: genba folders add --reports DIR (or --cards, --photos)")
+        out(
+            "No folders yet. Add one: genba folders add --reports DIR (or --cards, --photos, --mail, --voice)"
+        )
         return 0
     width = max(len(k) for k, _f in rows)
     for k, f in rows:

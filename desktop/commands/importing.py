@@ -70,10 +70,15 @@ def describe(o: Outcome, lang: str | None = None) -> str:
         return msg("cli.failed", lang, name=name, message=o.issues[0].message)
     if o.status.quiet:
         return msg(f"cli.{o.status}", lang, name=name)
+    if o.kind == "voice" and not o.changed and o.to_check:  # waiting for a speech model
+        return msg("cli.waiting", lang, name=name, message=o.issues[0].message)
     warn = o.to_check
-    key = {"cards": "cli.imported.cards", "photos": "cli.imported.photos"}.get(
-        o.kind, "cli.imported"
-    )
+    key = {
+        "cards": "cli.imported.cards",
+        "photos": "cli.imported.photos",
+        "mail": "cli.imported.mail",
+        "voice": "cli.imported.voice",
+    }.get(o.kind, "cli.imported")
     return msg(
         key + (".to_check" if warn else ""),
         lang,

@@ -25,7 +25,7 @@ from importers.knowledge.notes import PRIVATE, TEAM, add_note
 from importers.knowledge.reactions import ReactionError, mark_helpful
 from importers.knowledge.search import highlight, search
 
-KIND_LABEL = {"note": "ナレッジ", "activity": "活動"}
+KIND_LABEL = {"note": "ナレッジ", "activity": "活動", "photo": "メモ写真"}
 
 
 def _dump(obj, out) -> None:

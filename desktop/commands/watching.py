@@ -28,6 +28,8 @@ def run_watch(
     stop_event: threading.Event | None = None,
     *,
     after_import: Iterable[Callable[[WatchEvent], None]] = (),
+    mail: Iterable[str] | None = None,
+    voice: Iterable[str] | None = None,
 ) -> int:
     """Watch until SIGINT/SIGTERM (or ``stop_event``); 0 on a clean stop, 2 without folders.
 
@@ -38,12 +40,16 @@ def run_watch(
         "reports": list(reports or []),
         "cards": list(cards or []),
         "photos": list(photos or []),
+        "mail": list(mail or []),
+        "voice": list(voice or []),
     }
     if not any(folders.values()):
         folders = {
             "reports": list(settings.report_folders),
             "cards": list(settings.card_folders),
             "photos": list(settings.photo_folders),
+            "mail": list(settings.mail_folders),
+            "voice": list(settings.voice_folders),
         }
     lang = cli_language(settings)
     if not any(folders.values()):

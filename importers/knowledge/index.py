@@ -40,6 +40,12 @@ ACTIVITY_TEXT = ("summary", "purpose", "result", "next_action", "contact_name", 
 # Bumped when what an activity is indexed with changes: every index is then rebuilt once.
 INDEXED_WITH = "extras"
 
+# The customer of a photo (attachments row ``a``): the one it is on, or its activity's.
+PHOTO_COMPANY = (
+    "CASE a.entity WHEN 'companies' THEN a.entity_id WHEN 'activities' THEN "
+    "(SELECT company_id FROM activities WHERE id = a.entity_id) END"
+)
+
 DDL = [
     """CREATE TABLE IF NOT EXISTS knowledge_docs (
       rowid INTEGER PRIMARY KEY,
@@ -69,6 +75,15 @@ DDL = [
     AFTER UPDATE OF {", ".join(ACTIVITY_FIELDS)} ON activities BEGIN
       INSERT OR IGNORE INTO knowledge_dirty (kind, ref_id) VALUES ('activity', new.id);
     END""",
+    # memo photos are found by the printed text read on them (importers.photos.memo_text)
+    """CREATE TRIGGER IF NOT EXISTS knowledge_photos_ins AFTER INSERT ON attachments
+    WHEN new.ocr_text IS NOT NULL BEGIN
+      INSERT OR IGNORE INTO knowledge_dirty (kind, ref_id) VALUES ('photo', new.id);
+    END""",
+    """CREATE TRIGGER IF NOT EXISTS knowledge_photos_upd
+    AFTER UPDATE OF ocr_text, entity, entity_id, deleted ON attachments BEGIN
+      INSERT OR IGNORE INTO knowledge_dirty (kind, ref_id) VALUES ('photo', new.id);
+    END""",
     """CREATE TRIGGER IF NOT EXISTS knowledge_companies_upd AFTER UPDATE OF name ON companies BEGIN
       INSERT OR IGNORE INTO knowledge_dirty (kind, ref_id)
         SELECT 'note', id FROM notes WHERE company_id = new.id;
@@ -82,6 +97,8 @@ DROP = [
     "DROP TRIGGER IF EXISTS knowledge_activities_ins",
     "DROP TRIGGER IF EXISTS knowledge_activities_upd",
     "DROP TRIGGER IF EXISTS knowledge_companies_upd",
+    "DROP TRIGGER IF EXISTS knowledge_photos_ins",
+    "DROP TRIGGER IF EXISTS knowledge_photos_upd",
     "DROP TABLE IF EXISTS knowledge_fts",
     "DROP TABLE IF EXISTS knowledge_docs",
     "DROP TABLE IF EXISTS knowledge_dirty",
@@ -113,6 +130,10 @@ def ensure_in(w: Writer) -> bool:
     w.conn.execute(
         "INSERT OR IGNORE INTO knowledge_dirty (kind, ref_id) "
         "SELECT 'activity', id FROM activities WHERE deleted = 0"
+    )
+    w.conn.execute(
+        "INSERT OR IGNORE INTO knowledge_dirty (kind, ref_id) "
+        "SELECT 'photo', id FROM attachments WHERE deleted = 0 AND ocr_text IS NOT NULL"
     )
     w.set_meta(META_KEY, _version())
     return True
@@ -179,6 +200,14 @@ def _current(conn: sqlite3.Connection, kind: str, ids: list[str]) -> dict[str, t
             ids,
         ).fetchall()
         return {r[0]: (normalize_text(r[1]), normalize_text(r[2])) for r in rows}
+    if kind == "photo":
+        rows = conn.execute(
+            f"""SELECT a.id, a.ocr_text, c.name FROM attachments a
+                LEFT JOIN companies c ON c.id = {PHOTO_COMPANY}
+                WHERE a.id IN ({marks}) AND a.deleted = 0 AND a.ocr_text IS NOT NULL""",
+            ids,
+        ).fetchall()
+        return {r[0]: (normalize_text(r[1]), normalize_text(r[2])) for r in rows}
     cols = ", ".join(f"a.{f}" for f in ACTIVITY_TEXT)
     rows = conn.execute(
         f"""SELECT a.id, c.name, {cols}, a.extras FROM activities a
@@ -200,7 +229,7 @@ def refresh_in(w: Writer) -> int:
     conn = w.conn
     done = 0
     queued = conn.execute("SELECT kind, ref_id FROM knowledge_dirty").fetchall()
-    for kind in ("note", "activity"):
+    for kind in ("note", "activity", "photo"):
         ids = [r[1] for r in queued if r[0] == kind]
         for start in range(0, len(ids), CHUNK):
             chunk = ids[start : start + CHUNK]

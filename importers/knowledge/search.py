@@ -21,7 +21,7 @@ WEIGHTS = (1.0, 1.0, 0.5, 0.5)
 
 @dataclass
 class Hit:
-    kind: str  # 'note' | 'activity'
+    kind: str  # 'note' | 'activity' | 'photo' (a memo photo, by its printed text)
     id: str
     company: str | None
     date: str | None  # ISO date: the activity's date (a note's: its activity's, else created)
@@ -86,6 +86,16 @@ def _details(store: Store, rows) -> dict[tuple[str, str], dict]:
     note_ids = [r["ref_id"] for r in rows if r["kind"] == "note"]
     act_ids = [r["ref_id"] for r in rows if r["kind"] == "activity"]
     out: dict[tuple[str, str], dict] = {}
+    photo_ids = [r["ref_id"] for r in rows if r["kind"] == "photo"]
+    if photo_ids:
+        for r in store.query(
+            f"""SELECT a.id, a.ocr_text AS text, NULL AS category, NULL AS author,
+                       c.id AS company_id, c.name AS company, a.taken_on AS date
+                FROM attachments a LEFT JOIN companies c ON c.id = {index.PHOTO_COMPANY}
+                WHERE a.id IN ({",".join("?" * len(photo_ids))})""",
+            photo_ids,
+        ):
+            out[("photo", r["id"])] = dict(r)
     if note_ids:
         for r in store.query(
             f"""SELECT n.id, n.body AS text, n.category, n.author, n.company_id, c.name AS company,

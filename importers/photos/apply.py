@@ -15,6 +15,7 @@ kind; ``PhotoReader`` is this kind's reader.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -30,6 +31,7 @@ from importers.normalize.companies import normalize_company
 from importers.outcome import Outcome
 from importers.photos.blobs import store_blob
 from importers.photos.memo import PhotoInfo, customer_hint, photo_info
+from importers.photos.memo_text import read_memo_text
 from importers.reading import FileBytes
 from sync.store import Store, Writer
 from sync.store.ids import natural_id
@@ -44,9 +46,10 @@ class PhotoReader(Reader):
         problem = picture_problem(path, fb.data, lang=self.lang)
         if problem is not None:
             return Parsed(None, failure=[problem])
-        info = photo_info(path, fb.data)
+        read = read_memo_text(fb.data, path.name, lang=self.lang)
+        info = dataclasses.replace(photo_info(path, fb.data), ocr_text=read.text)
         store_blob(self.store.data_dir, fb.data)  # idempotent, atomic; before the write
-        return Parsed(info)
+        return Parsed(info, [read.problem] if read.problem else [], keep_hash=not read.retry)
 
     def apply(self, w: Writer, job: Job) -> None:
         info: PhotoInfo = job.parsed.payload
@@ -62,7 +65,10 @@ class PhotoReader(Reader):
             "entity_id": entity_id,
             "taken_on": info.taken_on.isoformat() if info.taken_on else None,
         }
-        if w.get("attachments", attachment_id) is None:
+        current = w.get("attachments", attachment_id)
+        if info.ocr_text and (current is None or not current["ocr_text"]):
+            row["ocr_text"] = info.ocr_text  # a suggestion: never over what the rep corrected
+        if current is None:
             w.insert("attachments", {"id": attachment_id, **row})
             out.added = 1
         elif w.update("attachments", attachment_id, row):

@@ -48,6 +48,7 @@ class PhotoInfo:
     size: int
     taken_on: dt.date | None
     customer_hint: str | None
+    ocr_text: str | None = None  # the printed text read on it (importers.photos.memo_text)
 
 
 def photo_info(path: Path, data: bytes) -> PhotoInfo:

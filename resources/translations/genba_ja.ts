@@ -667,6 +667,21 @@
         <translation>写真・手書きメモ</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/views/customer_page.py" line="313"/>
+        <source>Correct the text on this photo…</source>
+        <translation>この写真の文字を修正…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/customer_page.py" line="338"/>
+        <source>Text on the photo</source>
+        <translation>写真の文字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/customer_page.py" line="340"/>
+        <source>What the photo says (read by OCR: check it; handwriting is not read)</source>
+        <translation>写真に書かれている内容（OCRで読み取った候補です。確認してください。手書きの文字は読めません）</translation>
+    </message>
+    <message>
         <location filename="../../desktop/app/views/customer_page.py" line="383"/>
         <source>Attach a photo</source>
         <translation>写真を添付</translation>
@@ -833,6 +848,16 @@ If it happens again, send the details below to your IT contact.</source>
         <translation>メモの写真</translation>
     </message>
     <message>
+        <location filename="../../desktop/app/views/folders.py" line="36"/>
+        <source>Mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/folders.py" line="37"/>
+        <source>Voice memos</source>
+        <translation>音声メモ</translation>
+    </message>
+    <message>
         <location filename="../../desktop/app/views/folders.py" line="39"/>
         <source>Kind</source>
         <translation>種類</translation>
@@ -871,6 +896,16 @@ If it happens again, send the details below to your IT contact.</source>
         <location filename="../../desktop/app/views/folders.py" line="52"/>
         <source>Add a photo folder…</source>
         <translation>写真フォルダーを追加…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/folders.py" line="55"/>
+        <source>Add a mail folder…</source>
+        <translation>メールフォルダーを追加…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/folders.py" line="56"/>
+        <source>Add a voice memo folder…</source>
+        <translation>音声メモのフォルダーを追加…</translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/folders.py" line="58"/>

@@ -6,20 +6,46 @@ keys: two offline replicas may both create a row, and duplicates are merged in t
 
 from __future__ import annotations
 
-from sync.schema_contract import ADDED_LATER, INTEGER_FIELDS, SYNCED_FIELDS
+from sync.schema_contract import INTEGER_FIELDS, SYNCED_FIELDS
+
+# Synced fields that came after 0001, each with the migration that adds its column: the first
+# migration keeps its first shape so a new data dir and an upgraded one end with the same columns.
+ADDED_LATER: dict[tuple[str, str], str] = {
+    # where each reading came from (card, derived, manual): a derived reading never replaces one
+    # a card or a rep gave (importers.cards.readings)
+    ("companies", "name_kana_source"): "0005_reading_source",
+    ("contacts", "full_name_kana_source"): "0005_reading_source",
+    ("activities", "extras"): "0006_activity_extras",
+    ("activities", "kind"): "0007_mail_and_memo_text",
+    ("activities", "direction"): "0007_mail_and_memo_text",
+    ("activities", "thread_id"): "0007_mail_and_memo_text",
+    ("attachments", "ocr_text"): "0007_mail_and_memo_text",
+}
+
+
+def _column(field: str) -> str:
+    return f"{field} {'INTEGER' if field in INTEGER_FIELDS else 'TEXT'}"
+
+
+def _added(migration: str) -> list[str]:
+    return [
+        f"ALTER TABLE {e} ADD COLUMN {_column(f)}"
+        for (e, f), m in ADDED_LATER.items()
+        if m == migration
+    ]
 
 
 def _synced_table(entity: str) -> str:
     cols = ["id TEXT PRIMARY KEY"]
     for field in SYNCED_FIELDS[entity]:
-        if field in ADDED_LATER.get(entity, ()):
-            continue  # added by its own migration below
+        if (entity, field) in ADDED_LATER:
+            continue
         if field == "deleted":
             cols.append("deleted INTEGER NOT NULL DEFAULT 0")
         elif field == "needs_review":
             cols.append("needs_review INTEGER NOT NULL DEFAULT 0")
         else:
-            cols.append(f"{field} {'INTEGER' if field in INTEGER_FIELDS else 'TEXT'}")
+            cols.append(_column(field))
     return f"CREATE TABLE {entity} (\n  " + ",\n  ".join(cols) + "\n)"
 
 
@@ -161,15 +187,15 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
         ],
     ),
     ("0004_knowledge_bookkeeping", KNOWLEDGE),
-    # Where each reading came from (card, derived, manual): a derived reading never replaces
-    # one a card or a rep gave (importers.cards.readings).
+    ("0005_reading_source", _added("0005_reading_source")),
+    # What a rep wrote in a column Genba could not place stays on the activity (issue #12).
+    ("0006_activity_extras", _added("0006_activity_extras")),
     (
-        "0005_reading_source",
+        "0007_mail_and_memo_text",
         [
-            "ALTER TABLE companies ADD COLUMN name_kana_source TEXT",
-            "ALTER TABLE contacts ADD COLUMN full_name_kana_source TEXT",
+            *_added("0007_mail_and_memo_text"),
+            "CREATE INDEX activities_thread ON activities(thread_id)",
+            "CREATE INDEX activities_source_ref ON activities(source_ref)",
         ],
     ),
-    # What a rep wrote in a column Genba could not place stays on the activity (issue #12).
-    ("0006_activity_extras", ["ALTER TABLE activities ADD COLUMN extras TEXT"]),
 ]

@@ -113,9 +113,12 @@ def customer_detail(conn: sqlite3.Connection, company_id: str) -> dict[str, Any]
     photos = [
         dict(r)
         for r in conn.execute(
+            # photos and memos: a mail's attachments and a voice memo's recording stay with
+            # their activity
             """SELECT * FROM attachments WHERE deleted = 0 AND (
                  (entity = 'companies' AND entity_id = ?) OR (entity = 'activities' AND
-                  entity_id IN (SELECT id FROM activities WHERE company_id = ?)))
+                  entity_id IN (SELECT id FROM activities WHERE company_id = ?
+                    AND coalesce(kind, '') NOT IN ('mail', 'voice_draft', 'voice'))))
                ORDER BY taken_on DESC, id DESC LIMIT 50""",
             (company_id, company_id),
         )

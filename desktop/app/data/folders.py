@@ -6,7 +6,13 @@ import os
 import sqlite3
 from typing import Any
 
-KIND_ATTRS = {"reports": "report_folders", "cards": "card_folders", "photos": "photo_folders"}
+KIND_ATTRS = {
+    "reports": "report_folders",
+    "cards": "card_folders",
+    "photos": "photo_folders",
+    "mail": "mail_folders",
+    "voice": "voice_folders",
+}
 
 
 def folder_rows(conn: sqlite3.Connection, settings, config=None) -> list[dict[str, Any]]:

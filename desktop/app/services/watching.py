@@ -32,6 +32,8 @@ class WatchService(QObject):
                 ("reports", s.report_folders),
                 ("cards", s.card_folders),
                 ("photos", s.photo_folders),
+                ("mail", s.mail_folders),
+                ("voice", s.voice_folders),
             )
             if v
         }

@@ -8,10 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QAction, QGuiApplication, QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QScrollArea,
     QVBoxLayout,
@@ -314,7 +315,13 @@ class CustomerPage(Page):
                             100, Qt.TransformationMode.SmoothTransformation
                         )
                     )
-                    pic.setToolTip(p["filename"] or "")
+                    # the printed text read on it (a suggestion: importers.photos.memo_text)
+                    text = (p.get("ocr_text") or "").strip()
+                    pic.setToolTip((p["filename"] or "") + (f"\n\n{text[:400]}" if text else ""))
+                    fix = QAction(self.tr("Correct the text on this photo…"), pic)
+                    fix.triggered.connect(lambda _=False, photo=p: self.correct_photo_text(photo))
+                    pic.addAction(fix)
+                    pic.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
                     strip.addWidget(pic)
             strip.addStretch(1)
             photos.body.addLayout(strip)
@@ -330,6 +337,25 @@ class CustomerPage(Page):
         dlg = NoteDialog(self.ctx, company_id=self.company_id, parent=self)
         dlg.open()
         self._note_dialog = dlg
+
+    def correct_photo_text(self, photo: dict) -> QInputDialog:
+        """The rep's own reading of a memo photo (OCR reads print, not handwriting)."""
+        from importers.photos.memo_text import correct_memo_text
+
+        dlg = QInputDialog(self)
+        dlg.setWindowTitle(self.tr("Text on the photo"))
+        dlg.setLabelText(
+            self.tr("What the photo says (read by OCR: check it; handwriting is not read)")
+        )
+        dlg.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        dlg.setTextValue(photo.get("ocr_text") or "")
+        store, attachment_id = self.ctx.store, photo["id"]
+        dlg.textValueSelected.connect(
+            lambda text: self.ctx.write(lambda: correct_memo_text(store, attachment_id, text))
+        )
+        dlg.open()
+        self._text_dialog = dlg
+        return dlg
 
     def edit_note(self, note: dict):
         from desktop.app.dialogs.note import NoteDialog

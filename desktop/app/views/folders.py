@@ -33,6 +33,8 @@ class FoldersView(Page):
             "reports": self.tr("Daily reports"),
             "cards": self.tr("Business cards"),
             "photos": self.tr("Memo photos"),
+            "mail": self.tr("Mail"),
+            "voice": self.tr("Voice memos"),
         }
         self.model = RecordsModel(
             [
@@ -50,6 +52,8 @@ class FoldersView(Page):
             ("reports", self.tr("Add a report folder…")),
             ("cards", self.tr("Add a card folder…")),
             ("photos", self.tr("Add a photo folder…")),
+            ("mail", self.tr("Add a mail folder…")),
+            ("voice", self.tr("Add a voice memo folder…")),
         ):
             primary = kind == "reports"
             b = button(text, icon=icon("add", "#ffffff" if primary else "#4b5563"), primary=primary)

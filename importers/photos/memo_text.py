@@ -1,0 +1,93 @@
+"""The printed text on a memo photo or a whiteboard, read on the laptop with tesseract (Japanese
+and English, as the card OCR does), kept beside the photo as a suggestion (``attachments.
+ocr_text``) the rep can correct, and found by search (importers.knowledge.index).
+
+Tesseract reads print and neat block writing; it does not read handwriting, so a photo of a
+handwritten memo usually gets no text (said as an info, the photo is kept). A correction the
+rep made is never replaced by a later reading.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from importers.cards.ocr import MAX_PIXELS, OcrUnavailable, _tesseract
+from importers.issues import Issue
+from importers.messages import issue, msg
+from sync.store import Store
+
+MIN_WIDTH = 1600  # tesseract wants ~300 dpi text: small photos are scaled up
+MAX_WIDTH = 3200  # a 48 MP phone photo is scaled down: no more text, four times the time
+MIN_CHARACTERS = 4  # fewer letters than this is noise on a picture, not text
+_CJK = r"\u3040-\u30ff\u3400-\u9fff\uff66-\uff9f々〆ー"
+_CJK_GAP = re.compile(f"(?<=[{_CJK}])[ \u3000]+(?=[{_CJK}])")
+
+
+@dataclass
+class MemoText:
+    text: str | None  # None: nothing read
+    problem: Issue | None = None
+    retry: bool = False  # OCR could not run here: read the photo again next time
+
+
+def read_memo_text(data: bytes, filename: str, *, timeout: float = 120, lang=None) -> MemoText:
+    """The text printed on the photo ``data`` (never raises for a bad picture)."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    if data.startswith(b"%PDF-"):
+        return MemoText(None)  # a scanned PDF: kept as it is, not read (see README)
+    try:
+        img = Image.open(io.BytesIO(data))
+        if img.width * img.height > MAX_PIXELS:
+            return MemoText(
+                None, issue("info", "memo_text_too_large", lang, filename, name=filename)
+            )
+        img.load()
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError, SyntaxError):
+        return MemoText(
+            None, issue("warning", "memo_text_unreadable", lang, filename, name=filename)
+        )
+    img = ImageOps.autocontrast(ImageOps.exif_transpose(img).convert("L"))
+    if img.width < MIN_WIDTH or img.width > MAX_WIDTH:
+        width = MIN_WIDTH if img.width < MIN_WIDTH else MAX_WIDTH
+        height = max(1, round(img.height * width / img.width))
+        img = img.resize((width, height), Image.Resampling.LANCZOS)
+    try:
+        raw = _tesseract(img, timeout)
+    except OcrUnavailable as e:
+        why = msg(str(e.args[0]), lang) if e.args else ""
+        problem = issue(
+            "warning", "memo_text_unavailable", lang, filename, name=filename, reason=why
+        )
+        return MemoText(None, problem, retry=True)
+    except RuntimeError as e:  # pytesseract raises RuntimeError on its timeout
+        problem = issue("warning", "memo_text_failed", lang, filename, name=filename, reason=e)
+        return MemoText(None, problem, retry=True)
+    text = clean_text(raw)
+    if sum(c.isalnum() for c in text) < MIN_CHARACTERS:
+        return MemoText(None)  # a photo of a part or a handwritten memo: nothing to tell
+    return MemoText(text, issue("info", "memo_text_read", lang, filename, name=filename))
+
+
+def clean_text(raw: str) -> str:
+    """Tesseract's output as a rep would type it: NFKC, no spaces between Japanese characters,
+    no empty or punctuation-only lines."""
+    lines = []
+    for line in unicodedata.normalize("NFKC", raw).splitlines():
+        line = _CJK_GAP.sub("", " ".join(line.split()))
+        if sum(c.isalnum() for c in line) >= 1:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def correct_memo_text(store: Store, attachment_id: str, text: str | None) -> bool:
+    """The rep's own reading of a photo (None or '' clears it). True when it changed."""
+    value = (text or "").strip() or None
+    with store.write() as w:
+        row = w.get("attachments", attachment_id)
+        if row is None or row["deleted"]:
+            raise KeyError(f"no photo {attachment_id!r}")
+        return bool(w.update("attachments", attachment_id, {"ocr_text": value}))
