@@ -4,8 +4,9 @@ Speech recognition writes proper nouns as homophones (山田製作所 comes back
 names are compared by how they sound: the transcript and each company's name are read into
 katakana with Open JTalk's dictionary (pyopenjtalk), or the company's own よみ (``name_kana``,
 from cards) where it has one. Long vowels are folded (セーサク = セイサク) since the dictionary
-and a card's furigana write them differently. This is a small matcher of the voice importer's
-own; without pyopenjtalk it falls back to the written names only.
+and a card's furigana write them differently. Without pyopenjtalk (the ``voice`` extra brings
+it) the readings come from the analyser every install has (``importers.normalize.readings``,
+janome), the one that gives companies their よみ.
 """
 
 from __future__ import annotations
@@ -23,11 +24,13 @@ MIN_READING = 4  # shorter readings (タナカ) match too much of a sentence to 
 
 
 def reading(text: str) -> str | None:
-    """The katakana reading of ``text`` (None when pyopenjtalk is not installed)."""
+    """The folded katakana reading of ``text`` (None when no analyser can read it)."""
     try:
         import pyopenjtalk
     except ImportError:
-        return None
+        from importers.normalize.readings import analyser_available, text_reading
+
+        return fold(text_reading(text)) or None if analyser_available() else None
     return fold(pyopenjtalk.g2p(unicodedata.normalize("NFKC", text), kana=True))
 
 
