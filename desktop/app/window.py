@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
             "brief": BriefView(ctx),
         }
         self._current = "today"
+        self._switching = False
         self._before_search = "today"
         for v in self.views.values():
             self.stack.addWidget(v)
@@ -198,23 +199,36 @@ class MainWindow(QMainWindow):
 
     # -- navigation --------------------------------------------------------------------------------
     def _nav_changed(self, row: int) -> None:
-        if 0 <= row < len(VIEW_NAMES):
-            self.show_view(VIEW_NAMES[row])
+        # A row changed while a view is being switched is Qt moving the focus (the hidden
+        # view's focused button hands it to the sidebar, which then selects its first row):
+        # acting on it would show a second page inside the stack.
+        if self._switching or not 0 <= row < len(VIEW_NAMES):
+            return
+        name = VIEW_NAMES[row]
+        if name == "customers":
+            self.views["customers"].show_list()  # the sidebar's 顧客 goes back to the list
+        self.show_view(name)
 
     def show_view(self, name: str) -> QWidget:
         view = self.views[name]
+        self._switching = True
+        try:
+            self._select_nav(name)
+            self._current = name
+            self.stack.setCurrentWidget(view)
+            self._select_nav(name)  # undo what a focus change did to the sidebar meanwhile
+        finally:
+            self._switching = False
+        view.activate()
+        self.view_shown.emit(name)
+        return view
+
+    def _select_nav(self, name: str) -> None:
         row = VIEW_NAMES.index(name) if name in VIEW_NAMES else -1
         if self.nav.currentRow() != row:
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(row)
             self.nav.blockSignals(False)
-        self._current = name
-        self.stack.setCurrentWidget(view)
-        if name == "customers":
-            view.show_list() if view.stack.currentWidget() is not view.page else None
-        view.activate()
-        self.view_shown.emit(name)
-        return view
 
     def current_view_name(self) -> str:
         return self._current
