@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app.data.importing import CARD_SUFFIXES, IMAGE_SUFFIXES, import_paths
+from desktop.app.dialogs import fit
 from desktop.app.icons import icon
 from desktop.app.views.activities import ActivitiesView
 from desktop.app.views.brief import BriefView
@@ -57,8 +58,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Genba — daily reports and customers"))
         self.setWindowIcon(icon("genba", selected=None))
         self.setAcceptDrops(True)
-        self.resize(1280, 800)
-        self.setMinimumSize(QSize(980, 620))
+        self.setMinimumSize(QSize(980, 600))
 
         central = QWidget()
         root = QHBoxLayout(central)
@@ -112,6 +112,27 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+K"), self, activated=self.focus_search)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
         self.nav.setCurrentRow(0)
+        self._restore_geometry()
+
+    # -- size and place ------------------------------------------------------------------------------
+    def _geometry_file(self) -> QSettings:
+        # In the data folder, next to settings.toml: each data folder (and test) has its own.
+        return QSettings(str(Path(self.ctx.data_dir) / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_geometry(self) -> None:
+        """Last session's size, place and maximised state; else 1280×800 where the screen has
+        room for it, less on a smaller screen, centred on the available area."""
+        saved = self._geometry_file().value("main/geometry")
+        if isinstance(saved, QByteArray) and self.restoreGeometry(saved):
+            fit.place_inside(self)
+            return
+        self.resize(fit.fit_size(self, QSize(1280, 800)))
+        fit.center(self)
+
+    def save_geometry(self) -> None:
+        settings = self._geometry_file()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.sync()
 
     # -- layout ------------------------------------------------------------------------------------
     def _sidebar(self) -> QWidget:
@@ -382,6 +403,7 @@ class MainWindow(QMainWindow):
         self.progress.setFormat(f"{done}/{total}")
 
     def closeEvent(self, event):
+        self.save_geometry()
         if self.keep_running_in_tray:
             event.ignore()
             self.hide()

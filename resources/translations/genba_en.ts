@@ -57,52 +57,77 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="42"/>
+        <location filename="../../desktop/app/views/activities.py" line="44"/>
         <source>Search summary, next action, insight…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="50"/>
+        <location filename="../../desktop/app/views/activities.py" line="67"/>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/activities.py" line="70"/>
         <source>All dates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="51"/>
+        <location filename="../../desktop/app/views/activities.py" line="71"/>
         <source>This month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="52"/>
+        <location filename="../../desktop/app/views/activities.py" line="72"/>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/activities.py" line="73"/>
+        <source>This fiscal year (from April)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/activities.py" line="74"/>
+        <source>Last fiscal year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/activities.py" line="75"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="53"/>
+        <location filename="../../desktop/app/views/activities.py" line="76"/>
         <source>Last 90 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="54"/>
-        <source>This fiscal year</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/views/activities.py" line="55"/>
+        <location filename="../../desktop/app/views/activities.py" line="77"/>
         <source>Custom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="67"/>
+        <location filename="../../desktop/app/views/activities.py" line="50"/>
         <source>All reps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="71"/>
+        <location filename="../../desktop/app/views/activities.py" line="55"/>
         <source>All customers</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../desktop/app/views/activities.py" line="82"/>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/activities.py" line="83"/>
+        <source>until</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/activities.py" line="183"/>
+        <location filename="../../desktop/app/views/activities.py" line="182"/>
         <source>%n activity(ies)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -113,87 +138,87 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="61"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="63"/>
         <source>Edit activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="82"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="86"/>
         <source>yen, e.g. 1200000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="90"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="94"/>
         <source>Date</source>
         <translation type="unfinished">日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="91"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="95"/>
         <source>Rep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="92"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="96"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="93"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="97"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="94"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="98"/>
         <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="95"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="99"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="96"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="100"/>
         <source>Next action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="97"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="101"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="98"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="102"/>
         <source>Amount (yen)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="99"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="103"/>
         <source>Probability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="100"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="104"/>
         <source>Insight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="107"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="112"/>
         <source>Your edits are kept when the workbook is imported again; a later change of the same cell in Excel wins.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="127"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="133"/>
         <source>This activity no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="133"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="139"/>
         <source>From the daily report, cell {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="204"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="210"/>
         <source>Picture attached to this activity.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -347,128 +372,128 @@
 <context>
     <name>CardReviewDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="79"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="81"/>
         <source>Check the business card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="83"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="85"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="97"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="99"/>
         <source>This does not look like an e-mail address. You can still save it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="106"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="108"/>
         <source>e.g. あおき いちろう</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="107"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="109"/>
         <source>e.g. 460-0001</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="112"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="114"/>
         <source>Your corrections are kept when the card is imported again. Saving marks the card as checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="126"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="128"/>
         <source>Save as checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="166"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="168"/>
         <source>Name</source>
         <translation type="unfinished">名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="167"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="169"/>
         <source>Reading (furigana)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="168"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="170"/>
         <source>Company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="169"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="171"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="170"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="172"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="171"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="173"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="172"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="174"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="173"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="175"/>
         <source>Mobile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="174"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="176"/>
         <source>Fax</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="175"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="177"/>
         <source>Postal code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="176"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="178"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="177"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="179"/>
         <source>Website</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="183"/>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="265"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="185"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="267"/>
         <source>This card no longer exists: it was deleted or merged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="190"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="192"/>
         <source>Read from {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="224"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="226"/>
         <source>Will be saved without a company.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="228"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="230"/>
         <source>Will be linked to the existing customer “{0}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="230"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="232"/>
         <source>A new customer “{0}” will be added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="249"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="251"/>
         <source>Enter the person&apos;s name: a card cannot be saved without a name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -476,17 +501,17 @@
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="158"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="159"/>
         <source>What does each column hold?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="161"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="162"/>
         <source>Choose a field for each column; the preview below shows how Genba reads the rows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="203"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="204"/>
         <source>(not imported)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -494,27 +519,27 @@
 <context>
     <name>CompanyDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/company.py" line="16"/>
+        <location filename="../../desktop/app/dialogs/company.py" line="18"/>
         <source>Edit customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/company.py" line="23"/>
+        <location filename="../../desktop/app/dialogs/company.py" line="25"/>
         <source>e.g. さんぷるせいこう</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/company.py" line="24"/>
+        <location filename="../../desktop/app/dialogs/company.py" line="26"/>
         <source>Name</source>
         <translation type="unfinished">名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/company.py" line="25"/>
+        <location filename="../../desktop/app/dialogs/company.py" line="27"/>
         <source>Reading (kana)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/company.py" line="30"/>
+        <location filename="../../desktop/app/dialogs/company.py" line="32"/>
         <source>The customer is still recognised in your workbooks by the name written there.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -715,6 +740,30 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../desktop/app/views/date_field.py" line="44"/>
+        <source>yyyy/mm/dd</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/date_field.py" line="46"/>
+        <location filename="../../desktop/app/views/date_field.py" line="98"/>
+        <source>e.g. 2025/06/01, 2025-06-01, 2025年6月1日, R7.6.1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/date_field.py" line="54"/>
+        <source>Pick from a calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/date_field.py" line="85"/>
+        <source>Not a date Genba can read: write it like 2025/06/01.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../desktop/app/errors.py" line="35"/>
@@ -744,12 +793,12 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="31"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="32"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="39"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="40"/>
         <source>Choose a folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -757,12 +806,12 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="223"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="225"/>
         <source>Set up Genba</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="234"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="236"/>
         <source>Start using Genba</source>
         <translation type="unfinished"></translation>
     </message>
@@ -770,37 +819,37 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>FoldersPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="73"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="74"/>
         <source>Where do you keep your files?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="76"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="77"/>
         <source>Genba watches these folders and imports what you save into them. It never changes your files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="81"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="82"/>
         <source>Daily reports (Excel workbooks)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="82"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="83"/>
         <source>e.g. Documents\営業日報</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="86"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="87"/>
         <source>Business cards (Eight / Sansan CSV, vCard, card scans) — optional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="90"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="91"/>
         <source>e.g. Documents\名刺</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="102"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="103"/>
         <source>This folder was not found: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -939,7 +988,7 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>GenbaApp</name>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="196"/>
+        <location filename="../../desktop/app/application.py" line="197"/>
         <source>{0}: %n new visit(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -947,7 +996,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="199"/>
+        <location filename="../../desktop/app/application.py" line="200"/>
         <source>%n workbook(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -955,7 +1004,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="199"/>
+        <location filename="../../desktop/app/application.py" line="200"/>
         <source>: %n new visit(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -963,7 +1012,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="202"/>
+        <location filename="../../desktop/app/application.py" line="203"/>
         <source>%n visit(s) updated</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -971,7 +1020,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="205"/>
+        <location filename="../../desktop/app/application.py" line="206"/>
         <source>%n business card file(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -979,7 +1028,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="206"/>
+        <location filename="../../desktop/app/application.py" line="207"/>
         <source>: %n new contact(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -987,7 +1036,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="209"/>
+        <location filename="../../desktop/app/application.py" line="210"/>
         <source>%n memo photo(s) attached</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -995,12 +1044,12 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="212"/>
+        <location filename="../../desktop/app/application.py" line="213"/>
         <source>{0} could not be read: see Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="214"/>
+        <location filename="../../desktop/app/application.py" line="215"/>
         <source>%n files could not be read: see Problems</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1008,17 +1057,17 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="216"/>
+        <location filename="../../desktop/app/application.py" line="217"/>
         <source>Imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="258"/>
+        <location filename="../../desktop/app/application.py" line="259"/>
         <source>Cannot sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="215"/>
+        <location filename="../../desktop/app/application.py" line="216"/>
         <source>Could not import</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1026,32 +1075,32 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>HeaderPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="82"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="83"/>
         <source>Which row holds the headings?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="85"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="86"/>
         <source>Click the row with the column headings (日付, 訪問先, 内容 …) in the sheet below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="90"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="91"/>
         <source>Sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="94"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="95"/>
         <source>One row per visit (table)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="95"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="96"/>
         <source>Labels with values beside them (form)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="147"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="148"/>
         <source>Headings in row {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1082,37 +1131,37 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="133"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="134"/>
         <source>Reading your files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="134"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="135"/>
         <source>This runs once; afterwards Genba keeps up as you save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="162"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="163"/>
         <source>Looking for workbooks and cards…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="193"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="194"/>
         <source>Reading {0} ({1} of {2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="200"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="201"/>
         <source>Done: {0} file(s) read, {1} activities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="204"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="205"/>
         <source>{0} file(s) need a look under Problems.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="210"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="211"/>
         <source>The import stopped: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1186,115 +1235,115 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app/window.py" line="57"/>
+        <location filename="../../desktop/app/window.py" line="58"/>
         <source>Genba — daily reports and customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="134"/>
+        <location filename="../../desktop/app/window.py" line="156"/>
         <source>Your reports, your customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="139"/>
+        <location filename="../../desktop/app/window.py" line="161"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="140"/>
+        <location filename="../../desktop/app/window.py" line="162"/>
         <source>Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="141"/>
+        <location filename="../../desktop/app/window.py" line="163"/>
         <source>Activities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="142"/>
+        <location filename="../../desktop/app/window.py" line="164"/>
         <source>Knowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="143"/>
+        <location filename="../../desktop/app/window.py" line="165"/>
         <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="144"/>
+        <location filename="../../desktop/app/window.py" line="166"/>
         <source>Folders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="145"/>
+        <location filename="../../desktop/app/window.py" line="167"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="168"/>
+        <location filename="../../desktop/app/window.py" line="190"/>
         <source>Search notes and activities (Ctrl+K)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="179"/>
+        <location filename="../../desktop/app/window.py" line="201"/>
         <source>Drop workbooks or card files here to import them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="186"/>
-        <location filename="../../desktop/app/window.py" line="291"/>
+        <location filename="../../desktop/app/window.py" line="208"/>
+        <location filename="../../desktop/app/window.py" line="326"/>
         <source>Folders: not watching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="187"/>
-        <location filename="../../desktop/app/window.py" line="305"/>
-        <location filename="../../desktop/app/window.py" line="306"/>
+        <location filename="../../desktop/app/window.py" line="209"/>
+        <location filename="../../desktop/app/window.py" line="340"/>
+        <location filename="../../desktop/app/window.py" line="341"/>
         <source>Sync: not set up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="197"/>
+        <location filename="../../desktop/app/window.py" line="219"/>
         <source>Signed in as {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="292"/>
+        <location filename="../../desktop/app/window.py" line="327"/>
         <source>Folders: starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="293"/>
+        <location filename="../../desktop/app/window.py" line="328"/>
         <source>Folders: watching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="294"/>
+        <location filename="../../desktop/app/window.py" line="329"/>
         <source>Folders: watcher not available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="301"/>
+        <location filename="../../desktop/app/window.py" line="336"/>
         <source>Sync: syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="302"/>
+        <location filename="../../desktop/app/window.py" line="337"/>
         <source>Sync: up to date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="303"/>
+        <location filename="../../desktop/app/window.py" line="338"/>
         <source>Sync: offline (changes kept)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="304"/>
+        <location filename="../../desktop/app/window.py" line="339"/>
         <source>Sync: error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="356"/>
+        <location filename="../../desktop/app/window.py" line="391"/>
         <source>Imported {0} of {1} file(s): {2} new activities, {3} failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1378,7 +1427,7 @@ If it happens again, send the details below to your IT contact.</source>
         <translation type="unfinished">上司コメント</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="340"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="342"/>
         <source>Choose a field for at least one column.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1386,17 +1435,17 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>MappingWizard</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="275"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="277"/>
         <source>Set up the headings — {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="364"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="366"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="389"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="391"/>
         <source>Imported: {0} new, {1} updated activities.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1483,32 +1532,32 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="40"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="42"/>
         <source>Add knowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="40"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="42"/>
         <source>Edit knowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="47"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="49"/>
         <source>What should the next person visiting this customer know?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="63"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="65"/>
         <source>e.g. The buyer decides at the month-end meeting: send documents the week before.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="69"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="71"/>
         <source>Share with the team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="70"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="72"/>
         <source>Only me</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1852,27 +1901,27 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SavePage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="231"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="232"/>
         <source>Save and import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="234"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="235"/>
         <source>Genba remembers this layout for workbooks with this name and imports the workbook again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="241"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="242"/>
         <source>Name of this layout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="243"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="244"/>
         <source>Use it for files named</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="246"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="247"/>
         <source>* stands for any text, e.g. 営業日報_*.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1960,22 +2009,22 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="110"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="111"/>
         <source>Team server (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="113"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="114"/>
         <source>If your team shares customers, enter the server address and your token. You can also do this later under Sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="121"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="122"/>
         <source>Server address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="122"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="123"/>
         <source>Token</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2335,27 +2384,27 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="48"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="49"/>
         <source>Welcome to Genba</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="51"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="52"/>
         <source>Keep writing your daily reports in Excel. Genba reads them and turns them into your customer list, follow-ups and knowledge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="57"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="58"/>
         <source>e.g. 山本 太郎</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="58"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="59"/>
         <source>Your name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="62"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="63"/>
         <source>Used as the rep when a report has no name column or 氏名 block.</source>
         <translation type="unfinished"></translation>
     </message>

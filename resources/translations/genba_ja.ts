@@ -57,52 +57,81 @@
         <translation>日報に書いたすべての訪問です。行をダブルクリックすると編集できます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="42"/>
+        <location filename="../../desktop/app/views/activities.py" line="44"/>
         <source>Search summary, next action, insight…</source>
         <translation>内容・次回アクション・所感を検索…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="50"/>
+        <location filename="../../desktop/app/views/activities.py" line="67"/>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/activities.py" line="70"/>
         <source>All dates</source>
         <translation>すべての期間</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="51"/>
+        <location filename="../../desktop/app/views/activities.py" line="71"/>
         <source>This month</source>
         <translation>今月</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="52"/>
+        <location filename="../../desktop/app/views/activities.py" line="72"/>
+        <source>Last month</source>
+        <translation>先月</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/activities.py" line="73"/>
+        <source>This fiscal year (from April)</source>
+        <translation>今期（4月から）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/activities.py" line="74"/>
+        <source>Last fiscal year</source>
+        <translation>昨年度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/activities.py" line="75"/>
         <source>Last 30 days</source>
         <translation>過去30日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="53"/>
+        <location filename="../../desktop/app/views/activities.py" line="76"/>
         <source>Last 90 days</source>
         <translation>過去90日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="54"/>
         <source>This fiscal year</source>
-        <translation>今年度</translation>
+        <translation type="vanished">今年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="55"/>
+        <location filename="../../desktop/app/views/activities.py" line="77"/>
         <source>Custom</source>
         <translation>期間を指定</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="67"/>
+        <location filename="../../desktop/app/views/activities.py" line="50"/>
         <source>All reps</source>
         <translation>すべての担当者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="71"/>
+        <location filename="../../desktop/app/views/activities.py" line="55"/>
         <source>All customers</source>
         <translation>すべての顧客</translation>
     </message>
+    <message>
+        <location filename="../../desktop/app/views/activities.py" line="82"/>
+        <source>from</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/activities.py" line="83"/>
+        <source>until</source>
+        <translation>終了日</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/activities.py" line="183"/>
+        <location filename="../../desktop/app/views/activities.py" line="182"/>
         <source>%n activity(ies)</source>
         <translation>
             <numerusform>%n件</numerusform>
@@ -112,87 +141,87 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="61"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="63"/>
         <source>Edit activity</source>
         <translation>活動を編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="82"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="86"/>
         <source>yen, e.g. 1200000</source>
         <translation>円（例: 1200000）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="90"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="94"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="91"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="95"/>
         <source>Rep</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="92"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="96"/>
         <source>Contact</source>
         <translation>面談者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="93"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="97"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="94"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="98"/>
         <source>Summary</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="95"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="99"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="96"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="100"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="97"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="101"/>
         <source>Due</source>
         <translation>期日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="98"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="102"/>
         <source>Amount (yen)</source>
         <translation>金額（円）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="99"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="103"/>
         <source>Probability</source>
         <translation>確度</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="100"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="104"/>
         <source>Insight</source>
         <translation>所感</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="107"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="112"/>
         <source>Your edits are kept when the workbook is imported again; a later change of the same cell in Excel wins.</source>
         <translation>ここでの修正は日報を取り込み直しても残ります。その後にExcelで同じセルを書き換えた場合は、Excelの内容が優先されます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="127"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="133"/>
         <source>This activity no longer exists.</source>
         <translation>この活動は削除されています。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="133"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="139"/>
         <source>From the daily report, cell {0}</source>
         <translation>日報のセル {0} から取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="204"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="210"/>
         <source>Picture attached to this activity.</source>
         <translation>この活動に画像を添付しました。</translation>
     </message>
@@ -345,128 +374,128 @@
 <context>
     <name>CardReviewDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="79"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="81"/>
         <source>Check the business card</source>
         <translation>名刺の確認</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="83"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="85"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="97"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="99"/>
         <source>This does not look like an e-mail address. You can still save it.</source>
         <translation>メールアドレスの形式ではないようです。このまま保存することもできます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="106"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="108"/>
         <source>e.g. あおき いちろう</source>
         <translation>例：あおき いちろう</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="107"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="109"/>
         <source>e.g. 460-0001</source>
         <translation>例：460-0001</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="112"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="114"/>
         <source>Your corrections are kept when the card is imported again. Saving marks the card as checked.</source>
         <translation>修正した内容は、名刺をもう一度取り込んでも保持されます。保存すると確認済みになります。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="126"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="128"/>
         <source>Save as checked</source>
         <translation>確認済みとして保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="166"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="168"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="167"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="169"/>
         <source>Reading (furigana)</source>
         <translation>ふりがな</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="168"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="170"/>
         <source>Company</source>
         <translation>会社名</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="169"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="171"/>
         <source>Department</source>
         <translation>部署</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="170"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="172"/>
         <source>Title</source>
         <translation>役職</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="171"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="173"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="172"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="174"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="173"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="175"/>
         <source>Mobile</source>
         <translation>携帯</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="174"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="176"/>
         <source>Fax</source>
         <translation>FAX</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="175"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="177"/>
         <source>Postal code</source>
         <translation>郵便番号</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="176"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="178"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="177"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="179"/>
         <source>Website</source>
         <translation>Webサイト</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="183"/>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="265"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="185"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="267"/>
         <source>This card no longer exists: it was deleted or merged.</source>
         <translation>この名刺はもうありません（削除または統合されました）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="190"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="192"/>
         <source>Read from {0}</source>
         <translation>{0} から読み取り</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="224"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="226"/>
         <source>Will be saved without a company.</source>
         <translation>会社名なしで保存します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="228"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="230"/>
         <source>Will be linked to the existing customer “{0}”.</source>
         <translation>既存の顧客「{0}」に紐付けます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="230"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="232"/>
         <source>A new customer “{0}” will be added.</source>
         <translation>新しい顧客「{0}」を追加します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="249"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="251"/>
         <source>Enter the person&apos;s name: a card cannot be saved without a name.</source>
         <translation>氏名を入力してください。氏名のない名刺は保存できません。</translation>
     </message>
@@ -474,17 +503,17 @@
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="158"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="159"/>
         <source>What does each column hold?</source>
         <translation>それぞれの列には何が書かれていますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="161"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="162"/>
         <source>Choose a field for each column; the preview below shows how Genba reads the rows.</source>
         <translation>列ごとに項目を選んでください。下のプレビューで、現場がどう読み取るかを確認できます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="203"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="204"/>
         <source>(not imported)</source>
         <translation>（取り込まない）</translation>
     </message>
@@ -492,27 +521,27 @@
 <context>
     <name>CompanyDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/company.py" line="16"/>
+        <location filename="../../desktop/app/dialogs/company.py" line="18"/>
         <source>Edit customer</source>
         <translation>顧客を編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/company.py" line="23"/>
+        <location filename="../../desktop/app/dialogs/company.py" line="25"/>
         <source>e.g. さんぷるせいこう</source>
         <translation>例: さんぷるせいこう</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/company.py" line="24"/>
+        <location filename="../../desktop/app/dialogs/company.py" line="26"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/company.py" line="25"/>
+        <location filename="../../desktop/app/dialogs/company.py" line="27"/>
         <source>Reading (kana)</source>
         <translation>読み（かな）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/company.py" line="30"/>
+        <location filename="../../desktop/app/dialogs/company.py" line="32"/>
         <source>The customer is still recognised in your workbooks by the name written there.</source>
         <translation>日報の中では、これまでどおり日報に書かれた社名でこの顧客を見分けます。</translation>
     </message>
@@ -711,6 +740,30 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../desktop/app/views/date_field.py" line="44"/>
+        <source>yyyy/mm/dd</source>
+        <translation>年/月/日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/date_field.py" line="46"/>
+        <location filename="../../desktop/app/views/date_field.py" line="98"/>
+        <source>e.g. 2025/06/01, 2025-06-01, 2025年6月1日, R7.6.1</source>
+        <translation>例：2025/06/01、2025-06-01、2025年6月1日、R7.6.1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/date_field.py" line="54"/>
+        <source>Pick from a calendar</source>
+        <translation>カレンダーから選ぶ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/date_field.py" line="85"/>
+        <source>Not a date Genba can read: write it like 2025/06/01.</source>
+        <translation>日付として読めません。2025/06/01 のように入力してください。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../desktop/app/errors.py" line="35"/>
@@ -744,12 +797,12 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="31"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="32"/>
         <source>Choose…</source>
         <translation>選択…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="39"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="40"/>
         <source>Choose a folder</source>
         <translation>フォルダーを選択</translation>
     </message>
@@ -757,12 +810,12 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="223"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="225"/>
         <source>Set up Genba</source>
         <translation>現場のセットアップ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="234"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="236"/>
         <source>Start using Genba</source>
         <translation>現場を使い始める</translation>
     </message>
@@ -770,37 +823,37 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>FoldersPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="73"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="74"/>
         <source>Where do you keep your files?</source>
         <translation>ファイルはどこに保存していますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="76"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="77"/>
         <source>Genba watches these folders and imports what you save into them. It never changes your files.</source>
         <translation>これらのフォルダーを見守り、保存されたファイルを取り込みます。ファイル自体を書き換えることはありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="81"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="82"/>
         <source>Daily reports (Excel workbooks)</source>
         <translation>営業日報（Excelファイル）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="82"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="83"/>
         <source>e.g. Documents\営業日報</source>
         <translation>例: ドキュメント\営業日報</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="86"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="87"/>
         <source>Business cards (Eight / Sansan CSV, vCard, card scans) — optional</source>
         <translation>名刺（Eight・SansanのCSV、vCard、名刺画像）— 任意</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="90"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="91"/>
         <source>e.g. Documents\名刺</source>
         <translation>例: ドキュメント\名刺</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="102"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="103"/>
         <source>This folder was not found: {0}</source>
         <translation>フォルダーが見つかりません: {0}</translation>
     </message>
@@ -938,78 +991,78 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>GenbaApp</name>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="196"/>
+        <location filename="../../desktop/app/application.py" line="197"/>
         <source>{0}: %n new visit(s)</source>
         <translation>
             <numerusform>{0}：新しい訪問 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="199"/>
+        <location filename="../../desktop/app/application.py" line="200"/>
         <source>%n workbook(s)</source>
         <translation>
             <numerusform>日報 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="199"/>
+        <location filename="../../desktop/app/application.py" line="200"/>
         <source>: %n new visit(s)</source>
         <translation>
             <numerusform>：新しい訪問 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="202"/>
+        <location filename="../../desktop/app/application.py" line="203"/>
         <source>%n visit(s) updated</source>
         <translation>
             <numerusform>更新された訪問 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="205"/>
+        <location filename="../../desktop/app/application.py" line="206"/>
         <source>%n business card file(s)</source>
         <translation>
             <numerusform>名刺 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="206"/>
+        <location filename="../../desktop/app/application.py" line="207"/>
         <source>: %n new contact(s)</source>
         <translation>
             <numerusform>：新しい担当者 %n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="209"/>
+        <location filename="../../desktop/app/application.py" line="210"/>
         <source>%n memo photo(s) attached</source>
         <translation>
             <numerusform>メモの写真 %n 枚を添付しました</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="212"/>
+        <location filename="../../desktop/app/application.py" line="213"/>
         <source>{0} could not be read: see Problems</source>
         <translation>{0} を読み込めませんでした。「問題」を確認してください</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="214"/>
+        <location filename="../../desktop/app/application.py" line="215"/>
         <source>%n files could not be read: see Problems</source>
         <translation>
             <numerusform>%n 件のファイルを読み込めませんでした。「問題」を確認してください</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="216"/>
+        <location filename="../../desktop/app/application.py" line="217"/>
         <source>Imported</source>
         <translation>取り込みました</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="258"/>
+        <location filename="../../desktop/app/application.py" line="259"/>
         <source>Cannot sync</source>
         <translation>同期できません</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="215"/>
+        <location filename="../../desktop/app/application.py" line="216"/>
         <source>Could not import</source>
         <translation>取り込めませんでした</translation>
     </message>
@@ -1017,32 +1070,32 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>HeaderPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="82"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="83"/>
         <source>Which row holds the headings?</source>
         <translation>見出しは何行目にありますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="85"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="86"/>
         <source>Click the row with the column headings (日付, 訪問先, 内容 …) in the sheet below.</source>
         <translation>下のシートで、列の見出し（日付・訪問先・内容 など）が書かれた行をクリックしてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="90"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="91"/>
         <source>Sheet</source>
         <translation>シート</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="94"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="95"/>
         <source>One row per visit (table)</source>
         <translation>1行に1訪問（表形式）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="95"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="96"/>
         <source>Labels with values beside them (form)</source>
         <translation>項目名の横に値（様式形式）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="147"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="148"/>
         <source>Headings in row {0}</source>
         <translation>見出し: {0}行目</translation>
     </message>
@@ -1073,37 +1126,37 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="133"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="134"/>
         <source>Reading your files</source>
         <translation>ファイルを読み込んでいます</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="134"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="135"/>
         <source>This runs once; afterwards Genba keeps up as you save.</source>
         <translation>初回だけです。以降は保存するたびに自動で取り込みます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="162"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="163"/>
         <source>Looking for workbooks and cards…</source>
         <translation>日報と名刺を探しています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="193"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="194"/>
         <source>Reading {0} ({1} of {2})</source>
         <translation>{0} を読み込み中（{1}/{2}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="200"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="201"/>
         <source>Done: {0} file(s) read, {1} activities.</source>
         <translation>完了: {0}ファイル、活動 {1}件を取り込みました。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="204"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="205"/>
         <source>{0} file(s) need a look under Problems.</source>
         <translation>{0}ファイルは「問題」で確認が必要です。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="210"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="211"/>
         <source>The import stopped: {0}</source>
         <translation>取り込みが止まりました: {0}</translation>
     </message>
@@ -1177,115 +1230,115 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app/window.py" line="57"/>
+        <location filename="../../desktop/app/window.py" line="58"/>
         <source>Genba — daily reports and customers</source>
         <translation>現場 — 日報と顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="134"/>
+        <location filename="../../desktop/app/window.py" line="156"/>
         <source>Your reports, your customers</source>
         <translation>日報から、顧客づくりへ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="139"/>
+        <location filename="../../desktop/app/window.py" line="161"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="140"/>
+        <location filename="../../desktop/app/window.py" line="162"/>
         <source>Customers</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="141"/>
+        <location filename="../../desktop/app/window.py" line="163"/>
         <source>Activities</source>
         <translation>活動</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="142"/>
+        <location filename="../../desktop/app/window.py" line="164"/>
         <source>Knowledge</source>
         <translation>ナレッジ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="143"/>
+        <location filename="../../desktop/app/window.py" line="165"/>
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="144"/>
+        <location filename="../../desktop/app/window.py" line="166"/>
         <source>Folders</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="145"/>
+        <location filename="../../desktop/app/window.py" line="167"/>
         <source>Sync</source>
         <translation>同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="168"/>
+        <location filename="../../desktop/app/window.py" line="190"/>
         <source>Search notes and activities (Ctrl+K)</source>
         <translation>ナレッジ・活動を検索（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="179"/>
+        <location filename="../../desktop/app/window.py" line="201"/>
         <source>Drop workbooks or card files here to import them</source>
         <translation>日報や名刺ファイルをここにドロップすると取り込みます</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="186"/>
-        <location filename="../../desktop/app/window.py" line="291"/>
+        <location filename="../../desktop/app/window.py" line="208"/>
+        <location filename="../../desktop/app/window.py" line="326"/>
         <source>Folders: not watching</source>
         <translation>フォルダー: 見守り停止中</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="187"/>
-        <location filename="../../desktop/app/window.py" line="305"/>
-        <location filename="../../desktop/app/window.py" line="306"/>
+        <location filename="../../desktop/app/window.py" line="209"/>
+        <location filename="../../desktop/app/window.py" line="340"/>
+        <location filename="../../desktop/app/window.py" line="341"/>
         <source>Sync: not set up</source>
         <translation>同期: 未設定</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="197"/>
+        <location filename="../../desktop/app/window.py" line="219"/>
         <source>Signed in as {0}</source>
         <translation>{0} さん</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="292"/>
+        <location filename="../../desktop/app/window.py" line="327"/>
         <source>Folders: starting…</source>
         <translation>フォルダー: 開始中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="293"/>
+        <location filename="../../desktop/app/window.py" line="328"/>
         <source>Folders: watching</source>
         <translation>フォルダー: 見守り中</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="294"/>
+        <location filename="../../desktop/app/window.py" line="329"/>
         <source>Folders: watcher not available</source>
         <translation>フォルダー: 見守り機能を利用できません</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="301"/>
+        <location filename="../../desktop/app/window.py" line="336"/>
         <source>Sync: syncing…</source>
         <translation>同期: 同期中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="302"/>
+        <location filename="../../desktop/app/window.py" line="337"/>
         <source>Sync: up to date</source>
         <translation>同期: 最新</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="303"/>
+        <location filename="../../desktop/app/window.py" line="338"/>
         <source>Sync: offline (changes kept)</source>
         <translation>同期: オフライン（変更は保存済み）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="304"/>
+        <location filename="../../desktop/app/window.py" line="339"/>
         <source>Sync: error</source>
         <translation>同期: エラー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="356"/>
+        <location filename="../../desktop/app/window.py" line="391"/>
         <source>Imported {0} of {1} file(s): {2} new activities, {3} failed</source>
         <translation>{1}ファイル中{0}ファイルを取り込み: 新しい活動 {2}件、失敗 {3}件</translation>
     </message>
@@ -1369,7 +1422,7 @@ If it happens again, send the details below to your IT contact.</source>
         <translation>上長コメント</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="340"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="342"/>
         <source>Choose a field for at least one column.</source>
         <translation>少なくとも1つの列に項目を選んでください。</translation>
     </message>
@@ -1377,17 +1430,17 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>MappingWizard</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="275"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="277"/>
         <source>Set up the headings — {0}</source>
         <translation>見出しの設定 — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="364"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="366"/>
         <source>Importing…</source>
         <translation>取り込み中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="389"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="391"/>
         <source>Imported: {0} new, {1} updated activities.</source>
         <translation>取り込み完了: 新規 {0}件、更新 {1}件</translation>
     </message>
@@ -1474,32 +1527,32 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="40"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="42"/>
         <source>Add knowledge</source>
         <translation>ナレッジを追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="40"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="42"/>
         <source>Edit knowledge</source>
         <translation>ナレッジを編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="47"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="49"/>
         <source>What should the next person visiting this customer know?</source>
         <translation>この顧客を次に訪問する人が知っておくべきことは？</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="63"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="65"/>
         <source>e.g. The buyer decides at the month-end meeting: send documents the week before.</source>
         <translation>例: 決裁は月末の会議。資料は前の週までに送ること。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="69"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="71"/>
         <source>Share with the team</source>
         <translation>チームに共有</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="70"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="72"/>
         <source>Only me</source>
         <translation>自分のみ</translation>
     </message>
@@ -1839,27 +1892,27 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SavePage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="231"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="232"/>
         <source>Save and import</source>
         <translation>保存して取り込む</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="234"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="235"/>
         <source>Genba remembers this layout for workbooks with this name and imports the workbook again.</source>
         <translation>この名前のファイルにはこの設定を使います。保存後、ファイルを取り込み直します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="241"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="242"/>
         <source>Name of this layout</source>
         <translation>設定の名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="243"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="244"/>
         <source>Use it for files named</source>
         <translation>対象のファイル名</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="246"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="247"/>
         <source>* stands for any text, e.g. 営業日報_*.xlsx</source>
         <translation>* は任意の文字列です（例: 営業日報_*.xlsx）</translation>
     </message>
@@ -1946,22 +1999,22 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="110"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="111"/>
         <source>Team server (optional)</source>
         <translation>チームのサーバー（任意）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="113"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="114"/>
         <source>If your team shares customers, enter the server address and your token. You can also do this later under Sync.</source>
         <translation>チームで顧客情報を共有する場合は、サーバーのアドレスとトークンを入力してください。あとから「同期」でも設定できます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="121"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="122"/>
         <source>Server address</source>
         <translation>サーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="122"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="123"/>
         <source>Token</source>
         <translation>トークン</translation>
     </message>
@@ -2313,27 +2366,27 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="48"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="49"/>
         <source>Welcome to Genba</source>
         <translation>現場へようこそ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="51"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="52"/>
         <source>Keep writing your daily reports in Excel. Genba reads them and turns them into your customer list, follow-ups and knowledge.</source>
         <translation>日報はこれまでどおりExcelで。現場が読み取って、顧客一覧・フォロー・ナレッジに変えます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="57"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="58"/>
         <source>e.g. 山本 太郎</source>
         <translation>例: 山本 太郎</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="58"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="59"/>
         <source>Your name</source>
         <translation>お名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="62"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="63"/>
         <source>Used as the rep when a report has no name column or 氏名 block.</source>
         <translation>日報に氏名の欄がないときに、担当者名として使います。</translation>
     </message>

@@ -123,6 +123,8 @@ def window_fits(d) -> None:
     d.genba.show_window()
     d.settle(800)
     d.results["window"] = d.geometry(w)
+    d.results["window"]["maximized"] = w.isMaximized()
+    d.results["window"]["client"] = [w.width(), w.height()]
     d.results["statusbar_visible"] = d.geometry(w)["fits"] and w.statusBar().isVisible()
     conn = ctx.connect()
     activity = conn.execute("SELECT id FROM activities ORDER BY occurred_on LIMIT 1").fetchone()[0]
@@ -141,7 +143,12 @@ def window_fits(d) -> None:
     # The window remembers its size and place: a maximised window comes back maximised.
     w.showMaximized()
     d.settle(500)
-    d.results["maximized"] = d.geometry(w)
+    # Maximised, the window manager pushes the frame's border off-screen: the client counts.
+    client = w.geometry()
+    d.results["maximized"] = {
+        "client": [client.x(), client.y(), client.width(), client.height()],
+        "fits": d.screen().availableGeometry().contains(client),
+    }
     w.close()
     d.settle(200)
     from desktop.app.window import MainWindow
@@ -151,3 +158,60 @@ def window_fits(d) -> None:
     d.settle(500)
     d.results["reopened_maximized"] = again.isMaximized()
     again.close()
+
+
+def date_range(d) -> None:
+    """The Activities period: quick ranges, typed dates in the rep's notations, the calendar."""
+    import datetime as dt
+
+    w = d.window
+    d.genba.show_window()
+    d.settle(500)
+    click_nav(d, "activities")
+    view = w.views["activities"]
+    view._today = d.demo.TODAY  # 2025/10/20: the demo's reports run April–October 2025
+    d.wait(lambda: view.model.rowCount() > 0)
+    d.results["all"] = view.model.rowCount()
+    ranges = {}
+    for key in ("month", "last_month", "fy", "last_fy"):
+        view.period.setCurrentIndex(view.period.findData(key))
+        d.wait(lambda: not view._debounce.isActive())
+        d.settle(400)
+        ranges[key] = [
+            view.since_edit.edit.text(),
+            view.until_edit.edit.text(),
+            view.model.rowCount(),
+        ]
+    d.results["ranges"] = ranges
+    typed = {}
+    for text in ("2025/06/01", "2025-06-01", "2025年6月1日", "R7.6.1"):
+        view.since_edit.edit.clear()
+        type_text(view.since_edit.edit, text)
+        QTest.keyClick(view.since_edit.edit, Qt.Key.Key_Tab)
+        d.settle(400)
+        typed[text] = [view.since_edit.edit.text(), view.current_filter().since]
+    d.results["typed"] = typed
+    d.results["period_after_typing"] = view.period.currentData()
+    view.until_edit.edit.selectAll()  # typing replaces what 昨年度 put there
+    type_text(view.until_edit.edit, "2025/06/30")
+    QTest.keyClick(view.until_edit.edit, Qt.Key.Key_Return)
+    d.wait(lambda: not view._debounce.isActive())
+    d.settle(400)
+    rows = [view.model.row_data(i)["occurred_on"] for i in range(view.model.rowCount())]
+    d.results["june"] = {"count": len(rows), "min": min(rows), "max": max(rows)}
+    # The whole set value is readable: the box is as wide as its text needs.
+    edit = view.since_edit.edit
+    need = edit.fontMetrics().horizontalAdvance(edit.text())
+    d.results["since_fits"] = edit.cursorRect().right() < edit.width() and need < edit.width() - 20
+    view.since_edit.edit.clear()
+    type_text(view.since_edit.edit, "2025/13/45")
+    QTest.keyClick(view.since_edit.edit, Qt.Key.Key_Tab)
+    d.settle(300)
+    d.results["bad"] = [view.since_edit.error, view.current_filter().since]
+    view.since_edit.set_date(None)
+    calendar = view.since_edit.open_calendar()
+    d.settle(300)
+    selected = calendar.selectedDate()
+    d.results["calendar_opens_at"] = [selected.year(), selected.month()]
+    d.results["calendar_shot"] = d.grab("calendar")
+    d.results["real_today"] = [dt.date.today().year, dt.date.today().month]

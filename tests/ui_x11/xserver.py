@@ -1,5 +1,7 @@
 """A real X server for UI tests: Debian's Xvfb on a free display, with openbox as the window
-manager (frames, maximising and placement behave as on a desktop).
+manager (frames, maximising and placement behave as on a desktop) that keeps a strip at the
+bottom free, as a Windows taskbar does (48 px at 100 %, 72 px at 150 %): the screen's
+available geometry is smaller than the screen, as on a rep's laptop.
 
 Offscreen renders miss paint bugs (a widget drawn through another, a window larger than the
 screen); these tests run the app on the xcb platform against this server, in a child process,
@@ -11,8 +13,10 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass
@@ -47,7 +51,7 @@ class XServer:
         assert wm, "openbox is missing: apt-get install openbox (tests/run.sh installs it)"
         self._procs.append(
             subprocess.Popen(
-                [wm, "--sm-disable"],
+                [wm, "--sm-disable", "--config-file", self._openbox_config()],
                 env={**os.environ, "DISPLAY": self.display},
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
@@ -55,6 +59,19 @@ class XServer:
         )
         time.sleep(0.5)  # openbox takes the screen (it manages windows mapped after this)
         return self
+
+    def _openbox_config(self) -> str:
+        taskbar = round(48 * self.scale)
+        folder = Path(tempfile.mkdtemp(prefix="genba-openbox-"))
+        path = folder / "rc.xml"
+        path.write_text(
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<openbox_config xmlns="http://openbox.org/3.4/rc">\n'
+            f"  <margins><top>0</top><bottom>{taskbar}</bottom><left>0</left><right>0</right>"
+            "</margins>\n</openbox_config>\n",
+            "utf-8",
+        )
+        return str(path)
 
     def env(self) -> dict[str, str]:
         """The environment of a Qt process on this server, at this scaling."""

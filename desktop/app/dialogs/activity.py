@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from desktop.app.data import edits
 from desktop.app.data.activities import activity
+from desktop.app.dialogs.fit import keep_on_screen, scrolling
 from desktop.app.pictures import Picture, attach_pictures, memo_name, problem_text
 from desktop.app.widgets import label
 
@@ -66,7 +68,9 @@ class ActivityDialog(QDialog):
         lay.addWidget(self.heading)
         self.source = label("", "muted", wrap=True)
         lay.addWidget(self.source)
-        form = QFormLayout()
+        fields = QWidget()
+        form = QFormLayout(fields)
+        form.setContentsMargins(0, 0, 0, 0)
         form.setVerticalSpacing(8)
         self.date_edit = _date_edit()
         self.rep_edit = QLineEdit()
@@ -100,7 +104,8 @@ class ActivityDialog(QDialog):
             (self.tr("Insight"), self.insight_edit),
         ):
             form.addRow(text, w)
-        lay.addLayout(form)
+        # At 150 % on a laptop the form is taller than the screen: it scrolls, 保存 stays.
+        lay.addWidget(scrolling(fields), 1)
         lay.addWidget(
             label(
                 self.tr(
@@ -120,6 +125,7 @@ class ActivityDialog(QDialog):
         paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self)
         paste.setContext(Qt.ShortcutContext.WindowShortcut)
         paste.activated.connect(self._paste)
+        keep_on_screen(self)
         ctx.read(lambda conn: activity(conn, activity_id), self._fill)
 
     def _fill(self, row: dict | None) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app.data.importing import import_paths
+from desktop.app.dialogs.fit import keep_on_screen
 from desktop.app.widgets import label, style_wizard, wizard_title
 
 
@@ -219,6 +220,7 @@ class FirstRunWizard(QWizard):
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
+        keep_on_screen(self)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Set up Genba"))
         style_wizard(self)
