@@ -51,6 +51,11 @@ SYNCED_FIELDS: dict[str, tuple[str, ...]] = {
         "source_id",
         "source_ref",
         "deleted",
+        # The rep's answer to the visit's follow-up on Today: 'done', 'dismissed' or 'snoozed';
+        # followup_date is the snooze's date, or the due date that was done or dismissed (a new
+        # due date written in the report brings the follow-up back).
+        "followup_state",
+        "followup_date",
     ),
     "deals": (
         "company_id",
@@ -93,6 +98,10 @@ CONTACT_DETAILS: tuple[str, ...] = tuple(
     for f in SYNCED_FIELDS["contacts"]
     if f not in ("needs_review", "merged_into", "source_id", "deleted")
 )
+
+# Synced fields added after the first schema: their migration adds the column, so the first
+# migration must not create it.
+ADDED_FIELDS: dict[str, tuple[str, ...]] = {"activities": ("followup_state", "followup_date")}
 
 INTEGER_FIELDS = {
     "deleted",

@@ -1697,136 +1697,146 @@ If it happens again, send the details below to your IT contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="73"/>
+        <location filename="../../desktop/app/views/problems.py" line="63"/>
+        <source>Mark as dealt with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/problems.py" line="66"/>
+        <source>You fixed it in the workbook, or it does not matter: it leaves this list and Today&apos;s count (a new import of the file shows what is still wrong)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/problems.py" line="83"/>
         <source>Name</source>
         <translation type="unfinished">名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="74"/>
-        <location filename="../../desktop/app/views/problems.py" line="103"/>
-        <location filename="../../desktop/app/views/problems.py" line="123"/>
+        <location filename="../../desktop/app/views/problems.py" line="84"/>
+        <location filename="../../desktop/app/views/problems.py" line="113"/>
+        <location filename="../../desktop/app/views/problems.py" line="133"/>
         <source>Customer</source>
         <translation type="unfinished">顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="75"/>
+        <location filename="../../desktop/app/views/problems.py" line="85"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="76"/>
+        <location filename="../../desktop/app/views/problems.py" line="86"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="77"/>
+        <location filename="../../desktop/app/views/problems.py" line="87"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="84"/>
+        <location filename="../../desktop/app/views/problems.py" line="94"/>
         <source>Check and correct…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="87"/>
+        <location filename="../../desktop/app/views/problems.py" line="97"/>
         <source>Compare with the card image and correct what was misread</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="90"/>
+        <location filename="../../desktop/app/views/problems.py" line="100"/>
         <source>Mark as checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="101"/>
-        <location filename="../../desktop/app/views/problems.py" line="121"/>
+        <location filename="../../desktop/app/views/problems.py" line="111"/>
+        <location filename="../../desktop/app/views/problems.py" line="131"/>
         <source>Kind</source>
         <translation type="unfinished">種類</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="103"/>
-        <location filename="../../desktop/app/views/problems.py" line="123"/>
+        <location filename="../../desktop/app/views/problems.py" line="113"/>
+        <location filename="../../desktop/app/views/problems.py" line="133"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="106"/>
+        <location filename="../../desktop/app/views/problems.py" line="116"/>
         <source>Keep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="107"/>
+        <location filename="../../desktop/app/views/problems.py" line="117"/>
         <source>Merge into it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="108"/>
+        <location filename="../../desktop/app/views/problems.py" line="118"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="113"/>
+        <location filename="../../desktop/app/views/problems.py" line="123"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="115"/>
+        <location filename="../../desktop/app/views/problems.py" line="125"/>
         <source>Keep apart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="126"/>
+        <location filename="../../desktop/app/views/problems.py" line="136"/>
         <source>Merged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="127"/>
+        <location filename="../../desktop/app/views/problems.py" line="137"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="133"/>
+        <location filename="../../desktop/app/views/problems.py" line="143"/>
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="136"/>
+        <location filename="../../desktop/app/views/problems.py" line="147"/>
         <source>Recent merges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="160"/>
+        <location filename="../../desktop/app/views/problems.py" line="171"/>
         <source>Import problems ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="161"/>
+        <location filename="../../desktop/app/views/problems.py" line="172"/>
         <source>Cards to check ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="162"/>
+        <location filename="../../desktop/app/views/problems.py" line="173"/>
         <source>Possible duplicates ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="166"/>
+        <location filename="../../desktop/app/views/problems.py" line="177"/>
         <source>same e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="167"/>
+        <location filename="../../desktop/app/views/problems.py" line="178"/>
         <source>same name at the same company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="168"/>
+        <location filename="../../desktop/app/views/problems.py" line="179"/>
         <source>same name (株式会社, width, spaces aside)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="170"/>
+        <location filename="../../desktop/app/views/problems.py" line="181"/>
         <source>similar name and the same phone number prefix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2215,87 +2225,142 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="25"/>
+        <location filename="../../desktop/app/views/today.py" line="26"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="32"/>
+        <location filename="../../desktop/app/views/today.py" line="33"/>
         <source>activities imported since yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="33"/>
+        <location filename="../../desktop/app/views/today.py" line="34"/>
         <source>follow-ups due today or overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="34"/>
+        <location filename="../../desktop/app/views/today.py" line="35"/>
         <source>problems to fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="47"/>
+        <location filename="../../desktop/app/views/today.py" line="48"/>
         <source>Follow-ups due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="51"/>
+        <location filename="../../desktop/app/views/today.py" line="52"/>
         <source>Next actions from each customer&apos;s latest visit. Double-click to open the customer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="59"/>
+        <location filename="../../desktop/app/views/today.py" line="60"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="62"/>
+        <location filename="../../desktop/app/views/today.py" line="63"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="66"/>
+        <location filename="../../desktop/app/views/today.py" line="67"/>
         <source>Customer</source>
         <translation type="unfinished">顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="69"/>
+        <location filename="../../desktop/app/views/today.py" line="70"/>
         <source>Next action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="84"/>
-        <source>Imported since yesterday</source>
+        <location filename="../../desktop/app/views/today.py" line="82"/>
+        <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="87"/>
-        <source>File</source>
+        <location filename="../../desktop/app/views/today.py" line="83"/>
+        <source>You did it: it leaves Today (for the whole team)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="88"/>
-        <source>Rows</source>
+        <location filename="../../desktop/app/views/today.py" line="85"/>
+        <source>Snooze…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="86"/>
+        <source>Not yet: show it again on a later day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/today.py" line="89"/>
+        <source>Tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="90"/>
+        <source>In a week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="91"/>
+        <source>In a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="94"/>
+        <source>On a date…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="96"/>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="98"/>
+        <source>Nothing to do after all: it leaves Today without counting as done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="114"/>
+        <source>Imported since yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="117"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="118"/>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="119"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="100"/>
+        <location filename="../../desktop/app/views/today.py" line="131"/>
         <source>Problems to fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="103"/>
+        <location filename="../../desktop/app/views/today.py" line="134"/>
         <source>Open Problems →</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="143"/>
+        <source>could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="112"/>
+        <location filename="../../desktop/app/views/today.py" line="145"/>
         <source>%n visit(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2303,7 +2368,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="114"/>
+        <location filename="../../desktop/app/views/today.py" line="147"/>
         <source>%n card(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2311,12 +2376,12 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="122"/>
+        <location filename="../../desktop/app/views/today.py" line="155"/>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="123"/>
+        <location filename="../../desktop/app/views/today.py" line="156"/>
         <source>%n day(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2324,12 +2389,25 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="136"/>
+        <location filename="../../desktop/app/views/today.py" line="169"/>
         <source>{0:%Y}/{0:%m}/{0:%d} — good work today.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="180"/>
+        <source>Follow-ups more than {0} days past their due date are not shown here.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="147"/>
+        <location filename="../../desktop/app/views/today.py" line="184"/>
+        <source>%n older follow-up(s) hidden; their visits stay in Activities.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/today.py" line="189"/>
         <source>%n import problem(s) in workbooks</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2337,7 +2415,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="148"/>
+        <location filename="../../desktop/app/views/today.py" line="190"/>
         <source>%n business card(s) to check</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2345,7 +2423,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="151"/>
+        <location filename="../../desktop/app/views/today.py" line="193"/>
         <source>%n file(s) could not be read</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2353,8 +2431,23 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="152"/>
+        <location filename="../../desktop/app/views/today.py" line="194"/>
         <source>Nothing to fix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="228"/>
+        <source>Snooze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="229"/>
+        <source>Show it again on (e.g. 2025/06/01, 6/1, R7.6.1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="236"/>
+        <source>Not a date Genba can read: write it like 2025/06/01.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

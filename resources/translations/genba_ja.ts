@@ -1691,136 +1691,146 @@ If it happens again, send the details below to your IT contact.</source>
         <translation>見出しの行と各列の意味を指定します</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="73"/>
+        <location filename="../../desktop/app/views/problems.py" line="63"/>
+        <source>Mark as dealt with</source>
+        <translation>対応済みにする</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/problems.py" line="66"/>
+        <source>You fixed it in the workbook, or it does not matter: it leaves this list and Today&apos;s count (a new import of the file shows what is still wrong)</source>
+        <translation>日報を直した、または問題にならない場合に。一覧と「今日」の件数から外れます（ファイルを読み込み直すと、残っている問題がまた表示されます）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/problems.py" line="83"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="74"/>
-        <location filename="../../desktop/app/views/problems.py" line="103"/>
-        <location filename="../../desktop/app/views/problems.py" line="123"/>
+        <location filename="../../desktop/app/views/problems.py" line="84"/>
+        <location filename="../../desktop/app/views/problems.py" line="113"/>
+        <location filename="../../desktop/app/views/problems.py" line="133"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="75"/>
+        <location filename="../../desktop/app/views/problems.py" line="85"/>
         <source>Title</source>
         <translation>役職</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="76"/>
+        <location filename="../../desktop/app/views/problems.py" line="86"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="77"/>
+        <location filename="../../desktop/app/views/problems.py" line="87"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="84"/>
+        <location filename="../../desktop/app/views/problems.py" line="94"/>
         <source>Check and correct…</source>
         <translation>確認して修正…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="87"/>
+        <location filename="../../desktop/app/views/problems.py" line="97"/>
         <source>Compare with the card image and correct what was misread</source>
         <translation>名刺の画像と見比べて、読み間違いを修正します</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="90"/>
+        <location filename="../../desktop/app/views/problems.py" line="100"/>
         <source>Mark as checked</source>
         <translation>確認済みにする</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="101"/>
-        <location filename="../../desktop/app/views/problems.py" line="121"/>
+        <location filename="../../desktop/app/views/problems.py" line="111"/>
+        <location filename="../../desktop/app/views/problems.py" line="131"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="103"/>
-        <location filename="../../desktop/app/views/problems.py" line="123"/>
+        <location filename="../../desktop/app/views/problems.py" line="113"/>
+        <location filename="../../desktop/app/views/problems.py" line="133"/>
         <source>Contact</source>
         <translation>面談者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="106"/>
+        <location filename="../../desktop/app/views/problems.py" line="116"/>
         <source>Keep</source>
         <translation>残す方</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="107"/>
+        <location filename="../../desktop/app/views/problems.py" line="117"/>
         <source>Merge into it</source>
         <translation>統合される方</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="108"/>
+        <location filename="../../desktop/app/views/problems.py" line="118"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="113"/>
+        <location filename="../../desktop/app/views/problems.py" line="123"/>
         <source>Merge</source>
         <translation>統合する</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="115"/>
+        <location filename="../../desktop/app/views/problems.py" line="125"/>
         <source>Keep apart</source>
         <translation>別々のままにする</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="126"/>
+        <location filename="../../desktop/app/views/problems.py" line="136"/>
         <source>Merged</source>
         <translation>統合した組</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="127"/>
+        <location filename="../../desktop/app/views/problems.py" line="137"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="133"/>
+        <location filename="../../desktop/app/views/problems.py" line="143"/>
         <source>Undo merge</source>
         <translation>統合を元に戻す</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="136"/>
+        <location filename="../../desktop/app/views/problems.py" line="147"/>
         <source>Recent merges</source>
         <translation>最近の統合</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="160"/>
+        <location filename="../../desktop/app/views/problems.py" line="171"/>
         <source>Import problems ({0})</source>
         <translation>取り込みの問題（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="161"/>
+        <location filename="../../desktop/app/views/problems.py" line="172"/>
         <source>Cards to check ({0})</source>
         <translation>確認が必要な名刺（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="162"/>
+        <location filename="../../desktop/app/views/problems.py" line="173"/>
         <source>Possible duplicates ({0})</source>
         <translation>重複の可能性（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="166"/>
+        <location filename="../../desktop/app/views/problems.py" line="177"/>
         <source>same e-mail</source>
         <translation>同じメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="167"/>
+        <location filename="../../desktop/app/views/problems.py" line="178"/>
         <source>same name at the same company</source>
         <translation>同じ会社に同じ名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="168"/>
+        <location filename="../../desktop/app/views/problems.py" line="179"/>
         <source>same name (株式会社, width, spaces aside)</source>
         <translation>同じ社名（株式会社・全角半角・空白の違いのみ）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="170"/>
+        <location filename="../../desktop/app/views/problems.py" line="181"/>
         <source>similar name and the same phone number prefix</source>
         <translation>似た社名で電話番号の局番が同じ</translation>
     </message>
@@ -2203,141 +2213,223 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="25"/>
+        <location filename="../../desktop/app/views/today.py" line="26"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="32"/>
+        <location filename="../../desktop/app/views/today.py" line="33"/>
         <source>activities imported since yesterday</source>
         <translation>昨日から取り込んだ活動</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="33"/>
+        <location filename="../../desktop/app/views/today.py" line="34"/>
         <source>follow-ups due today or overdue</source>
         <translation>今日まで・期限切れのフォロー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="34"/>
+        <location filename="../../desktop/app/views/today.py" line="35"/>
         <source>problems to fix</source>
         <translation>対応が必要な問題</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="47"/>
+        <location filename="../../desktop/app/views/today.py" line="48"/>
         <source>Follow-ups due</source>
         <translation>フォローが必要な顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="51"/>
+        <location filename="../../desktop/app/views/today.py" line="52"/>
         <source>Next actions from each customer&apos;s latest visit. Double-click to open the customer.</source>
         <translation>各顧客の最新の訪問で決めた次回アクションです。ダブルクリックで顧客を開きます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="59"/>
+        <location filename="../../desktop/app/views/today.py" line="60"/>
         <source>Due</source>
         <translation>期日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="62"/>
+        <location filename="../../desktop/app/views/today.py" line="63"/>
         <source>Overdue</source>
         <translation>超過</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="66"/>
+        <location filename="../../desktop/app/views/today.py" line="67"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="69"/>
+        <location filename="../../desktop/app/views/today.py" line="70"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="84"/>
+        <location filename="../../desktop/app/views/today.py" line="82"/>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="83"/>
+        <source>You did it: it leaves Today (for the whole team)</source>
+        <translation>対応済み：「今日」から外れます（チーム全員に反映されます）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="85"/>
+        <source>Snooze…</source>
+        <translation>延期…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="86"/>
+        <source>Not yet: show it again on a later day</source>
+        <translation>まだ：後日もう一度表示します</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="89"/>
+        <source>Tomorrow</source>
+        <translation>明日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="90"/>
+        <source>In a week</source>
+        <translation>1週間後</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="91"/>
+        <source>In a month</source>
+        <translation>1か月後</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="94"/>
+        <source>On a date…</source>
+        <translation>日付を指定…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="96"/>
+        <source>Dismiss</source>
+        <translation>表示しない</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="98"/>
+        <source>Nothing to do after all: it leaves Today without counting as done</source>
+        <translation>対応不要：完了にはせず「今日」から外します</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="114"/>
         <source>Imported since yesterday</source>
         <translation>昨日からの取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="87"/>
+        <location filename="../../desktop/app/views/today.py" line="117"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="88"/>
+        <location filename="../../desktop/app/views/today.py" line="118"/>
         <source>Rows</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="89"/>
+        <location filename="../../desktop/app/views/today.py" line="119"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="100"/>
+        <location filename="../../desktop/app/views/today.py" line="131"/>
         <source>Problems to fix</source>
         <translation>対応が必要な問題</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="103"/>
+        <location filename="../../desktop/app/views/today.py" line="134"/>
         <source>Open Problems →</source>
         <translation>「問題」を開く →</translation>
     </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="143"/>
+        <source>could not be read</source>
+        <translation>読み込めません</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="112"/>
+        <location filename="../../desktop/app/views/today.py" line="145"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>訪問 %n回</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="114"/>
+        <location filename="../../desktop/app/views/today.py" line="147"/>
         <source>%n card(s)</source>
         <translation>
             <numerusform>名刺 %n枚</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="122"/>
+        <location filename="../../desktop/app/views/today.py" line="155"/>
         <source>today</source>
         <translation>今日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="123"/>
+        <location filename="../../desktop/app/views/today.py" line="156"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="136"/>
+        <location filename="../../desktop/app/views/today.py" line="169"/>
         <source>{0:%Y}/{0:%m}/{0:%d} — good work today.</source>
         <translation>{0:%Y}年{0:%m}月{0:%d}日 — 今日もおつかれさまです。</translation>
     </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="180"/>
+        <source>Follow-ups more than {0} days past their due date are not shown here.</source>
+        <translation>期限を{0}日以上過ぎたフォローはここに表示しません。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="147"/>
+        <location filename="../../desktop/app/views/today.py" line="184"/>
+        <source>%n older follow-up(s) hidden; their visits stay in Activities.</source>
+        <translation>
+            <numerusform>古いフォロー %n件を非表示（訪問は「活動」に残っています）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/today.py" line="189"/>
         <source>%n import problem(s) in workbooks</source>
         <translation>
             <numerusform>日報の取り込みの問題 %n件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="148"/>
+        <location filename="../../desktop/app/views/today.py" line="190"/>
         <source>%n business card(s) to check</source>
         <translation>
             <numerusform>確認が必要な名刺 %n枚</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="151"/>
+        <location filename="../../desktop/app/views/today.py" line="193"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>読み込めなかったファイル %n件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="152"/>
+        <location filename="../../desktop/app/views/today.py" line="194"/>
         <source>Nothing to fix.</source>
         <translation>対応が必要な問題はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="228"/>
+        <source>Snooze</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="229"/>
+        <source>Show it again on (e.g. 2025/06/01, 6/1, R7.6.1):</source>
+        <translation>再表示する日（例：2025/06/01、6/1、R7.6.1）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="236"/>
+        <source>Not a date Genba can read: write it like 2025/06/01.</source>
+        <translation>日付として読めません。2025/06/01 のように入力してください。</translation>
     </message>
 </context>
 <context>

@@ -6,12 +6,14 @@ keys: two offline replicas may both create a row, and duplicates are merged in t
 
 from __future__ import annotations
 
-from sync.schema_contract import INTEGER_FIELDS, SYNCED_FIELDS
+from sync.schema_contract import ADDED_FIELDS, INTEGER_FIELDS, SYNCED_FIELDS
 
 
 def _synced_table(entity: str) -> str:
     cols = ["id TEXT PRIMARY KEY"]
     for field in SYNCED_FIELDS[entity]:
+        if field in ADDED_FIELDS.get(entity, ()):
+            continue
         if field == "deleted":
             cols.append("deleted INTEGER NOT NULL DEFAULT 0")
         elif field == "needs_review":
@@ -140,6 +142,16 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
         [
             "CREATE INDEX IF NOT EXISTS notes_activity ON notes(activity_id)",
             "CREATE INDEX IF NOT EXISTS reactions_note ON reactions(note_id, kind)",
+        ],
+    ),
+    (
+        # Today can be cleared: a follow-up done, snoozed or dismissed (synced fields); an
+        # import problem the rep has dealt with (local, like the problems themselves).
+        "0004_followups_and_dismissed_problems",
+        [
+            "ALTER TABLE activities ADD COLUMN followup_state TEXT",
+            "ALTER TABLE activities ADD COLUMN followup_date TEXT",
+            "ALTER TABLE import_issues ADD COLUMN dismissed_at TEXT",
         ],
     ),
 ]

@@ -60,8 +60,18 @@ class ProblemsView(Page):
             self.tr("Tell Genba which row holds the headings and what each column means")
         )
         self.map_button.clicked.connect(self._mapping)
+        self.dismiss_button = button(self.tr("Mark as dealt with"), icon=icon("check"))
+        self.dismiss_button.setToolTip(
+            self.tr(
+                "You fixed it in the workbook, or it does not matter: it leaves this list and "
+                "Today's count (a new import of the file shows what is still wrong)"
+            )
+        )
+        self.dismiss_button.clicked.connect(self.dismiss_selected)
         self.issues_view.selectionModel().currentRowChanged.connect(self._issue_selected)
-        issues_tab = self._tab(self.issues_view, [self.open_button, self.map_button])
+        issues_tab = self._tab(
+            self.issues_view, [self.open_button, self.map_button, self.dismiss_button]
+        )
         self.issue_detail = label("", "muted", wrap=True)
         self.issue_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         issues_tab.layout().insertWidget(1, self.issue_detail)
@@ -132,6 +142,7 @@ class ProblemsView(Page):
         self.merges_view.setMaximumHeight(170)
         self.undo_button = button(self.tr("Undo merge"), icon=icon("undo"))
         self.undo_button.clicked.connect(self.undo_selected)
+        self.dups_view.selectionModel().currentRowChanged.connect(self._dup_selected)
         dup_tab = self._tab(self.dups_view, [self.merge_button, self.apart_button])
         dup_tab.layout().addWidget(label(self.tr("Recent merges"), "sectionTitle"))
         dup_tab.layout().addWidget(self.merges_view)
@@ -214,6 +225,7 @@ class ProblemsView(Page):
         self._set_tab_titles(len(data["issues"]), len(data["cards"]), len(data["dups"]))
         self._issue_selected()
         self._card_selected()
+        self._dup_selected()
         self.loaded.emit()
 
     # -- actions ------------------------------------------------------------------------------------
@@ -224,6 +236,7 @@ class ProblemsView(Page):
     def _issue_selected(self, *args) -> None:
         row = self._current(self.issues_view, self.issues)
         self.open_button.setEnabled(row is not None)
+        self.dismiss_button.setEnabled(row is not None)
         if row is None:
             self.issue_detail.setText("")
         else:
@@ -244,6 +257,19 @@ class ProblemsView(Page):
         row = self._current(self.issues_view, self.issues)
         if row is not None:
             self.open_mapping.emit(row["path"])
+
+    def dismiss_selected(self) -> None:
+        row = self._current(self.issues_view, self.issues)
+        if row is not None:
+            store = self.ctx.store
+            self.ctx.write(lambda: problems.dismiss_issues(store, [row["id"]]))
+
+    def _dup_selected(self, *args) -> None:
+        # Nothing to merge, nothing to press: 統合する looked live on an empty list.
+        selected = self._current(self.dups_view, self.dups) is not None
+        self.merge_button.setEnabled(selected)
+        self.apart_button.setEnabled(selected)
+        self.undo_button.setEnabled(self.merges.rowCount() > 0)
 
     def _card_selected(self, *args) -> None:
         selected = self._current(self.cards_view, self.cards) is not None
