@@ -173,6 +173,7 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(180, 42))
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._nav_changed)
+        self.nav.itemClicked.connect(self._nav_clicked)
         lay.addWidget(self.nav, 1)
         self.user_label = label("", "brandSub", wrap=True)
         lay.addWidget(self.user_label)
@@ -229,6 +230,11 @@ class MainWindow(QMainWindow):
         if name == "customers":
             self.views["customers"].show_list()  # the sidebar's 顧客 goes back to the list
         self.show_view(name)
+
+    def _nav_clicked(self, item: QListWidgetItem) -> None:
+        # 顧客 clicked while already on Customers (a customer's page): back to the list.
+        if item.data(Qt.ItemDataRole.UserRole) == "customers" and not self._switching:
+            self.views["customers"].show_list()
 
     def show_view(self, name: str) -> QWidget:
         view = self.views[name]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 
 def _duplicate_companies(store):
     # Two rows for the same company, as two offline laptops may create them.
@@ -48,3 +50,32 @@ def test_keep_apart_hides_the_pair(qtbot, window, ctx, store):
         view.apart_button.click()
     assert view.dups.rowCount() == 0
     assert store.query("SELECT count(*) FROM companies WHERE deleted = 0")[0][0] == 2
+
+
+def test_the_customer_page_follows_a_merge_and_the_sidebar_returns_to_the_list(
+    qtbot, window, ctx, store
+):
+    _duplicate_companies(store)
+    problems = window.views["problems"]
+    with qtbot.waitSignal(problems.loaded, timeout=5000):
+        window.show_view("problems")
+    pair = problems.dups.row(0)
+    customers = window.views["customers"]
+    with qtbot.waitSignal(customers.page.loaded, timeout=5000):
+        window.open_customer(pair["other_id"])  # the one that will be merged away
+    window.show_view("problems")
+    problems.dups_view.selectRow(0)
+    with qtbot.waitSignal(problems.loaded, timeout=5000):
+        problems.merge_button.click()
+    # Back to the page opened before the merge: it shows the kept company, with the visit.
+    with qtbot.waitSignal(customers.page.loaded, timeout=5000):
+        window.show_view("customers")
+    kept = store.query("SELECT name FROM companies WHERE id = ?", (pair["keep_id"],))[0][0]
+    assert customers.page.company_id == pair["keep_id"]
+    assert customers.page.title_label.text() == kept
+    assert len(customers.page.detail["timeline"]) == 1
+    # 顧客 in the sidebar goes back to the list.
+    assert customers.stack.currentWidget() is customers.page
+    rect = window.nav.visualItemRect(window.nav.item(1))
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert customers.stack.currentWidget() is customers.list

@@ -54,6 +54,28 @@ def customer_rows(conn: sqlite3.Connection, ids: list[str]) -> dict[str, dict[st
     return {r["id"]: dict(r) for r in conn.execute(CUSTOMER_ROW_SQL, (json.dumps(ids),))}
 
 
+def kept_company(conn: sqlite3.Connection, company_id: str) -> str:
+    """The company a merged-away company now lives on (itself when it was not merged): a page
+    opened before a merge shows the kept company after it."""
+    seen = {company_id}
+    has_merges = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'merges'"
+    ).fetchone()
+    while has_merges:
+        row = conn.execute(
+            """SELECT m.keep_id FROM merges m JOIN companies c ON c.id = m.other_id
+               WHERE m.entity = 'companies' AND m.other_id = ? AND m.undone_at IS NULL
+                 AND c.deleted = 1
+               ORDER BY m.created_at DESC LIMIT 1""",
+            (company_id,),
+        ).fetchone()
+        if row is None or row[0] in seen:
+            break
+        company_id = row[0]
+        seen.add(company_id)
+    return company_id
+
+
 def customer_detail(conn: sqlite3.Connection, company_id: str) -> dict[str, Any] | None:
     """The customer page: company, contacts (with a card image), timeline, open deals, notes,
     photos."""
