@@ -574,134 +574,134 @@
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="77"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="79"/>
         <source>← All customers</source>
         <translation>← 顧客一覧</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="80"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="82"/>
         <source>Edit name</source>
         <translation>社名を編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="82"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="84"/>
         <source>Attach photo…</source>
         <translation>写真を添付…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="85"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="87"/>
         <source>Add knowledge</source>
         <translation>ナレッジを追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="88"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="90"/>
         <source>Pre-visit brief</source>
         <translation>訪問前ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="90"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="92"/>
         <source>What the team knows about this customer, to print or read on the train</source>
         <translation>この顧客についてチームが知っていること。印刷して移動中に読めます</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="101"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="103"/>
         <source>Activity timeline</source>
         <translation>活動の履歴</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="106"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="108"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="109"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="111"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="112"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="114"/>
         <source>Contact</source>
         <translation>面談者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="117"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="119"/>
         <source>Summary</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="123"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="125"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="178"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="191"/>
         <source>last visit {0}</source>
         <translation>最終訪問 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/customer_page.py" line="179"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="192"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>訪問 %n回</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="182"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="195"/>
         <source>open deals {0}</source>
         <translation>商談中 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="217"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="230"/>
         <source>Open deals</source>
         <translation>進行中の案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="219"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="232"/>
         <source>No open deals.</source>
         <translation>進行中の案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="231"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="244"/>
         <source>Contacts</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="235"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="248"/>
         <source>No business cards yet. Drop card files into your card folder.</source>
         <translation>まだ名刺がありません。名刺フォルダーに名刺データを入れてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="262"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="275"/>
         <source>read from a card image: please check</source>
         <translation>名刺画像から読み取り：内容を確認してください</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="269"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="282"/>
         <source>Knowledge about this customer</source>
         <translation>この顧客のナレッジ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="282"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="295"/>
         <source>from the daily report</source>
         <translation>日報の所感から</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="290"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="303"/>
         <source>Nothing yet. What should the next person visiting know?</source>
         <translation>まだありません。次に訪問する人が知っておくべきことは？</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="299"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="312"/>
         <source>Photos and memos</source>
         <translation>写真・手書きメモ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="383"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="396"/>
         <source>Attach a photo</source>
         <translation>写真を添付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="385"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="398"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
         <translation>画像 (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</translation>
     </message>
@@ -1275,70 +1275,70 @@ If it happens again, send the details below to your IT contact.</source>
         <translation>同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="190"/>
+        <location filename="../../desktop/app/window.py" line="191"/>
         <source>Search notes and activities (Ctrl+K)</source>
         <translation>ナレッジ・活動を検索（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="201"/>
+        <location filename="../../desktop/app/window.py" line="202"/>
         <source>Drop workbooks or card files here to import them</source>
         <translation>日報や名刺ファイルをここにドロップすると取り込みます</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="208"/>
-        <location filename="../../desktop/app/window.py" line="326"/>
+        <location filename="../../desktop/app/window.py" line="209"/>
+        <location filename="../../desktop/app/window.py" line="332"/>
         <source>Folders: not watching</source>
         <translation>フォルダー: 見守り停止中</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="209"/>
-        <location filename="../../desktop/app/window.py" line="340"/>
-        <location filename="../../desktop/app/window.py" line="341"/>
+        <location filename="../../desktop/app/window.py" line="210"/>
+        <location filename="../../desktop/app/window.py" line="346"/>
+        <location filename="../../desktop/app/window.py" line="347"/>
         <source>Sync: not set up</source>
         <translation>同期: 未設定</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="219"/>
+        <location filename="../../desktop/app/window.py" line="220"/>
         <source>Signed in as {0}</source>
         <translation>{0} さん</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="327"/>
+        <location filename="../../desktop/app/window.py" line="333"/>
         <source>Folders: starting…</source>
         <translation>フォルダー: 開始中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="328"/>
+        <location filename="../../desktop/app/window.py" line="334"/>
         <source>Folders: watching</source>
         <translation>フォルダー: 見守り中</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="329"/>
+        <location filename="../../desktop/app/window.py" line="335"/>
         <source>Folders: watcher not available</source>
         <translation>フォルダー: 見守り機能を利用できません</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="336"/>
+        <location filename="../../desktop/app/window.py" line="342"/>
         <source>Sync: syncing…</source>
         <translation>同期: 同期中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="337"/>
+        <location filename="../../desktop/app/window.py" line="343"/>
         <source>Sync: up to date</source>
         <translation>同期: 最新</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="338"/>
+        <location filename="../../desktop/app/window.py" line="344"/>
         <source>Sync: offline (changes kept)</source>
         <translation>同期: オフライン（変更は保存済み）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="339"/>
+        <location filename="../../desktop/app/window.py" line="345"/>
         <source>Sync: error</source>
         <translation>同期: エラー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="391"/>
+        <location filename="../../desktop/app/window.py" line="397"/>
         <source>Imported {0} of {1} file(s): {2} new activities, {3} failed</source>
         <translation>{1}ファイル中{0}ファイルを取り込み: 新しい活動 {2}件、失敗 {3}件</translation>
     </message>
@@ -1935,32 +1935,38 @@ If it happens again, send the details below to your IT contact.</source>
         <translation>活動</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/search.py" line="38"/>
+        <location filename="../../desktop/app/models/search.py" line="42"/>
         <source>Knowledge</source>
         <translation>ナレッジ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/search.py" line="52"/>
+        <location filename="../../desktop/app/models/search.py" line="66"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/search.py" line="53"/>
+        <location filename="../../desktop/app/models/search.py" line="40"/>
+        <location filename="../../desktop/app/models/search.py" line="67"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/search.py" line="56"/>
+        <location filename="../../desktop/app/models/search.py" line="38"/>
+        <source>Contact</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/models/search.py" line="68"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/search.py" line="59"/>
+        <location filename="../../desktop/app/models/search.py" line="69"/>
         <source>Written by</source>
         <translation>書いた人</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/search.py" line="60"/>
+        <location filename="../../desktop/app/models/search.py" line="70"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
@@ -1968,40 +1974,60 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="61"/>
+        <location filename="../../desktop/app/views/search.py" line="67"/>
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="62"/>
-        <location filename="../../desktop/app/views/search.py" line="130"/>
+        <location filename="../../desktop/app/views/search.py" line="68"/>
+        <location filename="../../desktop/app/views/search.py" line="157"/>
         <source>Type a word in the search box above: notes and activities, best match first.</source>
         <translation>上の検索欄に言葉を入力してください。ナレッジと活動を、よく合うものから表示します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="69"/>
+        <location filename="../../desktop/app/views/search.py" line="75"/>
         <source>Open customer</source>
         <translation>顧客ページを開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="71"/>
+        <location filename="../../desktop/app/views/search.py" line="77"/>
         <source>Pre-visit brief</source>
         <translation>訪問前ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="73"/>
+        <location filename="../../desktop/app/views/search.py" line="79"/>
         <source>Show in Activities</source>
         <translation>活動一覧で絞り込む</translation>
     </message>
+    <message>
+        <location filename="../../desktop/app/views/search.py" line="82"/>
+        <source>Best match first</source>
+        <translation>関連度順</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/search.py" line="83"/>
+        <source>Newest first</source>
+        <translation>新しい順</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/search.py" line="105"/>
+        <source>Show more results</source>
+        <translation>さらに表示</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/search.py" line="120"/>
+        <location filename="../../desktop/app/views/search.py" line="145"/>
         <source>「{0}」: %n result(s)</source>
         <translation>
             <numerusform>「{0}」の検索結果 %n件（Enterで一覧へ、もう一度Enterで顧客ページを開きます）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="125"/>
+        <location filename="../../desktop/app/views/search.py" line="147"/>
+        <source> — more below: 「Show more results」</source>
+        <translation> ― ほかにもあります（「さらに表示」）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/search.py" line="152"/>
         <source>Nothing found. Try a shorter word, or another way of writing it.</source>
         <translation>見つかりませんでした。短い言葉や別の書き方で試してください。</translation>
     </message>

@@ -34,11 +34,25 @@ def kind_text(row: dict) -> str:
 
     if row["kind"] == "activity":
         return QCoreApplication.translate("Search", "Activity")
+    if row["kind"] == "contact":
+        return QCoreApplication.translate("Search", "Contact")
+    if row["kind"] == "customer":
+        return QCoreApplication.translate("Search", "Customer")
     return (
         QCoreApplication.translate("Search", "Knowledge")
         + " · "
         + category_label(row.get("category"))
     )
+
+
+def date_text(row: dict) -> str:
+    """The date, and how many more rows say the same sentence (collapsed into this one)."""
+    day = fmt.day(row["date"], weekday=False) if row.get("date") else ""
+    same = int(row.get("same") or 1)
+    if same > 1:
+        more = QCoreApplication.translate("Search", "+%n same", "", same - 1)
+        return f"{day} {more}".strip()
+    return day
 
 
 class HitsModel(RecordsModel):
@@ -51,11 +65,7 @@ class HitsModel(RecordsModel):
             [
                 Column("kind", QCoreApplication.translate("Search", "Kind"), kind_text),
                 Column("company", QCoreApplication.translate("Search", "Customer"), tooltip=True),
-                Column(
-                    "date",
-                    QCoreApplication.translate("Search", "Date"),
-                    lambda r: fmt.day(r["date"]),
-                ),
+                Column("date", QCoreApplication.translate("Search", "Date"), date_text),
                 Column("author", QCoreApplication.translate("Search", "Written by")),
                 Column("snippet", QCoreApplication.translate("Search", "Text"), tooltip=True),
             ],
