@@ -12,6 +12,7 @@ import html
 from dataclasses import asdict, dataclass, field
 
 from importers.knowledge.categories import LEAD_COMMENT, category_label
+from importers.knowledge.noise import merge_identical
 from importers.knowledge.reactions import helpful_counts, record_reuse
 from importers.normalize.companies import normalize_company
 from importers.normalize.text import nfkc
@@ -235,7 +236,7 @@ def _knowledge(store: Store, cid: str, viewer: str | None, limit: int) -> list[d
         r["category_label"] = category_label(r["category"])
     rows.sort(key=lambda r: r["date"] or "", reverse=True)
     rows.sort(key=lambda r: (order.get(r["category"], order[None]), -r["helpful"]))
-    return rows[:limit]
+    return merge_identical(rows)[:limit]  # the same 所感 on many visits is one note
 
 
 # -- rendering ------------------------------------------------------------------------------------

@@ -1569,14 +1569,22 @@ If it happens again, send the details below to your IT contact.</source>
         <source>only me</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/notes.py" line="110"/>
+        <source>written %n times</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="120"/>
-        <source>Edit</source>
+        <location filename="../../desktop/app/views/notes.py" line="115"/>
+        <source>The same text in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="124"/>
-        <source>Only the author can edit this note.</source>
+        <location filename="../../desktop/app/views/notes.py" line="130"/>
+        <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

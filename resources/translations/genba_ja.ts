@@ -1564,15 +1564,26 @@ If it happens again, send the details below to your IT contact.</source>
         <source>only me</source>
         <translation>自分のみ</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/notes.py" line="110"/>
+        <source>written %n times</source>
+        <translation>
+            <numerusform>同じ内容 %n件</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="120"/>
+        <location filename="../../desktop/app/views/notes.py" line="115"/>
+        <source>The same text in:</source>
+        <translation>同じ内容が書かれた日報：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/notes.py" line="130"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="124"/>
         <source>Only the author can edit this note.</source>
-        <translation>編集できるのは書いた本人だけです。</translation>
+        <translation type="vanished">編集できるのは書いた本人だけです。</translation>
     </message>
 </context>
 <context>

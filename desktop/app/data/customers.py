@@ -7,6 +7,7 @@ import sqlite3
 import unicodedata
 from typing import Any
 
+from importers.knowledge.noise import is_empty_insight, merge_identical
 from importers.knowledge.notes import insight_note_id
 
 _KATA_TO_HIRA = {cp: cp - 0x60 for cp in range(0x30A1, 0x30F7)}
@@ -118,9 +119,12 @@ def customer_detail(conn: sqlite3.Connection, company_id: str) -> dict[str, Any]
             (company_id,),
         )
     ]
-    # Insights written in the daily reports are knowledge too: shown beside the notes, unless
-    # the import already made a note of it (then the note, with its 参考になった, is shown).
+    # The same sentence written on many visits is one note, with each visit as a source.
     note_ids = {n["id"] for n in notes}
+    notes = merge_identical(notes)
+    # Insights written in the daily reports are knowledge too: shown beside the notes, unless
+    # the import already made a note of it (then the note, with its 参考になった, is shown), or
+    # they say nothing (特になし).
     insights = [
         dict(r)
         for r in conn.execute(
@@ -129,7 +133,7 @@ def customer_detail(conn: sqlite3.Connection, company_id: str) -> dict[str, Any]
                ORDER BY occurred_on DESC LIMIT 50""",
             (company_id,),
         )
-        if insight_note_id(r["id"]) not in note_ids
+        if insight_note_id(r["id"]) not in note_ids and not is_empty_insight(r["insight"])
     ]
     photos = [
         dict(r)
