@@ -12,7 +12,7 @@ import html
 from dataclasses import asdict, dataclass, field
 
 from importers.knowledge.categories import LEAD_COMMENT, category_label
-from importers.knowledge.noise import merge_identical
+from importers.knowledge.noise import is_empty_insight, merge_identical
 from importers.knowledge.reactions import helpful_counts, record_reuse
 from importers.normalize.companies import normalize_company
 from importers.normalize.text import nfkc
@@ -228,6 +228,8 @@ def _knowledge(store: Store, cid: str, viewer: str | None, limit: int) -> list[d
                       OR n.author IS ?)""",
             (cid, viewer, viewer),
         )
+        # 所感 notes made before empty-meaning ones were recognised (特になし) are not shown
+        if not (r["activity_id"] and is_empty_insight(r["body"]))
     ]
     counts = helpful_counts(store, [r["id"] for r in rows])
     order = {c: i for i, c in enumerate(CATEGORY_ORDER)}

@@ -121,7 +121,9 @@ def customer_detail(conn: sqlite3.Connection, company_id: str) -> dict[str, Any]
     ]
     # The same sentence written on many visits is one note, with each visit as a source.
     note_ids = {n["id"] for n in notes}
-    notes = merge_identical(notes)
+    notes = merge_identical(
+        [n for n in notes if not (n["activity_id"] and is_empty_insight(n["body"]))]
+    )
     # Insights written in the daily reports are knowledge too: shown beside the notes, unless
     # the import already made a note of it (then the note, with its 参考になった, is shown), or
     # they say nothing (特になし).
