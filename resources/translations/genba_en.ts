@@ -129,9 +129,9 @@
     <message numerus="yes">
         <location filename="../../desktop/app/views/activities.py" line="182"/>
         <source>%n activity(ies)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n activityy</numerusform>
+            <numerusform>%n activityies</numerusform>
         </translation>
     </message>
 </context>
@@ -258,9 +258,9 @@
     <message numerus="yes">
         <location filename="../../desktop/app/views/brief.py" line="98"/>
         <source>%n note(s) from the team</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n note from the team</numerusform>
+            <numerusform>%n notes from the team</numerusform>
         </translation>
     </message>
     <message>
@@ -564,9 +564,9 @@
     <message numerus="yes">
         <location filename="../../desktop/app/views/customers.py" line="52"/>
         <source>%n customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n customer</numerusform>
+            <numerusform>%n customers</numerusform>
         </translation>
     </message>
 </context>
@@ -640,9 +640,9 @@
     <message numerus="yes">
         <location filename="../../desktop/app/views/customer_page.py" line="192"/>
         <source>%n visit(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
         </translation>
     </message>
     <message>
@@ -964,9 +964,9 @@ If it happens again, send the details below to your IT contact.</source>
     <message numerus="yes">
         <location filename="../../desktop/app/views/folders.py" line="88"/>
         <source>%n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
         </translation>
     </message>
     <message>
@@ -988,86 +988,96 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>GenbaApp</name>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="197"/>
+        <location filename="../../desktop/app/application.py" line="199"/>
         <source>{0}: %n new visit(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{0}: %n new visit</numerusform>
+            <numerusform>{0}: %n new visits</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="200"/>
+        <location filename="../../desktop/app/application.py" line="202"/>
         <source>%n workbook(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n workbook</numerusform>
+            <numerusform>%n workbooks</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="200"/>
+        <location filename="../../desktop/app/application.py" line="202"/>
         <source>: %n new visit(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>: %n new visit</numerusform>
+            <numerusform>: %n new visits</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="203"/>
+        <location filename="../../desktop/app/application.py" line="205"/>
         <source>%n visit(s) updated</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n visit updated</numerusform>
+            <numerusform>%n visits updated</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="206"/>
+        <location filename="../../desktop/app/application.py" line="208"/>
         <source>%n business card file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n business card file</numerusform>
+            <numerusform>%n business card files</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="207"/>
+        <location filename="../../desktop/app/application.py" line="209"/>
         <source>: %n new contact(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>: %n new contact</numerusform>
+            <numerusform>: %n new contacts</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="210"/>
+        <location filename="../../desktop/app/application.py" line="212"/>
         <source>%n memo photo(s) attached</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n memo photo attached</numerusform>
+            <numerusform>%n memo photos attached</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="213"/>
+        <location filename="../../desktop/app/application.py" line="215"/>
         <source>{0} could not be read: see Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="215"/>
+        <location filename="../../desktop/app/application.py" line="217"/>
         <source>%n files could not be read: see Problems</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n files could not be read: see Problems</numerusform>
+            <numerusform>%n files could not be read: see Problems</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="217"/>
+        <location filename="../../desktop/app/application.py" line="219"/>
         <source>Imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="259"/>
+        <location filename="../../desktop/app/application.py" line="227"/>
+        <source>Genba is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/application.py" line="229"/>
+        <source>It keeps watching your folders and syncing. Open it again from this icon; 「Quit Genba」 in its menu ends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/application.py" line="274"/>
         <source>Cannot sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="216"/>
+        <location filename="../../desktop/app/application.py" line="218"/>
         <source>Could not import</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1572,9 +1582,9 @@ If it happens again, send the details below to your IT contact.</source>
     <message numerus="yes">
         <location filename="../../desktop/app/views/notes.py" line="110"/>
         <source>written %n times</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>written once</numerusform>
+            <numerusform>written %n times</numerusform>
         </translation>
     </message>
     <message>
@@ -1636,9 +1646,9 @@ If it happens again, send the details below to your IT contact.</source>
     <message numerus="yes">
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="155"/>
         <source>Preview: %n visit(s) found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Preview: %n visit found</numerusform>
+            <numerusform>Preview: %n visits found</numerusform>
         </translation>
     </message>
 </context>
@@ -1869,25 +1879,25 @@ If it happens again, send the details below to your IT contact.</source>
     <message numerus="yes">
         <location filename="../../desktop/app/row_drop.py" line="207"/>
         <source>Attached %n photo(s) to “{0}”.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Attached %n photo to “{0}”.</numerusform>
+            <numerusform>Attached %n photos to “{0}”.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/app/row_drop.py" line="209"/>
         <source>Attached %n photo(s) to the visit to “{0}” on {1}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Attached %n photo to the visit to “{0}” on {1}.</numerusform>
+            <numerusform>Attached %n photos to the visit to “{0}” on {1}.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/app/row_drop.py" line="212"/>
         <source>Attached %n photo(s) to the visit on {0}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Attached %n photo to the visit on {0}.</numerusform>
+            <numerusform>Attached %n photos to the visit on {0}.</numerusform>
         </translation>
     </message>
     <message>
@@ -2034,9 +2044,9 @@ If it happens again, send the details below to your IT contact.</source>
     <message numerus="yes">
         <location filename="../../desktop/app/views/search.py" line="145"/>
         <source>「{0}」: %n result(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>「{0}」: %n result</numerusform>
+            <numerusform>「{0}」: %n results</numerusform>
         </translation>
     </message>
     <message>
@@ -2076,135 +2086,208 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="31"/>
+        <location filename="../../desktop/app/views/sync.py" line="39"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="33"/>
+        <location filename="../../desktop/app/views/sync.py" line="41"/>
         <source>Your changes go to the team server when you are online; the team&apos;s come back. Private notes never leave this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="42"/>
+        <location filename="../../desktop/app/views/sync.py" line="50"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="51"/>
+        <location filename="../../desktop/app/views/sync.py" line="59"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="52"/>
-        <source>Changes waiting to be sent</source>
+        <location filename="../../desktop/app/views/sync.py" line="60"/>
+        <source>Waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="53"/>
+        <location filename="../../desktop/app/views/sync.py" line="61"/>
         <source>Last sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="54"/>
+        <location filename="../../desktop/app/views/sync.py" line="62"/>
         <source>Team server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="58"/>
+        <location filename="../../desktop/app/views/sync.py" line="66"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="66"/>
+        <location filename="../../desktop/app/views/sync.py" line="74"/>
         <source>Sign in to your team&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="69"/>
+        <location filename="../../desktop/app/views/sync.py" line="77"/>
         <source>Ask your team lead or IT for the server address and your token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="80"/>
+        <location filename="../../desktop/app/views/sync.py" line="88"/>
         <source>token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="81"/>
+        <location filename="../../desktop/app/views/sync.py" line="89"/>
         <source>Server address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="82"/>
+        <location filename="../../desktop/app/views/sync.py" line="90"/>
         <source>Token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="85"/>
+        <location filename="../../desktop/app/views/sync.py" line="93"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="116"/>
+        <location filename="../../desktop/app/views/sync.py" line="124"/>
         <source>Sync is not available in this installation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="121"/>
+        <location filename="../../desktop/app/views/sync.py" line="129"/>
         <source>Not set up — Genba works fully offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="123"/>
+        <location filename="../../desktop/app/views/sync.py" line="131"/>
         <source>Offline — changes are kept and sent later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="125"/>
+        <location filename="../../desktop/app/views/sync.py" line="133"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="127"/>
+        <location filename="../../desktop/app/views/sync.py" line="135"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="129"/>
+        <location filename="../../desktop/app/views/sync.py" line="137"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="132"/>
+        <location filename="../../desktop/app/views/sync.py" line="140"/>
         <source>Signed in, not synced yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="134"/>
+        <location filename="../../desktop/app/views/sync.py" line="142"/>
         <source>Sign-in needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="140"/>
         <source>%n change(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation type="vanished">
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="141"/>
+        <location filename="../../desktop/app/views/sync.py" line="149"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="154"/>
+        <location filename="../../desktop/app/views/sync.py" line="164"/>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync.py" line="164"/>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="168"/>
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="170"/>
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="172"/>
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n customer</numerusform>
+            <numerusform>%n customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="174"/>
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="176"/>
+        <source>%n 「helpful」 mark(s)</source>
+        <translation>
+            <numerusform>%n 「helpful」 mark</numerusform>
+            <numerusform>%n 「helpful」 marks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="178"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="180"/>
+        <source>%n deal(s)</source>
+        <translation>
+            <numerusform>%n deal</numerusform>
+            <numerusform>%n deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="181"/>
+        <source>%n other record(s)</source>
+        <translation>
+            <numerusform>%n other record</numerusform>
+            <numerusform>%n other records</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync.py" line="186"/>
         <source>Enter the server address and the token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="165"/>
+        <location filename="../../desktop/app/views/sync.py" line="197"/>
         <source>Saved. Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2250,9 +2333,9 @@ If it happens again, send the details below to your IT contact.</source>
     <message numerus="yes">
         <location filename="../../desktop/app/views/knowledge.py" line="188"/>
         <source>%n note(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
         </translation>
     </message>
 </context>
@@ -2396,17 +2479,17 @@ If it happens again, send the details below to your IT contact.</source>
     <message numerus="yes">
         <location filename="../../desktop/app/views/today.py" line="145"/>
         <source>%n visit(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/app/views/today.py" line="147"/>
         <source>%n card(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n card</numerusform>
+            <numerusform>%n cards</numerusform>
         </translation>
     </message>
     <message>
@@ -2417,9 +2500,9 @@ If it happens again, send the details below to your IT contact.</source>
     <message numerus="yes">
         <location filename="../../desktop/app/views/today.py" line="156"/>
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
         </translation>
     </message>
     <message>
@@ -2435,33 +2518,33 @@ If it happens again, send the details below to your IT contact.</source>
     <message numerus="yes">
         <location filename="../../desktop/app/views/today.py" line="184"/>
         <source>%n older follow-up(s) hidden; their visits stay in Activities.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n older follow-up hidden; their visits stay in Activities.</numerusform>
+            <numerusform>%n older follow-ups hidden; their visits stay in Activities.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/app/views/today.py" line="189"/>
         <source>%n import problem(s) in workbooks</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n import problem in workbooks</numerusform>
+            <numerusform>%n import problems in workbooks</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/app/views/today.py" line="190"/>
         <source>%n business card(s) to check</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n business card to check</numerusform>
+            <numerusform>%n business cards to check</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/app/views/today.py" line="193"/>
         <source>%n file(s) could not be read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n file could not be read</numerusform>
+            <numerusform>%n files could not be read</numerusform>
         </translation>
     </message>
     <message>

@@ -991,78 +991,88 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>GenbaApp</name>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="197"/>
+        <location filename="../../desktop/app/application.py" line="199"/>
         <source>{0}: %n new visit(s)</source>
         <translation>
             <numerusform>{0}：新しい訪問 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="200"/>
+        <location filename="../../desktop/app/application.py" line="202"/>
         <source>%n workbook(s)</source>
         <translation>
             <numerusform>日報 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="200"/>
+        <location filename="../../desktop/app/application.py" line="202"/>
         <source>: %n new visit(s)</source>
         <translation>
             <numerusform>：新しい訪問 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="203"/>
+        <location filename="../../desktop/app/application.py" line="205"/>
         <source>%n visit(s) updated</source>
         <translation>
             <numerusform>更新された訪問 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="206"/>
+        <location filename="../../desktop/app/application.py" line="208"/>
         <source>%n business card file(s)</source>
         <translation>
             <numerusform>名刺 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="207"/>
+        <location filename="../../desktop/app/application.py" line="209"/>
         <source>: %n new contact(s)</source>
         <translation>
             <numerusform>：新しい担当者 %n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="210"/>
+        <location filename="../../desktop/app/application.py" line="212"/>
         <source>%n memo photo(s) attached</source>
         <translation>
             <numerusform>メモの写真 %n 枚を添付しました</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="213"/>
+        <location filename="../../desktop/app/application.py" line="215"/>
         <source>{0} could not be read: see Problems</source>
         <translation>{0} を読み込めませんでした。「問題」を確認してください</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="215"/>
+        <location filename="../../desktop/app/application.py" line="217"/>
         <source>%n files could not be read: see Problems</source>
         <translation>
             <numerusform>%n 件のファイルを読み込めませんでした。「問題」を確認してください</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="217"/>
+        <location filename="../../desktop/app/application.py" line="219"/>
         <source>Imported</source>
         <translation>取り込みました</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="259"/>
+        <location filename="../../desktop/app/application.py" line="227"/>
+        <source>Genba is still running</source>
+        <translation>現場は動作中です</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/application.py" line="229"/>
+        <source>It keeps watching your folders and syncing. Open it again from this icon; 「Quit Genba」 in its menu ends it.</source>
+        <translation>フォルダーの見守りと同期を続けています。このアイコンからまた開けます。終了するにはメニューの「現場を終了」を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/application.py" line="274"/>
         <source>Cannot sync</source>
         <translation>同期できません</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="216"/>
+        <location filename="../../desktop/app/application.py" line="218"/>
         <source>Could not import</source>
         <translation>取り込めませんでした</translation>
     </message>
@@ -2069,134 +2079,203 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="31"/>
+        <location filename="../../desktop/app/views/sync.py" line="39"/>
         <source>Sync</source>
         <translation>同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="33"/>
+        <location filename="../../desktop/app/views/sync.py" line="41"/>
         <source>Your changes go to the team server when you are online; the team&apos;s come back. Private notes never leave this computer.</source>
         <translation>オンラインのときに自分の変更をチームのサーバーへ送り、チームの変更を受け取ります。「自分のみ」のメモはこのパソコンから出ません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="42"/>
+        <location filename="../../desktop/app/views/sync.py" line="50"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="51"/>
+        <location filename="../../desktop/app/views/sync.py" line="59"/>
         <source>Connection</source>
         <translation>接続</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="52"/>
         <source>Changes waiting to be sent</source>
-        <translation>送信待ちの変更</translation>
+        <translation type="vanished">送信待ちの変更</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="53"/>
+        <location filename="../../desktop/app/views/sync.py" line="60"/>
+        <source>Waiting to be sent</source>
+        <translation>送信待ち</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync.py" line="61"/>
         <source>Last sync</source>
         <translation>最終同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="54"/>
+        <location filename="../../desktop/app/views/sync.py" line="62"/>
         <source>Team server</source>
         <translation>チームのサーバー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="58"/>
+        <location filename="../../desktop/app/views/sync.py" line="66"/>
         <source>Sync now</source>
         <translation>今すぐ同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="66"/>
+        <location filename="../../desktop/app/views/sync.py" line="74"/>
         <source>Sign in to your team&apos;s server</source>
         <translation>チームのサーバーにサインイン</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="69"/>
+        <location filename="../../desktop/app/views/sync.py" line="77"/>
         <source>Ask your team lead or IT for the server address and your token.</source>
         <translation>サーバーのアドレスとトークンは、上長またはIT担当者にお問い合わせください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="80"/>
+        <location filename="../../desktop/app/views/sync.py" line="88"/>
         <source>token</source>
         <translation>トークン</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="81"/>
+        <location filename="../../desktop/app/views/sync.py" line="89"/>
         <source>Server address</source>
         <translation>サーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="82"/>
+        <location filename="../../desktop/app/views/sync.py" line="90"/>
         <source>Token</source>
         <translation>トークン</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="85"/>
+        <location filename="../../desktop/app/views/sync.py" line="93"/>
         <source>Sign in</source>
         <translation>サインイン</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="116"/>
+        <location filename="../../desktop/app/views/sync.py" line="124"/>
         <source>Sync is not available in this installation.</source>
         <translation>この環境では同期を利用できません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="121"/>
+        <location filename="../../desktop/app/views/sync.py" line="129"/>
         <source>Not set up — Genba works fully offline.</source>
         <translation>未設定 — オフラインでもすべての機能が使えます</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="123"/>
+        <location filename="../../desktop/app/views/sync.py" line="131"/>
         <source>Offline — changes are kept and sent later</source>
         <translation>オフライン — 変更は保存され、あとで送信されます</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="125"/>
+        <location filename="../../desktop/app/views/sync.py" line="133"/>
         <source>Error</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="127"/>
+        <location filename="../../desktop/app/views/sync.py" line="135"/>
         <source>Syncing…</source>
         <translation>同期中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="129"/>
+        <location filename="../../desktop/app/views/sync.py" line="137"/>
         <source>Online</source>
         <translation>オンライン</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="132"/>
+        <location filename="../../desktop/app/views/sync.py" line="140"/>
         <source>Signed in, not synced yet</source>
         <translation>サインイン済み・未同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="134"/>
+        <location filename="../../desktop/app/views/sync.py" line="142"/>
         <source>Sign-in needed</source>
         <translation>サインインが必要です</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="140"/>
         <source>%n change(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="141"/>
+        <location filename="../../desktop/app/views/sync.py" line="149"/>
         <source>never</source>
         <translation>未実施</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="154"/>
+        <location filename="../../desktop/app/views/sync.py" line="164"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync.py" line="164"/>
+        <source>nothing</source>
+        <translation>なし</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="168"/>
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>訪問 %n件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="170"/>
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>担当者 %n人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="172"/>
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>顧客 %n社</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="174"/>
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>ナレッジ %n件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="176"/>
+        <source>%n 「helpful」 mark(s)</source>
+        <translation>
+            <numerusform>「参考になった」 %n件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="178"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>写真 %n枚</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="180"/>
+        <source>%n deal(s)</source>
+        <translation>
+            <numerusform>案件 %n件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="181"/>
+        <source>%n other record(s)</source>
+        <translation>
+            <numerusform>その他 %n件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync.py" line="186"/>
         <source>Enter the server address and the token.</source>
         <translation>サーバーのアドレスとトークンを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="165"/>
+        <location filename="../../desktop/app/views/sync.py" line="197"/>
         <source>Saved. Syncing…</source>
         <translation>保存しました。同期しています…</translation>
     </message>
