@@ -458,8 +458,19 @@ def main() -> int:
     p.add_argument("--lang", default="ja", choices=("ja", "en"))
     p.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     p.add_argument("--offscreen", action="store_true", help="render without an X server")
+    p.add_argument(
+        "--demo-data",
+        type=Path,
+        metavar="DIR",
+        help="only build the demo data folder in DIR (for docs/walkthrough.md), then stop",
+    )
     p.add_argument("--on-display", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args()
+    if args.demo_data:
+        work = args.demo_data.resolve()
+        build_demo(work / "data", work)
+        print(work / "data")
+        return 0
     if args.offscreen or args.on_display:
         for path in render(args.out, args.lang):
             print(path)

@@ -242,6 +242,12 @@ def _knowledge(store: Store, cid: str, viewer: str | None, limit: int) -> list[d
 
 
 # -- rendering ------------------------------------------------------------------------------------
+def _phones(c: dict) -> str:
+    """Office and mobile: on the train, the mobile is the number that reaches them."""
+    mobile = f"携帯 {c['mobile']}" if c.get("mobile") else ""
+    return " / ".join(x for x in (c.get("phone") or "", mobile) if x)
+
+
 def _yen(v) -> str:
     return f"¥{v:,}" if isinstance(v, int) else ""
 
@@ -287,7 +293,7 @@ def render_brief_text(brief: Brief) -> str:
         lines.append("  (なし)")
     for c in brief.contacts:
         bits = [c["full_name"] or "", c["title"] or "", c["department"] or ""]
-        tel = c["phone"] or c["mobile"] or ""
+        tel = _phones(c)
         lines.append(
             "  "
             + " ".join(b for b in bits if b)
@@ -414,7 +420,7 @@ def render_brief_html(brief: Brief) -> str:
                     e(c["full_name"] or ""),
                     e(c["title"] or ""),
                     e(c["department"] or ""),
-                    e(c["phone"] or c["mobile"] or ""),
+                    e(_phones(c)).replace(" / ", "<br>"),
                     e(c["email"] or ""),
                     e(c["last_met"] or ""),
                 ]

@@ -320,51 +320,56 @@
     </message>
     <message>
         <location filename="../../desktop/app/views/brief.py" line="177"/>
+        <source>mobile {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="180"/>
         <source>last met {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="190"/>
+        <location filename="../../desktop/app/views/brief.py" line="193"/>
         <source>No contacts yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="195"/>
+        <location filename="../../desktop/app/views/brief.py" line="198"/>
         <source>Open deals</source>
         <translation type="unfinished">進行中の案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="213"/>
+        <location filename="../../desktop/app/views/brief.py" line="216"/>
         <source>No open deals.</source>
         <translation type="unfinished">進行中の案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="229"/>
+        <location filename="../../desktop/app/views/brief.py" line="232"/>
         <source>{0} (overdue)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="255"/>
+        <location filename="../../desktop/app/views/brief.py" line="258"/>
         <source>Print the brief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="262"/>
+        <location filename="../../desktop/app/views/brief.py" line="265"/>
         <source>pre-visit brief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="269"/>
+        <location filename="../../desktop/app/views/brief.py" line="272"/>
         <source>Save the brief as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="271"/>
+        <location filename="../../desktop/app/views/brief.py" line="274"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="287"/>
+        <location filename="../../desktop/app/views/brief.py" line="290"/>
         <source>Saved {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1118,22 +1123,22 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>HelpfulButton</name>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="60"/>
+        <location filename="../../desktop/app/views/notes.py" line="69"/>
         <source>This is your note: only teammates can mark it helpful.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="63"/>
+        <location filename="../../desktop/app/views/notes.py" line="72"/>
         <source>Enter your name in the settings to mark notes helpful.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="65"/>
+        <location filename="../../desktop/app/views/notes.py" line="74"/>
         <source>Tell the author this note helped you (click again to undo).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="84"/>
+        <location filename="../../desktop/app/views/notes.py" line="93"/>
         <source>Helpful</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1575,12 +1580,12 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>NoteItem</name>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="107"/>
+        <location filename="../../desktop/app/views/notes.py" line="116"/>
         <source>only me</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/notes.py" line="110"/>
+        <location filename="../../desktop/app/views/notes.py" line="119"/>
         <source>written %n times</source>
         <translation>
             <numerusform>written once</numerusform>
@@ -1588,12 +1593,12 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="115"/>
+        <location filename="../../desktop/app/views/notes.py" line="124"/>
         <source>The same text in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="130"/>
+        <location filename="../../desktop/app/views/notes.py" line="139"/>
         <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1601,42 +1606,12 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>Notes</name>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="27"/>
-        <source>Buyer preference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/views/notes.py" line="28"/>
-        <source>Negotiation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/views/notes.py" line="29"/>
-        <source>Trouble lesson</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/views/notes.py" line="30"/>
-        <source>Failure story</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/views/notes.py" line="31"/>
-        <source>Competitor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/views/notes.py" line="32"/>
-        <source>Tip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/views/notes.py" line="39"/>
+        <location filename="../../desktop/app/views/notes.py" line="48"/>
         <source>Lead&apos;s comment</source>
         <translation type="unfinished">上司コメント</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="41"/>
+        <location filename="../../desktop/app/views/notes.py" line="50"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>

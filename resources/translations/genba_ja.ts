@@ -322,51 +322,56 @@
     </message>
     <message>
         <location filename="../../desktop/app/views/brief.py" line="177"/>
+        <source>mobile {0}</source>
+        <translation>携帯 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="180"/>
         <source>last met {0}</source>
         <translation>最終面談 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="190"/>
+        <location filename="../../desktop/app/views/brief.py" line="193"/>
         <source>No contacts yet.</source>
         <translation>面談者・連絡先はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="195"/>
+        <location filename="../../desktop/app/views/brief.py" line="198"/>
         <source>Open deals</source>
         <translation>進行中の案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="213"/>
+        <location filename="../../desktop/app/views/brief.py" line="216"/>
         <source>No open deals.</source>
         <translation>進行中の案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="229"/>
+        <location filename="../../desktop/app/views/brief.py" line="232"/>
         <source>{0} (overdue)</source>
         <translation>{0}（期限切れ）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="255"/>
+        <location filename="../../desktop/app/views/brief.py" line="258"/>
         <source>Print the brief</source>
         <translation>ブリーフを印刷</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="262"/>
+        <location filename="../../desktop/app/views/brief.py" line="265"/>
         <source>pre-visit brief</source>
         <translation>訪問前ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="269"/>
+        <location filename="../../desktop/app/views/brief.py" line="272"/>
         <source>Save the brief as PDF</source>
         <translation>ブリーフをPDFに保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="271"/>
+        <location filename="../../desktop/app/views/brief.py" line="274"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="287"/>
+        <location filename="../../desktop/app/views/brief.py" line="290"/>
         <source>Saved {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
@@ -1113,22 +1118,22 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>HelpfulButton</name>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="60"/>
+        <location filename="../../desktop/app/views/notes.py" line="69"/>
         <source>This is your note: only teammates can mark it helpful.</source>
         <translation>自分のナレッジには「参考になった」を付けられません（付けられるのはチームの仲間です）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="63"/>
+        <location filename="../../desktop/app/views/notes.py" line="72"/>
         <source>Enter your name in the settings to mark notes helpful.</source>
         <translation>「参考になった」を付けるには、設定で名前を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="65"/>
+        <location filename="../../desktop/app/views/notes.py" line="74"/>
         <source>Tell the author this note helped you (click again to undo).</source>
         <translation>役に立ったことを書いた人に伝えます（もう一度押すと取り消し）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="84"/>
+        <location filename="../../desktop/app/views/notes.py" line="93"/>
         <source>Helpful</source>
         <translation>参考になった</translation>
     </message>
@@ -1570,24 +1575,24 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>NoteItem</name>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="107"/>
+        <location filename="../../desktop/app/views/notes.py" line="116"/>
         <source>only me</source>
         <translation>自分のみ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/notes.py" line="110"/>
+        <location filename="../../desktop/app/views/notes.py" line="119"/>
         <source>written %n times</source>
         <translation>
             <numerusform>同じ内容 %n件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="115"/>
+        <location filename="../../desktop/app/views/notes.py" line="124"/>
         <source>The same text in:</source>
         <translation>同じ内容が書かれた日報：</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="130"/>
+        <location filename="../../desktop/app/views/notes.py" line="139"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
@@ -1599,42 +1604,36 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>Notes</name>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="27"/>
         <source>Buyer preference</source>
-        <translation>購買担当の好み</translation>
+        <translation type="vanished">購買担当の好み</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="28"/>
         <source>Negotiation</source>
-        <translation>商談のコツ</translation>
+        <translation type="vanished">商談のコツ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="29"/>
         <source>Trouble lesson</source>
-        <translation>トラブルの教訓</translation>
+        <translation type="vanished">トラブルの教訓</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="30"/>
         <source>Failure story</source>
-        <translation>失敗談</translation>
+        <translation type="vanished">失敗談</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="31"/>
         <source>Competitor</source>
-        <translation>競合情報</translation>
+        <translation type="vanished">競合情報</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="32"/>
         <source>Tip</source>
-        <translation>ちょっとしたコツ</translation>
+        <translation type="vanished">ちょっとしたコツ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="39"/>
+        <location filename="../../desktop/app/views/notes.py" line="48"/>
         <source>Lead&apos;s comment</source>
         <translation>上司コメント</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="41"/>
+        <location filename="../../desktop/app/views/notes.py" line="50"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>

@@ -79,3 +79,22 @@ def test_import_makes_no_note_of_an_empty_insight_and_one_brief_note_per_text(st
     brief = build_brief(store, cid, "佐藤", record=False)
     assert len(brief.knowledge) == 1
     assert brief.knowledge[0]["same"] == 2
+
+
+def test_the_brief_pdf_has_the_mobile_number_too():
+    from importers.knowledge.brief import Brief, render_brief_html
+
+    brief = Brief(company_id="c", company="山田製作所", generated_on="2025-10-20", viewer=None)
+    brief.contacts = [
+        {
+            "full_name": "田村 一郎",
+            "title": "課長",
+            "department": "製造部",
+            "phone": "052-111-2233",
+            "mobile": "090-1234-5678",
+            "email": None,
+            "last_met": None,
+        }
+    ]
+    html = render_brief_html(brief)
+    assert "052-111-2233" in html and "090-1234-5678" in html
