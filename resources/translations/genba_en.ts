@@ -1364,6 +1364,106 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
 </context>
 <context>
+    <name>ManualMergeDialog</name>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="38"/>
+        <source>Merge by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="44"/>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="45"/>
+        <source>Contacts</source>
+        <translation type="unfinished">面談者・連絡先</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="55"/>
+        <source>The left one is kept, the right one is merged into it (its visits, contacts and notes move over). Choose each field&apos;s value. Problems → Recent merges can undo it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="74"/>
+        <source>Keep the other one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="88"/>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="118"/>
+        <source>last visit {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="144"/>
+        <source>Choose two different rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="176"/>
+        <location filename="../../desktop/app/dialogs/merge.py" line="178"/>
+        <source>Name</source>
+        <translation type="unfinished">名前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="177"/>
+        <location filename="../../desktop/app/dialogs/merge.py" line="179"/>
+        <source>Reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="180"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="181"/>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="182"/>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="183"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="184"/>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="185"/>
+        <source>Fax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="186"/>
+        <source>Postal code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="187"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="188"/>
+        <source>Web site</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Mapping</name>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="26"/>
@@ -1707,7 +1807,7 @@ If it happens again, send the details below to your IT contact.</source>
     <message>
         <location filename="../../desktop/app/views/problems.py" line="84"/>
         <location filename="../../desktop/app/views/problems.py" line="113"/>
-        <location filename="../../desktop/app/views/problems.py" line="133"/>
+        <location filename="../../desktop/app/views/problems.py" line="138"/>
         <source>Customer</source>
         <translation type="unfinished">顧客</translation>
     </message>
@@ -1743,13 +1843,13 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
     <message>
         <location filename="../../desktop/app/views/problems.py" line="111"/>
-        <location filename="../../desktop/app/views/problems.py" line="131"/>
+        <location filename="../../desktop/app/views/problems.py" line="136"/>
         <source>Kind</source>
         <translation type="unfinished">種類</translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/problems.py" line="113"/>
-        <location filename="../../desktop/app/views/problems.py" line="133"/>
+        <location filename="../../desktop/app/views/problems.py" line="138"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1779,57 +1879,67 @@ If it happens again, send the details below to your IT contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="136"/>
+        <location filename="../../desktop/app/views/problems.py" line="127"/>
+        <source>Merge by hand…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/problems.py" line="129"/>
+        <source>Pick two customers or contacts Genba did not suggest, and merge them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/problems.py" line="141"/>
         <source>Merged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="137"/>
+        <location filename="../../desktop/app/views/problems.py" line="142"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="143"/>
+        <location filename="../../desktop/app/views/problems.py" line="148"/>
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="147"/>
+        <location filename="../../desktop/app/views/problems.py" line="154"/>
         <source>Recent merges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="171"/>
+        <location filename="../../desktop/app/views/problems.py" line="178"/>
         <source>Import problems ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="172"/>
+        <location filename="../../desktop/app/views/problems.py" line="179"/>
         <source>Cards to check ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="173"/>
+        <location filename="../../desktop/app/views/problems.py" line="180"/>
         <source>Possible duplicates ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="177"/>
+        <location filename="../../desktop/app/views/problems.py" line="184"/>
         <source>same e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="178"/>
+        <location filename="../../desktop/app/views/problems.py" line="185"/>
         <source>same name at the same company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="179"/>
+        <location filename="../../desktop/app/views/problems.py" line="186"/>
         <source>same name (株式会社, width, spaces aside)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="181"/>
+        <location filename="../../desktop/app/views/problems.py" line="188"/>
         <source>similar name and the same phone number prefix</source>
         <translation type="unfinished"></translation>
     </message>

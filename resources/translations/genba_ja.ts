@@ -1359,6 +1359,106 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
 </context>
 <context>
+    <name>ManualMergeDialog</name>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="38"/>
+        <source>Merge by hand</source>
+        <translation>手動で統合</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="44"/>
+        <source>Customers</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="45"/>
+        <source>Contacts</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="55"/>
+        <source>The left one is kept, the right one is merged into it (its visits, contacts and notes move over). Choose each field&apos;s value. Problems → Recent merges can undo it.</source>
+        <translation>左を残し、右をそこへ統合します（右の訪問・担当者・ナレッジは左へ移ります）。項目ごとに残す値を選んでください。「問題」→「最近の統合」から元に戻せます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="74"/>
+        <source>Keep the other one</source>
+        <translation>もう一方を残す</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="88"/>
+        <source>Merge</source>
+        <translation>統合する</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="118"/>
+        <source>last visit {0}</source>
+        <translation>最終訪問 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="144"/>
+        <source>Choose two different rows.</source>
+        <translation>別々の2件を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="176"/>
+        <location filename="../../desktop/app/dialogs/merge.py" line="178"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="177"/>
+        <location filename="../../desktop/app/dialogs/merge.py" line="179"/>
+        <source>Reading</source>
+        <translation>読み</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="180"/>
+        <source>Title</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="181"/>
+        <source>Department</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="182"/>
+        <source>E-mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="183"/>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="184"/>
+        <source>Mobile</source>
+        <translation>携帯</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="185"/>
+        <source>Fax</source>
+        <translation>FAX</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="186"/>
+        <source>Postal code</source>
+        <translation>郵便番号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="187"/>
+        <source>Address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="188"/>
+        <source>Web site</source>
+        <translation>Webサイト</translation>
+    </message>
+</context>
+<context>
     <name>Mapping</name>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="26"/>
@@ -1728,7 +1828,7 @@ If it happens again, send the details below to your IT contact.</source>
     <message>
         <location filename="../../desktop/app/views/problems.py" line="84"/>
         <location filename="../../desktop/app/views/problems.py" line="113"/>
-        <location filename="../../desktop/app/views/problems.py" line="133"/>
+        <location filename="../../desktop/app/views/problems.py" line="138"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
@@ -1764,13 +1864,13 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
     <message>
         <location filename="../../desktop/app/views/problems.py" line="111"/>
-        <location filename="../../desktop/app/views/problems.py" line="131"/>
+        <location filename="../../desktop/app/views/problems.py" line="136"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/problems.py" line="113"/>
-        <location filename="../../desktop/app/views/problems.py" line="133"/>
+        <location filename="../../desktop/app/views/problems.py" line="138"/>
         <source>Contact</source>
         <translation>面談者</translation>
     </message>
@@ -1800,57 +1900,67 @@ If it happens again, send the details below to your IT contact.</source>
         <translation>別々のままにする</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="136"/>
+        <location filename="../../desktop/app/views/problems.py" line="127"/>
+        <source>Merge by hand…</source>
+        <translation>手動で統合…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/problems.py" line="129"/>
+        <source>Pick two customers or contacts Genba did not suggest, and merge them</source>
+        <translation>候補に出ていない2件の顧客または担当者を選んで統合します</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/problems.py" line="141"/>
         <source>Merged</source>
         <translation>統合した組</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="137"/>
+        <location filename="../../desktop/app/views/problems.py" line="142"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="143"/>
+        <location filename="../../desktop/app/views/problems.py" line="148"/>
         <source>Undo merge</source>
         <translation>統合を元に戻す</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="147"/>
+        <location filename="../../desktop/app/views/problems.py" line="154"/>
         <source>Recent merges</source>
         <translation>最近の統合</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="171"/>
+        <location filename="../../desktop/app/views/problems.py" line="178"/>
         <source>Import problems ({0})</source>
         <translation>取り込みの問題（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="172"/>
+        <location filename="../../desktop/app/views/problems.py" line="179"/>
         <source>Cards to check ({0})</source>
         <translation>確認が必要な名刺（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="173"/>
+        <location filename="../../desktop/app/views/problems.py" line="180"/>
         <source>Possible duplicates ({0})</source>
         <translation>重複の可能性（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="177"/>
+        <location filename="../../desktop/app/views/problems.py" line="184"/>
         <source>same e-mail</source>
         <translation>同じメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="178"/>
+        <location filename="../../desktop/app/views/problems.py" line="185"/>
         <source>same name at the same company</source>
         <translation>同じ会社に同じ名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="179"/>
+        <location filename="../../desktop/app/views/problems.py" line="186"/>
         <source>same name (株式会社, width, spaces aside)</source>
         <translation>同じ社名（株式会社・全角半角・空白の違いのみ）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="181"/>
+        <location filename="../../desktop/app/views/problems.py" line="188"/>
         <source>similar name and the same phone number prefix</source>
         <translation>似た社名で電話番号の局番が同じ</translation>
     </message>

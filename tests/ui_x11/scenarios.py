@@ -116,6 +116,7 @@ def window_fits(d) -> None:
     from desktop.app.dialogs.company import CompanyDialog
     from desktop.app.dialogs.first_run import FirstRunWizard
     from desktop.app.dialogs.mapping import MappingWizard
+    from desktop.app.dialogs.merge import ManualMergeDialog
     from desktop.app.dialogs.note import NoteDialog
 
     w = d.window
@@ -138,6 +139,7 @@ def window_fits(d) -> None:
         "card_review": CardReviewDialog(ctx, card, parent=w),
         "first_run": FirstRunWizard(ctx),
         "mapping": MappingWizard(ctx, d.work / "日報" / "訪問記録_2025年10月.xlsx", parent=w),
+        "manual_merge": ManualMergeDialog(ctx, parent=w),
     }
     d.results["dialogs"] = {name: _dialog_fit(d, dlg) for name, dlg in dialogs.items()}
     # The window remembers its size and place: a maximised window comes back maximised.

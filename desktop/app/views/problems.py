@@ -124,6 +124,11 @@ class ProblemsView(Page):
         self.merge_button.clicked.connect(self.merge_selected)
         self.apart_button = button(self.tr("Keep apart"))
         self.apart_button.clicked.connect(self.keep_apart_selected)
+        self.manual_button = button(self.tr("Merge by hand…"), icon=icon("merge"))
+        self.manual_button.setToolTip(
+            self.tr("Pick two customers or contacts Genba did not suggest, and merge them")
+        )
+        self.manual_button.clicked.connect(self.merge_by_hand)
         self.merges = RecordsModel(
             [
                 Column(
@@ -143,7 +148,9 @@ class ProblemsView(Page):
         self.undo_button = button(self.tr("Undo merge"), icon=icon("undo"))
         self.undo_button.clicked.connect(self.undo_selected)
         self.dups_view.selectionModel().currentRowChanged.connect(self._dup_selected)
-        dup_tab = self._tab(self.dups_view, [self.merge_button, self.apart_button])
+        dup_tab = self._tab(
+            self.dups_view, [self.merge_button, self.apart_button, self.manual_button]
+        )
         dup_tab.layout().addWidget(label(self.tr("Recent merges"), "sectionTitle"))
         dup_tab.layout().addWidget(self.merges_view)
         row = QHBoxLayout()
@@ -302,6 +309,14 @@ class ProblemsView(Page):
             self.ctx.write(
                 lambda: problems.merge(store, row["entity"], row["keep_id"], row["other_id"])
             )
+
+    def merge_by_hand(self):
+        """The side-by-side merge of two rows the rep picks (returns the dialog)."""
+        from desktop.app.dialogs.merge import ManualMergeDialog
+
+        self.manual_dialog = ManualMergeDialog(self.ctx, parent=self)
+        self.manual_dialog.open()
+        return self.manual_dialog
 
     def keep_apart_selected(self) -> None:
         row = self._current(self.dups_view, self.dups)
