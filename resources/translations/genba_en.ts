@@ -148,77 +148,82 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="94"/>
-        <source>Date</source>
-        <translation type="unfinished">日付</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="95"/>
-        <source>Rep</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="96"/>
-        <source>Contact</source>
+        <location filename="../../desktop/app/dialogs/activity.py" line="93"/>
+        <source>Type 0–100, or change it with the ↑ and ↓ keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/activity.py" line="97"/>
-        <source>Purpose</source>
-        <translation type="unfinished"></translation>
+        <source>Date</source>
+        <translation type="unfinished">日付</translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/activity.py" line="98"/>
-        <source>Summary</source>
+        <source>Rep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/activity.py" line="99"/>
-        <source>Result</source>
+        <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/activity.py" line="100"/>
-        <source>Next action</source>
+        <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/activity.py" line="101"/>
-        <source>Due</source>
+        <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/activity.py" line="102"/>
-        <source>Amount (yen)</source>
+        <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/activity.py" line="103"/>
-        <source>Probability</source>
+        <source>Next action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/activity.py" line="104"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/activity.py" line="105"/>
+        <source>Amount (yen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/activity.py" line="106"/>
+        <source>Probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/activity.py" line="107"/>
         <source>Insight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="112"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="115"/>
         <source>Your edits are kept when the workbook is imported again; a later change of the same cell in Excel wins.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="133"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="136"/>
         <source>This activity no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="139"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="142"/>
         <source>From the daily report, cell {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="210"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="213"/>
         <source>Picture attached to this activity.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -811,12 +816,12 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="225"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="253"/>
         <source>Set up Genba</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="236"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="264"/>
         <source>Start using Genba</source>
         <translation type="unfinished"></translation>
     </message>
@@ -854,8 +859,8 @@ If it happens again, send the details below to your IT contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="103"/>
-        <source>This folder was not found: {0}</source>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="113"/>
+        <source>This folder was not found: {0} — pick it with 「Choose…」.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1146,37 +1151,47 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="134"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="148"/>
         <source>Reading your files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="135"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="149"/>
         <source>This runs once; afterwards Genba keeps up as you save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="163"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="177"/>
         <source>Looking for workbooks and cards…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="194"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="208"/>
         <source>Reading {0} ({1} of {2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="201"/>
-        <source>Done: {0} file(s) read, {1} activities.</source>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="220"/>
+        <source>Your files are read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="205"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="221"/>
+        <source>From now on Genba keeps up as you save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="222"/>
+        <source>Done: {0} file(s) read — {1} visit(s), {2} business card(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="226"/>
         <source>{0} file(s) need a look under Problems.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="211"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="232"/>
         <source>The import stopped: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2148,22 +2163,22 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="111"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="125"/>
         <source>Team server (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="114"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="128"/>
         <source>If your team shares customers, enter the server address and your token. You can also do this later under Sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="122"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="136"/>
         <source>Server address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="123"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="137"/>
         <source>Token</source>
         <translation type="unfinished"></translation>
     </message>

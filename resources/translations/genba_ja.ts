@@ -151,77 +151,82 @@
         <translation>円（例: 1200000）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="94"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="93"/>
+        <source>Type 0–100, or change it with the ↑ and ↓ keys</source>
+        <translation>0〜100 を入力するか、↑・↓キーで変更します</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/activity.py" line="97"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="95"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="98"/>
         <source>Rep</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="96"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="99"/>
         <source>Contact</source>
         <translation>面談者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="97"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="100"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="98"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="101"/>
         <source>Summary</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="99"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="102"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="100"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="103"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="101"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="104"/>
         <source>Due</source>
         <translation>期日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="102"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="105"/>
         <source>Amount (yen)</source>
         <translation>金額（円）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="103"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="106"/>
         <source>Probability</source>
         <translation>確度</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="104"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="107"/>
         <source>Insight</source>
         <translation>所感</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="112"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="115"/>
         <source>Your edits are kept when the workbook is imported again; a later change of the same cell in Excel wins.</source>
         <translation>ここでの修正は日報を取り込み直しても残ります。その後にExcelで同じセルを書き換えた場合は、Excelの内容が優先されます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="133"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="136"/>
         <source>This activity no longer exists.</source>
         <translation>この活動は削除されています。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="139"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="142"/>
         <source>From the daily report, cell {0}</source>
         <translation>日報のセル {0} から取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="210"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="213"/>
         <source>Picture attached to this activity.</source>
         <translation>この活動に画像を添付しました。</translation>
     </message>
@@ -815,12 +820,12 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="225"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="253"/>
         <source>Set up Genba</source>
         <translation>現場のセットアップ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="236"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="264"/>
         <source>Start using Genba</source>
         <translation>現場を使い始める</translation>
     </message>
@@ -858,9 +863,13 @@ If it happens again, send the details below to your IT contact.</source>
         <translation>例: ドキュメント\名刺</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="103"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="113"/>
+        <source>This folder was not found: {0} — pick it with 「Choose…」.</source>
+        <translation>フォルダーが見つかりません：{0} ―「選択…」で選んでください。</translation>
+    </message>
+    <message>
         <source>This folder was not found: {0}</source>
-        <translation>フォルダーが見つかりません: {0}</translation>
+        <translation type="vanished">フォルダーが見つかりません: {0}</translation>
     </message>
 </context>
 <context>
@@ -1141,37 +1150,51 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="134"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="148"/>
         <source>Reading your files</source>
         <translation>ファイルを読み込んでいます</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="135"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="149"/>
         <source>This runs once; afterwards Genba keeps up as you save.</source>
         <translation>初回だけです。以降は保存するたびに自動で取り込みます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="163"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="177"/>
         <source>Looking for workbooks and cards…</source>
         <translation>日報と名刺を探しています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="194"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="208"/>
         <source>Reading {0} ({1} of {2})</source>
         <translation>{0} を読み込み中（{1}/{2}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="201"/>
-        <source>Done: {0} file(s) read, {1} activities.</source>
-        <translation>完了: {0}ファイル、活動 {1}件を取り込みました。</translation>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="220"/>
+        <source>Your files are read</source>
+        <translation>ファイルの読み込みが終わりました</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="205"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="221"/>
+        <source>From now on Genba keeps up as you save.</source>
+        <translation>これからは、保存するたびに現場が取り込みます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="222"/>
+        <source>Done: {0} file(s) read — {1} visit(s), {2} business card(s).</source>
+        <translation>完了：ファイル {0}件を読み込みました ― 訪問 {1}件、名刺 {2}枚。</translation>
+    </message>
+    <message>
+        <source>Done: {0} file(s) read, {1} activities.</source>
+        <translation type="vanished">完了: {0}ファイル、活動 {1}件を取り込みました。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="226"/>
         <source>{0} file(s) need a look under Problems.</source>
         <translation>{0}ファイルは「問題」で確認が必要です。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="211"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="232"/>
         <source>The import stopped: {0}</source>
         <translation>取り込みが止まりました: {0}</translation>
     </message>
@@ -2165,22 +2188,22 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="111"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="125"/>
         <source>Team server (optional)</source>
         <translation>チームのサーバー（任意）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="114"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="128"/>
         <source>If your team shares customers, enter the server address and your token. You can also do this later under Sync.</source>
         <translation>チームで顧客情報を共有する場合は、サーバーのアドレスとトークンを入力してください。あとから「同期」でも設定できます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="122"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="136"/>
         <source>Server address</source>
         <translation>サーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="123"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="137"/>
         <source>Token</source>
         <translation>トークン</translation>
     </message>

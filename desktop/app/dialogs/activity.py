@@ -88,6 +88,9 @@ class ActivityDialog(QDialog):
         self.prob_edit.setRange(-1, 100)
         self.prob_edit.setSpecialValueText("—")
         self.prob_edit.setSuffix("%")
+        # The stylesheet's padding left the arrows as two dots: type the number, or ↑/↓.
+        self.prob_edit.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+        self.prob_edit.setToolTip(self.tr("Type 0–100, or change it with the ↑ and ↓ keys"))
         self.insight_edit = QPlainTextEdit()
         self.insight_edit.setFixedHeight(70)
         for text, w in (

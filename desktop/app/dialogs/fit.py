@@ -69,11 +69,23 @@ def center(widget: QWidget) -> None:
     )
 
 
+def _grow_to_content(window: QWidget, cap: QSize) -> None:
+    """Taller, up to ``cap``, so that a scrolling form shows all its fields when there is room."""
+    extra = 0
+    for area in window.findChildren(QScrollArea):
+        if area.property("growWindow") and area.widget() is not None:
+            need = area.widget().sizeHint().height() + 2 * area.frameWidth()
+            extra = max(extra, need - area.viewport().height())
+    if extra > 0:
+        window.resize(window.width(), min(window.height() + extra, cap.height()))
+
+
 class _KeepOnScreen(QObject):
     def eventFilter(self, obj, event) -> bool:
         if event.type() == QEvent.Type.Show and obj.isWindow():
             cap = usable(obj).size()
             obj.setMaximumSize(cap.expandedTo(obj.minimumSize()))
+            _grow_to_content(obj, cap)
             place_inside(obj)
         return False
 
@@ -93,4 +105,5 @@ def scrolling(content: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setSizeAdjustPolicy(QScrollArea.SizeAdjustPolicy.AdjustToContents)
+    area.setProperty("growWindow", True)  # the window grows to show it all where it can
     return area
