@@ -946,33 +946,41 @@ If it happens again, send the details below to your IT contact.</source>
         <source>Files already imported stay in Genba when a folder is removed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/folders.py" line="82"/>
+        <source>(+%n copy of a known workbook)</source>
+        <translation>
+            <numerusform>(+%n copy of a known workbook)</numerusform>
+            <numerusform>(+%n copy of a known workbook)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="80"/>
+        <location filename="../../desktop/app/views/folders.py" line="87"/>
         <source>not found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="82"/>
+        <location filename="../../desktop/app/views/folders.py" line="89"/>
         <source>watching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="82"/>
+        <location filename="../../desktop/app/views/folders.py" line="89"/>
         <source>watching (polling)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="84"/>
+        <location filename="../../desktop/app/views/folders.py" line="91"/>
         <source>starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="86"/>
+        <location filename="../../desktop/app/views/folders.py" line="93"/>
         <source>not watched</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/folders.py" line="88"/>
+        <location filename="../../desktop/app/views/folders.py" line="95"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -980,17 +988,17 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="90"/>
+        <location filename="../../desktop/app/views/folders.py" line="97"/>
         <source>set by your administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="118"/>
+        <location filename="../../desktop/app/views/folders.py" line="125"/>
         <source>Choose a folder to watch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="153"/>
+        <location filename="../../desktop/app/views/folders.py" line="160"/>
         <source>These folders are set by your administrator and cannot be changed here.</source>
         <translation type="unfinished"></translation>
     </message>

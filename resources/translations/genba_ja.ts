@@ -954,50 +954,57 @@ If it happens again, send the details below to your IT contact.</source>
         <source>Files already imported stay in Genba when a folder is removed.</source>
         <translation>フォルダーを外しても、取り込み済みのデータは残ります。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/folders.py" line="82"/>
+        <source>(+%n copy of a known workbook)</source>
+        <translation>
+            <numerusform>（ほかに、読み込み済みのブックのコピー %n件）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="80"/>
+        <location filename="../../desktop/app/views/folders.py" line="87"/>
         <source>not found</source>
         <translation>見つかりません</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="82"/>
+        <location filename="../../desktop/app/views/folders.py" line="89"/>
         <source>watching</source>
         <translation>見守り中</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="82"/>
+        <location filename="../../desktop/app/views/folders.py" line="89"/>
         <source>watching (polling)</source>
         <translation>見守り中（定期確認）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="84"/>
+        <location filename="../../desktop/app/views/folders.py" line="91"/>
         <source>starting…</source>
         <translation>開始中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="86"/>
+        <location filename="../../desktop/app/views/folders.py" line="93"/>
         <source>not watched</source>
         <translation>停止中</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="90"/>
+        <location filename="../../desktop/app/views/folders.py" line="97"/>
         <source>set by your administrator</source>
         <translation>管理者が設定</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="153"/>
+        <location filename="../../desktop/app/views/folders.py" line="160"/>
         <source>These folders are set by your administrator and cannot be changed here.</source>
         <translation>このフォルダーは管理者が設定しているため、ここでは変更できません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/folders.py" line="88"/>
+        <location filename="../../desktop/app/views/folders.py" line="95"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>エラー %n件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="118"/>
+        <location filename="../../desktop/app/views/folders.py" line="125"/>
         <source>Choose a folder to watch</source>
         <translation>見守るフォルダーを選択</translation>
     </message>
