@@ -2584,8 +2584,13 @@ If it happens again, send the details below to your IT contact.</source>
         <source>could not be read</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="146"/>
+        <source>no visits — see Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="145"/>
+        <location filename="../../desktop/app/views/today.py" line="148"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -2593,7 +2598,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="147"/>
+        <location filename="../../desktop/app/views/today.py" line="150"/>
         <source>%n card(s)</source>
         <translation>
             <numerusform>%n card</numerusform>
@@ -2601,12 +2606,12 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="155"/>
+        <location filename="../../desktop/app/views/today.py" line="158"/>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="156"/>
+        <location filename="../../desktop/app/views/today.py" line="159"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -2614,17 +2619,17 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="169"/>
+        <location filename="../../desktop/app/views/today.py" line="172"/>
         <source>{0:%Y}/{0:%m}/{0:%d} — good work today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="180"/>
+        <location filename="../../desktop/app/views/today.py" line="183"/>
         <source>Follow-ups more than {0} days past their due date are not shown here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="184"/>
+        <location filename="../../desktop/app/views/today.py" line="187"/>
         <source>%n older follow-up(s) hidden; their visits stay in Activities.</source>
         <translation>
             <numerusform>%n older follow-up hidden; their visits stay in Activities.</numerusform>
@@ -2632,7 +2637,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="189"/>
+        <location filename="../../desktop/app/views/today.py" line="192"/>
         <source>%n import problem(s) in workbooks</source>
         <translation>
             <numerusform>%n import problem in workbooks</numerusform>
@@ -2640,7 +2645,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="190"/>
+        <location filename="../../desktop/app/views/today.py" line="193"/>
         <source>%n business card(s) to check</source>
         <translation>
             <numerusform>%n business card to check</numerusform>
@@ -2648,7 +2653,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="193"/>
+        <location filename="../../desktop/app/views/today.py" line="196"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n file could not be read</numerusform>
@@ -2656,22 +2661,22 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="194"/>
+        <location filename="../../desktop/app/views/today.py" line="197"/>
         <source>Nothing to fix.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="228"/>
+        <location filename="../../desktop/app/views/today.py" line="231"/>
         <source>Snooze</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="229"/>
+        <location filename="../../desktop/app/views/today.py" line="232"/>
         <source>Show it again on (e.g. 2025/06/01, 6/1, R7.6.1):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="236"/>
+        <location filename="../../desktop/app/views/today.py" line="239"/>
         <source>Not a date Genba can read: write it like 2025/06/01.</source>
         <translation type="unfinished"></translation>
     </message>

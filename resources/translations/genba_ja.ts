@@ -2602,87 +2602,92 @@ If it happens again, send the details below to your IT contact.</source>
         <source>could not be read</source>
         <translation>読み込めません</translation>
     </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="146"/>
+        <source>no visits — see Problems</source>
+        <translation>訪問なし・「問題」を確認</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="145"/>
+        <location filename="../../desktop/app/views/today.py" line="148"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>訪問 %n回</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="147"/>
+        <location filename="../../desktop/app/views/today.py" line="150"/>
         <source>%n card(s)</source>
         <translation>
             <numerusform>名刺 %n枚</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="155"/>
+        <location filename="../../desktop/app/views/today.py" line="158"/>
         <source>today</source>
         <translation>今日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="156"/>
+        <location filename="../../desktop/app/views/today.py" line="159"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="169"/>
+        <location filename="../../desktop/app/views/today.py" line="172"/>
         <source>{0:%Y}/{0:%m}/{0:%d} — good work today.</source>
         <translation>{0:%Y}年{0:%m}月{0:%d}日 — 今日もおつかれさまです。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="180"/>
+        <location filename="../../desktop/app/views/today.py" line="183"/>
         <source>Follow-ups more than {0} days past their due date are not shown here.</source>
         <translation>期限を{0}日以上過ぎたフォローはここに表示しません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="184"/>
+        <location filename="../../desktop/app/views/today.py" line="187"/>
         <source>%n older follow-up(s) hidden; their visits stay in Activities.</source>
         <translation>
             <numerusform>古いフォロー %n件を非表示（訪問は「活動」に残っています）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="189"/>
+        <location filename="../../desktop/app/views/today.py" line="192"/>
         <source>%n import problem(s) in workbooks</source>
         <translation>
             <numerusform>日報の取り込みの問題 %n件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="190"/>
+        <location filename="../../desktop/app/views/today.py" line="193"/>
         <source>%n business card(s) to check</source>
         <translation>
             <numerusform>確認が必要な名刺 %n枚</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="193"/>
+        <location filename="../../desktop/app/views/today.py" line="196"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>読み込めなかったファイル %n件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="194"/>
+        <location filename="../../desktop/app/views/today.py" line="197"/>
         <source>Nothing to fix.</source>
         <translation>対応が必要な問題はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="228"/>
+        <location filename="../../desktop/app/views/today.py" line="231"/>
         <source>Snooze</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="229"/>
+        <location filename="../../desktop/app/views/today.py" line="232"/>
         <source>Show it again on (e.g. 2025/06/01, 6/1, R7.6.1):</source>
         <translation>再表示する日（例：2025/06/01、6/1、R7.6.1）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="236"/>
+        <location filename="../../desktop/app/views/today.py" line="239"/>
         <source>Not a date Genba can read: write it like 2025/06/01.</source>
         <translation>日付として読めません。2025/06/01 のように入力してください。</translation>
     </message>

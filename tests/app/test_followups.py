@@ -99,3 +99,24 @@ def test_today_buttons_answer_the_selected_follow_up(qtbot, window, ctx, store, 
         wait_idle(qtbot, ctx)
     assert today.followups.rowCount() == 0
     assert today.stat_followups.number.text() == "0"
+
+
+def test_today_marks_a_file_that_gave_nothing(qtbot, window, ctx, store, tmp_path):
+    from importers.pipeline import ReportImporter
+
+    bomb = tmp_path / "日報_壊れ.xlsx"
+    bomb.write_bytes(b"PK\x03\x04 not a workbook")
+    empty = tmp_path / "日報_空.csv"
+    empty.write_text("日付,訪問先,内容\n", "utf-8")
+    for path in (bomb, empty):
+        ReportImporter(store, rep="山本").import_file(path)
+    today = window.views["today"]
+    with qtbot.waitSignal(today.loaded, timeout=5000):
+        window.show_view("today")
+        today.refresh()
+    items = {
+        today.imported_files.index(i, 0).data(): today.imported_files.index(i, 1).data()
+        for i in range(today.imported_files.rowCount())
+    }
+    assert items["日報_壊れ.xlsx"] == "読み込めません"
+    assert items["日報_空.csv"] == "訪問なし・「問題」を確認"

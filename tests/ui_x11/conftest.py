@@ -34,15 +34,19 @@ def run_scenario(xserver, tmp_path):
         env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
         env["GENBA_LANG"] = lang
         out = tmp_path / name
-        proc = subprocess.run(
-            [sys.executable, "-m", "tests.ui_x11.driver", name, str(out)],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=240,
-        )
-        assert proc.returncode == 0, proc.stderr[-3000:]
+        out.mkdir(parents=True, exist_ok=True)
+        # Output to files, not pipes: the app's import and sync processes inherit them and may
+        # outlive the driver by their idle time; a pipe would keep run() waiting for them.
+        with open(out / "stderr.txt", "w") as err, open(out / "stdout.txt", "w") as log:
+            proc = subprocess.run(
+                [sys.executable, "-X", "faulthandler", "-m", "tests.ui_x11.driver", name, str(out)],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=err,
+                timeout=240,
+            )
+        assert proc.returncode == 0, (out / "stderr.txt").read_text("utf-8")[-3000:]
         result = json.loads((out / "result.json").read_text("utf-8"))
         assert "error" not in result, result["error"]
         result["out"] = out

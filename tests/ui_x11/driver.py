@@ -129,6 +129,7 @@ def main(argv: list[str]) -> int:
     finally:
         (out / "result.json").write_text(json.dumps(driver.results, ensure_ascii=False, indent=1))
         driver.genba.dispose()
+        driver.qapp.processEvents()
     return 0
 
 

@@ -174,6 +174,12 @@ def date_range(d) -> None:
     view._today = d.demo.TODAY  # 2025/10/20: the demo's reports run April–October 2025
     d.wait(lambda: view.model.rowCount() > 0)
     d.results["all"] = view.model.rowCount()
+    boxes = {}
+    for name in ("text_edit", "rep_combo", "customer_combo", "period", "since_edit", "until_edit"):
+        widget = getattr(view, name)
+        top_left = widget.mapTo(view, widget.rect().topLeft())
+        boxes[name] = [top_left.x(), top_left.y(), widget.width(), widget.height()]
+    d.results["filter_boxes"] = boxes
     ranges = {}
     for key in ("month", "last_month", "fy", "last_fy"):
         view.period.setCurrentIndex(view.period.findData(key))

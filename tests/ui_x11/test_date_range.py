@@ -7,6 +7,13 @@ from __future__ import annotations
 def test_quick_ranges_and_typed_dates(run_scenario):
     r = run_scenario("date_range")
     assert r["all"] == 110
+    # At 1280 px and at 150 % the text filter ran into the period box: no box overlaps another.
+    boxes = list(r["filter_boxes"].items())
+    for i, (a, (ax, ay, aw, ah)) in enumerate(boxes):
+        assert aw > 60, f"{a} is squeezed to {aw} px"
+        for b, (bx, by, bw, bh) in boxes[i + 1 :]:
+            apart = ax + aw <= bx or bx + bw <= ax or ay + ah <= by or by + bh <= ay
+            assert apart, f"{a} overlaps {b}"
     ranges = r["ranges"]  # the demo's today is 2025/10/20 (fiscal year from April)
     assert ranges["month"][:2] == ["2025/10/01", "2025/10/20"]
     assert ranges["last_month"][:2] == ["2025/09/01", "2025/09/30"]

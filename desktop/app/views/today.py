@@ -141,6 +141,9 @@ class TodayView(Page):
     def _items(self, r: dict) -> str:
         if r.get("status") == "error":
             return self.tr("could not be read")
+        if r["kind"] == "report" and not r["activities"]:
+            # an empty or unreadable sheet is not 「訪問 0回」: see Problems
+            return self.tr("no visits — see Problems")
         if r["kind"] == "report":
             return self.tr("%n visit(s)", "", r["activities"])
         if r["contacts"]:
