@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -28,6 +28,20 @@ from desktop.app.widgets import label
 NO_DATE = QDate(2000, 1, 1)
 
 
+class _OpenAtToday(QObject):
+    """An empty date's calendar opens at this month, not at 2000年1月 (the "no date" value)."""
+
+    def __init__(self, edit: QDateEdit):
+        super().__init__(edit)
+        self.edit = edit
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Show and self.edit.date() == NO_DATE:
+            today = QDate.currentDate()
+            obj.setCurrentPage(today.year(), today.month())
+        return False
+
+
 def _date_edit() -> QDateEdit:
     e = QDateEdit()
     e.setCalendarPopup(True)
@@ -35,6 +49,7 @@ def _date_edit() -> QDateEdit:
     e.setMinimumDate(NO_DATE)
     e.setSpecialValueText("—")
     e.setDate(NO_DATE)
+    e.calendarWidget().installEventFilter(_OpenAtToday(e))
     return e
 
 
