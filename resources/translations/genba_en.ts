@@ -138,92 +138,92 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="63"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="78"/>
         <source>Edit activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="86"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="101"/>
         <source>yen, e.g. 1200000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="93"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="108"/>
         <source>Type 0–100, or change it with the ↑ and ↓ keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="97"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="112"/>
         <source>Date</source>
         <translation type="unfinished">日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="98"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="113"/>
         <source>Rep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="99"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="114"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="100"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="115"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="101"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="116"/>
         <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="102"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="117"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="103"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="118"/>
         <source>Next action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="104"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="119"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="105"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="120"/>
         <source>Amount (yen)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="106"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="121"/>
         <source>Probability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="107"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="122"/>
         <source>Insight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="115"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="130"/>
         <source>Your edits are kept when the workbook is imported again; a later change of the same cell in Excel wins.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="136"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="151"/>
         <source>This activity no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="142"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="157"/>
         <source>From the daily report, cell {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="213"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="228"/>
         <source>Picture attached to this activity.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -947,7 +947,7 @@ If it happens again, send the details below to your IT contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/folders.py" line="82"/>
+        <location filename="../../desktop/app/views/folders.py" line="83"/>
         <source>(+%n copy of a known workbook)</source>
         <translation>
             <numerusform>(+%n copy of a known workbook)</numerusform>
@@ -955,32 +955,32 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="87"/>
+        <location filename="../../desktop/app/views/folders.py" line="88"/>
         <source>not found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="89"/>
+        <location filename="../../desktop/app/views/folders.py" line="90"/>
         <source>watching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="89"/>
+        <location filename="../../desktop/app/views/folders.py" line="90"/>
         <source>watching (polling)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="91"/>
+        <location filename="../../desktop/app/views/folders.py" line="92"/>
         <source>starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="93"/>
+        <location filename="../../desktop/app/views/folders.py" line="94"/>
         <source>not watched</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/folders.py" line="95"/>
+        <location filename="../../desktop/app/views/folders.py" line="96"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -988,17 +988,17 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="97"/>
+        <location filename="../../desktop/app/views/folders.py" line="98"/>
         <source>set by your administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="125"/>
+        <location filename="../../desktop/app/views/folders.py" line="126"/>
         <source>Choose a folder to watch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="160"/>
+        <location filename="../../desktop/app/views/folders.py" line="161"/>
         <source>These folders are set by your administrator and cannot be changed here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2075,13 +2075,13 @@ If it happens again, send the details below to your IT contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/search.py" line="66"/>
+        <location filename="../../desktop/app/models/search.py" line="77"/>
         <source>Kind</source>
         <translation type="unfinished">種類</translation>
     </message>
     <message>
         <location filename="../../desktop/app/models/search.py" line="40"/>
-        <location filename="../../desktop/app/models/search.py" line="67"/>
+        <location filename="../../desktop/app/models/search.py" line="80"/>
         <source>Customer</source>
         <translation type="unfinished">顧客</translation>
     </message>
@@ -2091,17 +2091,27 @@ If it happens again, send the details below to your IT contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/search.py" line="68"/>
+        <location filename="../../desktop/app/models/search.py" line="53"/>
+        <source>and %n more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/models/search.py" line="64"/>
+        <source>+%n same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/models/search.py" line="84"/>
         <source>Date</source>
         <translation type="unfinished">日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/search.py" line="69"/>
+        <location filename="../../desktop/app/models/search.py" line="85"/>
         <source>Written by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/search.py" line="70"/>
+        <location filename="../../desktop/app/models/search.py" line="86"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>

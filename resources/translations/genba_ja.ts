@@ -141,92 +141,92 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="63"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="78"/>
         <source>Edit activity</source>
         <translation>活動を編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="86"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="101"/>
         <source>yen, e.g. 1200000</source>
         <translation>円（例: 1200000）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="93"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="108"/>
         <source>Type 0–100, or change it with the ↑ and ↓ keys</source>
         <translation>0〜100 を入力するか、↑・↓キーで変更します</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="97"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="112"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="98"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="113"/>
         <source>Rep</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="99"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="114"/>
         <source>Contact</source>
         <translation>面談者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="100"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="115"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="101"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="116"/>
         <source>Summary</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="102"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="117"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="103"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="118"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="104"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="119"/>
         <source>Due</source>
         <translation>期日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="105"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="120"/>
         <source>Amount (yen)</source>
         <translation>金額（円）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="106"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="121"/>
         <source>Probability</source>
         <translation>確度</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="107"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="122"/>
         <source>Insight</source>
         <translation>所感</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="115"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="130"/>
         <source>Your edits are kept when the workbook is imported again; a later change of the same cell in Excel wins.</source>
         <translation>ここでの修正は日報を取り込み直しても残ります。その後にExcelで同じセルを書き換えた場合は、Excelの内容が優先されます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="136"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="151"/>
         <source>This activity no longer exists.</source>
         <translation>この活動は削除されています。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="142"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="157"/>
         <source>From the daily report, cell {0}</source>
         <translation>日報のセル {0} から取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="213"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="228"/>
         <source>Picture attached to this activity.</source>
         <translation>この活動に画像を添付しました。</translation>
     </message>
@@ -955,56 +955,56 @@ If it happens again, send the details below to your IT contact.</source>
         <translation>フォルダーを外しても、取り込み済みのデータは残ります。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/folders.py" line="82"/>
+        <location filename="../../desktop/app/views/folders.py" line="83"/>
         <source>(+%n copy of a known workbook)</source>
         <translation>
             <numerusform>（ほかに、読み込み済みのブックのコピー %n件）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="87"/>
+        <location filename="../../desktop/app/views/folders.py" line="88"/>
         <source>not found</source>
         <translation>見つかりません</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="89"/>
+        <location filename="../../desktop/app/views/folders.py" line="90"/>
         <source>watching</source>
         <translation>見守り中</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="89"/>
+        <location filename="../../desktop/app/views/folders.py" line="90"/>
         <source>watching (polling)</source>
         <translation>見守り中（定期確認）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="91"/>
+        <location filename="../../desktop/app/views/folders.py" line="92"/>
         <source>starting…</source>
         <translation>開始中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="93"/>
+        <location filename="../../desktop/app/views/folders.py" line="94"/>
         <source>not watched</source>
         <translation>停止中</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="97"/>
+        <location filename="../../desktop/app/views/folders.py" line="98"/>
         <source>set by your administrator</source>
         <translation>管理者が設定</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="160"/>
+        <location filename="../../desktop/app/views/folders.py" line="161"/>
         <source>These folders are set by your administrator and cannot be changed here.</source>
         <translation>このフォルダーは管理者が設定しているため、ここでは変更できません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/folders.py" line="95"/>
+        <location filename="../../desktop/app/views/folders.py" line="96"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>エラー %n件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="125"/>
+        <location filename="../../desktop/app/views/folders.py" line="126"/>
         <source>Choose a folder to watch</source>
         <translation>見守るフォルダーを選択</translation>
     </message>
@@ -2100,13 +2100,13 @@ If it happens again, send the details below to your IT contact.</source>
         <translation>ナレッジ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/search.py" line="66"/>
+        <location filename="../../desktop/app/models/search.py" line="77"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
         <location filename="../../desktop/app/models/search.py" line="40"/>
-        <location filename="../../desktop/app/models/search.py" line="67"/>
+        <location filename="../../desktop/app/models/search.py" line="80"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
@@ -2116,17 +2116,27 @@ If it happens again, send the details below to your IT contact.</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/search.py" line="68"/>
+        <location filename="../../desktop/app/models/search.py" line="53"/>
+        <source>and %n more</source>
+        <translation>ほか%n社</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/models/search.py" line="64"/>
+        <source>+%n same</source>
+        <translation>ほか同文%n件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/models/search.py" line="84"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/search.py" line="69"/>
+        <location filename="../../desktop/app/models/search.py" line="85"/>
         <source>Written by</source>
         <translation>書いた人</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/search.py" line="70"/>
+        <location filename="../../desktop/app/models/search.py" line="86"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>

@@ -81,3 +81,22 @@ def test_the_search_view_offers_more_and_sorting(qtbot, window, ctx, store):
         view.sort_combo.setCurrentIndex(view.sort_combo.findData("date"))
     dates = [view.model.row(i)["date"] for i in range(view.model.rowCount())]
     assert dates == sorted(dates, reverse=True)
+
+
+def test_a_sentence_copied_for_several_customers_is_one_row():
+    from desktop.app.data.search_results import collapse
+    from desktop.app.models.search import company_text, date_text
+
+    hit = {"kind": "note", "snippet": "価格より納期の確実さを重視。", "date": "2025-05-22"}
+    rows = collapse(
+        [
+            {**hit, "id": "1", "company": "見本化成(株)", "company_id": "a"},
+            {**hit, "id": "2", "company": "富士精密", "company_id": "b"},
+            {**hit, "id": "3", "company": "富士精密", "company_id": "b"},
+            {**hit, "id": "4", "snippet": "別の文。", "company": "富士精密", "company_id": "b"},
+        ]
+    )
+    assert [r["id"] for r in rows] == ["1", "4"]
+    assert rows[0]["same"] == 3 and rows[0]["companies"] == ["見本化成(株)", "富士精密"]
+    assert company_text(rows[0]) == "見本化成(株) ほか1社"
+    assert date_text(rows[0]) == "2025/05/22 ほか同文2件"

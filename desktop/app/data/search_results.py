@@ -82,20 +82,25 @@ def _row(kind, ref_id, company, company_id, snippet, words) -> dict[str, Any]:
         "author": None,
         "highlights": _spans(snippet, words),
         "same": 1,
+        "companies": [company] if company else [],
     }
 
 
 def collapse(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One row per (kind, customer, sentence): the first (best or newest) kept, with ``same``
-    the number of rows it stands for."""
+    """One row per (kind, sentence) — a sentence copied into many visits or customers is read
+    once: the first (best or newest) kept, ``same`` the number of rows it stands for and
+    ``companies`` the customers it was written for."""
     out: list[dict[str, Any]] = []
     seen: dict[tuple, dict[str, Any]] = {}
     for h in hits:
-        key = (h["kind"], h.get("company_id"), re.sub(r"\s+", "", h["snippet"] or ""))
+        key = (h["kind"], re.sub(r"\s+", "", h["snippet"] or ""))
         if key in seen:
-            seen[key]["same"] += 1
+            first = seen[key]
+            first["same"] += 1
+            if h.get("company") and h["company"] not in first["companies"]:
+                first["companies"].append(h["company"])
             continue
-        h = {**h, "same": h.get("same", 1)}
+        h = {**h, "same": h.get("same", 1), "companies": [h["company"]] if h.get("company") else []}
         seen[key] = h
         out.append(h)
     return out

@@ -77,9 +77,10 @@ class FoldersView(Page):
 
     def _files(self, r: dict) -> str:
         files = f"{r['files']:,}"
-        if r.get("copies"):
+        copies = r.get("copies") or 0
+        if copies:
             # Only a copy of a workbook read elsewhere is still not "0 files".
-            files += " " + self.tr("(+%n copy of a known workbook)", "", r["copies"])
+            files += " " + self.tr("(+%n copy of a known workbook)", "", copies)
         return files
 
     def _state(self, r: dict) -> str:

@@ -89,7 +89,7 @@ class SearchView(Page):
         self.more = False
 
         self.view = table(
-            self.model, stretch=SNIPPET_COLUMN, widths={0: 190, 1: 190, 2: 118, 3: 86}
+            self.model, stretch=SNIPPET_COLUMN, widths={0: 170, 1: 200, 2: 160, 3: 86}
         )
         self.view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.view.setItemDelegateForColumn(
