@@ -2123,7 +2123,7 @@ If it happens again, send the details below to your IT contact.</source>
     <message>
         <location filename="../../desktop/app/models/search.py" line="64"/>
         <source>+%n same</source>
-        <translation>ほか同文%n件</translation>
+        <translation>同文 他%n件</translation>
     </message>
     <message>
         <location filename="../../desktop/app/models/search.py" line="84"/>

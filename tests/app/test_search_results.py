@@ -99,4 +99,4 @@ def test_a_sentence_copied_for_several_customers_is_one_row():
     assert [r["id"] for r in rows] == ["1", "4"]
     assert rows[0]["same"] == 3 and rows[0]["companies"] == ["見本化成(株)", "富士精密"]
     assert company_text(rows[0]) == "見本化成(株) ほか1社"
-    assert date_text(rows[0]) == "2025/05/22 ほか同文2件"
+    assert date_text(rows[0]) == "2025/05/22 同文 他2件"
