@@ -98,6 +98,7 @@ def test_merge_by_hand_side_by_side_field_by_field_and_undo(qtbot, window, ctx, 
     dialog.select(a, b)
     qtbot.waitUntil(lambda: set(dialog.groups) == {"name", "name_kana"}, timeout=5000)
     assert "最終訪問 2025/05/01" in dialog.right_combo.currentText()
+    assert dialog.right_about.text() == dialog.right_combo.currentText()
     assert dialog.merge_button.isEnabled()
     dialog.choose("name", right=False)
     dialog.choose("name_kana", right=True)

@@ -86,6 +86,12 @@ class _KeepOnScreen(QObject):
             cap = usable(obj).size()
             obj.setMaximumSize(cap.expandedTo(obj.minimumSize()))
             _grow_to_content(obj, cap)
+            owner = obj.parentWidget()
+            if owner is not None and not obj.property("placed"):
+                # Over the window it belongs to (Qt's own placement is undone by the resize).
+                obj.setProperty("placed", True)
+                centre = owner.window().frameGeometry().center()
+                obj.move(centre.x() - obj.width() // 2, centre.y() - obj.height() // 2)
             place_inside(obj)
         return False
 

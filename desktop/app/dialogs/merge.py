@@ -77,6 +77,14 @@ class ManualMergeDialog(QDialog):
         pick.addWidget(self.swap_button)
         pick.addWidget(self.right_combo, 1)
         lay.addLayout(pick)
+        # The whole description under each box (a combo box cuts it): what tells them apart.
+        about = QHBoxLayout()
+        self.left_about = label("", "muted", wrap=True)
+        self.right_about = label("", "muted", wrap=True)
+        about.addWidget(self.left_about, 1)
+        about.addSpacing(self.swap_button.sizeHint().width() + 6)
+        about.addWidget(self.right_about, 1)
+        lay.addLayout(about)
         self.fields = QWidget()
         self.grid = QGridLayout(self.fields)
         self.grid.setContentsMargins(0, 0, 0, 0)
@@ -139,6 +147,8 @@ class ManualMergeDialog(QDialog):
 
     def _pair_changed(self) -> None:
         left, right = self.left_combo.currentData(), self.right_combo.currentData()
+        self.left_about.setText(self.left_combo.currentText())
+        self.right_about.setText(self.right_combo.currentText())
         ok = bool(left and right and left != right)
         self.merge_button.setEnabled(ok)
         self.error.setText("" if ok or not left else self.tr("Choose two different rows."))
