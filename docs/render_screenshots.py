@@ -1,11 +1,14 @@
-"""Render the app's main views offscreen, with the demo data, into docs/screenshots/*.png.
+"""Screenshots of the app's views, with the demo data, into docs/screenshots/*.png — taken on a
+real X server (Debian's Xvfb, openbox, 1366×768 with a 48 px taskbar strip: a common laptop).
 
-    python docs/render_screenshots.py [--lang ja|en] [--out docs/screenshots]
+    python docs/render_screenshots.py [--lang ja|en] [--out docs/screenshots] [--offscreen]
 
 Builds a throwaway data directory from resources/demo (the reports and the card export), adds
 what a rep would have after a few weeks (readings of customer names, knowledge notes, a card
-scan, a workbook Genba cannot read, a near-duplicate customer), then renders each view at
-1280×800 with a Japanese font (Debian: fonts-noto-cjk).
+scan, a workbook Genba cannot read, a near-duplicate customer), starts Xvfb on a free display,
+opens the app there (xcb) at the size it picks for that screen and grabs each window from the
+X server, as the rep sees it, with a Japanese font (Debian: fonts-noto-cjk). ``--offscreen``
+renders without X (widget.grab(), 1280×800), as before.
 """
 
 from __future__ import annotations
@@ -319,7 +322,10 @@ def render(out: Path, lang: str) -> list[Path]:
     window = genba.window
     window.views["today"]._today = TODAY
     window.views["brief"].today = TODAY
-    window.resize(1280, 800)
+    window.views["activities"]._today = TODAY
+    on_x = QApplication.platformName() == "xcb"
+    if not on_x:
+        window.resize(1280, 800)
     window.set_watch_state("watching")
     window.set_sync_state({"state": "not_configured"})
     out.mkdir(parents=True, exist_ok=True)
@@ -339,7 +345,12 @@ def render(out: Path, lang: str) -> list[Path]:
     def shot(widget, name: str) -> None:
         settle()
         path = out / f"{name}.png"
-        widget.grab().save(str(path))
+        if on_x:  # the pixels on the X screen: what the rep sees, paint bugs included
+            widget.raise_()
+            settle(200)
+            widget.screen().grabWindow(widget.winId()).save(str(path))
+        else:
+            widget.grab().save(str(path))
         saved.append(path)
 
     genba.show_window()
@@ -446,10 +457,41 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--lang", default="ja", choices=("ja", "en"))
     p.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    p.add_argument("--offscreen", action="store_true", help="render without an X server")
+    p.add_argument(
+        "--demo-data",
+        type=Path,
+        metavar="DIR",
+        help="only build the demo data folder in DIR (for docs/walkthrough.md), then stop",
+    )
+    p.add_argument("--on-display", action="store_true", help=argparse.SUPPRESS)
     args = p.parse_args()
-    for path in render(args.out, args.lang):
-        print(path)
-    return 0
+    if args.demo_data:
+        work = args.demo_data.resolve()
+        build_demo(work / "data", work)
+        print(work / "data")
+        return 0
+    if args.offscreen or args.on_display:
+        for path in render(args.out, args.lang):
+            print(path)
+        return 0
+    return on_xvfb(args)
+
+
+def on_xvfb(args) -> int:
+    """Run this script again on a fresh Xvfb at 1366×768 with the xcb platform."""
+    import subprocess
+
+    from tests.ui_x11.xserver import XServer
+
+    server = XServer(1366, 768).start()
+    try:
+        env = server.env()
+        env["PYTHONPATH"] = str(ROOT)
+        command = [sys.executable, __file__, "--on-display", "--lang", args.lang]
+        return subprocess.run([*command, "--out", str(args.out)], env=env, check=False).returncode
+    finally:
+        server.stop()
 
 
 if __name__ == "__main__":

@@ -60,6 +60,11 @@ SYNCED_FIELDS: dict[str, tuple[str, ...]] = {
         "kind",
         "direction",
         "thread_id",
+        # The rep's answer to the visit's follow-up on Today: 'done', 'dismissed' or 'snoozed';
+        # followup_date is the snooze's date, or the due date that was done or dismissed (a new
+        # due date written in the report brings the follow-up back).
+        "followup_state",
+        "followup_date",
     ),
     "deals": (
         "company_id",

@@ -66,6 +66,8 @@ class GenbaApp(QObject):
         if tray and tray_available():
             self.tray = self._make_tray()
             self.window.keep_running_in_tray = True
+            self.window.close_to_tray.connect(self._closed_to_tray)
+        self._tray_hint_shown = False
 
     def _make_tray(self) -> Tray:
         settings = self.ctx.settings
@@ -215,6 +217,19 @@ class GenbaApp(QObject):
                 problem = self.tr("%n files could not be read: see Problems", "", len(d.failed))
             return self.tr("Could not import"), "\n".join([problem, *lines]), True
         return self.tr("Imported"), "\n".join(lines), False
+
+    def _closed_to_tray(self) -> None:
+        """Said once a session: closing the window did not stop Genba."""
+        if self.tray is None or self._tray_hint_shown:
+            return
+        self._tray_hint_shown = True
+        self.tray.notify(
+            self.tr("Genba is still running"),
+            self.tr(
+                "It keeps watching your folders and syncing. Open it again from this icon; "
+                "「Quit Genba」 in its menu ends it."
+            ),
+        )
 
     def _notice_clicked(self) -> None:
         self.show_window()

@@ -23,7 +23,8 @@ def choose_language(data_dir: Path | None) -> str:
 def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Load Genba's and Qt's own translations (standard buttons, dialogs) for ``language``.
 
-    English is the source language: nothing to load. Returns the translators (keep them alive).
+    English is the source language: only its plural forms are loaded (「1 day」, 「411 days」,
+    not 「411 day(s)」). Returns the translators (keep them alive).
     """
     os.environ["GENBA_UI_LANG"] = language
     QLocale.setDefault(
@@ -32,16 +33,25 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
             QLocale.Country.Japan if language == "ja" else QLocale.Country.UnitedStates,
         )
     )
-    if language == "en":
-        return []
     loaded = []
     ours = QTranslator(app)
     if ours.load(str(TRANSLATIONS / f"genba_{language}.qm")):
         app.installTranslator(ours)
         loaded.append(ours)
+    if language == "en":
+        return loaded
     qt = QTranslator(app)
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt.load(f"qtbase_{language}", qt_dir):
+    if any(qt.load(f"qtbase_{language}", folder) for folder in qt_translation_folders()):
         app.installTranslator(qt)
         loaded.append(qt)
     return loaded
+
+
+def qt_translation_folders() -> list[str]:
+    """Where Qt's own translations (qtbase_ja.qm: the file dialog's 「ファイル名」, buttons) are:
+    Qt's configured folder, else the PySide6 package's (a frozen build may not configure one)."""
+    import PySide6
+
+    folders = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
+    folders.append(str(Path(PySide6.__file__).resolve().parent / "Qt" / "translations"))
+    return [f for f in folders if f and Path(f).is_dir()]

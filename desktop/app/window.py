@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app.data.importing import import_paths
+from desktop.app.dialogs import fit
 from desktop.app.icons import icon
 from desktop.app.views.activities import ActivitiesView
 from desktop.app.views.brief import BriefView
@@ -58,8 +59,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Genba — daily reports and customers"))
         self.setWindowIcon(icon("genba", selected=None))
         self.setAcceptDrops(True)
-        self.resize(1280, 800)
-        self.setMinimumSize(QSize(980, 620))
+        self.setMinimumSize(QSize(980, 600))
 
         central = QWidget()
         root = QHBoxLayout(central)
@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
             "brief": BriefView(ctx),
         }
         self._current = "today"
+        self._switching = False
         self._before_search = "today"
         for v in self.views.values():
             self.stack.addWidget(v)
@@ -112,6 +113,27 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Ctrl+K"), self, activated=self.focus_search)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
         self.nav.setCurrentRow(0)
+        self._restore_geometry()
+
+    # -- size and place ------------------------------------------------------------------------------
+    def _geometry_file(self) -> QSettings:
+        # In the data folder, next to settings.toml: each data folder (and test) has its own.
+        return QSettings(str(Path(self.ctx.data_dir) / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_geometry(self) -> None:
+        """Last session's size, place and maximised state; else 1280×800 where the screen has
+        room for it, less on a smaller screen, centred on the available area."""
+        saved = self._geometry_file().value("main/geometry")
+        if isinstance(saved, QByteArray) and self.restoreGeometry(saved):
+            fit.place_inside(self)
+            return
+        self.resize(fit.fit_size(self, QSize(1280, 800)))
+        fit.center(self)
+
+    def save_geometry(self) -> None:
+        settings = self._geometry_file()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.sync()
 
     # -- layout ------------------------------------------------------------------------------------
     def _sidebar(self) -> QWidget:
@@ -152,6 +174,7 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(180, 42))
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._nav_changed)
+        self.nav.itemClicked.connect(self._nav_clicked)
         lay.addWidget(self.nav, 1)
         self.user_label = label("", "brandSub", wrap=True)
         lay.addWidget(self.user_label)
@@ -199,23 +222,41 @@ class MainWindow(QMainWindow):
 
     # -- navigation --------------------------------------------------------------------------------
     def _nav_changed(self, row: int) -> None:
-        if 0 <= row < len(VIEW_NAMES):
-            self.show_view(VIEW_NAMES[row])
+        # A row changed while a view is being switched is Qt moving the focus (the hidden
+        # view's focused button hands it to the sidebar, which then selects its first row):
+        # acting on it would show a second page inside the stack.
+        if self._switching or not 0 <= row < len(VIEW_NAMES):
+            return
+        name = VIEW_NAMES[row]
+        if name == "customers":
+            self.views["customers"].show_list()  # the sidebar's 顧客 goes back to the list
+        self.show_view(name)
+
+    def _nav_clicked(self, item: QListWidgetItem) -> None:
+        # 顧客 clicked while already on Customers (a customer's page): back to the list.
+        if item.data(Qt.ItemDataRole.UserRole) == "customers" and not self._switching:
+            self.views["customers"].show_list()
 
     def show_view(self, name: str) -> QWidget:
         view = self.views[name]
+        self._switching = True
+        try:
+            self._select_nav(name)
+            self._current = name
+            self.stack.setCurrentWidget(view)
+            self._select_nav(name)  # undo what a focus change did to the sidebar meanwhile
+        finally:
+            self._switching = False
+        view.activate()
+        self.view_shown.emit(name)
+        return view
+
+    def _select_nav(self, name: str) -> None:
         row = VIEW_NAMES.index(name) if name in VIEW_NAMES else -1
         if self.nav.currentRow() != row:
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(row)
             self.nav.blockSignals(False)
-        self._current = name
-        self.stack.setCurrentWidget(view)
-        if name == "customers":
-            view.show_list() if view.stack.currentWidget() is not view.page else None
-        view.activate()
-        self.view_shown.emit(name)
-        return view
 
     def current_view_name(self) -> str:
         return self._current
@@ -369,6 +410,7 @@ class MainWindow(QMainWindow):
         self.progress.setFormat(f"{done}/{total}")
 
     def closeEvent(self, event):
+        self.save_geometry()
         if self.keep_running_in_tray:
             event.ignore()
             self.hide()

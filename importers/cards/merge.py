@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Iterable
 from typing import Any
 
 from importers.cards.duplicates import find_duplicate_companies, find_duplicate_contacts
@@ -108,20 +109,28 @@ def _merged_company_keeper(conn: sqlite3.Connection, company_id: str) -> str | N
 # --------------------------------------------------------------------------- merge and undo
 
 
-def merge_contacts(store: Store, keep_id: str, other_id: str) -> str:
-    """Merge contact ``other_id`` into ``keep_id``; returns the merge id for ``undo_merge``."""
+def merge_contacts(
+    store: Store, keep_id: str, other_id: str, take: Iterable[str] | None = None
+) -> str:
+    """Merge contact ``other_id`` into ``keep_id``; returns the merge id for ``undo_merge``.
+    ``take``: the fields whose value comes from the other row (a rep's choice, field by field);
+    by default the keeper's empty fields are filled."""
     with store.write() as w:
-        return _merge(w, "contacts", keep_id, other_id, _CONTACT_FILL, _CONTACT_LINKS)
+        return _merge(w, "contacts", keep_id, other_id, _CONTACT_FILL, _CONTACT_LINKS, take)
 
 
-def merge_companies(store: Store, keep_id: str, other_id: str) -> str:
+def merge_companies(
+    store: Store, keep_id: str, other_id: str, take: Iterable[str] | None = None
+) -> str:
     """Merge company ``other_id`` into ``keep_id`` (activities, contacts, deals, notes and
-    attachments follow); returns the merge id for ``undo_merge``."""
+    attachments follow); returns the merge id for ``undo_merge``. ``take`` as for contacts."""
     with store.write() as w:
-        return _merge(w, "companies", keep_id, other_id, _COMPANY_FILL, _COMPANY_LINKS)
+        return _merge(w, "companies", keep_id, other_id, _COMPANY_FILL, _COMPANY_LINKS, take)
 
 
-def _merge(w: Writer, entity: str, keep_id: str, other_id: str, fill_fields, links) -> str:
+def _merge(
+    w: Writer, entity: str, keep_id: str, other_id: str, fill_fields, links, take=None
+) -> str:
     if keep_id == other_id:
         raise MergeError("A row cannot be merged into itself.")
     keep, other = w.get(entity, keep_id), w.get(entity, other_id)
@@ -130,9 +139,13 @@ def _merge(w: Writer, entity: str, keep_id: str, other_id: str, fill_fields, lin
             raise MergeError(f"No {entity} row {keep_id if label == 'keep' else other_id}.")
         if row["deleted"]:
             raise MergeError(f"The {entity} row {row['id']} is deleted or already merged.")
-    filled = {
-        f: [keep[f], other[f]] for f in fill_fields if _empty(keep[f]) and not _empty(other[f])
-    }
+    if take is None:
+        filled = {
+            f: [keep[f], other[f]] for f in fill_fields if _empty(keep[f]) and not _empty(other[f])
+        }
+    else:  # chosen field by field; undo puts the keeper's own value back, as for a fill
+        allowed = set(fill_fields) | {"name"}
+        filled = {f: [keep[f], other[f]] for f in take if f in allowed and keep[f] != other[f]}
     if filled:
         w.update(entity, keep_id, {f: new for f, (_old, new) in filled.items()})
     moved: dict[str, list[str]] = {}

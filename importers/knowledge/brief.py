@@ -12,6 +12,7 @@ import html
 from dataclasses import asdict, dataclass, field
 
 from importers.knowledge.categories import LEAD_COMMENT, category_label
+from importers.knowledge.noise import is_empty_insight, merge_identical
 from importers.knowledge.reactions import helpful_counts, record_reuse
 from importers.normalize.companies import normalize_company
 from importers.normalize.text import nfkc
@@ -227,6 +228,8 @@ def _knowledge(store: Store, cid: str, viewer: str | None, limit: int) -> list[d
                       OR n.author IS ?)""",
             (cid, viewer, viewer),
         )
+        # 所感 notes made before empty-meaning ones were recognised (特になし) are not shown
+        if not (r["activity_id"] and is_empty_insight(r["body"]))
     ]
     counts = helpful_counts(store, [r["id"] for r in rows])
     order = {c: i for i, c in enumerate(CATEGORY_ORDER)}
@@ -235,10 +238,16 @@ def _knowledge(store: Store, cid: str, viewer: str | None, limit: int) -> list[d
         r["category_label"] = category_label(r["category"])
     rows.sort(key=lambda r: r["date"] or "", reverse=True)
     rows.sort(key=lambda r: (order.get(r["category"], order[None]), -r["helpful"]))
-    return rows[:limit]
+    return merge_identical(rows)[:limit]  # the same 所感 on many visits is one note
 
 
 # -- rendering ------------------------------------------------------------------------------------
+def _phones(c: dict) -> str:
+    """Office and mobile: on the train, the mobile is the number that reaches them."""
+    mobile = f"携帯 {c['mobile']}" if c.get("mobile") else ""
+    return " / ".join(x for x in (c.get("phone") or "", mobile) if x)
+
+
 def _yen(v) -> str:
     return f"¥{v:,}" if isinstance(v, int) else ""
 
@@ -284,7 +293,7 @@ def render_brief_text(brief: Brief) -> str:
         lines.append("  (なし)")
     for c in brief.contacts:
         bits = [c["full_name"] or "", c["title"] or "", c["department"] or ""]
-        tel = c["phone"] or c["mobile"] or ""
+        tel = _phones(c)
         lines.append(
             "  "
             + " ".join(b for b in bits if b)
@@ -411,7 +420,7 @@ def render_brief_html(brief: Brief) -> str:
                     e(c["full_name"] or ""),
                     e(c["title"] or ""),
                     e(c["department"] or ""),
-                    e(c["phone"] or c["mobile"] or ""),
+                    e(_phones(c)).replace(" / ", "<br>"),
                     e(c["email"] or ""),
                     e(c["last_met"] or ""),
                 ]

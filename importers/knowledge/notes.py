@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from importers.knowledge.categories import Rules, suggest_category
+from importers.knowledge.noise import is_empty_insight
 from sync.store import Store, Writer
 from sync.store.ids import natural_id
 
@@ -81,6 +82,8 @@ def _sync_one(
     w: Writer, act, nid: str, note, last, rules, result: NoteSync, inserts: list, remember: list
 ) -> None:
     text = "" if act["deleted"] else (act["insight"] or "").strip()
+    if is_empty_insight(text):  # 「本日の所感は特になし。」 is not team knowledge
+        text = ""
     if not text:
         if note is not None and not note["deleted"]:
             w.delete("notes", nid)

@@ -57,143 +57,173 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="42"/>
+        <location filename="../../desktop/app/views/activities.py" line="44"/>
         <source>Search summary, next action, insight…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="50"/>
+        <location filename="../../desktop/app/views/activities.py" line="67"/>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/activities.py" line="70"/>
         <source>All dates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="51"/>
+        <location filename="../../desktop/app/views/activities.py" line="71"/>
         <source>This month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="52"/>
+        <location filename="../../desktop/app/views/activities.py" line="72"/>
+        <source>Last month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/activities.py" line="73"/>
+        <source>This fiscal year (from April)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/activities.py" line="74"/>
+        <source>Last fiscal year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/activities.py" line="75"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="53"/>
+        <location filename="../../desktop/app/views/activities.py" line="76"/>
         <source>Last 90 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="54"/>
-        <source>This fiscal year</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/views/activities.py" line="55"/>
+        <location filename="../../desktop/app/views/activities.py" line="77"/>
         <source>Custom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="67"/>
+        <location filename="../../desktop/app/views/activities.py" line="50"/>
         <source>All reps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="71"/>
+        <location filename="../../desktop/app/views/activities.py" line="55"/>
         <source>All customers</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../desktop/app/views/activities.py" line="82"/>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/activities.py" line="83"/>
+        <source>until</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/activities.py" line="183"/>
+        <location filename="../../desktop/app/views/activities.py" line="185"/>
         <source>%n activity(ies)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n activityy</numerusform>
+            <numerusform>%n activityies</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="61"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="80"/>
         <source>Edit activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="82"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="103"/>
         <source>yen, e.g. 1200000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="90"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="110"/>
+        <source>Type 0–100, or change it with the ↑ and ↓ keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/activity.py" line="114"/>
         <source>Date</source>
         <translation type="unfinished">日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="91"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="115"/>
         <source>Rep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="92"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="116"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="93"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="117"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="94"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="118"/>
         <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="95"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="119"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="96"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="120"/>
         <source>Next action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="97"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="121"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="98"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="122"/>
         <source>Amount (yen)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="99"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="123"/>
         <source>Probability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="100"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="124"/>
         <source>Insight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="107"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="137"/>
         <source>Your edits are kept when the workbook is imported again; a later change of the same cell in Excel wins.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="127"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="158"/>
         <source>This activity no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="133"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="164"/>
         <source>From the daily report, cell {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="204"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="240"/>
         <source>Picture attached to this activity.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -233,9 +263,9 @@
     <message numerus="yes">
         <location filename="../../desktop/app/views/brief.py" line="98"/>
         <source>%n note(s) from the team</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n note from the team</numerusform>
+            <numerusform>%n notes from the team</numerusform>
         </translation>
     </message>
     <message>
@@ -295,51 +325,56 @@
     </message>
     <message>
         <location filename="../../desktop/app/views/brief.py" line="177"/>
+        <source>mobile {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="180"/>
         <source>last met {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="190"/>
+        <location filename="../../desktop/app/views/brief.py" line="193"/>
         <source>No contacts yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="195"/>
+        <location filename="../../desktop/app/views/brief.py" line="198"/>
         <source>Open deals</source>
         <translation type="unfinished">進行中の案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="213"/>
+        <location filename="../../desktop/app/views/brief.py" line="216"/>
         <source>No open deals.</source>
         <translation type="unfinished">進行中の案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="229"/>
+        <location filename="../../desktop/app/views/brief.py" line="232"/>
         <source>{0} (overdue)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="255"/>
+        <location filename="../../desktop/app/views/brief.py" line="258"/>
         <source>Print the brief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="262"/>
+        <location filename="../../desktop/app/views/brief.py" line="265"/>
         <source>pre-visit brief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="269"/>
+        <location filename="../../desktop/app/views/brief.py" line="272"/>
         <source>Save the brief as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="271"/>
+        <location filename="../../desktop/app/views/brief.py" line="274"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="287"/>
+        <location filename="../../desktop/app/views/brief.py" line="290"/>
         <source>Saved {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -347,128 +382,128 @@
 <context>
     <name>CardReviewDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="79"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="81"/>
         <source>Check the business card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="83"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="85"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="97"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="99"/>
         <source>This does not look like an e-mail address. You can still save it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="106"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="108"/>
         <source>e.g. あおき いちろう</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="107"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="109"/>
         <source>e.g. 460-0001</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="112"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="114"/>
         <source>Your corrections are kept when the card is imported again. Saving marks the card as checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="126"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="128"/>
         <source>Save as checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="166"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="168"/>
         <source>Name</source>
         <translation type="unfinished">名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="167"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="169"/>
         <source>Reading (furigana)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="168"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="170"/>
         <source>Company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="169"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="171"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="170"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="172"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="171"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="173"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="172"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="174"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="173"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="175"/>
         <source>Mobile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="174"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="176"/>
         <source>Fax</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="175"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="177"/>
         <source>Postal code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="176"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="178"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="177"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="179"/>
         <source>Website</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="183"/>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="265"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="185"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="267"/>
         <source>This card no longer exists: it was deleted or merged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="190"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="192"/>
         <source>Read from {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="224"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="226"/>
         <source>Will be saved without a company.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="228"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="230"/>
         <source>Will be linked to the existing customer “{0}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="230"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="232"/>
         <source>A new customer “{0}” will be added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="249"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="251"/>
         <source>Enter the person&apos;s name: a card cannot be saved without a name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -476,17 +511,17 @@
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="158"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="162"/>
         <source>What does each column hold?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="161"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="165"/>
         <source>Choose a field for each column; the preview below shows how Genba reads the rows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="203"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="210"/>
         <source>(not imported)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -494,27 +529,27 @@
 <context>
     <name>CompanyDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/company.py" line="16"/>
+        <location filename="../../desktop/app/dialogs/company.py" line="18"/>
         <source>Edit customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/company.py" line="23"/>
+        <location filename="../../desktop/app/dialogs/company.py" line="25"/>
         <source>e.g. さんぷるせいこう</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/company.py" line="24"/>
+        <location filename="../../desktop/app/dialogs/company.py" line="26"/>
         <source>Name</source>
         <translation type="unfinished">名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/company.py" line="25"/>
+        <location filename="../../desktop/app/dialogs/company.py" line="27"/>
         <source>Reading (kana)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/company.py" line="30"/>
+        <location filename="../../desktop/app/dialogs/company.py" line="32"/>
         <source>The customer is still recognised in your workbooks by the name written there.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -539,144 +574,159 @@
     <message numerus="yes">
         <location filename="../../desktop/app/views/customers.py" line="52"/>
         <source>%n customer(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n customer</numerusform>
+            <numerusform>%n customers</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="77"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="81"/>
         <source>← All customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="80"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="84"/>
         <source>Edit name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="82"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="86"/>
         <source>Attach photo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="85"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="89"/>
         <source>Add knowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="88"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="92"/>
         <source>Pre-visit brief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="90"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="94"/>
         <source>What the team knows about this customer, to print or read on the train</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="101"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="105"/>
         <source>Activity timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="106"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="110"/>
         <source>Date</source>
         <translation type="unfinished">日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="109"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="113"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="112"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="116"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="117"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="121"/>
         <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="123"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="134"/>
         <source>Next action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="178"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="200"/>
         <source>last visit {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/customer_page.py" line="179"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="201"/>
         <source>%n visit(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="182"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="204"/>
         <source>open deals {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="217"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="239"/>
         <source>Open deals</source>
         <translation type="unfinished">進行中の案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="219"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="241"/>
         <source>No open deals.</source>
         <translation type="unfinished">進行中の案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="231"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="253"/>
         <source>Contacts</source>
         <translation type="unfinished">面談者・連絡先</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="235"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="257"/>
         <source>No business cards yet. Drop card files into your card folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="262"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="284"/>
         <source>read from a card image: please check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="269"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="291"/>
         <source>Knowledge about this customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="282"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="304"/>
         <source>from the daily report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="290"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="312"/>
         <source>Nothing yet. What should the next person visiting know?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="299"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="321"/>
         <source>Photos and memos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="383"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="334"/>
+        <source>Correct the text on this photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/customer_page.py" line="359"/>
+        <source>Text on the photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/customer_page.py" line="361"/>
+        <source>What the photo says (read by OCR: check it; handwriting is not read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/customer_page.py" line="430"/>
         <source>Attach a photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="385"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="432"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -715,17 +765,34 @@
     </message>
 </context>
 <context>
-    <name>Errors</name>
+    <name>DateField</name>
     <message>
-        <location filename="../../desktop/app/errors.py" line="35"/>
-        <source>Genba could not finish</source>
+        <location filename="../../desktop/app/views/date_field.py" line="44"/>
+        <source>yyyy/mm/dd</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="36"/>
-        <source>The computer refused an operation: {0}
-
-Check that the disk is not full and that no other program holds the file, then try again.</source>
+        <location filename="../../desktop/app/views/date_field.py" line="46"/>
+        <location filename="../../desktop/app/views/date_field.py" line="98"/>
+        <source>e.g. 2025/06/01, 2025-06-01, 2025年6月1日, R7.6.1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/date_field.py" line="54"/>
+        <source>Pick from a calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/date_field.py" line="85"/>
+        <source>Not a date Genba can read: write it like 2025/06/01.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../desktop/app/errors.py" line="39"/>
+        <source>Genba could not finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -744,12 +811,12 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="31"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="32"/>
         <source>Choose…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="39"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="40"/>
         <source>Choose a folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -757,12 +824,12 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="223"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="253"/>
         <source>Set up Genba</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="234"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="264"/>
         <source>Start using Genba</source>
         <translation type="unfinished"></translation>
     </message>
@@ -770,38 +837,38 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>FoldersPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="73"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="74"/>
         <source>Where do you keep your files?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="76"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="77"/>
         <source>Genba watches these folders and imports what you save into them. It never changes your files.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="81"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="82"/>
         <source>Daily reports (Excel workbooks)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="82"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="83"/>
         <source>e.g. Documents\営業日報</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="86"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="87"/>
         <source>Business cards (Eight / Sansan CSV, vCard, card scans) — optional</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="90"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="91"/>
         <source>e.g. Documents\名刺</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="102"/>
-        <source>This folder was not found: {0}</source>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="113"/>
+        <source>This folder was not found: {0} — pick it with 「Choose…」.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -833,105 +900,133 @@ If it happens again, send the details below to your IT contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="39"/>
-        <source>Kind</source>
-        <translation type="unfinished">種類</translation>
+        <location filename="../../desktop/app/views/folders.py" line="36"/>
+        <source>Mail</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="40"/>
-        <source>Folder</source>
+        <location filename="../../desktop/app/views/folders.py" line="37"/>
+        <source>Voice memos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/folders.py" line="41"/>
-        <source>State</source>
-        <translation type="unfinished"></translation>
+        <source>Kind</source>
+        <translation type="unfinished">種類</translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/folders.py" line="42"/>
-        <source>Files</source>
+        <source>Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/folders.py" line="43"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/folders.py" line="44"/>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/folders.py" line="45"/>
         <source>Last import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="50"/>
+        <location filename="../../desktop/app/views/folders.py" line="52"/>
         <source>Add a report folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="51"/>
+        <location filename="../../desktop/app/views/folders.py" line="53"/>
         <source>Add a card folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="52"/>
+        <location filename="../../desktop/app/views/folders.py" line="54"/>
         <source>Add a photo folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="58"/>
+        <location filename="../../desktop/app/views/folders.py" line="55"/>
+        <source>Add a mail folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/folders.py" line="56"/>
+        <source>Add a voice memo folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/folders.py" line="62"/>
         <source>Stop watching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="60"/>
+        <location filename="../../desktop/app/views/folders.py" line="64"/>
         <source>Check folders now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="63"/>
+        <location filename="../../desktop/app/views/folders.py" line="67"/>
         <source>Files already imported stay in Genba when a folder is removed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/folders.py" line="87"/>
+        <source>(+%n copy of a known workbook)</source>
+        <translation>
+            <numerusform>(+%n copy of a known workbook)</numerusform>
+            <numerusform>(+%n copy of a known workbook)</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="80"/>
+        <location filename="../../desktop/app/views/folders.py" line="92"/>
         <source>not found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="82"/>
+        <location filename="../../desktop/app/views/folders.py" line="94"/>
         <source>watching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="82"/>
+        <location filename="../../desktop/app/views/folders.py" line="94"/>
         <source>watching (polling)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="84"/>
+        <location filename="../../desktop/app/views/folders.py" line="96"/>
         <source>starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="86"/>
+        <location filename="../../desktop/app/views/folders.py" line="98"/>
         <source>not watched</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/folders.py" line="88"/>
+        <location filename="../../desktop/app/views/folders.py" line="100"/>
         <source>%n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="90"/>
+        <location filename="../../desktop/app/views/folders.py" line="102"/>
         <source>set by your administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="118"/>
+        <location filename="../../desktop/app/views/folders.py" line="130"/>
         <source>Choose a folder to watch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="153"/>
+        <location filename="../../desktop/app/views/folders.py" line="165"/>
         <source>These folders are set by your administrator and cannot be changed here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -939,86 +1034,96 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>GenbaApp</name>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="196"/>
+        <location filename="../../desktop/app/application.py" line="199"/>
         <source>{0}: %n new visit(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="199"/>
-        <source>%n workbook(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="199"/>
-        <source>: %n new visit(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{0}: %n new visit</numerusform>
+            <numerusform>{0}: %n new visits</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/app/application.py" line="202"/>
-        <source>%n visit(s) updated</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%n workbook(s)</source>
+        <translation>
+            <numerusform>%n workbook</numerusform>
+            <numerusform>%n workbooks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/application.py" line="202"/>
+        <source>: %n new visit(s)</source>
+        <translation>
+            <numerusform>: %n new visit</numerusform>
+            <numerusform>: %n new visits</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/app/application.py" line="205"/>
-        <source>%n business card file(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%n visit(s) updated</source>
+        <translation>
+            <numerusform>%n visit updated</numerusform>
+            <numerusform>%n visits updated</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="206"/>
-        <source>: %n new contact(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <location filename="../../desktop/app/application.py" line="208"/>
+        <source>%n business card file(s)</source>
+        <translation>
+            <numerusform>%n business card file</numerusform>
+            <numerusform>%n business card files</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/app/application.py" line="209"/>
+        <source>: %n new contact(s)</source>
+        <translation>
+            <numerusform>: %n new contact</numerusform>
+            <numerusform>: %n new contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/application.py" line="212"/>
         <source>%n memo photo(s) attached</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n memo photo attached</numerusform>
+            <numerusform>%n memo photos attached</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="212"/>
+        <location filename="../../desktop/app/application.py" line="215"/>
         <source>{0} could not be read: see Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="214"/>
+        <location filename="../../desktop/app/application.py" line="217"/>
         <source>%n files could not be read: see Problems</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n files could not be read: see Problems</numerusform>
+            <numerusform>%n files could not be read: see Problems</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="216"/>
+        <location filename="../../desktop/app/application.py" line="219"/>
         <source>Imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="258"/>
+        <location filename="../../desktop/app/application.py" line="227"/>
+        <source>Genba is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/application.py" line="229"/>
+        <source>It keeps watching your folders and syncing. Open it again from this icon; 「Quit Genba」 in its menu ends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/application.py" line="274"/>
         <source>Cannot sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="215"/>
+        <location filename="../../desktop/app/application.py" line="218"/>
         <source>Could not import</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1026,32 +1131,32 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>HeaderPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="82"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="86"/>
         <source>Which row holds the headings?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="85"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="89"/>
         <source>Click the row with the column headings (日付, 訪問先, 内容 …) in the sheet below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="90"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="94"/>
         <source>Sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="94"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="98"/>
         <source>One row per visit (table)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="95"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="99"/>
         <source>Labels with values beside them (form)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="147"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="151"/>
         <source>Headings in row {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1059,22 +1164,22 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>HelpfulButton</name>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="60"/>
+        <location filename="../../desktop/app/views/notes.py" line="69"/>
         <source>This is your note: only teammates can mark it helpful.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="63"/>
+        <location filename="../../desktop/app/views/notes.py" line="72"/>
         <source>Enter your name in the settings to mark notes helpful.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="65"/>
+        <location filename="../../desktop/app/views/notes.py" line="74"/>
         <source>Tell the author this note helped you (click again to undo).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="84"/>
+        <location filename="../../desktop/app/views/notes.py" line="93"/>
         <source>Helpful</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1082,37 +1187,47 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="133"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="148"/>
         <source>Reading your files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="134"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="149"/>
         <source>This runs once; afterwards Genba keeps up as you save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="162"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="177"/>
         <source>Looking for workbooks and cards…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="193"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="208"/>
         <source>Reading {0} ({1} of {2})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="200"/>
-        <source>Done: {0} file(s) read, {1} activities.</source>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="220"/>
+        <source>Your files are read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="204"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="221"/>
+        <source>From now on Genba keeps up as you save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="222"/>
+        <source>Done: {0} file(s) read — {1} visit(s), {2} business card(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="226"/>
         <source>{0} file(s) need a look under Problems.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="210"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="232"/>
         <source>The import stopped: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1186,116 +1301,216 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app/window.py" line="57"/>
+        <location filename="../../desktop/app/window.py" line="59"/>
         <source>Genba — daily reports and customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="134"/>
+        <location filename="../../desktop/app/window.py" line="157"/>
         <source>Your reports, your customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="139"/>
+        <location filename="../../desktop/app/window.py" line="162"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="140"/>
+        <location filename="../../desktop/app/window.py" line="163"/>
         <source>Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="141"/>
+        <location filename="../../desktop/app/window.py" line="164"/>
         <source>Activities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="142"/>
+        <location filename="../../desktop/app/window.py" line="165"/>
         <source>Knowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="143"/>
+        <location filename="../../desktop/app/window.py" line="166"/>
         <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="144"/>
+        <location filename="../../desktop/app/window.py" line="167"/>
         <source>Folders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="145"/>
+        <location filename="../../desktop/app/window.py" line="168"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="168"/>
+        <location filename="../../desktop/app/window.py" line="192"/>
         <source>Search notes and activities (Ctrl+K)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="179"/>
+        <location filename="../../desktop/app/window.py" line="203"/>
         <source>Drop workbooks or card files here to import them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="186"/>
-        <location filename="../../desktop/app/window.py" line="291"/>
+        <location filename="../../desktop/app/window.py" line="210"/>
+        <location filename="../../desktop/app/window.py" line="333"/>
         <source>Folders: not watching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="187"/>
-        <location filename="../../desktop/app/window.py" line="305"/>
-        <location filename="../../desktop/app/window.py" line="306"/>
+        <location filename="../../desktop/app/window.py" line="211"/>
+        <location filename="../../desktop/app/window.py" line="347"/>
+        <location filename="../../desktop/app/window.py" line="348"/>
         <source>Sync: not set up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="197"/>
+        <location filename="../../desktop/app/window.py" line="221"/>
         <source>Signed in as {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="292"/>
+        <location filename="../../desktop/app/window.py" line="334"/>
         <source>Folders: starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="293"/>
+        <location filename="../../desktop/app/window.py" line="335"/>
         <source>Folders: watching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="294"/>
+        <location filename="../../desktop/app/window.py" line="336"/>
         <source>Folders: watcher not available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="301"/>
+        <location filename="../../desktop/app/window.py" line="343"/>
         <source>Sync: syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="302"/>
+        <location filename="../../desktop/app/window.py" line="344"/>
         <source>Sync: up to date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="303"/>
+        <location filename="../../desktop/app/window.py" line="345"/>
         <source>Sync: offline (changes kept)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="304"/>
+        <location filename="../../desktop/app/window.py" line="346"/>
         <source>Sync: error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="356"/>
+        <location filename="../../desktop/app/window.py" line="398"/>
         <source>Imported {0} of {1} file(s): {2} new activities, {3} failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ManualMergeDialog</name>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="38"/>
+        <source>Merge by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="44"/>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="45"/>
+        <source>Contacts</source>
+        <translation type="unfinished">面談者・連絡先</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="55"/>
+        <source>The left one is kept, the right one is merged into it (its visits, contacts and notes move over). Choose each field&apos;s value. Problems → Recent merges can undo it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="74"/>
+        <source>Keep the other one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="96"/>
+        <source>Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="126"/>
+        <source>last visit {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="154"/>
+        <source>Choose two different rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="186"/>
+        <location filename="../../desktop/app/dialogs/merge.py" line="188"/>
+        <source>Name</source>
+        <translation type="unfinished">名前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="187"/>
+        <location filename="../../desktop/app/dialogs/merge.py" line="189"/>
+        <source>Reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="190"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="191"/>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="192"/>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="193"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="194"/>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="195"/>
+        <source>Fax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="196"/>
+        <source>Postal code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="197"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="198"/>
+        <source>Web site</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1303,7 +1518,7 @@ If it happens again, send the details below to your IT contact.</source>
     <name>Mapping</name>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="26"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="111"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="118"/>
         <source>Date</source>
         <translation type="unfinished">日付</translation>
     </message>
@@ -1314,13 +1529,13 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="28"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="114"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="121"/>
         <source>Customer</source>
         <translation type="unfinished">顧客</translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="29"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="115"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="122"/>
         <source>Contact person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1331,7 +1546,7 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="31"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="118"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="125"/>
         <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1342,7 +1557,7 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="33"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="123"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="130"/>
         <source>Next action</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1353,7 +1568,7 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="35"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="128"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="135"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1378,7 +1593,7 @@ If it happens again, send the details below to your IT contact.</source>
         <translation type="unfinished">上司コメント</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="340"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="352"/>
         <source>Choose a field for at least one column.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1386,17 +1601,17 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>MappingWizard</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="275"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="284"/>
         <source>Set up the headings — {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="364"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="376"/>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="389"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="401"/>
         <source>Imported: {0} new, {1} updated activities.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1483,32 +1698,32 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="40"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="42"/>
         <source>Add knowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="40"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="42"/>
         <source>Edit knowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="47"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="49"/>
         <source>What should the next person visiting this customer know?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="63"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="65"/>
         <source>e.g. The buyer decides at the month-end meeting: send documents the week before.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="69"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="71"/>
         <source>Share with the team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="70"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="72"/>
         <source>Only me</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1516,60 +1731,38 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>NoteItem</name>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="107"/>
+        <location filename="../../desktop/app/views/notes.py" line="116"/>
         <source>only me</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../desktop/app/views/notes.py" line="120"/>
-        <source>Edit</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/notes.py" line="119"/>
+        <source>written %n times</source>
+        <translation>
+            <numerusform>written once</numerusform>
+            <numerusform>written %n times</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/notes.py" line="124"/>
-        <source>Only the author can edit this note.</source>
+        <source>The same text in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/notes.py" line="139"/>
+        <source>Edit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Notes</name>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="27"/>
-        <source>Buyer preference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/views/notes.py" line="28"/>
-        <source>Negotiation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/views/notes.py" line="29"/>
-        <source>Trouble lesson</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/views/notes.py" line="30"/>
-        <source>Failure story</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/views/notes.py" line="31"/>
-        <source>Competitor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/views/notes.py" line="32"/>
-        <source>Tip</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/views/notes.py" line="39"/>
+        <location filename="../../desktop/app/views/notes.py" line="48"/>
         <source>Lead&apos;s comment</source>
         <translation type="unfinished">上司コメント</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="41"/>
+        <location filename="../../desktop/app/views/notes.py" line="50"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1577,207 +1770,227 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>PreviewPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="155"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="162"/>
         <source>Preview: %n visit(s) found</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Preview: %n visit found</numerusform>
+            <numerusform>Preview: %n visits found</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ProblemsView</name>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="26"/>
+        <location filename="../../desktop/app/views/problems.py" line="37"/>
         <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="28"/>
+        <location filename="../../desktop/app/views/problems.py" line="39"/>
         <source>What Genba could not read, cards to check, and customers that may be the same.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="40"/>
+        <location filename="../../desktop/app/views/problems.py" line="51"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="41"/>
+        <location filename="../../desktop/app/views/problems.py" line="52"/>
         <source>Sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="42"/>
+        <location filename="../../desktop/app/views/problems.py" line="53"/>
         <source>Cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="45"/>
+        <location filename="../../desktop/app/views/problems.py" line="56"/>
         <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="46"/>
+        <location filename="../../desktop/app/views/problems.py" line="57"/>
         <source>error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="46"/>
+        <location filename="../../desktop/app/views/problems.py" line="57"/>
         <source>warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="50"/>
+        <location filename="../../desktop/app/views/problems.py" line="61"/>
         <source>What to do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="56"/>
+        <location filename="../../desktop/app/views/problems.py" line="67"/>
         <source>Open the workbook</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="58"/>
+        <location filename="../../desktop/app/views/problems.py" line="69"/>
         <source>Set up the headings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="60"/>
+        <location filename="../../desktop/app/views/problems.py" line="71"/>
         <source>Tell Genba which row holds the headings and what each column means</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="73"/>
-        <source>Name</source>
-        <translation type="unfinished">名前</translation>
-    </message>
-    <message>
         <location filename="../../desktop/app/views/problems.py" line="74"/>
-        <location filename="../../desktop/app/views/problems.py" line="103"/>
-        <location filename="../../desktop/app/views/problems.py" line="123"/>
-        <source>Customer</source>
-        <translation type="unfinished">顧客</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/views/problems.py" line="75"/>
-        <source>Title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/views/problems.py" line="76"/>
-        <source>E-mail</source>
+        <source>Mark as dealt with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/problems.py" line="77"/>
+        <source>You fixed it in the workbook, or it does not matter: it leaves this list and Today&apos;s count (a new import of the file shows what is still wrong)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/problems.py" line="94"/>
+        <source>Name</source>
+        <translation type="unfinished">名前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/problems.py" line="95"/>
+        <location filename="../../desktop/app/views/problems.py" line="124"/>
+        <location filename="../../desktop/app/views/problems.py" line="149"/>
+        <source>Customer</source>
+        <translation type="unfinished">顧客</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/problems.py" line="96"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/problems.py" line="97"/>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/problems.py" line="98"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="84"/>
+        <location filename="../../desktop/app/views/problems.py" line="105"/>
         <source>Check and correct…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="87"/>
+        <location filename="../../desktop/app/views/problems.py" line="108"/>
         <source>Compare with the card image and correct what was misread</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="90"/>
+        <location filename="../../desktop/app/views/problems.py" line="111"/>
         <source>Mark as checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="101"/>
-        <location filename="../../desktop/app/views/problems.py" line="121"/>
+        <location filename="../../desktop/app/views/problems.py" line="122"/>
+        <location filename="../../desktop/app/views/problems.py" line="147"/>
         <source>Kind</source>
         <translation type="unfinished">種類</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="103"/>
-        <location filename="../../desktop/app/views/problems.py" line="123"/>
+        <location filename="../../desktop/app/views/problems.py" line="124"/>
+        <location filename="../../desktop/app/views/problems.py" line="149"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="106"/>
+        <location filename="../../desktop/app/views/problems.py" line="127"/>
         <source>Keep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="107"/>
+        <location filename="../../desktop/app/views/problems.py" line="128"/>
         <source>Merge into it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="108"/>
+        <location filename="../../desktop/app/views/problems.py" line="129"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="113"/>
+        <location filename="../../desktop/app/views/problems.py" line="134"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="115"/>
+        <location filename="../../desktop/app/views/problems.py" line="136"/>
         <source>Keep apart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="126"/>
+        <location filename="../../desktop/app/views/problems.py" line="138"/>
+        <source>Merge by hand…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/problems.py" line="140"/>
+        <source>Pick two customers or contacts Genba did not suggest, and merge them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/problems.py" line="152"/>
         <source>Merged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="127"/>
+        <location filename="../../desktop/app/views/problems.py" line="153"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="133"/>
+        <location filename="../../desktop/app/views/problems.py" line="159"/>
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="136"/>
+        <location filename="../../desktop/app/views/problems.py" line="165"/>
         <source>Recent merges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="160"/>
+        <location filename="../../desktop/app/views/problems.py" line="189"/>
         <source>Import problems ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="161"/>
+        <location filename="../../desktop/app/views/problems.py" line="190"/>
         <source>Cards to check ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="162"/>
+        <location filename="../../desktop/app/views/problems.py" line="191"/>
         <source>Possible duplicates ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="166"/>
+        <location filename="../../desktop/app/views/problems.py" line="195"/>
         <source>same e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="167"/>
+        <location filename="../../desktop/app/views/problems.py" line="196"/>
         <source>same name at the same company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="168"/>
+        <location filename="../../desktop/app/views/problems.py" line="197"/>
         <source>same name (株式会社, width, spaces aside)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="170"/>
+        <location filename="../../desktop/app/views/problems.py" line="199"/>
         <source>similar name and the same phone number prefix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1802,44 +2015,44 @@ If it happens again, send the details below to your IT contact.</source>
     <message numerus="yes">
         <location filename="../../desktop/app/row_drop.py" line="207"/>
         <source>Attached %n photo(s) to “{0}”.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Attached %n photo to “{0}”.</numerusform>
+            <numerusform>Attached %n photos to “{0}”.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/app/row_drop.py" line="209"/>
         <source>Attached %n photo(s) to the visit to “{0}” on {1}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Attached %n photo to the visit to “{0}” on {1}.</numerusform>
+            <numerusform>Attached %n photos to the visit to “{0}” on {1}.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/app/row_drop.py" line="212"/>
         <source>Attached %n photo(s) to the visit on {0}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Attached %n photo to the visit on {0}.</numerusform>
+            <numerusform>Attached %n photos to the visit on {0}.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/pictures.py" line="152"/>
+        <location filename="../../desktop/app/pictures.py" line="154"/>
         <source>“{0}” was not attached: it is {1} MB, and a photo can be at most {2} MB. Save a smaller copy (for example at a lower resolution) and drop it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/pictures.py" line="158"/>
+        <location filename="../../desktop/app/pictures.py" line="160"/>
         <source>“{0}” was not attached: HEIC photos are not supported. Set the camera to JPEG (Most Compatible) or export the photo as JPEG, then drop it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/pictures.py" line="164"/>
+        <location filename="../../desktop/app/pictures.py" line="166"/>
         <source>“{0}” was not attached: the file could not be read ({1}). Check that it is still there and not open in another program, then drop it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/pictures.py" line="169"/>
+        <location filename="../../desktop/app/pictures.py" line="171"/>
         <source>“{0}” was not attached: it is damaged, or not a picture Genba can read (JPEG, PNG, GIF, BMP or WebP). Check that it opens in a photo viewer, or take the photo again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1852,27 +2065,27 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SavePage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="231"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="239"/>
         <source>Save and import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="234"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="242"/>
         <source>Genba remembers this layout for workbooks with this name and imports the workbook again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="241"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="249"/>
         <source>Name of this layout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="243"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="251"/>
         <source>Use it for files named</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="246"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="254"/>
         <source>* stands for any text, e.g. 営業日報_*.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1885,32 +2098,48 @@ If it happens again, send the details below to your IT contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/search.py" line="38"/>
+        <location filename="../../desktop/app/models/search.py" line="42"/>
         <source>Knowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/search.py" line="52"/>
+        <location filename="../../desktop/app/models/search.py" line="77"/>
         <source>Kind</source>
         <translation type="unfinished">種類</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/search.py" line="53"/>
+        <location filename="../../desktop/app/models/search.py" line="40"/>
+        <location filename="../../desktop/app/models/search.py" line="80"/>
         <source>Customer</source>
         <translation type="unfinished">顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/search.py" line="56"/>
+        <location filename="../../desktop/app/models/search.py" line="38"/>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/models/search.py" line="53"/>
+        <source>and %n more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/models/search.py" line="64"/>
+        <source>+%n same</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/models/search.py" line="84"/>
         <source>Date</source>
         <translation type="unfinished">日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/search.py" line="59"/>
+        <location filename="../../desktop/app/models/search.py" line="85"/>
         <source>Written by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/search.py" line="60"/>
+        <location filename="../../desktop/app/models/search.py" line="86"/>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1918,41 +2147,61 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="61"/>
+        <location filename="../../desktop/app/views/search.py" line="67"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="62"/>
-        <location filename="../../desktop/app/views/search.py" line="130"/>
+        <location filename="../../desktop/app/views/search.py" line="68"/>
+        <location filename="../../desktop/app/views/search.py" line="157"/>
         <source>Type a word in the search box above: notes and activities, best match first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="69"/>
+        <location filename="../../desktop/app/views/search.py" line="75"/>
         <source>Open customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="71"/>
+        <location filename="../../desktop/app/views/search.py" line="77"/>
         <source>Pre-visit brief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="73"/>
+        <location filename="../../desktop/app/views/search.py" line="79"/>
         <source>Show in Activities</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../desktop/app/views/search.py" line="82"/>
+        <source>Best match first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/search.py" line="83"/>
+        <source>Newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/search.py" line="105"/>
+        <source>Show more results</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/search.py" line="120"/>
+        <location filename="../../desktop/app/views/search.py" line="145"/>
         <source>「{0}」: %n result(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>「{0}」: %n result</numerusform>
+            <numerusform>「{0}」: %n results</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="125"/>
+        <location filename="../../desktop/app/views/search.py" line="147"/>
+        <source> — more below: 「Show more results」</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/search.py" line="152"/>
         <source>Nothing found. Try a shorter word, or another way of writing it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1960,22 +2209,22 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="110"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="125"/>
         <source>Team server (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="113"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="128"/>
         <source>If your team shares customers, enter the server address and your token. You can also do this later under Sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="121"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="136"/>
         <source>Server address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="122"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="137"/>
         <source>Token</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1983,135 +2232,208 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="31"/>
+        <location filename="../../desktop/app/views/sync.py" line="39"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="33"/>
+        <location filename="../../desktop/app/views/sync.py" line="41"/>
         <source>Your changes go to the team server when you are online; the team&apos;s come back. Private notes never leave this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="42"/>
+        <location filename="../../desktop/app/views/sync.py" line="50"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="51"/>
+        <location filename="../../desktop/app/views/sync.py" line="59"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="52"/>
-        <source>Changes waiting to be sent</source>
+        <location filename="../../desktop/app/views/sync.py" line="60"/>
+        <source>Waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="53"/>
+        <location filename="../../desktop/app/views/sync.py" line="61"/>
         <source>Last sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="54"/>
+        <location filename="../../desktop/app/views/sync.py" line="62"/>
         <source>Team server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="58"/>
+        <location filename="../../desktop/app/views/sync.py" line="66"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="66"/>
+        <location filename="../../desktop/app/views/sync.py" line="74"/>
         <source>Sign in to your team&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="69"/>
+        <location filename="../../desktop/app/views/sync.py" line="77"/>
         <source>Ask your team lead or IT for the server address and your token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="80"/>
+        <location filename="../../desktop/app/views/sync.py" line="88"/>
         <source>token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="81"/>
+        <location filename="../../desktop/app/views/sync.py" line="89"/>
         <source>Server address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="82"/>
+        <location filename="../../desktop/app/views/sync.py" line="90"/>
         <source>Token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="85"/>
+        <location filename="../../desktop/app/views/sync.py" line="93"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="116"/>
+        <location filename="../../desktop/app/views/sync.py" line="124"/>
         <source>Sync is not available in this installation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="121"/>
+        <location filename="../../desktop/app/views/sync.py" line="129"/>
         <source>Not set up — Genba works fully offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="123"/>
+        <location filename="../../desktop/app/views/sync.py" line="131"/>
         <source>Offline — changes are kept and sent later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="125"/>
+        <location filename="../../desktop/app/views/sync.py" line="133"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="127"/>
+        <location filename="../../desktop/app/views/sync.py" line="135"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="129"/>
+        <location filename="../../desktop/app/views/sync.py" line="137"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="132"/>
+        <location filename="../../desktop/app/views/sync.py" line="140"/>
         <source>Signed in, not synced yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="134"/>
+        <location filename="../../desktop/app/views/sync.py" line="142"/>
         <source>Sign-in needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="140"/>
         <source>%n change(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation type="vanished">
+            <numerusform>%n change</numerusform>
+            <numerusform>%n changes</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="141"/>
+        <location filename="../../desktop/app/views/sync.py" line="149"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="154"/>
+        <location filename="../../desktop/app/views/sync.py" line="164"/>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync.py" line="164"/>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="168"/>
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="170"/>
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="172"/>
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>%n customer</numerusform>
+            <numerusform>%n customers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="174"/>
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="176"/>
+        <source>%n 「helpful」 mark(s)</source>
+        <translation>
+            <numerusform>%n 「helpful」 mark</numerusform>
+            <numerusform>%n 「helpful」 marks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="178"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="180"/>
+        <source>%n deal(s)</source>
+        <translation>
+            <numerusform>%n deal</numerusform>
+            <numerusform>%n deals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="181"/>
+        <source>%n other record(s)</source>
+        <translation>
+            <numerusform>%n other record</numerusform>
+            <numerusform>%n other records</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync.py" line="186"/>
         <source>Enter the server address and the token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="165"/>
+        <location filename="../../desktop/app/views/sync.py" line="197"/>
         <source>Saved. Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2157,155 +2479,243 @@ If it happens again, send the details below to your IT contact.</source>
     <message numerus="yes">
         <location filename="../../desktop/app/views/knowledge.py" line="188"/>
         <source>%n note(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="25"/>
+        <location filename="../../desktop/app/views/today.py" line="26"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="32"/>
+        <location filename="../../desktop/app/views/today.py" line="33"/>
         <source>activities imported since yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="33"/>
+        <location filename="../../desktop/app/views/today.py" line="34"/>
         <source>follow-ups due today or overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="34"/>
+        <location filename="../../desktop/app/views/today.py" line="35"/>
         <source>problems to fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="47"/>
+        <location filename="../../desktop/app/views/today.py" line="48"/>
         <source>Follow-ups due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="51"/>
+        <location filename="../../desktop/app/views/today.py" line="52"/>
         <source>Next actions from each customer&apos;s latest visit. Double-click to open the customer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="59"/>
+        <location filename="../../desktop/app/views/today.py" line="60"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="62"/>
+        <location filename="../../desktop/app/views/today.py" line="63"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="66"/>
+        <location filename="../../desktop/app/views/today.py" line="67"/>
         <source>Customer</source>
         <translation type="unfinished">顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="69"/>
+        <location filename="../../desktop/app/views/today.py" line="70"/>
         <source>Next action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="84"/>
-        <source>Imported since yesterday</source>
+        <location filename="../../desktop/app/views/today.py" line="82"/>
+        <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="87"/>
-        <source>File</source>
+        <location filename="../../desktop/app/views/today.py" line="83"/>
+        <source>You did it: it leaves Today (for the whole team)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="88"/>
-        <source>Rows</source>
+        <location filename="../../desktop/app/views/today.py" line="85"/>
+        <source>Snooze…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="86"/>
+        <source>Not yet: show it again on a later day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/today.py" line="89"/>
+        <source>Tomorrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="90"/>
+        <source>In a week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="91"/>
+        <source>In a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="94"/>
+        <source>On a date…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="96"/>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="98"/>
+        <source>Nothing to do after all: it leaves Today without counting as done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="114"/>
+        <source>Imported since yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="117"/>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="118"/>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="119"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="100"/>
+        <location filename="../../desktop/app/views/today.py" line="131"/>
         <source>Problems to fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="103"/>
+        <location filename="../../desktop/app/views/today.py" line="134"/>
         <source>Open Problems →</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="143"/>
+        <source>could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="146"/>
+        <source>no visits — see Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="112"/>
+        <location filename="../../desktop/app/views/today.py" line="148"/>
         <source>%n visit(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n visit</numerusform>
+            <numerusform>%n visits</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="114"/>
+        <location filename="../../desktop/app/views/today.py" line="150"/>
         <source>%n card(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n card</numerusform>
+            <numerusform>%n cards</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="122"/>
+        <location filename="../../desktop/app/views/today.py" line="158"/>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="123"/>
+        <location filename="../../desktop/app/views/today.py" line="159"/>
         <source>%n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="136"/>
+        <location filename="../../desktop/app/views/today.py" line="172"/>
         <source>{0:%Y}/{0:%m}/{0:%d} — good work today.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="183"/>
+        <source>Follow-ups more than {0} days past their due date are not shown here.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="147"/>
+        <location filename="../../desktop/app/views/today.py" line="187"/>
+        <source>%n older follow-up(s) hidden; their visits stay in Activities.</source>
+        <translation>
+            <numerusform>%n older follow-up hidden; their visits stay in Activities.</numerusform>
+            <numerusform>%n older follow-ups hidden; their visits stay in Activities.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/today.py" line="192"/>
         <source>%n import problem(s) in workbooks</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n import problem in workbooks</numerusform>
+            <numerusform>%n import problems in workbooks</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="148"/>
+        <location filename="../../desktop/app/views/today.py" line="193"/>
         <source>%n business card(s) to check</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n business card to check</numerusform>
+            <numerusform>%n business cards to check</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="151"/>
+        <location filename="../../desktop/app/views/today.py" line="196"/>
         <source>%n file(s) could not be read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n file could not be read</numerusform>
+            <numerusform>%n files could not be read</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="152"/>
+        <location filename="../../desktop/app/views/today.py" line="197"/>
         <source>Nothing to fix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="231"/>
+        <source>Snooze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="232"/>
+        <source>Show it again on (e.g. 2025/06/01, 6/1, R7.6.1):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="239"/>
+        <source>Not a date Genba can read: write it like 2025/06/01.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2335,27 +2745,27 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="48"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="49"/>
         <source>Welcome to Genba</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="51"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="52"/>
         <source>Keep writing your daily reports in Excel. Genba reads them and turns them into your customer list, follow-ups and knowledge.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="57"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="58"/>
         <source>e.g. 山本 太郎</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="58"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="59"/>
         <source>Your name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="62"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="63"/>
         <source>Used as the rep when a report has no name column or 氏名 block.</source>
         <translation type="unfinished"></translation>
     </message>

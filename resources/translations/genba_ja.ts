@@ -57,52 +57,81 @@
         <translation>日報に書いたすべての訪問です。行をダブルクリックすると編集できます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="42"/>
+        <location filename="../../desktop/app/views/activities.py" line="44"/>
         <source>Search summary, next action, insight…</source>
         <translation>内容・次回アクション・所感を検索…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="50"/>
+        <location filename="../../desktop/app/views/activities.py" line="67"/>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/activities.py" line="70"/>
         <source>All dates</source>
         <translation>すべての期間</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="51"/>
+        <location filename="../../desktop/app/views/activities.py" line="71"/>
         <source>This month</source>
         <translation>今月</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="52"/>
+        <location filename="../../desktop/app/views/activities.py" line="72"/>
+        <source>Last month</source>
+        <translation>先月</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/activities.py" line="73"/>
+        <source>This fiscal year (from April)</source>
+        <translation>今期（4月から）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/activities.py" line="74"/>
+        <source>Last fiscal year</source>
+        <translation>昨年度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/activities.py" line="75"/>
         <source>Last 30 days</source>
         <translation>過去30日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="53"/>
+        <location filename="../../desktop/app/views/activities.py" line="76"/>
         <source>Last 90 days</source>
         <translation>過去90日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="54"/>
         <source>This fiscal year</source>
-        <translation>今年度</translation>
+        <translation type="vanished">今年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="55"/>
+        <location filename="../../desktop/app/views/activities.py" line="77"/>
         <source>Custom</source>
         <translation>期間を指定</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="67"/>
+        <location filename="../../desktop/app/views/activities.py" line="50"/>
         <source>All reps</source>
         <translation>すべての担当者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="71"/>
+        <location filename="../../desktop/app/views/activities.py" line="55"/>
         <source>All customers</source>
         <translation>すべての顧客</translation>
     </message>
+    <message>
+        <location filename="../../desktop/app/views/activities.py" line="82"/>
+        <source>from</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/activities.py" line="83"/>
+        <source>until</source>
+        <translation>終了日</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/activities.py" line="183"/>
+        <location filename="../../desktop/app/views/activities.py" line="185"/>
         <source>%n activity(ies)</source>
         <translation>
             <numerusform>%n件</numerusform>
@@ -112,87 +141,92 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="61"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="80"/>
         <source>Edit activity</source>
         <translation>活動を編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="82"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="103"/>
         <source>yen, e.g. 1200000</source>
         <translation>円（例: 1200000）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="90"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="110"/>
+        <source>Type 0–100, or change it with the ↑ and ↓ keys</source>
+        <translation>0〜100 を入力するか、↑・↓キーで変更します</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/activity.py" line="114"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="91"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="115"/>
         <source>Rep</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="92"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="116"/>
         <source>Contact</source>
         <translation>面談者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="93"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="117"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="94"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="118"/>
         <source>Summary</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="95"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="119"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="96"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="120"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="97"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="121"/>
         <source>Due</source>
         <translation>期日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="98"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="122"/>
         <source>Amount (yen)</source>
         <translation>金額（円）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="99"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="123"/>
         <source>Probability</source>
         <translation>確度</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="100"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="124"/>
         <source>Insight</source>
         <translation>所感</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="107"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="137"/>
         <source>Your edits are kept when the workbook is imported again; a later change of the same cell in Excel wins.</source>
         <translation>ここでの修正は日報を取り込み直しても残ります。その後にExcelで同じセルを書き換えた場合は、Excelの内容が優先されます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="127"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="158"/>
         <source>This activity no longer exists.</source>
         <translation>この活動は削除されています。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="133"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="164"/>
         <source>From the daily report, cell {0}</source>
         <translation>日報のセル {0} から取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="204"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="240"/>
         <source>Picture attached to this activity.</source>
         <translation>この活動に画像を添付しました。</translation>
     </message>
@@ -293,51 +327,56 @@
     </message>
     <message>
         <location filename="../../desktop/app/views/brief.py" line="177"/>
+        <source>mobile {0}</source>
+        <translation>携帯 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="180"/>
         <source>last met {0}</source>
         <translation>最終面談 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="190"/>
+        <location filename="../../desktop/app/views/brief.py" line="193"/>
         <source>No contacts yet.</source>
         <translation>面談者・連絡先はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="195"/>
+        <location filename="../../desktop/app/views/brief.py" line="198"/>
         <source>Open deals</source>
         <translation>進行中の案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="213"/>
+        <location filename="../../desktop/app/views/brief.py" line="216"/>
         <source>No open deals.</source>
         <translation>進行中の案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="229"/>
+        <location filename="../../desktop/app/views/brief.py" line="232"/>
         <source>{0} (overdue)</source>
         <translation>{0}（期限切れ）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="255"/>
+        <location filename="../../desktop/app/views/brief.py" line="258"/>
         <source>Print the brief</source>
         <translation>ブリーフを印刷</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="262"/>
+        <location filename="../../desktop/app/views/brief.py" line="265"/>
         <source>pre-visit brief</source>
         <translation>訪問前ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="269"/>
+        <location filename="../../desktop/app/views/brief.py" line="272"/>
         <source>Save the brief as PDF</source>
         <translation>ブリーフをPDFに保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="271"/>
+        <location filename="../../desktop/app/views/brief.py" line="274"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="287"/>
+        <location filename="../../desktop/app/views/brief.py" line="290"/>
         <source>Saved {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
@@ -345,128 +384,128 @@
 <context>
     <name>CardReviewDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="79"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="81"/>
         <source>Check the business card</source>
         <translation>名刺の確認</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="83"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="85"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="97"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="99"/>
         <source>This does not look like an e-mail address. You can still save it.</source>
         <translation>メールアドレスの形式ではないようです。このまま保存することもできます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="106"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="108"/>
         <source>e.g. あおき いちろう</source>
         <translation>例：あおき いちろう</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="107"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="109"/>
         <source>e.g. 460-0001</source>
         <translation>例：460-0001</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="112"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="114"/>
         <source>Your corrections are kept when the card is imported again. Saving marks the card as checked.</source>
         <translation>修正した内容は、名刺をもう一度取り込んでも保持されます。保存すると確認済みになります。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="126"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="128"/>
         <source>Save as checked</source>
         <translation>確認済みとして保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="166"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="168"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="167"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="169"/>
         <source>Reading (furigana)</source>
         <translation>ふりがな</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="168"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="170"/>
         <source>Company</source>
         <translation>会社名</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="169"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="171"/>
         <source>Department</source>
         <translation>部署</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="170"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="172"/>
         <source>Title</source>
         <translation>役職</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="171"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="173"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="172"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="174"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="173"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="175"/>
         <source>Mobile</source>
         <translation>携帯</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="174"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="176"/>
         <source>Fax</source>
         <translation>FAX</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="175"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="177"/>
         <source>Postal code</source>
         <translation>郵便番号</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="176"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="178"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="177"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="179"/>
         <source>Website</source>
         <translation>Webサイト</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="183"/>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="265"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="185"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="267"/>
         <source>This card no longer exists: it was deleted or merged.</source>
         <translation>この名刺はもうありません（削除または統合されました）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="190"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="192"/>
         <source>Read from {0}</source>
         <translation>{0} から読み取り</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="224"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="226"/>
         <source>Will be saved without a company.</source>
         <translation>会社名なしで保存します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="228"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="230"/>
         <source>Will be linked to the existing customer “{0}”.</source>
         <translation>既存の顧客「{0}」に紐付けます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="230"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="232"/>
         <source>A new customer “{0}” will be added.</source>
         <translation>新しい顧客「{0}」を追加します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="249"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="251"/>
         <source>Enter the person&apos;s name: a card cannot be saved without a name.</source>
         <translation>氏名を入力してください。氏名のない名刺は保存できません。</translation>
     </message>
@@ -474,17 +513,17 @@
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="158"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="162"/>
         <source>What does each column hold?</source>
         <translation>それぞれの列には何が書かれていますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="161"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="165"/>
         <source>Choose a field for each column; the preview below shows how Genba reads the rows.</source>
         <translation>列ごとに項目を選んでください。下のプレビューで、現場がどう読み取るかを確認できます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="203"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="210"/>
         <source>(not imported)</source>
         <translation>（取り込まない）</translation>
     </message>
@@ -492,27 +531,27 @@
 <context>
     <name>CompanyDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/company.py" line="16"/>
+        <location filename="../../desktop/app/dialogs/company.py" line="18"/>
         <source>Edit customer</source>
         <translation>顧客を編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/company.py" line="23"/>
+        <location filename="../../desktop/app/dialogs/company.py" line="25"/>
         <source>e.g. さんぷるせいこう</source>
         <translation>例: さんぷるせいこう</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/company.py" line="24"/>
+        <location filename="../../desktop/app/dialogs/company.py" line="26"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/company.py" line="25"/>
+        <location filename="../../desktop/app/dialogs/company.py" line="27"/>
         <source>Reading (kana)</source>
         <translation>読み（かな）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/company.py" line="30"/>
+        <location filename="../../desktop/app/dialogs/company.py" line="32"/>
         <source>The customer is still recognised in your workbooks by the name written there.</source>
         <translation>日報の中では、これまでどおり日報に書かれた社名でこの顧客を見分けます。</translation>
     </message>
@@ -545,149 +584,149 @@
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="77"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="81"/>
         <source>← All customers</source>
         <translation>← 顧客一覧</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="80"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="84"/>
         <source>Edit name</source>
         <translation>社名を編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="82"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="86"/>
         <source>Attach photo…</source>
         <translation>写真を添付…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="85"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="89"/>
         <source>Add knowledge</source>
         <translation>ナレッジを追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="88"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="92"/>
         <source>Pre-visit brief</source>
         <translation>訪問前ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="90"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="94"/>
         <source>What the team knows about this customer, to print or read on the train</source>
         <translation>この顧客についてチームが知っていること。印刷して移動中に読めます</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="101"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="105"/>
         <source>Activity timeline</source>
         <translation>活動の履歴</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="106"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="110"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="109"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="113"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="112"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="116"/>
         <source>Contact</source>
         <translation>面談者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="117"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="121"/>
         <source>Summary</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="123"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="134"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="178"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="200"/>
         <source>last visit {0}</source>
         <translation>最終訪問 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/customer_page.py" line="179"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="201"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>訪問 %n回</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="182"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="204"/>
         <source>open deals {0}</source>
         <translation>商談中 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="217"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="239"/>
         <source>Open deals</source>
         <translation>進行中の案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="219"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="241"/>
         <source>No open deals.</source>
         <translation>進行中の案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="231"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="253"/>
         <source>Contacts</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="235"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="257"/>
         <source>No business cards yet. Drop card files into your card folder.</source>
         <translation>まだ名刺がありません。名刺フォルダーに名刺データを入れてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="262"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="284"/>
         <source>read from a card image: please check</source>
         <translation>名刺画像から読み取り：内容を確認してください</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="269"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="291"/>
         <source>Knowledge about this customer</source>
         <translation>この顧客のナレッジ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="282"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="304"/>
         <source>from the daily report</source>
         <translation>日報の所感から</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="290"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="312"/>
         <source>Nothing yet. What should the next person visiting know?</source>
         <translation>まだありません。次に訪問する人が知っておくべきことは？</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="299"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="321"/>
         <source>Photos and memos</source>
         <translation>写真・手書きメモ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="313"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="334"/>
         <source>Correct the text on this photo…</source>
         <translation>この写真の文字を修正…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="338"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="359"/>
         <source>Text on the photo</source>
         <translation>写真の文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="340"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="361"/>
         <source>What the photo says (read by OCR: check it; handwriting is not read)</source>
         <translation>写真に書かれている内容（OCRで読み取った候補です。確認してください。手書きの文字は読めません）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="383"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="430"/>
         <source>Attach a photo</source>
         <translation>写真を添付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="385"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="432"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
         <translation>画像 (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</translation>
     </message>
@@ -726,18 +765,41 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../desktop/app/views/date_field.py" line="44"/>
+        <source>yyyy/mm/dd</source>
+        <translation>年/月/日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/date_field.py" line="46"/>
+        <location filename="../../desktop/app/views/date_field.py" line="98"/>
+        <source>e.g. 2025/06/01, 2025-06-01, 2025年6月1日, R7.6.1</source>
+        <translation>例：2025/06/01、2025-06-01、2025年6月1日、R7.6.1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/date_field.py" line="54"/>
+        <source>Pick from a calendar</source>
+        <translation>カレンダーから選ぶ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/date_field.py" line="85"/>
+        <source>Not a date Genba can read: write it like 2025/06/01.</source>
+        <translation>日付として読めません。2025/06/01 のように入力してください。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/app/errors.py" line="35"/>
+        <location filename="../../desktop/app/errors.py" line="39"/>
         <source>Genba could not finish</source>
         <translation>処理を完了できませんでした</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/errors.py" line="36"/>
         <source>The computer refused an operation: {0}
 
 Check that the disk is not full and that no other program holds the file, then try again.</source>
-        <translation>パソコンが操作を受け付けませんでした: {0}
+        <translation type="vanished">パソコンが操作を受け付けませんでした: {0}
 
 ディスクの空き容量と、ほかのプログラムがファイルを開いていないかを確認してから、もう一度お試しください。</translation>
     </message>
@@ -759,12 +821,12 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>FirstRun</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="31"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="32"/>
         <source>Choose…</source>
         <translation>選択…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="39"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="40"/>
         <source>Choose a folder</source>
         <translation>フォルダーを選択</translation>
     </message>
@@ -772,12 +834,12 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="223"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="253"/>
         <source>Set up Genba</source>
         <translation>現場のセットアップ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="234"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="264"/>
         <source>Start using Genba</source>
         <translation>現場を使い始める</translation>
     </message>
@@ -785,39 +847,43 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>FoldersPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="73"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="74"/>
         <source>Where do you keep your files?</source>
         <translation>ファイルはどこに保存していますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="76"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="77"/>
         <source>Genba watches these folders and imports what you save into them. It never changes your files.</source>
         <translation>これらのフォルダーを見守り、保存されたファイルを取り込みます。ファイル自体を書き換えることはありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="81"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="82"/>
         <source>Daily reports (Excel workbooks)</source>
         <translation>営業日報（Excelファイル）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="82"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="83"/>
         <source>e.g. Documents\営業日報</source>
         <translation>例: ドキュメント\営業日報</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="86"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="87"/>
         <source>Business cards (Eight / Sansan CSV, vCard, card scans) — optional</source>
         <translation>名刺（Eight・SansanのCSV、vCard、名刺画像）— 任意</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="90"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="91"/>
         <source>e.g. Documents\名刺</source>
         <translation>例: ドキュメント\名刺</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="102"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="113"/>
+        <source>This folder was not found: {0} — pick it with 「Choose…」.</source>
+        <translation>フォルダーが見つかりません：{0} ―「選択…」で選んでください。</translation>
+    </message>
+    <message>
         <source>This folder was not found: {0}</source>
-        <translation>フォルダーが見つかりません: {0}</translation>
+        <translation type="vanished">フォルダーが見つかりません: {0}</translation>
     </message>
 </context>
 <context>
@@ -858,42 +924,42 @@ If it happens again, send the details below to your IT contact.</source>
         <translation>音声メモ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="39"/>
+        <location filename="../../desktop/app/views/folders.py" line="41"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="40"/>
+        <location filename="../../desktop/app/views/folders.py" line="42"/>
         <source>Folder</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="41"/>
+        <location filename="../../desktop/app/views/folders.py" line="43"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="42"/>
+        <location filename="../../desktop/app/views/folders.py" line="44"/>
         <source>Files</source>
         <translation>ファイル数</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="43"/>
+        <location filename="../../desktop/app/views/folders.py" line="45"/>
         <source>Last import</source>
         <translation>最終取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="50"/>
+        <location filename="../../desktop/app/views/folders.py" line="52"/>
         <source>Add a report folder…</source>
         <translation>日報フォルダーを追加…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="51"/>
+        <location filename="../../desktop/app/views/folders.py" line="53"/>
         <source>Add a card folder…</source>
         <translation>名刺フォルダーを追加…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="52"/>
+        <location filename="../../desktop/app/views/folders.py" line="54"/>
         <source>Add a photo folder…</source>
         <translation>写真フォルダーを追加…</translation>
     </message>
@@ -908,64 +974,71 @@ If it happens again, send the details below to your IT contact.</source>
         <translation>音声メモのフォルダーを追加…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="58"/>
+        <location filename="../../desktop/app/views/folders.py" line="62"/>
         <source>Stop watching</source>
         <translation>見守りをやめる</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="60"/>
+        <location filename="../../desktop/app/views/folders.py" line="64"/>
         <source>Check folders now</source>
         <translation>今すぐ確認</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="63"/>
+        <location filename="../../desktop/app/views/folders.py" line="67"/>
         <source>Files already imported stay in Genba when a folder is removed.</source>
         <translation>フォルダーを外しても、取り込み済みのデータは残ります。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/folders.py" line="87"/>
+        <source>(+%n copy of a known workbook)</source>
+        <translation>
+            <numerusform>（ほかに、読み込み済みのブックのコピー %n件）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="80"/>
+        <location filename="../../desktop/app/views/folders.py" line="92"/>
         <source>not found</source>
         <translation>見つかりません</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="82"/>
+        <location filename="../../desktop/app/views/folders.py" line="94"/>
         <source>watching</source>
         <translation>見守り中</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="82"/>
+        <location filename="../../desktop/app/views/folders.py" line="94"/>
         <source>watching (polling)</source>
         <translation>見守り中（定期確認）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="84"/>
+        <location filename="../../desktop/app/views/folders.py" line="96"/>
         <source>starting…</source>
         <translation>開始中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="86"/>
+        <location filename="../../desktop/app/views/folders.py" line="98"/>
         <source>not watched</source>
         <translation>停止中</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="90"/>
+        <location filename="../../desktop/app/views/folders.py" line="102"/>
         <source>set by your administrator</source>
         <translation>管理者が設定</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="153"/>
+        <location filename="../../desktop/app/views/folders.py" line="165"/>
         <source>These folders are set by your administrator and cannot be changed here.</source>
         <translation>このフォルダーは管理者が設定しているため、ここでは変更できません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/folders.py" line="88"/>
+        <location filename="../../desktop/app/views/folders.py" line="100"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>エラー %n件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="118"/>
+        <location filename="../../desktop/app/views/folders.py" line="130"/>
         <source>Choose a folder to watch</source>
         <translation>見守るフォルダーを選択</translation>
     </message>
@@ -973,78 +1046,88 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>GenbaApp</name>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="196"/>
+        <location filename="../../desktop/app/application.py" line="199"/>
         <source>{0}: %n new visit(s)</source>
         <translation>
             <numerusform>{0}：新しい訪問 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="199"/>
+        <location filename="../../desktop/app/application.py" line="202"/>
         <source>%n workbook(s)</source>
         <translation>
             <numerusform>日報 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="199"/>
+        <location filename="../../desktop/app/application.py" line="202"/>
         <source>: %n new visit(s)</source>
         <translation>
             <numerusform>：新しい訪問 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="202"/>
+        <location filename="../../desktop/app/application.py" line="205"/>
         <source>%n visit(s) updated</source>
         <translation>
             <numerusform>更新された訪問 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="205"/>
+        <location filename="../../desktop/app/application.py" line="208"/>
         <source>%n business card file(s)</source>
         <translation>
             <numerusform>名刺 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="206"/>
+        <location filename="../../desktop/app/application.py" line="209"/>
         <source>: %n new contact(s)</source>
         <translation>
             <numerusform>：新しい担当者 %n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="209"/>
+        <location filename="../../desktop/app/application.py" line="212"/>
         <source>%n memo photo(s) attached</source>
         <translation>
             <numerusform>メモの写真 %n 枚を添付しました</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="212"/>
+        <location filename="../../desktop/app/application.py" line="215"/>
         <source>{0} could not be read: see Problems</source>
         <translation>{0} を読み込めませんでした。「問題」を確認してください</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="214"/>
+        <location filename="../../desktop/app/application.py" line="217"/>
         <source>%n files could not be read: see Problems</source>
         <translation>
             <numerusform>%n 件のファイルを読み込めませんでした。「問題」を確認してください</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="216"/>
+        <location filename="../../desktop/app/application.py" line="219"/>
         <source>Imported</source>
         <translation>取り込みました</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="258"/>
+        <location filename="../../desktop/app/application.py" line="227"/>
+        <source>Genba is still running</source>
+        <translation>現場は動作中です</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/application.py" line="229"/>
+        <source>It keeps watching your folders and syncing. Open it again from this icon; 「Quit Genba」 in its menu ends it.</source>
+        <translation>フォルダーの見守りと同期を続けています。このアイコンからまた開けます。終了するにはメニューの「現場を終了」を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/application.py" line="274"/>
         <source>Cannot sync</source>
         <translation>同期できません</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="215"/>
+        <location filename="../../desktop/app/application.py" line="218"/>
         <source>Could not import</source>
         <translation>取り込めませんでした</translation>
     </message>
@@ -1052,32 +1135,32 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>HeaderPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="82"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="86"/>
         <source>Which row holds the headings?</source>
         <translation>見出しは何行目にありますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="85"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="89"/>
         <source>Click the row with the column headings (日付, 訪問先, 内容 …) in the sheet below.</source>
         <translation>下のシートで、列の見出し（日付・訪問先・内容 など）が書かれた行をクリックしてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="90"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="94"/>
         <source>Sheet</source>
         <translation>シート</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="94"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="98"/>
         <source>One row per visit (table)</source>
         <translation>1行に1訪問（表形式）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="95"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="99"/>
         <source>Labels with values beside them (form)</source>
         <translation>項目名の横に値（様式形式）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="147"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="151"/>
         <source>Headings in row {0}</source>
         <translation>見出し: {0}行目</translation>
     </message>
@@ -1085,22 +1168,22 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>HelpfulButton</name>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="60"/>
+        <location filename="../../desktop/app/views/notes.py" line="69"/>
         <source>This is your note: only teammates can mark it helpful.</source>
         <translation>自分のナレッジには「参考になった」を付けられません（付けられるのはチームの仲間です）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="63"/>
+        <location filename="../../desktop/app/views/notes.py" line="72"/>
         <source>Enter your name in the settings to mark notes helpful.</source>
         <translation>「参考になった」を付けるには、設定で名前を入力してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="65"/>
+        <location filename="../../desktop/app/views/notes.py" line="74"/>
         <source>Tell the author this note helped you (click again to undo).</source>
         <translation>役に立ったことを書いた人に伝えます（もう一度押すと取り消し）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="84"/>
+        <location filename="../../desktop/app/views/notes.py" line="93"/>
         <source>Helpful</source>
         <translation>参考になった</translation>
     </message>
@@ -1108,37 +1191,51 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="133"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="148"/>
         <source>Reading your files</source>
         <translation>ファイルを読み込んでいます</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="134"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="149"/>
         <source>This runs once; afterwards Genba keeps up as you save.</source>
         <translation>初回だけです。以降は保存するたびに自動で取り込みます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="162"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="177"/>
         <source>Looking for workbooks and cards…</source>
         <translation>日報と名刺を探しています…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="193"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="208"/>
         <source>Reading {0} ({1} of {2})</source>
         <translation>{0} を読み込み中（{1}/{2}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="200"/>
-        <source>Done: {0} file(s) read, {1} activities.</source>
-        <translation>完了: {0}ファイル、活動 {1}件を取り込みました。</translation>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="220"/>
+        <source>Your files are read</source>
+        <translation>ファイルの読み込みが終わりました</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="204"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="221"/>
+        <source>From now on Genba keeps up as you save.</source>
+        <translation>これからは、保存するたびに現場が取り込みます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="222"/>
+        <source>Done: {0} file(s) read — {1} visit(s), {2} business card(s).</source>
+        <translation>完了：ファイル {0}件を読み込みました ― 訪問 {1}件、名刺 {2}枚。</translation>
+    </message>
+    <message>
+        <source>Done: {0} file(s) read, {1} activities.</source>
+        <translation type="vanished">完了: {0}ファイル、活動 {1}件を取り込みました。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="226"/>
         <source>{0} file(s) need a look under Problems.</source>
         <translation>{0}ファイルは「問題」で確認が必要です。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="210"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="232"/>
         <source>The import stopped: {0}</source>
         <translation>取り込みが止まりました: {0}</translation>
     </message>
@@ -1212,124 +1309,224 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app/window.py" line="57"/>
+        <location filename="../../desktop/app/window.py" line="59"/>
         <source>Genba — daily reports and customers</source>
         <translation>現場 — 日報と顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="134"/>
+        <location filename="../../desktop/app/window.py" line="157"/>
         <source>Your reports, your customers</source>
         <translation>日報から、顧客づくりへ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="139"/>
+        <location filename="../../desktop/app/window.py" line="162"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="140"/>
+        <location filename="../../desktop/app/window.py" line="163"/>
         <source>Customers</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="141"/>
+        <location filename="../../desktop/app/window.py" line="164"/>
         <source>Activities</source>
         <translation>活動</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="142"/>
+        <location filename="../../desktop/app/window.py" line="165"/>
         <source>Knowledge</source>
         <translation>ナレッジ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="143"/>
+        <location filename="../../desktop/app/window.py" line="166"/>
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="144"/>
+        <location filename="../../desktop/app/window.py" line="167"/>
         <source>Folders</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="145"/>
+        <location filename="../../desktop/app/window.py" line="168"/>
         <source>Sync</source>
         <translation>同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="168"/>
+        <location filename="../../desktop/app/window.py" line="192"/>
         <source>Search notes and activities (Ctrl+K)</source>
         <translation>ナレッジ・活動を検索（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="179"/>
+        <location filename="../../desktop/app/window.py" line="203"/>
         <source>Drop workbooks or card files here to import them</source>
         <translation>日報や名刺ファイルをここにドロップすると取り込みます</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="186"/>
-        <location filename="../../desktop/app/window.py" line="291"/>
+        <location filename="../../desktop/app/window.py" line="210"/>
+        <location filename="../../desktop/app/window.py" line="333"/>
         <source>Folders: not watching</source>
         <translation>フォルダー: 見守り停止中</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="187"/>
-        <location filename="../../desktop/app/window.py" line="305"/>
-        <location filename="../../desktop/app/window.py" line="306"/>
+        <location filename="../../desktop/app/window.py" line="211"/>
+        <location filename="../../desktop/app/window.py" line="347"/>
+        <location filename="../../desktop/app/window.py" line="348"/>
         <source>Sync: not set up</source>
         <translation>同期: 未設定</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="197"/>
+        <location filename="../../desktop/app/window.py" line="221"/>
         <source>Signed in as {0}</source>
         <translation>{0} さん</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="292"/>
+        <location filename="../../desktop/app/window.py" line="334"/>
         <source>Folders: starting…</source>
         <translation>フォルダー: 開始中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="293"/>
+        <location filename="../../desktop/app/window.py" line="335"/>
         <source>Folders: watching</source>
         <translation>フォルダー: 見守り中</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="294"/>
+        <location filename="../../desktop/app/window.py" line="336"/>
         <source>Folders: watcher not available</source>
         <translation>フォルダー: 見守り機能を利用できません</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="301"/>
+        <location filename="../../desktop/app/window.py" line="343"/>
         <source>Sync: syncing…</source>
         <translation>同期: 同期中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="302"/>
+        <location filename="../../desktop/app/window.py" line="344"/>
         <source>Sync: up to date</source>
         <translation>同期: 最新</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="303"/>
+        <location filename="../../desktop/app/window.py" line="345"/>
         <source>Sync: offline (changes kept)</source>
         <translation>同期: オフライン（変更は保存済み）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="304"/>
+        <location filename="../../desktop/app/window.py" line="346"/>
         <source>Sync: error</source>
         <translation>同期: エラー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="356"/>
+        <location filename="../../desktop/app/window.py" line="398"/>
         <source>Imported {0} of {1} file(s): {2} new activities, {3} failed</source>
         <translation>{1}ファイル中{0}ファイルを取り込み: 新しい活動 {2}件、失敗 {3}件</translation>
+    </message>
+</context>
+<context>
+    <name>ManualMergeDialog</name>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="38"/>
+        <source>Merge by hand</source>
+        <translation>手動で統合</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="44"/>
+        <source>Customers</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="45"/>
+        <source>Contacts</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="55"/>
+        <source>The left one is kept, the right one is merged into it (its visits, contacts and notes move over). Choose each field&apos;s value. Problems → Recent merges can undo it.</source>
+        <translation>左を残し、右をそこへ統合します（右の訪問・担当者・ナレッジは左へ移ります）。項目ごとに残す値を選んでください。「問題」→「最近の統合」から元に戻せます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="74"/>
+        <source>Keep the other one</source>
+        <translation>もう一方を残す</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="96"/>
+        <source>Merge</source>
+        <translation>統合する</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="126"/>
+        <source>last visit {0}</source>
+        <translation>最終訪問 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="154"/>
+        <source>Choose two different rows.</source>
+        <translation>別々の2件を選んでください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="186"/>
+        <location filename="../../desktop/app/dialogs/merge.py" line="188"/>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="187"/>
+        <location filename="../../desktop/app/dialogs/merge.py" line="189"/>
+        <source>Reading</source>
+        <translation>読み</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="190"/>
+        <source>Title</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="191"/>
+        <source>Department</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="192"/>
+        <source>E-mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="193"/>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="194"/>
+        <source>Mobile</source>
+        <translation>携帯</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="195"/>
+        <source>Fax</source>
+        <translation>FAX</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="196"/>
+        <source>Postal code</source>
+        <translation>郵便番号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="197"/>
+        <source>Address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="198"/>
+        <source>Web site</source>
+        <translation>Webサイト</translation>
     </message>
 </context>
 <context>
     <name>Mapping</name>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="26"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="111"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="118"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
@@ -1340,13 +1537,13 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="28"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="114"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="121"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="29"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="115"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="122"/>
         <source>Contact person</source>
         <translation>面談者</translation>
     </message>
@@ -1357,7 +1554,7 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="31"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="118"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="125"/>
         <source>Summary</source>
         <translation>内容</translation>
     </message>
@@ -1368,7 +1565,7 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="33"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="123"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="130"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
@@ -1379,7 +1576,7 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="35"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="128"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="135"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
@@ -1404,7 +1601,7 @@ If it happens again, send the details below to your IT contact.</source>
         <translation>上長コメント</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="340"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="352"/>
         <source>Choose a field for at least one column.</source>
         <translation>少なくとも1つの列に項目を選んでください。</translation>
     </message>
@@ -1412,17 +1609,17 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>MappingWizard</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="275"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="284"/>
         <source>Set up the headings — {0}</source>
         <translation>見出しの設定 — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="364"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="376"/>
         <source>Importing…</source>
         <translation>取り込み中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="389"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="401"/>
         <source>Imported: {0} new, {1} updated activities.</source>
         <translation>取り込み完了: 新規 {0}件、更新 {1}件</translation>
     </message>
@@ -1509,32 +1706,32 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>NoteDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="40"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="42"/>
         <source>Add knowledge</source>
         <translation>ナレッジを追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="40"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="42"/>
         <source>Edit knowledge</source>
         <translation>ナレッジを編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="47"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="49"/>
         <source>What should the next person visiting this customer know?</source>
         <translation>この顧客を次に訪問する人が知っておくべきことは？</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="63"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="65"/>
         <source>e.g. The buyer decides at the month-end meeting: send documents the week before.</source>
         <translation>例: 決裁は月末の会議。資料は前の週までに送ること。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="69"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="71"/>
         <source>Share with the team</source>
         <translation>チームに共有</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/note.py" line="70"/>
+        <location filename="../../desktop/app/dialogs/note.py" line="72"/>
         <source>Only me</source>
         <translation>自分のみ</translation>
     </message>
@@ -1542,60 +1739,65 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>NoteItem</name>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="107"/>
+        <location filename="../../desktop/app/views/notes.py" line="116"/>
         <source>only me</source>
         <translation>自分のみ</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/notes.py" line="119"/>
+        <source>written %n times</source>
+        <translation>
+            <numerusform>同じ内容 %n件</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="120"/>
+        <location filename="../../desktop/app/views/notes.py" line="124"/>
+        <source>The same text in:</source>
+        <translation>同じ内容が書かれた日報：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/notes.py" line="139"/>
         <source>Edit</source>
         <translation>編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="124"/>
         <source>Only the author can edit this note.</source>
-        <translation>編集できるのは書いた本人だけです。</translation>
+        <translation type="vanished">編集できるのは書いた本人だけです。</translation>
     </message>
 </context>
 <context>
     <name>Notes</name>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="27"/>
         <source>Buyer preference</source>
-        <translation>購買担当の好み</translation>
+        <translation type="vanished">購買担当の好み</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="28"/>
         <source>Negotiation</source>
-        <translation>商談のコツ</translation>
+        <translation type="vanished">商談のコツ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="29"/>
         <source>Trouble lesson</source>
-        <translation>トラブルの教訓</translation>
+        <translation type="vanished">トラブルの教訓</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="30"/>
         <source>Failure story</source>
-        <translation>失敗談</translation>
+        <translation type="vanished">失敗談</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="31"/>
         <source>Competitor</source>
-        <translation>競合情報</translation>
+        <translation type="vanished">競合情報</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="32"/>
         <source>Tip</source>
-        <translation>ちょっとしたコツ</translation>
+        <translation type="vanished">ちょっとしたコツ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="39"/>
+        <location filename="../../desktop/app/views/notes.py" line="48"/>
         <source>Lead&apos;s comment</source>
         <translation>上司コメント</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/notes.py" line="41"/>
+        <location filename="../../desktop/app/views/notes.py" line="50"/>
         <source>Other</source>
         <translation>その他</translation>
     </message>
@@ -1603,7 +1805,7 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>PreviewPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="155"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="162"/>
         <source>Preview: %n visit(s) found</source>
         <translation>
             <numerusform>プレビュー: %n件の訪問が見つかりました</numerusform>
@@ -1613,196 +1815,216 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>ProblemsView</name>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="26"/>
+        <location filename="../../desktop/app/views/problems.py" line="37"/>
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="28"/>
+        <location filename="../../desktop/app/views/problems.py" line="39"/>
         <source>What Genba could not read, cards to check, and customers that may be the same.</source>
         <translation>読み取れなかった箇所、確認が必要な名刺、同じ会社・人かもしれないデータです。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="40"/>
+        <location filename="../../desktop/app/views/problems.py" line="51"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="41"/>
+        <location filename="../../desktop/app/views/problems.py" line="52"/>
         <source>Sheet</source>
         <translation>シート</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="42"/>
+        <location filename="../../desktop/app/views/problems.py" line="53"/>
         <source>Cell</source>
         <translation>セル</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="45"/>
+        <location filename="../../desktop/app/views/problems.py" line="56"/>
         <source>Severity</source>
         <translation>重要度</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="46"/>
+        <location filename="../../desktop/app/views/problems.py" line="57"/>
         <source>error</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="46"/>
+        <location filename="../../desktop/app/views/problems.py" line="57"/>
         <source>warning</source>
         <translation>注意</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="50"/>
+        <location filename="../../desktop/app/views/problems.py" line="61"/>
         <source>What to do</source>
         <translation>内容と対処</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="56"/>
+        <location filename="../../desktop/app/views/problems.py" line="67"/>
         <source>Open the workbook</source>
         <translation>ファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="58"/>
+        <location filename="../../desktop/app/views/problems.py" line="69"/>
         <source>Set up the headings…</source>
         <translation>見出しを設定…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="60"/>
+        <location filename="../../desktop/app/views/problems.py" line="71"/>
         <source>Tell Genba which row holds the headings and what each column means</source>
         <translation>見出しの行と各列の意味を指定します</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="73"/>
+        <location filename="../../desktop/app/views/problems.py" line="74"/>
+        <source>Mark as dealt with</source>
+        <translation>対応済みにする</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/problems.py" line="77"/>
+        <source>You fixed it in the workbook, or it does not matter: it leaves this list and Today&apos;s count (a new import of the file shows what is still wrong)</source>
+        <translation>日報を直した、または問題にならない場合に。一覧と「今日」の件数から外れます（ファイルを読み込み直すと、残っている問題がまた表示されます）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/problems.py" line="94"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="74"/>
-        <location filename="../../desktop/app/views/problems.py" line="103"/>
-        <location filename="../../desktop/app/views/problems.py" line="123"/>
+        <location filename="../../desktop/app/views/problems.py" line="95"/>
+        <location filename="../../desktop/app/views/problems.py" line="124"/>
+        <location filename="../../desktop/app/views/problems.py" line="149"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="75"/>
+        <location filename="../../desktop/app/views/problems.py" line="96"/>
         <source>Title</source>
         <translation>役職</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="76"/>
+        <location filename="../../desktop/app/views/problems.py" line="97"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="77"/>
+        <location filename="../../desktop/app/views/problems.py" line="98"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="84"/>
+        <location filename="../../desktop/app/views/problems.py" line="105"/>
         <source>Check and correct…</source>
         <translation>確認して修正…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="87"/>
+        <location filename="../../desktop/app/views/problems.py" line="108"/>
         <source>Compare with the card image and correct what was misread</source>
         <translation>名刺の画像と見比べて、読み間違いを修正します</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="90"/>
+        <location filename="../../desktop/app/views/problems.py" line="111"/>
         <source>Mark as checked</source>
         <translation>確認済みにする</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="101"/>
-        <location filename="../../desktop/app/views/problems.py" line="121"/>
+        <location filename="../../desktop/app/views/problems.py" line="122"/>
+        <location filename="../../desktop/app/views/problems.py" line="147"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="103"/>
-        <location filename="../../desktop/app/views/problems.py" line="123"/>
+        <location filename="../../desktop/app/views/problems.py" line="124"/>
+        <location filename="../../desktop/app/views/problems.py" line="149"/>
         <source>Contact</source>
         <translation>面談者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="106"/>
+        <location filename="../../desktop/app/views/problems.py" line="127"/>
         <source>Keep</source>
         <translation>残す方</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="107"/>
+        <location filename="../../desktop/app/views/problems.py" line="128"/>
         <source>Merge into it</source>
         <translation>統合される方</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="108"/>
+        <location filename="../../desktop/app/views/problems.py" line="129"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="113"/>
+        <location filename="../../desktop/app/views/problems.py" line="134"/>
         <source>Merge</source>
         <translation>統合する</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="115"/>
+        <location filename="../../desktop/app/views/problems.py" line="136"/>
         <source>Keep apart</source>
         <translation>別々のままにする</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="126"/>
+        <location filename="../../desktop/app/views/problems.py" line="138"/>
+        <source>Merge by hand…</source>
+        <translation>手動で統合…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/problems.py" line="140"/>
+        <source>Pick two customers or contacts Genba did not suggest, and merge them</source>
+        <translation>候補に出ていない2件の顧客または担当者を選んで統合します</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/problems.py" line="152"/>
         <source>Merged</source>
         <translation>統合した組</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="127"/>
+        <location filename="../../desktop/app/views/problems.py" line="153"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="133"/>
+        <location filename="../../desktop/app/views/problems.py" line="159"/>
         <source>Undo merge</source>
         <translation>統合を元に戻す</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="136"/>
+        <location filename="../../desktop/app/views/problems.py" line="165"/>
         <source>Recent merges</source>
         <translation>最近の統合</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="160"/>
+        <location filename="../../desktop/app/views/problems.py" line="189"/>
         <source>Import problems ({0})</source>
         <translation>取り込みの問題（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="161"/>
+        <location filename="../../desktop/app/views/problems.py" line="190"/>
         <source>Cards to check ({0})</source>
         <translation>確認が必要な名刺（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="162"/>
+        <location filename="../../desktop/app/views/problems.py" line="191"/>
         <source>Possible duplicates ({0})</source>
         <translation>重複の可能性（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="166"/>
+        <location filename="../../desktop/app/views/problems.py" line="195"/>
         <source>same e-mail</source>
         <translation>同じメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="167"/>
+        <location filename="../../desktop/app/views/problems.py" line="196"/>
         <source>same name at the same company</source>
         <translation>同じ会社に同じ名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="168"/>
+        <location filename="../../desktop/app/views/problems.py" line="197"/>
         <source>same name (株式会社, width, spaces aside)</source>
         <translation>同じ社名（株式会社・全角半角・空白の違いのみ）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="170"/>
+        <location filename="../../desktop/app/views/problems.py" line="199"/>
         <source>similar name and the same phone number prefix</source>
         <translation>似た社名で電話番号の局番が同じ</translation>
     </message>
@@ -1846,22 +2068,22 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/pictures.py" line="152"/>
+        <location filename="../../desktop/app/pictures.py" line="154"/>
         <source>“{0}” was not attached: it is {1} MB, and a photo can be at most {2} MB. Save a smaller copy (for example at a lower resolution) and drop it again.</source>
         <translation>「{0}」は添付しませんでした。ファイルが {1} MB あり、添付できる写真は {2} MB までです。解像度を下げるなどして小さくしたものを、もう一度ドロップしてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/pictures.py" line="158"/>
+        <location filename="../../desktop/app/pictures.py" line="160"/>
         <source>“{0}” was not attached: HEIC photos are not supported. Set the camera to JPEG (Most Compatible) or export the photo as JPEG, then drop it again.</source>
         <translation>「{0}」は添付しませんでした。HEIC 形式の写真には対応していません。カメラの設定を「互換性優先」（JPEG）にするか、写真を JPEG で書き出してから、もう一度ドロップしてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/pictures.py" line="164"/>
+        <location filename="../../desktop/app/pictures.py" line="166"/>
         <source>“{0}” was not attached: the file could not be read ({1}). Check that it is still there and not open in another program, then drop it again.</source>
         <translation>「{0}」は添付しませんでした。ファイルを読み込めません（{1}）。ファイルが元の場所にあり、ほかのプログラムで開かれていないことを確認してから、もう一度ドロップしてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/pictures.py" line="169"/>
+        <location filename="../../desktop/app/pictures.py" line="171"/>
         <source>“{0}” was not attached: it is damaged, or not a picture Genba can read (JPEG, PNG, GIF, BMP or WebP). Check that it opens in a photo viewer, or take the photo again.</source>
         <translation>「{0}」は添付しませんでした。ファイルが壊れているか、Genba で読める画像（JPEG・PNG・GIF・BMP・WebP）ではありません。写真ビューアーで開けるか確認するか、撮り直してください。</translation>
     </message>
@@ -1874,27 +2096,27 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SavePage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="231"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="239"/>
         <source>Save and import</source>
         <translation>保存して取り込む</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="234"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="242"/>
         <source>Genba remembers this layout for workbooks with this name and imports the workbook again.</source>
         <translation>この名前のファイルにはこの設定を使います。保存後、ファイルを取り込み直します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="241"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="249"/>
         <source>Name of this layout</source>
         <translation>設定の名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="243"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="251"/>
         <source>Use it for files named</source>
         <translation>対象のファイル名</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="246"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="254"/>
         <source>* stands for any text, e.g. 営業日報_*.xlsx</source>
         <translation>* は任意の文字列です（例: 営業日報_*.xlsx）</translation>
     </message>
@@ -1907,32 +2129,48 @@ If it happens again, send the details below to your IT contact.</source>
         <translation>活動</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/search.py" line="38"/>
+        <location filename="../../desktop/app/models/search.py" line="42"/>
         <source>Knowledge</source>
         <translation>ナレッジ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/search.py" line="52"/>
+        <location filename="../../desktop/app/models/search.py" line="77"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/search.py" line="53"/>
+        <location filename="../../desktop/app/models/search.py" line="40"/>
+        <location filename="../../desktop/app/models/search.py" line="80"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/search.py" line="56"/>
+        <location filename="../../desktop/app/models/search.py" line="38"/>
+        <source>Contact</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/models/search.py" line="53"/>
+        <source>and %n more</source>
+        <translation>ほか%n社</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/models/search.py" line="64"/>
+        <source>+%n same</source>
+        <translation>同文 他%n件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/models/search.py" line="84"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/search.py" line="59"/>
+        <location filename="../../desktop/app/models/search.py" line="85"/>
         <source>Written by</source>
         <translation>書いた人</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/search.py" line="60"/>
+        <location filename="../../desktop/app/models/search.py" line="86"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
@@ -1940,40 +2178,60 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="61"/>
+        <location filename="../../desktop/app/views/search.py" line="67"/>
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="62"/>
-        <location filename="../../desktop/app/views/search.py" line="130"/>
+        <location filename="../../desktop/app/views/search.py" line="68"/>
+        <location filename="../../desktop/app/views/search.py" line="157"/>
         <source>Type a word in the search box above: notes and activities, best match first.</source>
         <translation>上の検索欄に言葉を入力してください。ナレッジと活動を、よく合うものから表示します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="69"/>
+        <location filename="../../desktop/app/views/search.py" line="75"/>
         <source>Open customer</source>
         <translation>顧客ページを開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="71"/>
+        <location filename="../../desktop/app/views/search.py" line="77"/>
         <source>Pre-visit brief</source>
         <translation>訪問前ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="73"/>
+        <location filename="../../desktop/app/views/search.py" line="79"/>
         <source>Show in Activities</source>
         <translation>活動一覧で絞り込む</translation>
     </message>
+    <message>
+        <location filename="../../desktop/app/views/search.py" line="82"/>
+        <source>Best match first</source>
+        <translation>関連度順</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/search.py" line="83"/>
+        <source>Newest first</source>
+        <translation>新しい順</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/search.py" line="105"/>
+        <source>Show more results</source>
+        <translation>さらに表示</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/search.py" line="120"/>
+        <location filename="../../desktop/app/views/search.py" line="145"/>
         <source>「{0}」: %n result(s)</source>
         <translation>
             <numerusform>「{0}」の検索結果 %n件（Enterで一覧へ、もう一度Enterで顧客ページを開きます）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="125"/>
+        <location filename="../../desktop/app/views/search.py" line="147"/>
+        <source> — more below: 「Show more results」</source>
+        <translation> ― ほかにもあります（「さらに表示」）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/search.py" line="152"/>
         <source>Nothing found. Try a shorter word, or another way of writing it.</source>
         <translation>見つかりませんでした。短い言葉や別の書き方で試してください。</translation>
     </message>
@@ -1981,22 +2239,22 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="110"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="125"/>
         <source>Team server (optional)</source>
         <translation>チームのサーバー（任意）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="113"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="128"/>
         <source>If your team shares customers, enter the server address and your token. You can also do this later under Sync.</source>
         <translation>チームで顧客情報を共有する場合は、サーバーのアドレスとトークンを入力してください。あとから「同期」でも設定できます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="121"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="136"/>
         <source>Server address</source>
         <translation>サーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="122"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="137"/>
         <source>Token</source>
         <translation>トークン</translation>
     </message>
@@ -2004,134 +2262,203 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="31"/>
+        <location filename="../../desktop/app/views/sync.py" line="39"/>
         <source>Sync</source>
         <translation>同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="33"/>
+        <location filename="../../desktop/app/views/sync.py" line="41"/>
         <source>Your changes go to the team server when you are online; the team&apos;s come back. Private notes never leave this computer.</source>
         <translation>オンラインのときに自分の変更をチームのサーバーへ送り、チームの変更を受け取ります。「自分のみ」のメモはこのパソコンから出ません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="42"/>
+        <location filename="../../desktop/app/views/sync.py" line="50"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="51"/>
+        <location filename="../../desktop/app/views/sync.py" line="59"/>
         <source>Connection</source>
         <translation>接続</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="52"/>
         <source>Changes waiting to be sent</source>
-        <translation>送信待ちの変更</translation>
+        <translation type="vanished">送信待ちの変更</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="53"/>
+        <location filename="../../desktop/app/views/sync.py" line="60"/>
+        <source>Waiting to be sent</source>
+        <translation>送信待ち</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync.py" line="61"/>
         <source>Last sync</source>
         <translation>最終同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="54"/>
+        <location filename="../../desktop/app/views/sync.py" line="62"/>
         <source>Team server</source>
         <translation>チームのサーバー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="58"/>
+        <location filename="../../desktop/app/views/sync.py" line="66"/>
         <source>Sync now</source>
         <translation>今すぐ同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="66"/>
+        <location filename="../../desktop/app/views/sync.py" line="74"/>
         <source>Sign in to your team&apos;s server</source>
         <translation>チームのサーバーにサインイン</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="69"/>
+        <location filename="../../desktop/app/views/sync.py" line="77"/>
         <source>Ask your team lead or IT for the server address and your token.</source>
         <translation>サーバーのアドレスとトークンは、上長またはIT担当者にお問い合わせください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="80"/>
+        <location filename="../../desktop/app/views/sync.py" line="88"/>
         <source>token</source>
         <translation>トークン</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="81"/>
+        <location filename="../../desktop/app/views/sync.py" line="89"/>
         <source>Server address</source>
         <translation>サーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="82"/>
+        <location filename="../../desktop/app/views/sync.py" line="90"/>
         <source>Token</source>
         <translation>トークン</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="85"/>
+        <location filename="../../desktop/app/views/sync.py" line="93"/>
         <source>Sign in</source>
         <translation>サインイン</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="116"/>
+        <location filename="../../desktop/app/views/sync.py" line="124"/>
         <source>Sync is not available in this installation.</source>
         <translation>この環境では同期を利用できません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="121"/>
+        <location filename="../../desktop/app/views/sync.py" line="129"/>
         <source>Not set up — Genba works fully offline.</source>
         <translation>未設定 — オフラインでもすべての機能が使えます</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="123"/>
+        <location filename="../../desktop/app/views/sync.py" line="131"/>
         <source>Offline — changes are kept and sent later</source>
         <translation>オフライン — 変更は保存され、あとで送信されます</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="125"/>
+        <location filename="../../desktop/app/views/sync.py" line="133"/>
         <source>Error</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="127"/>
+        <location filename="../../desktop/app/views/sync.py" line="135"/>
         <source>Syncing…</source>
         <translation>同期中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="129"/>
+        <location filename="../../desktop/app/views/sync.py" line="137"/>
         <source>Online</source>
         <translation>オンライン</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="132"/>
+        <location filename="../../desktop/app/views/sync.py" line="140"/>
         <source>Signed in, not synced yet</source>
         <translation>サインイン済み・未同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="134"/>
+        <location filename="../../desktop/app/views/sync.py" line="142"/>
         <source>Sign-in needed</source>
         <translation>サインインが必要です</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="140"/>
         <source>%n change(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="141"/>
+        <location filename="../../desktop/app/views/sync.py" line="149"/>
         <source>never</source>
         <translation>未実施</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="154"/>
+        <location filename="../../desktop/app/views/sync.py" line="164"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync.py" line="164"/>
+        <source>nothing</source>
+        <translation>なし</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="168"/>
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>訪問 %n件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="170"/>
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>担当者 %n人</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="172"/>
+        <source>%n customer(s)</source>
+        <translation>
+            <numerusform>顧客 %n社</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="174"/>
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>ナレッジ %n件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="176"/>
+        <source>%n 「helpful」 mark(s)</source>
+        <translation>
+            <numerusform>「参考になった」 %n件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="178"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>写真 %n枚</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="180"/>
+        <source>%n deal(s)</source>
+        <translation>
+            <numerusform>案件 %n件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync.py" line="181"/>
+        <source>%n other record(s)</source>
+        <translation>
+            <numerusform>その他 %n件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync.py" line="186"/>
         <source>Enter the server address and the token.</source>
         <translation>サーバーのアドレスとトークンを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="165"/>
+        <location filename="../../desktop/app/views/sync.py" line="197"/>
         <source>Saved. Syncing…</source>
         <translation>保存しました。同期しています…</translation>
     </message>
@@ -2185,141 +2512,228 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="25"/>
+        <location filename="../../desktop/app/views/today.py" line="26"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="32"/>
+        <location filename="../../desktop/app/views/today.py" line="33"/>
         <source>activities imported since yesterday</source>
         <translation>昨日から取り込んだ活動</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="33"/>
+        <location filename="../../desktop/app/views/today.py" line="34"/>
         <source>follow-ups due today or overdue</source>
         <translation>今日まで・期限切れのフォロー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="34"/>
+        <location filename="../../desktop/app/views/today.py" line="35"/>
         <source>problems to fix</source>
         <translation>対応が必要な問題</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="47"/>
+        <location filename="../../desktop/app/views/today.py" line="48"/>
         <source>Follow-ups due</source>
         <translation>フォローが必要な顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="51"/>
+        <location filename="../../desktop/app/views/today.py" line="52"/>
         <source>Next actions from each customer&apos;s latest visit. Double-click to open the customer.</source>
         <translation>各顧客の最新の訪問で決めた次回アクションです。ダブルクリックで顧客を開きます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="59"/>
+        <location filename="../../desktop/app/views/today.py" line="60"/>
         <source>Due</source>
         <translation>期日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="62"/>
+        <location filename="../../desktop/app/views/today.py" line="63"/>
         <source>Overdue</source>
         <translation>超過</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="66"/>
+        <location filename="../../desktop/app/views/today.py" line="67"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="69"/>
+        <location filename="../../desktop/app/views/today.py" line="70"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="84"/>
+        <location filename="../../desktop/app/views/today.py" line="82"/>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="83"/>
+        <source>You did it: it leaves Today (for the whole team)</source>
+        <translation>対応済み：「今日」から外れます（チーム全員に反映されます）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="85"/>
+        <source>Snooze…</source>
+        <translation>延期…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="86"/>
+        <source>Not yet: show it again on a later day</source>
+        <translation>まだ：後日もう一度表示します</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="89"/>
+        <source>Tomorrow</source>
+        <translation>明日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="90"/>
+        <source>In a week</source>
+        <translation>1週間後</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="91"/>
+        <source>In a month</source>
+        <translation>1か月後</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="94"/>
+        <source>On a date…</source>
+        <translation>日付を指定…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="96"/>
+        <source>Dismiss</source>
+        <translation>表示しない</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="98"/>
+        <source>Nothing to do after all: it leaves Today without counting as done</source>
+        <translation>対応不要：完了にはせず「今日」から外します</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="114"/>
         <source>Imported since yesterday</source>
         <translation>昨日からの取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="87"/>
+        <location filename="../../desktop/app/views/today.py" line="117"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="88"/>
+        <location filename="../../desktop/app/views/today.py" line="118"/>
         <source>Rows</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="89"/>
+        <location filename="../../desktop/app/views/today.py" line="119"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="100"/>
+        <location filename="../../desktop/app/views/today.py" line="131"/>
         <source>Problems to fix</source>
         <translation>対応が必要な問題</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="103"/>
+        <location filename="../../desktop/app/views/today.py" line="134"/>
         <source>Open Problems →</source>
         <translation>「問題」を開く →</translation>
     </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="143"/>
+        <source>could not be read</source>
+        <translation>読み込めません</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="146"/>
+        <source>no visits — see Problems</source>
+        <translation>訪問なし・「問題」を確認</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="112"/>
+        <location filename="../../desktop/app/views/today.py" line="148"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>訪問 %n回</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="114"/>
+        <location filename="../../desktop/app/views/today.py" line="150"/>
         <source>%n card(s)</source>
         <translation>
             <numerusform>名刺 %n枚</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="122"/>
+        <location filename="../../desktop/app/views/today.py" line="158"/>
         <source>today</source>
         <translation>今日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="123"/>
+        <location filename="../../desktop/app/views/today.py" line="159"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n日</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="136"/>
+        <location filename="../../desktop/app/views/today.py" line="172"/>
         <source>{0:%Y}/{0:%m}/{0:%d} — good work today.</source>
         <translation>{0:%Y}年{0:%m}月{0:%d}日 — 今日もおつかれさまです。</translation>
     </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="183"/>
+        <source>Follow-ups more than {0} days past their due date are not shown here.</source>
+        <translation>期限を{0}日以上過ぎたフォローはここに表示しません。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="147"/>
+        <location filename="../../desktop/app/views/today.py" line="187"/>
+        <source>%n older follow-up(s) hidden; their visits stay in Activities.</source>
+        <translation>
+            <numerusform>古いフォロー %n件を非表示（訪問は「活動」に残っています）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/today.py" line="192"/>
         <source>%n import problem(s) in workbooks</source>
         <translation>
             <numerusform>日報の取り込みの問題 %n件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="148"/>
+        <location filename="../../desktop/app/views/today.py" line="193"/>
         <source>%n business card(s) to check</source>
         <translation>
             <numerusform>確認が必要な名刺 %n枚</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="151"/>
+        <location filename="../../desktop/app/views/today.py" line="196"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>読み込めなかったファイル %n件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="152"/>
+        <location filename="../../desktop/app/views/today.py" line="197"/>
         <source>Nothing to fix.</source>
         <translation>対応が必要な問題はありません。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="231"/>
+        <source>Snooze</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="232"/>
+        <source>Show it again on (e.g. 2025/06/01, 6/1, R7.6.1):</source>
+        <translation>再表示する日（例：2025/06/01、6/1、R7.6.1）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="239"/>
+        <source>Not a date Genba can read: write it like 2025/06/01.</source>
+        <translation>日付として読めません。2025/06/01 のように入力してください。</translation>
     </message>
 </context>
 <context>
@@ -2348,27 +2762,27 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="48"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="49"/>
         <source>Welcome to Genba</source>
         <translation>現場へようこそ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="51"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="52"/>
         <source>Keep writing your daily reports in Excel. Genba reads them and turns them into your customer list, follow-ups and knowledge.</source>
         <translation>日報はこれまでどおりExcelで。現場が読み取って、顧客一覧・フォロー・ナレッジに変えます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="57"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="58"/>
         <source>e.g. 山本 太郎</source>
         <translation>例: 山本 太郎</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="58"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="59"/>
         <source>Your name</source>
         <translation>お名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/first_run.py" line="62"/>
+        <location filename="../../desktop/app/dialogs/first_run.py" line="63"/>
         <source>Used as the rep when a report has no name column or 氏名 block.</source>
         <translation>日報に氏名の欄がないときに、担当者名として使います。</translation>
     </message>

@@ -20,6 +20,8 @@ ADDED_LATER: dict[tuple[str, str], str] = {
     ("activities", "direction"): "0007_mail_and_memo_text",
     ("activities", "thread_id"): "0007_mail_and_memo_text",
     ("attachments", "ocr_text"): "0007_mail_and_memo_text",
+    ("activities", "followup_state"): "0008_followups_and_dismissed_problems",
+    ("activities", "followup_date"): "0008_followups_and_dismissed_problems",
 }
 
 
@@ -196,6 +198,15 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             *_added("0007_mail_and_memo_text"),
             "CREATE INDEX activities_thread ON activities(thread_id)",
             "CREATE INDEX activities_source_ref ON activities(source_ref)",
+        ],
+    ),
+    (
+        # Today can be cleared: a follow-up done, snoozed or dismissed (synced fields); an
+        # import problem the rep has dealt with (local, like the problems themselves).
+        "0008_followups_and_dismissed_problems",
+        [
+            *_added("0008_followups_and_dismissed_problems"),
+            "ALTER TABLE import_issues ADD COLUMN dismissed_at TEXT",
         ],
     ),
 ]

@@ -204,3 +204,20 @@ def test_a_newer_read_replaces_an_older_one_that_finishes_later(qtbot, ctx):
     other = []
     ctx.read(lambda _conn: "C", other.append)  # without ``latest`` every read is delivered
     qtbot.waitUntil(lambda: other == ["C"], timeout=5000)
+
+
+def test_a_folder_with_only_a_copy_of_a_known_workbook_is_not_zero_files(store, report, tmp_path):
+    import shutil
+
+    from desktop.app.data.folders import folder_rows
+    from importers.config import Settings
+    from importers.pipeline import ReportImporter
+
+    ReportImporter(store, rep="山本").import_file(report)
+    other = tmp_path / "共有"
+    other.mkdir()
+    copy = shutil.copy(report, other / "コピー_日報.xlsx")
+    outcome = ReportImporter(store, rep="山本").import_file(copy)
+    assert store.query("SELECT count(*) FROM sources WHERE kind = 'copy'")[0][0] == 1, outcome
+    rows = folder_rows(store.reader(), Settings(report_folders=[str(other)]))
+    assert rows[0]["files"] == 0 and rows[0]["copies"] == 1

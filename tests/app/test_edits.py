@@ -143,3 +143,18 @@ def test_drop_of_an_unrelated_file_is_refused(qtbot, window, tmp_path):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(other))])
     assert not window.droppable(mime)
+
+
+def test_an_empty_due_date_opens_its_calendar_at_today(qtbot, ctx, store, imported):
+    from PySide6.QtCore import QDate
+
+    from desktop.app.dialogs.activity import NO_DATE, _date_edit
+
+    edit = _date_edit()
+    qtbot.addWidget(edit)
+    assert edit.date() == NO_DATE
+    calendar = edit.calendarWidget()
+    calendar.window().show()  # the popup, as a click on the arrow opens it
+    today = QDate.currentDate()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
+    calendar.window().hide()

@@ -288,5 +288,14 @@ def test_a_teammates_note_is_not_editable(qtbot, ctx, store, sato_note):
     with qtbot.waitSignal(page.loaded, timeout=5000):
         page.load(cid)
     item = page.note_items[nid]
-    assert not item.edit_button.isEnabled()
+    assert item.edit_button is None  # no 編集 that looks live and does nothing
     assert item.helpful_button.isEnabled()
+
+
+def test_one_set_of_category_names_on_screen_and_in_the_pdf():
+    from desktop.app.views.notes import category_label, category_names
+    from importers.knowledge.categories import category_label as pdf_label
+
+    for key, name in category_names().items():
+        assert name == pdf_label(key), key
+    assert category_label("buyer_preference") == "顧客の好み・重視点"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 
 def _duplicate_companies(store):
     # Two rows for the same company, as two offline laptops may create them.
@@ -48,3 +50,67 @@ def test_keep_apart_hides_the_pair(qtbot, window, ctx, store):
         view.apart_button.click()
     assert view.dups.rowCount() == 0
     assert store.query("SELECT count(*) FROM companies WHERE deleted = 0")[0][0] == 2
+
+
+def test_the_customer_page_follows_a_merge_and_the_sidebar_returns_to_the_list(
+    qtbot, window, ctx, store
+):
+    _duplicate_companies(store)
+    problems = window.views["problems"]
+    with qtbot.waitSignal(problems.loaded, timeout=5000):
+        window.show_view("problems")
+    pair = problems.dups.row(0)
+    customers = window.views["customers"]
+    with qtbot.waitSignal(customers.page.loaded, timeout=5000):
+        window.open_customer(pair["other_id"])  # the one that will be merged away
+    window.show_view("problems")
+    problems.dups_view.selectRow(0)
+    with qtbot.waitSignal(problems.loaded, timeout=5000):
+        problems.merge_button.click()
+    # Back to the page opened before the merge: it shows the kept company, with the visit.
+    with qtbot.waitSignal(customers.page.loaded, timeout=5000):
+        window.show_view("customers")
+    kept = store.query("SELECT name FROM companies WHERE id = ?", (pair["keep_id"],))[0][0]
+    assert customers.page.company_id == pair["keep_id"]
+    assert customers.page.title_label.text() == kept
+    assert len(customers.page.detail["timeline"]) == 1
+    # 顧客 in the sidebar goes back to the list.
+    assert customers.stack.currentWidget() is customers.page
+    rect = window.nav.visualItemRect(window.nav.item(1))
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert customers.stack.currentWidget() is customers.list
+
+
+def test_merge_by_hand_side_by_side_field_by_field_and_undo(qtbot, window, ctx, store):
+    with store.write() as w:
+        a = w.insert("companies", {"name": "株式会社山田製作所", "name_normalized": "山田製作所"})
+        b = w.insert(
+            "companies",
+            {"name": "ヤマダ製作所", "name_normalized": "ヤマダ製作所", "name_kana": "やまだ"},
+        )
+        w.insert("activities", {"company_id": b, "occurred_on": "2025-05-01", "summary": "訪問"})
+    problems = window.views["problems"]
+    with qtbot.waitSignal(problems.loaded, timeout=5000):
+        window.show_view("problems")
+    assert problems.dups.rowCount() == 0  # not a suggested pair: only a rep can tell
+    dialog = problems.merge_by_hand()
+    qtbot.waitUntil(lambda: dialog.left_combo.count() == 2, timeout=5000)
+    dialog.select(a, b)
+    qtbot.waitUntil(lambda: set(dialog.groups) == {"name", "name_kana"}, timeout=5000)
+    assert "最終訪問 2025/05/01" in dialog.right_combo.currentText()
+    assert dialog.right_about.text() == dialog.right_combo.currentText()
+    assert dialog.merge_button.isEnabled()
+    dialog.choose("name", right=False)
+    dialog.choose("name_kana", right=True)
+    with qtbot.waitSignal(dialog.merged, timeout=5000):
+        dialog.merge_button.click()
+    kept = store.query("SELECT name, name_kana, deleted FROM companies WHERE id = ?", (a,))[0]
+    assert tuple(kept) == ("株式会社山田製作所", "やまだ", 0)
+    assert store.query("SELECT deleted FROM companies WHERE id = ?", (b,))[0][0] == 1
+    assert store.query("SELECT company_id FROM activities")[0][0] == a
+    qtbot.waitUntil(lambda: problems.merges.rowCount() == 1, timeout=5000)
+    problems.merges_view.selectRow(0)
+    with qtbot.waitSignal(problems.loaded, timeout=5000):
+        problems.undo_button.click()
+    assert store.query("SELECT name_kana FROM companies WHERE id = ?", (a,))[0][0] is None
+    assert store.query("SELECT company_id FROM activities")[0][0] == b

@@ -54,3 +54,47 @@ def test_the_shipped_qm_is_built_from_the_ts(tmp_path):
     assert qm.read_bytes() == (TRANSLATIONS / "genba_ja.qm").read_bytes(), (
         "resources/translations/genba_ja.qm is out of date: run pyside6-lrelease"
     )
+
+
+def test_english_plurals_are_shipped(tmp_path):
+    """English mode says 「1 day」 and 「411 days」, never 「411 day(s)」."""
+    from PySide6.QtCore import QTranslator
+
+    ts = ET.parse(TRANSLATIONS / "genba_en.ts").getroot()
+    missing = [
+        m.findtext("source")
+        for m in ts.iter("message")
+        if m.get("numerus") == "yes"
+        and m.find("translation").get("type") not in ("vanished", "obsolete")
+        and not all((f.text or "").strip() for f in m.find("translation").iter("numerusform"))
+    ]
+    assert not missing, "English plural forms missing in genba_en.ts:\n" + "\n".join(missing)
+    qm = tmp_path / "genba_en.qm"
+    subprocess.run(
+        [_tool("pyside6-lrelease"), str(TRANSLATIONS / "genba_en.ts"), "-qm", str(qm)],
+        check=True,
+        capture_output=True,
+    )
+    assert qm.read_bytes() == (TRANSLATIONS / "genba_en.qm").read_bytes(), (
+        "resources/translations/genba_en.qm is out of date: run pyside6-lrelease"
+    )
+    tr = QTranslator()
+    assert tr.load(str(TRANSLATIONS / "genba_en.qm"))
+    assert tr.translate("TodayView", "%n day(s)", "", 411) == "%n days"
+    assert tr.translate("TodayView", "%n day(s)", "", 1) == "%n day"
+
+
+def test_qt_file_dialog_speaks_japanese():
+    """Qt's own texts (the file dialog's labels) come from qtbase_ja.qm."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from desktop.app.i18n import qt_translation_folders
+
+    assert qt_translation_folders()
+    assert QCoreApplication.translate("QFileDialog", "Look in:") != "Look in:"
+    dialog = QFileDialog()
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    texts = {w.text() for w in dialog.findChildren(QLabel)}
+    assert "Look in:" not in texts and "File &name:" not in texts
+    dialog.deleteLater()

@@ -87,8 +87,13 @@ def genba(qtbot, data_dir, tmp_path, monkeypatch):
     try:
         app.start()
         qtbot.waitUntil(lambda: app.watch.state == "watching", timeout=20_000)
-        app.window.close()  # to the tray: Genba keeps running
+        app.window.close()  # to the tray: Genba keeps running, and says so once
         assert not app.window.isVisible()
+        assert [t for t, _, _ in app.shown] == ["現場は動作中です"]
+        app.window.show()
+        app.window.close()
+        assert len(app.shown) == 1  # once a session
+        app.shown.clear()
         yield app
     finally:
         app.dispose()

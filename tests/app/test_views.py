@@ -116,7 +116,11 @@ def test_sync_view_not_configured(qtbot, window, ctx, imported):
     with qtbot.waitSignal(view.loaded, timeout=5000):
         window.show_view("sync")
     assert view.state_label.text().startswith("未設定")
-    assert view.pending_label.text().endswith("件")
+    # Records a rep understands (4 visits, their customers), not the sync log's field changes.
+    assert view.pending_label.text().startswith("訪問 4件")
+    assert "顧客 4社" in view.pending_label.text()
+    changes = ctx.store.query("SELECT count(*) FROM changes")[0][0]
+    assert changes > 20 and str(changes) not in view.pending_label.text()
     assert not view.sync_button.isEnabled()
 
 

@@ -249,3 +249,45 @@ def test_mapping_wizard_names_the_label_cells_of_a_form(qtbot, ctx, store, tmp_p
         ("2025-11-21", "㈱テスト工業", "バリ不良の報告。"),
     ]
     assert KNOWN_LABEL != OWN_LABEL
+
+
+def test_first_run_needs_a_report_folder_says_a_wrong_one_and_counts_visits_and_cards(
+    qtbot, data_dir, report, tmp_path
+):
+    from PySide6.QtWidgets import QWizard
+
+    from desktop.app.application import GenbaApp
+
+    cards = tmp_path / "名刺"
+    cards.mkdir()
+    (cards / "card.vcf").write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:田村 一郎\r\nN:田村;一郎;;;\r\nORG:山田製作所\r\n"
+        "TEL;TYPE=WORK:052-111-2233\r\nEND:VCARD\r\n",
+        "utf-8",
+    )
+    genba = GenbaApp(data_dir, tray=False)
+    try:
+        genba.start(services=False)
+        wizard = genba.wizard
+        qtbot.addWidget(wizard)
+        wizard.welcome.name_edit.setText("山本 太郎")
+        wizard.next()
+        next_button = wizard.button(QWizard.WizardButton.NextButton)
+        assert not next_button.isEnabled()  # no report folder yet
+        wizard.folders.reports.edit.setText(str(tmp_path / "ない"))
+        assert next_button.isEnabled()
+        wizard.next()
+        assert wizard.currentPage() is wizard.folders  # not found: stays, and says so
+        assert "見つかりません" in wizard.folders.error.text()
+        assert wizard.folders.error.objectName() == "warnBadge"
+        wizard.folders.reports.edit.setText(str(report.parent))
+        wizard.folders.cards.edit.setText(str(cards))
+        wizard.next()
+        wizard.next()
+        page = wizard.import_page
+        qtbot.waitUntil(lambda: page.done, timeout=15_000)
+        assert "訪問 4件" in page.status.text() and "名刺 1枚" in page.status.text()
+        assert "読み込んでいます" not in page.title()
+        wait_idle(qtbot, genba.ctx)
+    finally:
+        genba.dispose()

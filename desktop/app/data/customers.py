@@ -7,6 +7,7 @@ import sqlite3
 import unicodedata
 from typing import Any
 
+from importers.knowledge.noise import is_empty_insight, merge_identical
 from importers.knowledge.notes import insight_note_id
 from importers.normalize.readings import sort_key, to_hiragana
 
@@ -54,6 +55,28 @@ def customer_rows(conn: sqlite3.Connection, ids: list[str]) -> dict[str, dict[st
     return {r["id"]: dict(r) for r in conn.execute(CUSTOMER_ROW_SQL, (json.dumps(ids),))}
 
 
+def kept_company(conn: sqlite3.Connection, company_id: str) -> str:
+    """The company a merged-away company now lives on (itself when it was not merged): a page
+    opened before a merge shows the kept company after it."""
+    seen = {company_id}
+    has_merges = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'merges'"
+    ).fetchone()
+    while has_merges:
+        row = conn.execute(
+            """SELECT m.keep_id FROM merges m JOIN companies c ON c.id = m.other_id
+               WHERE m.entity = 'companies' AND m.other_id = ? AND m.undone_at IS NULL
+                 AND c.deleted = 1
+               ORDER BY m.created_at DESC LIMIT 1""",
+            (company_id,),
+        ).fetchone()
+        if row is None or row[0] in seen:
+            break
+        company_id = row[0]
+        seen.add(company_id)
+    return company_id
+
+
 def customer_detail(conn: sqlite3.Connection, company_id: str) -> dict[str, Any] | None:
     """The customer page: company, contacts (with a card image), timeline, open deals, notes,
     photos."""
@@ -97,9 +120,14 @@ def customer_detail(conn: sqlite3.Connection, company_id: str) -> dict[str, Any]
             (company_id,),
         )
     ]
-    # Insights written in the daily reports are knowledge too: shown beside the notes, unless
-    # the import already made a note of it (then the note, with its 参考になった, is shown).
+    # The same sentence written on many visits is one note, with each visit as a source.
     note_ids = {n["id"] for n in notes}
+    notes = merge_identical(
+        [n for n in notes if not (n["activity_id"] and is_empty_insight(n["body"]))]
+    )
+    # Insights written in the daily reports are knowledge too: shown beside the notes, unless
+    # the import already made a note of it (then the note, with its 参考になった, is shown), or
+    # they say nothing (特になし).
     insights = [
         dict(r)
         for r in conn.execute(
@@ -108,7 +136,7 @@ def customer_detail(conn: sqlite3.Connection, company_id: str) -> dict[str, Any]
                ORDER BY occurred_on DESC LIMIT 50""",
             (company_id,),
         )
-        if insight_note_id(r["id"]) not in note_ids
+        if insight_note_id(r["id"]) not in note_ids and not is_empty_insight(r["insight"])
     ]
     photos = [
         dict(r)

@@ -24,8 +24,9 @@ def folder_rows(conn: sqlite3.Connection, settings, config=None) -> list[dict[st
             prefix = os.path.join(os.path.normpath(path), "")
             like = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
             stats = conn.execute(
-                """SELECT count(*), max(imported_at), sum(status = 'error')
-                   FROM sources WHERE path LIKE ? ESCAPE '\\' AND kind != 'copy'""",
+                """SELECT sum(coalesce(kind, '') != 'copy'), max(imported_at),
+                          sum(status = 'error'), sum(kind = 'copy')
+                   FROM sources WHERE path LIKE ? ESCAPE '\\'""",
                 (like,),
             ).fetchone()
             out.append(
@@ -36,6 +37,8 @@ def folder_rows(conn: sqlite3.Connection, settings, config=None) -> list[dict[st
                     "files": stats[0] or 0,
                     "last_import": stats[1],
                     "errors": stats[2] or 0,
+                    # copies of a workbook read elsewhere: not read twice, but there
+                    "copies": stats[3] or 0,
                     "polling": _polling(path, settings),
                     "locked": locked,
                 }

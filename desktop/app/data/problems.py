@@ -19,7 +19,7 @@ def import_problems(conn: sqlite3.Connection) -> list[dict[str, Any]]:
         """SELECT i.id, i.source_id, i.location, i.severity, i.code, i.message, s.path, s.kind,
              s.status, s.imported_at
            FROM import_issues i JOIN sources s ON s.id = i.source_id
-           WHERE i.severity != 'info'
+           WHERE i.severity != 'info' AND i.dismissed_at IS NULL
            ORDER BY i.severity = 'error' DESC, s.imported_at DESC, s.path, i.location"""
     )
     out = []
@@ -28,6 +28,23 @@ def import_problems(conn: sqlite3.Connection) -> list[dict[str, Any]]:
         d["sheet"], d["cell"] = split_location(d["location"])
         out.append(d)
     return out
+
+
+def dismiss_issues(store, issue_ids: list[str]) -> int:
+    """The rep has dealt with these import problems (fixed the cell, or it does not matter):
+    they leave Problems and Today's count. A new import of the file brings back what is still
+    wrong. Local, like the problems themselves."""
+    import datetime as dt
+    import json
+
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    with store.write() as w:
+        cur = w.conn.execute(
+            "UPDATE import_issues SET dismissed_at = ? WHERE dismissed_at IS NULL "
+            "AND id IN (SELECT value FROM json_each(?))",
+            (now, json.dumps(issue_ids)),
+        )
+        return cur.rowcount
 
 
 def cards_to_review(conn: sqlite3.Connection) -> list[dict[str, Any]]:

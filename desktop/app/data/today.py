@@ -6,6 +6,8 @@ import datetime as dt
 import sqlite3
 from typing import Any
 
+from desktop.app.data.followups import AGE_DAYS, open_condition
+
 
 def today_summary(conn: sqlite3.Connection, today: dt.date) -> dict[str, Any]:
     since = (today - dt.timedelta(days=1)).isoformat()
@@ -38,15 +40,32 @@ def today_summary(conn: sqlite3.Connection, today: dt.date) -> dict[str, Any]:
         "imported": imported,
         "recent": recent,
         "followups": followups(conn, today),
+        "aged_followups": aged_followups(conn, today),
+        "age_days": AGE_DAYS,
         "problems": problem_counts(conn),
     }
 
 
 def followups(conn: sqlite3.Connection, today: dt.date, limit: int = 100) -> list[dict]:
     """Next actions due today or earlier that no later visit took care of: the customer has not
-    been visited on or after the due date. One row per customer (the latest such promise)."""
+    been visited on or after the due date. One row per customer (the latest such promise), not
+    answered by the rep (done, dismissed, snoozed) and not older than the age rule."""
+    oldest = today - dt.timedelta(days=AGE_DAYS)
+    return _followups(conn, today, "o.next_action_due >= ?", [oldest.isoformat()], limit)
+
+
+def aged_followups(conn: sqlite3.Connection, today: dt.date) -> int:
+    """How many open follow-ups the age rule keeps off Today."""
+    oldest = today - dt.timedelta(days=AGE_DAYS)
+    return len(_followups(conn, today, "o.next_action_due < ?", [oldest.isoformat()], 10_000))
+
+
+def _followups(conn, today: dt.date, extra: str, params: list, limit: int) -> list[dict]:
+    # Answered after picking each customer's latest promise: done with it does not bring back
+    # an older one it replaced.
+    answered, answered_params = open_condition(today, "o")
     rows = conn.execute(
-        """WITH latest AS (
+        f"""WITH latest AS (
              SELECT company_id, max(occurred_on) AS last FROM activities
              WHERE deleted = 0 AND company_id IS NOT NULL GROUP BY company_id),
            open AS (
@@ -57,8 +76,8 @@ def followups(conn: sqlite3.Connection, today: dt.date, limit: int = 100) -> lis
                AND (l.last IS NULL OR l.last < a.next_action_due))
            SELECT o.*, coalesce(c.name, o.company_name_raw) AS company
            FROM open o LEFT JOIN companies c ON c.id = o.company_id
-           WHERE o.n = 1 ORDER BY o.next_action_due DESC LIMIT ?""",
-        (today.isoformat(), limit),
+           WHERE o.n = 1 AND {answered} AND {extra} ORDER BY o.next_action_due DESC LIMIT ?""",
+        (today.isoformat(), *answered_params, *params, limit),
     )
     out = []
     for r in rows:
@@ -70,9 +89,9 @@ def followups(conn: sqlite3.Connection, today: dt.date, limit: int = 100) -> lis
 
 
 def problem_counts(conn: sqlite3.Connection) -> dict[str, int]:
-    issues = conn.execute("SELECT count(*) FROM import_issues WHERE severity != 'info'").fetchone()[
-        0
-    ]
+    issues = conn.execute(
+        "SELECT count(*) FROM import_issues WHERE severity != 'info' AND dismissed_at IS NULL"
+    ).fetchone()[0]
     failed = conn.execute("SELECT count(*) FROM sources WHERE status = 'error'").fetchone()[0]
     review = conn.execute(
         "SELECT count(*) FROM contacts WHERE needs_review = 1 AND deleted = 0"

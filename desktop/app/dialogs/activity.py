@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication, QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -16,16 +16,32 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
+    QWidget,
 )
 
 from desktop.app.data import edits
 from desktop.app.data.activities import activity
+from desktop.app.dialogs.fit import keep_on_screen, scrolling
 from desktop.app.pictures import Picture, attach_pictures, memo_name, problem_text
 from desktop.app.widgets import label
 from importers.extras import extras_text
 from importers.messages import default_language, msg
 
 NO_DATE = QDate(2000, 1, 1)
+
+
+class _OpenAtToday(QObject):
+    """An empty date's calendar opens at this month, not at 2000年1月 (the "no date" value)."""
+
+    def __init__(self, edit: QDateEdit):
+        super().__init__(edit)
+        self.edit = edit
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Show and self.edit.date() == NO_DATE:
+            today = QDate.currentDate()
+            obj.setCurrentPage(today.year(), today.month())
+        return False
 
 
 def _date_edit() -> QDateEdit:
@@ -35,6 +51,7 @@ def _date_edit() -> QDateEdit:
     e.setMinimumDate(NO_DATE)
     e.setSpecialValueText("—")
     e.setDate(NO_DATE)
+    e.calendarWidget().installEventFilter(_OpenAtToday(e))
     return e
 
 
@@ -68,7 +85,9 @@ class ActivityDialog(QDialog):
         lay.addWidget(self.heading)
         self.source = label("", "muted", wrap=True)
         lay.addWidget(self.source)
-        form = QFormLayout()
+        fields = QWidget()
+        form = QFormLayout(fields)
+        form.setContentsMargins(0, 0, 0, 0)
         form.setVerticalSpacing(8)
         self.date_edit = _date_edit()
         self.rep_edit = QLineEdit()
@@ -86,6 +105,9 @@ class ActivityDialog(QDialog):
         self.prob_edit.setRange(-1, 100)
         self.prob_edit.setSpecialValueText("—")
         self.prob_edit.setSuffix("%")
+        # The stylesheet's padding left the arrows as two dots: type the number, or ↑/↓.
+        self.prob_edit.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+        self.prob_edit.setToolTip(self.tr("Type 0–100, or change it with the ↑ and ↓ keys"))
         self.insight_edit = QPlainTextEdit()
         self.insight_edit.setFixedHeight(70)
         for text, w in (
@@ -102,12 +124,13 @@ class ActivityDialog(QDialog):
             (self.tr("Insight"), self.insight_edit),
         ):
             form.addRow(text, w)
-        lay.addLayout(form)
         # Columns of the report Genba could not place, as the rep wrote them (read-only: they
         # change when the cell changes in Excel). Its words come from the importer's messages.
         self.extras = label("", "muted", wrap=True)
         self.extras.setVisible(False)
-        lay.addWidget(self.extras)
+        form.addRow(self.extras)
+        # At 150 % on a laptop the form is taller than the screen: it scrolls, 保存 stays.
+        lay.addWidget(scrolling(fields), 1)
         lay.addWidget(
             label(
                 self.tr(
@@ -127,6 +150,7 @@ class ActivityDialog(QDialog):
         paste = QShortcut(QKeySequence(QKeySequence.StandardKey.Paste), self)
         paste.setContext(Qt.ShortcutContext.WindowShortcut)
         paste.activated.connect(self._paste)
+        keep_on_screen(self)
         ctx.read(lambda conn: activity(conn, activity_id), self._fill)
 
     def _fill(self, row: dict | None) -> None:

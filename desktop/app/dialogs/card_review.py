@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app.data import edits, problems
+from desktop.app.dialogs.fit import keep_on_screen
 from desktop.app.style import LINE
 from desktop.app.widgets import label
 
@@ -71,6 +72,7 @@ def load(conn, contact_id: str, data_dir, dpr: float = 1.0) -> dict | None:
 class CardReviewDialog(QDialog):
     def __init__(self, ctx, contact_id: str, parent=None):
         super().__init__(parent)
+        keep_on_screen(self)
         self.ctx = ctx
         self.contact_id = contact_id
         self.row: dict | None = None

@@ -5,12 +5,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout
 
 from desktop.app.data import edits
+from desktop.app.dialogs.fit import keep_on_screen
 from desktop.app.widgets import label
 
 
 class CompanyDialog(QDialog):
     def __init__(self, ctx, company: dict, parent=None):
         super().__init__(parent)
+        keep_on_screen(self)
         self.ctx = ctx
         self.company = company
         self.setWindowTitle(self.tr("Edit customer"))

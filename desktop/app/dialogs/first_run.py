@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app.data.importing import import_paths
+from desktop.app.dialogs.fit import keep_on_screen
 from desktop.app.widgets import label, style_wizard, wizard_title
 
 
@@ -89,9 +90,18 @@ class FoldersPage(QWizardPage):
         )
         self.cards = _FolderField(self, self.tr("e.g. Documents\\名刺"))
         lay.addLayout(self.cards)
+        # A wrong path in the warning colour under the fields, not in the grey subtitle.
+        self.error = label("", "warnBadge", wrap=True)
+        lay.addWidget(self.error)
         lay.addStretch(1)
+        self.reports.edit.textChanged.connect(self.completeChanged)
+        self.reports.edit.textChanged.connect(lambda: self.error.setText(""))
         self.registerField("report_folder", self.reports.edit)
         self.registerField("card_folder", self.cards.edit)
+
+    def isComplete(self) -> bool:
+        # 次へ needs the daily-report folder: without it there is nothing to read.
+        return bool(self.reports.edit.text().strip())
 
     def validatePage(self) -> bool:
         for f in (self.reports.edit, self.cards.edit):
@@ -99,8 +109,13 @@ class FoldersPage(QWizardPage):
             if text and not Path(text).is_dir():
                 f.setFocus()
                 f.selectAll()
-                self.setSubTitle(self.tr("This folder was not found: {0}").format(text))
+                self.error.setText(
+                    self.tr("This folder was not found: {0} — pick it with 「Choose…」.").format(
+                        text
+                    )
+                )
                 return False
+        self.error.setText("")
         return True
 
 
@@ -194,11 +209,18 @@ class ImportPage(QWizardPage):
 
     def _finished(self, summary) -> None:
         self.summary = summary
+        # Visits and cards counted apart (the import's "added" counts both).
+        self.ctx.read(_counts, lambda counts: self._done(summary, counts))
+
+    def _done(self, summary, counts: tuple[int, int]) -> None:
+        visits, cards = counts
         self.done = True
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
-        text = self.tr("Done: {0} file(s) read, {1} activities.").format(
-            summary.imported, summary.added
+        self.setTitle(wizard_title(self.tr("Your files are read")))
+        self.setSubTitle(self.tr("From now on Genba keeps up as you save."))
+        text = self.tr("Done: {0} file(s) read — {1} visit(s), {2} business card(s).").format(
+            summary.imported, visits, cards
         )
         if summary.failed:
             text += " " + self.tr("{0} file(s) need a look under Problems.").format(summary.failed)
@@ -214,11 +236,19 @@ class ImportPage(QWizardPage):
         return self.done
 
 
+def _counts(conn) -> tuple[int, int]:
+    """(visits, contacts) in the store: on the first run, what was just read."""
+    visits = conn.execute("SELECT count(*) FROM activities WHERE deleted = 0").fetchone()[0]
+    cards = conn.execute("SELECT count(*) FROM contacts WHERE deleted = 0").fetchone()[0]
+    return visits, cards
+
+
 class FirstRunWizard(QWizard):
     imported = Signal(object)
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)
+        keep_on_screen(self)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Set up Genba"))
         style_wizard(self)

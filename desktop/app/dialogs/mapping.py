@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app import i18n
+from desktop.app.dialogs.fit import keep_on_screen
 from desktop.app.dialogs.mapping_labels import LabelsPage
 from desktop.app.dialogs.mapping_parts import (
     GridModel,
@@ -275,6 +276,7 @@ class SavePage(QWizardPage):
 class MappingWizard(QWizard):
     def __init__(self, ctx, path: Path, parent=None):
         super().__init__(parent)
+        keep_on_screen(self)
         self.ctx = ctx
         self.path = Path(path)
         self.workbook: dict | None = None

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app.data import edits
+from desktop.app.dialogs.fit import keep_on_screen
 from desktop.app.widgets import label
 
 
@@ -29,6 +30,7 @@ class NoteDialog(QDialog):
     ):
         """A new note, or ``note`` (a notes row) to edit: its text, category and visibility."""
         super().__init__(parent)
+        keep_on_screen(self)
         from desktop.app.views.notes import category_label, category_names
 
         self.ctx = ctx

@@ -34,11 +34,36 @@ def kind_text(row: dict) -> str:
 
     if row["kind"] == "activity":
         return QCoreApplication.translate("Search", "Activity")
+    if row["kind"] == "contact":
+        return QCoreApplication.translate("Search", "Contact")
+    if row["kind"] == "customer":
+        return QCoreApplication.translate("Search", "Customer")
     return (
         QCoreApplication.translate("Search", "Knowledge")
         + " · "
         + category_label(row.get("category"))
     )
+
+
+def company_text(row: dict) -> str:
+    """The customer; 「A社 ほか2社」 when the same sentence was written for several."""
+    companies = row.get("companies") or []
+    if len(companies) > 1:
+        others = len(companies) - 1  # a plain name: lupdate reads no expression here
+        more = QCoreApplication.translate("Search", "and %n more", "", others)
+        return f"{companies[0]} {more}"
+    return row.get("company") or ""
+
+
+def date_text(row: dict) -> str:
+    """The date, and how many more rows say the same sentence (collapsed into this one)."""
+    day = fmt.day(row["date"], weekday=False) if row.get("date") else ""
+    same = int(row.get("same") or 1)
+    if same > 1:
+        others = same - 1
+        more = QCoreApplication.translate("Search", "+%n same", "", others)
+        return f"{day} {more}".strip()
+    return day
 
 
 class HitsModel(RecordsModel):
@@ -50,12 +75,13 @@ class HitsModel(RecordsModel):
         super().__init__(
             [
                 Column("kind", QCoreApplication.translate("Search", "Kind"), kind_text),
-                Column("company", QCoreApplication.translate("Search", "Customer"), tooltip=True),
                 Column(
-                    "date",
-                    QCoreApplication.translate("Search", "Date"),
-                    lambda r: fmt.day(r["date"]),
+                    "company",
+                    QCoreApplication.translate("Search", "Customer"),
+                    company_text,
+                    tooltip=True,
                 ),
+                Column("date", QCoreApplication.translate("Search", "Date"), date_text),
                 Column("author", QCoreApplication.translate("Search", "Written by")),
                 Column("snippet", QCoreApplication.translate("Search", "Text"), tooltip=True),
             ],

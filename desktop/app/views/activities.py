@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLineEdit
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit
 
 from desktop.app.data.activities import ActivityFilter, reps
+from desktop.app.data.periods import period_range
 from desktop.app.models.activities import ActivitiesModel
 from desktop.app.models.lazy import LazyTableModel
 from desktop.app.row_drop import RowDrop
+from desktop.app.views.date_field import DateField
 from desktop.app.widgets import Page, label, table
-
-NO_DATE = QDate(2000, 1, 1)  # the date edits' minimum, shown as "—": no bound
 
 
 class ActivitiesView(Page):
@@ -31,48 +31,63 @@ class ActivitiesView(Page):
             parent,
         )
         self.ctx = ctx
+        self._today: dt.date | None = None  # pinned by the screenshots; None: the real date
         self.model = ActivitiesModel(ctx.connect, ctx.tasks, self)
         self._started = False
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.apply_filter)
 
+        # Two rows: at 1280 px or at 150 % one row squeezed the text box into the period.
         bar = QHBoxLayout()
         bar.setSpacing(8)
         self.text_edit = QLineEdit()
         self.text_edit.setPlaceholderText(self.tr("Search summary, next action, insight…"))
         self.text_edit.setClearButtonEnabled(True)
-        self.text_edit.setMinimumWidth(300)
+        self.text_edit.setMinimumWidth(220)
         self.text_edit.textChanged.connect(self._debounce.start)
-        bar.addWidget(self.text_edit, 2)
+        bar.addWidget(self.text_edit, 3)
+        self.rep_combo = QComboBox()
+        self.rep_combo.addItem(self.tr("All reps"), None)
+        self.rep_combo.setMinimumWidth(130)
+        self.rep_combo.currentIndexChanged.connect(self._debounce.start)
+        bar.addWidget(self.rep_combo, 1)
+        self.customer_combo = QComboBox()
+        self.customer_combo.addItem(self.tr("All customers"), None)
+        self.customer_combo.setMinimumWidth(180)
+        self.customer_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.customer_combo.setMinimumContentsLength(14)
+        self.customer_combo.currentIndexChanged.connect(self._debounce.start)
+        bar.addWidget(self.customer_combo, 2)
+        self.outer.addLayout(bar)
 
+        dates = QHBoxLayout()
+        dates.setSpacing(8)
+        dates.addWidget(label(self.tr("Period")))
         self.period = QComboBox()
         for key, text in (
             ("all", self.tr("All dates")),
             ("month", self.tr("This month")),
+            ("last_month", self.tr("Last month")),
+            ("fy", self.tr("This fiscal year (from April)")),
+            ("last_fy", self.tr("Last fiscal year")),
             ("30", self.tr("Last 30 days")),
             ("90", self.tr("Last 90 days")),
-            ("fy", self.tr("This fiscal year")),
             ("custom", self.tr("Custom")),
         ):
             self.period.addItem(text, key)
         self.period.currentIndexChanged.connect(self._period_changed)
-        bar.addWidget(self.period)
-        self.since_edit = self._date_edit()
-        self.until_edit = self._date_edit()
-        bar.addWidget(self.since_edit)
-        bar.addWidget(label("〜"))
-        bar.addWidget(self.until_edit)
-
-        self.rep_combo = QComboBox()
-        self.rep_combo.addItem(self.tr("All reps"), None)
-        self.rep_combo.currentIndexChanged.connect(self._debounce.start)
-        bar.addWidget(self.rep_combo)
-        self.customer_combo = QComboBox()
-        self.customer_combo.addItem(self.tr("All customers"), None)
-        self.customer_combo.setMinimumWidth(200)
-        self.customer_combo.currentIndexChanged.connect(self._debounce.start)
-        bar.addWidget(self.customer_combo, 1)
-        self.outer.addLayout(bar)
+        dates.addWidget(self.period)
+        self.since_edit = DateField(self.tr("from"))
+        self.until_edit = DateField(self.tr("until"))
+        for e in (self.since_edit, self.until_edit):
+            e.changed.connect(self._date_changed)
+        dates.addWidget(self.since_edit)
+        dates.addWidget(label("〜"))
+        dates.addWidget(self.until_edit)
+        dates.addStretch(1)
+        self.outer.addLayout(dates)
 
         self.count_label = label("", "muted")
         self.actions.addWidget(self.count_label)
@@ -88,22 +103,11 @@ class ActivitiesView(Page):
         self.model.loaded.connect(self._loaded)
         ctx.bus.data_changed.connect(self._data_changed)
 
-    def _date_edit(self) -> QDateEdit:
-        e = QDateEdit()
-        e.setCalendarPopup(True)
-        e.setDisplayFormat("yyyy/MM/dd")
-        e.setMinimumDate(NO_DATE)
-        e.setSpecialValueText("—")
-        e.setDate(NO_DATE)
-        e.setMinimumWidth(120)
-        e.dateChanged.connect(self._date_changed)
-        return e
-
     # -- filter -------------------------------------------------------------------------------------
     def current_filter(self) -> ActivityFilter:
-        def iso(e: QDateEdit) -> str | None:
+        def iso(e: DateField) -> str | None:
             d = e.date()
-            return None if d == NO_DATE else d.toString("yyyy-MM-dd")
+            return d.isoformat() if d else None
 
         return ActivityFilter(
             since=iso(self.since_edit),
@@ -122,22 +126,17 @@ class ActivitiesView(Page):
         self._debounce.stop()
         self.apply_filter()
 
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
     def _period_changed(self) -> None:
         key = self.period.currentData()
-        today = dt.date.today()
-        since, until = None, None
-        if key == "month":
-            since = today.replace(day=1)
-        elif key in ("30", "90"):
-            since = today - dt.timedelta(days=int(key))
-        elif key == "fy":
-            since = dt.date(today.year if today.month >= 4 else today.year - 1, 4, 1)
         if key == "custom":
+            self.since_edit.edit.setFocus()
             return
+        since, until = period_range(key, self.today())
         for e, d in ((self.since_edit, since), (self.until_edit, until)):
-            e.blockSignals(True)
-            e.setDate(QDate(d.year, d.month, d.day) if d else NO_DATE)
-            e.blockSignals(False)
+            e.set_date(d)
         self._debounce.start()
 
     def _date_changed(self) -> None:

@@ -173,7 +173,10 @@ class BriefView(Page):
                                     None,
                                     [
                                         c["department"],
-                                        c["phone"] or c["mobile"],
+                                        c["phone"],
+                                        self.tr("mobile {0}").format(c["mobile"])
+                                        if c["mobile"]
+                                        else None,
                                         self.tr("last met {0}").format(
                                             fmt.day(c["last_met"], weekday=False)
                                         )

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app import fmt
-from desktop.app.data.customers import customer_detail
+from desktop.app.data.customers import customer_detail, kept_company
 from desktop.app.data.knowledge import with_helpful_state
 from desktop.app.icons import icon
 from desktop.app.models.lazy import Column
@@ -43,9 +43,10 @@ def load_detail(conn, company_id: str, data_dir, user: str | None = None) -> dic
     and each note's 参考になった count and whether ``user`` marked it."""
     from importers.photos.blobs import blob_path
 
-    detail = customer_detail(conn, company_id)
+    detail = customer_detail(conn, kept_company(conn, company_id))
     if detail is None:
         return None
+    detail["requested_id"] = company_id
     with_helpful_state(lambda sql, p: conn.execute(sql, p).fetchall(), detail["notes"], user)
     for c in detail["contacts"]:
         c["card_image"] = _thumb(blob_path(data_dir, c["card_sha"]), 220) if c["card_sha"] else None
@@ -74,6 +75,7 @@ class CustomerPage(Page):
         self.detail: dict | None = None
         self.note_items: dict[str, NoteItem] = {}
         self._focus: tuple[str, str] | None = None  # ('note' | 'activity', id) to show once loaded
+        self._stale = False
         self.setAcceptDrops(True)
 
         back = button(self.tr("← All customers"), link=True)
@@ -170,12 +172,23 @@ class CustomerPage(Page):
         )
 
     def _data_changed(self) -> None:
-        if self.company_id and self.isVisible():
+        if not self.company_id:
+            return
+        if self.isVisible():
             self.load(self.company_id)
+        else:
+            self._stale = True  # re-read when shown again (a merge made on Problems)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale and self.company_id:
+            self._stale = False
+            self.load(self.company_id, self._focus)
 
     def _show(self, detail: dict | None) -> None:
-        if detail is None or detail["company"]["id"] != self.company_id:
+        if detail is None or detail.get("requested_id", detail["company"]["id"]) != self.company_id:
             return
+        self.company_id = detail["company"]["id"]  # the kept company, after a merge
         self.detail = detail
         c = detail["company"]
         self.title_label.setText(c["name"] or c["name_normalized"] or "")

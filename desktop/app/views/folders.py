@@ -41,7 +41,7 @@ class FoldersView(Page):
                 Column("kind", self.tr("Kind"), lambda r: kinds.get(r["kind"], r["kind"])),
                 Column("path", self.tr("Folder"), tooltip=True),
                 Column("state", self.tr("State"), self._state),
-                Column("files", self.tr("Files"), align_right=True),
+                Column("files", self.tr("Files"), self._files, align_right=True),
                 Column("last_import", self.tr("Last import"), lambda r: fmt.when(r["last_import"])),
             ],
             self,
@@ -78,6 +78,14 @@ class FoldersView(Page):
         self.outer.addLayout(row)
         ctx.bus.data_changed.connect(self._data_changed)
         ctx.bus.settings_changed.connect(self.refresh)
+
+    def _files(self, r: dict) -> str:
+        files = f"{r['files']:,}"
+        copies = r.get("copies") or 0
+        if copies:
+            # Only a copy of a workbook read elsewhere is still not "0 files".
+            files += " " + self.tr("(+%n copy of a known workbook)", "", copies)
+        return files
 
     def _state(self, r: dict) -> str:
         if not r["exists"]:

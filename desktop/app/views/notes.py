@@ -3,6 +3,9 @@ a 「参考になった」 toggle with its count, and (on the customer page) an 
 
 from __future__ import annotations
 
+import os
+from functools import lru_cache
+
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolTip, QVBoxLayout
 
@@ -21,22 +24,28 @@ CATEGORY_KEYS = (
 LEAD_COMMENT = "lead_comment"
 
 
+@lru_cache(maxsize=2)
+def _rule_labels(english: bool) -> dict[str, str]:
+    from importers.knowledge.categories import load_rules
+
+    return {r.name: (r.label_en if english else r.label) for r in load_rules().categories}
+
+
+def _labels() -> dict[str, str]:
+    return _rule_labels(os.environ.get("GENBA_UI_LANG") == "en")
+
+
 def category_names() -> dict[str, str]:
-    """Category key -> label in the UI language (the categories a rep can choose)."""
-    return {
-        "buyer_preference": QCoreApplication.translate("Notes", "Buyer preference"),
-        "negotiation": QCoreApplication.translate("Notes", "Negotiation"),
-        "trouble_lesson": QCoreApplication.translate("Notes", "Trouble lesson"),
-        "failure_story": QCoreApplication.translate("Notes", "Failure story"),
-        "competitor": QCoreApplication.translate("Notes", "Competitor"),
-        "tip": QCoreApplication.translate("Notes", "Tip"),
-    }
+    """Category key -> label in the UI language (the categories a rep can choose): the names of
+    resources/knowledge_categories.toml, the ones the PDF brief, the digest and the CLI use."""
+    labels = _labels()
+    return {key: labels.get(key, key) for key in CATEGORY_KEYS}
 
 
 def category_label(key: str | None) -> str:
     """Any stored category, including the lead's comments and notes without one."""
     if key == LEAD_COMMENT:
-        return QCoreApplication.translate("Notes", "Lead's comment")
+        return _labels().get(LEAD_COMMENT) or QCoreApplication.translate("Notes", "Lead's comment")
     if not key:
         return QCoreApplication.translate("Notes", "Other")
     return category_names().get(key, key)
@@ -105,6 +114,14 @@ class NoteItem(QFrame):
         who = " · ".join(filter(None, [note.get("author"), fmt.day(when, weekday=False)]))
         if note.get("visibility") == "private":
             who += " · " + self.tr("only me")
+        same = int(note.get("same") or 1)
+        if same > 1:
+            who += " · " + self.tr("written %n times", "", same)
+            sources = [
+                " ".join(x for x in (s.get("author"), fmt.day(s.get("date"), weekday=False)) if x)
+                for s in note.get("sources") or []
+            ]
+            self.setToolTip(self.tr("The same text in:") + "\n" + "\n".join(sources))
         head.addWidget(label(who, "muted"), 1)
         lay.addLayout(head)
         body = label(note.get("body") or "", wrap=True)
@@ -116,12 +133,10 @@ class NoteItem(QFrame):
         self.helpful_button.toggled.connect(lambda on: self.helpful.emit(note["id"], on))
         foot.addWidget(self.helpful_button)
         self.edit_button = None
-        if editable:
+        mine = not note.get("author") or note.get("author") == user
+        if editable and mine:
+            # Only under your own notes: a greyed 編集 under a teammate's looked live.
             self.edit_button = button(self.tr("Edit"), link=True, icon=icon("edit"))
-            mine = not note.get("author") or note.get("author") == user
-            self.edit_button.setEnabled(mine)
-            if not mine:
-                self.edit_button.setToolTip(self.tr("Only the author can edit this note."))
             self.edit_button.clicked.connect(lambda: self.edit.emit(dict(note)))
             foot.addWidget(self.edit_button)
         foot.addStretch(1)

@@ -71,8 +71,18 @@ class ProblemsView(Page):
             self.tr("Tell Genba which row holds the headings and what each column means")
         )
         self.map_button.clicked.connect(self._mapping)
+        self.dismiss_button = button(self.tr("Mark as dealt with"), icon=icon("check"))
+        self.dismiss_button.setToolTip(
+            self.tr(
+                "You fixed it in the workbook, or it does not matter: it leaves this list and "
+                "Today's count (a new import of the file shows what is still wrong)"
+            )
+        )
+        self.dismiss_button.clicked.connect(self.dismiss_selected)
         self.issues_view.selectionModel().currentRowChanged.connect(self._issue_selected)
-        issues_tab = self._tab(self.issues_view, [self.open_button, self.map_button])
+        issues_tab = self._tab(
+            self.issues_view, [self.open_button, self.map_button, self.dismiss_button]
+        )
         self.issue_detail = label("", "muted", wrap=True)
         self.issue_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         issues_tab.layout().insertWidget(1, self.issue_detail)
@@ -125,6 +135,11 @@ class ProblemsView(Page):
         self.merge_button.clicked.connect(self.merge_selected)
         self.apart_button = button(self.tr("Keep apart"))
         self.apart_button.clicked.connect(self.keep_apart_selected)
+        self.manual_button = button(self.tr("Merge by hand…"), icon=icon("merge"))
+        self.manual_button.setToolTip(
+            self.tr("Pick two customers or contacts Genba did not suggest, and merge them")
+        )
+        self.manual_button.clicked.connect(self.merge_by_hand)
         self.merges = RecordsModel(
             [
                 Column(
@@ -143,7 +158,10 @@ class ProblemsView(Page):
         self.merges_view.setMaximumHeight(170)
         self.undo_button = button(self.tr("Undo merge"), icon=icon("undo"))
         self.undo_button.clicked.connect(self.undo_selected)
-        dup_tab = self._tab(self.dups_view, [self.merge_button, self.apart_button])
+        self.dups_view.selectionModel().currentRowChanged.connect(self._dup_selected)
+        dup_tab = self._tab(
+            self.dups_view, [self.merge_button, self.apart_button, self.manual_button]
+        )
         dup_tab.layout().addWidget(label(self.tr("Recent merges"), "sectionTitle"))
         dup_tab.layout().addWidget(self.merges_view)
         row = QHBoxLayout()
@@ -225,6 +243,7 @@ class ProblemsView(Page):
         self._set_tab_titles(len(data["issues"]), len(data["cards"]), len(data["dups"]))
         self._issue_selected()
         self._card_selected()
+        self._dup_selected()
         self.loaded.emit()
 
     # -- actions ------------------------------------------------------------------------------------
@@ -235,6 +254,7 @@ class ProblemsView(Page):
     def _issue_selected(self, *args) -> None:
         row = self._current(self.issues_view, self.issues)
         self.open_button.setEnabled(row is not None)
+        self.dismiss_button.setEnabled(row is not None)
         if row is None:
             self.issue_detail.setText("")
         else:
@@ -255,6 +275,19 @@ class ProblemsView(Page):
         row = self._current(self.issues_view, self.issues)
         if row is not None:
             self.open_mapping.emit(row["path"])
+
+    def dismiss_selected(self) -> None:
+        row = self._current(self.issues_view, self.issues)
+        if row is not None:
+            store = self.ctx.store
+            self.ctx.write(lambda: problems.dismiss_issues(store, [row["id"]]))
+
+    def _dup_selected(self, *args) -> None:
+        # Nothing to merge, nothing to press: 統合する looked live on an empty list.
+        selected = self._current(self.dups_view, self.dups) is not None
+        self.merge_button.setEnabled(selected)
+        self.apart_button.setEnabled(selected)
+        self.undo_button.setEnabled(self.merges.rowCount() > 0)
 
     def _card_selected(self, *args) -> None:
         selected = self._current(self.cards_view, self.cards) is not None
@@ -287,6 +320,14 @@ class ProblemsView(Page):
             self.ctx.write(
                 lambda: problems.merge(store, row["entity"], row["keep_id"], row["other_id"])
             )
+
+    def merge_by_hand(self):
+        """The side-by-side merge of two rows the rep picks (returns the dialog)."""
+        from desktop.app.dialogs.merge import ManualMergeDialog
+
+        self.manual_dialog = ManualMergeDialog(self.ctx, parent=self)
+        self.manual_dialog.open()
+        return self.manual_dialog
 
     def keep_apart_selected(self) -> None:
         row = self._current(self.dups_view, self.dups)

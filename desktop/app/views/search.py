@@ -5,9 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRectF, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
-from PySide6.QtWidgets import QHBoxLayout, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 
-from desktop.app.data.knowledge import run_search
+from desktop.app.data.search_results import PAGE, search_results
 from desktop.app.icons import icon
 from desktop.app.models.search import SNIPPET_COLUMN, HitsModel
 from desktop.app.widgets import Page, button, label, table
@@ -72,11 +78,18 @@ class SearchView(Page):
         self.brief_button.clicked.connect(self._brief)
         self.activities_button = button(self.tr("Show in Activities"), icon=icon("activities"))
         self.activities_button.clicked.connect(lambda: self.filter_activities.emit(self.query))
+        self.sort_combo = QComboBox()
+        self.sort_combo.addItem(self.tr("Best match first"), "rank")
+        self.sort_combo.addItem(self.tr("Newest first"), "date")
+        self.sort_combo.currentIndexChanged.connect(lambda: self.search(self.query))
+        self.actions.addWidget(self.sort_combo)
         for b in (self.activities_button, self.brief_button, self.open_button):
             self.actions.addWidget(b)
+        self.limit = PAGE
+        self.more = False
 
         self.view = table(
-            self.model, stretch=SNIPPET_COLUMN, widths={0: 190, 1: 190, 2: 118, 3: 86}
+            self.model, stretch=SNIPPET_COLUMN, widths={0: 170, 1: 200, 2: 160, 3: 86}
         )
         self.view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         self.view.setItemDelegateForColumn(
@@ -89,6 +102,10 @@ class SearchView(Page):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         bottom = QHBoxLayout()
         bottom.addWidget(self.empty_label, 1)
+        self.more_button = button(self.tr("Show more results"))
+        self.more_button.clicked.connect(self.show_more)
+        self.more_button.setVisible(False)
+        bottom.addWidget(self.more_button)
         self.outer.addLayout(bottom)
         self.view.selectionModel().currentRowChanged.connect(self._update_buttons)
         self._update_buttons()
@@ -96,8 +113,11 @@ class SearchView(Page):
     def activate(self) -> None:
         pass
 
-    def search(self, text: str) -> None:
+    def search(self, text: str, *, limit: int = PAGE) -> None:
         """Search in the background; a result for an older text is dropped."""
+        if text.strip() != self.query:
+            limit = PAGE
+        self.limit = limit
         self.query = text.strip()
         self._generation += 1
         generation = self._generation
@@ -106,19 +126,26 @@ class SearchView(Page):
             return
         store = self.ctx.store
         query = self.query
+        newest = self.sort_combo.currentData() == "date"
         self.ctx.tasks.run(
-            lambda: [h.to_dict() for h in run_search(store, query)],
-            lambda hits: self._show(generation, hits),
+            lambda: search_results(store, query, limit=limit, newest_first=newest),
+            lambda found: self._show(generation, found["hits"], found["more"]),
         )
 
-    def _show(self, generation: int, hits: list[dict]) -> None:
+    def show_more(self) -> None:
+        self.search(self.query, limit=self.limit + PAGE)
+
+    def _show(self, generation: int, hits: list[dict], more: bool = False) -> None:
         if generation != self._generation:
             return
+        self.more = more
         self.model.set_rows(hits)
+        self.more_button.setVisible(more)
         if self.query:
-            self.hint_label.setText(
-                self.tr("「{0}」: %n result(s)", "", len(hits)).format(self.query)
-            )
+            text = self.tr("「{0}」: %n result(s)", "", len(hits)).format(self.query)
+            if more:
+                text += self.tr(" — more below: 「Show more results」")
+            self.hint_label.setText(text)
             self.empty_label.setText(
                 ""
                 if hits

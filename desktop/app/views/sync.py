@@ -16,9 +16,17 @@ def sync_overview(store) -> dict:
         from sync.client.credentials import load_credentials
     except ImportError:
         return {"available": False}
+    from desktop.app.data.pending import pending_records
+
     status = sync_status(store)
     server, token = load_credentials(store)
-    return {**status, "available": True, "server": server, "signed_in": bool(server and token)}
+    return {
+        **status,
+        "records": pending_records(store),
+        "available": True,
+        "server": server,
+        "signed_in": bool(server and token),
+    }
 
 
 class SyncView(Page):
@@ -49,7 +57,7 @@ class SyncView(Page):
         self.server_label = label("")
         self.error_label = label("", "errorBadge", wrap=True)
         form.addRow(self.tr("Connection"), self.state_label)
-        form.addRow(self.tr("Changes waiting to be sent"), self.pending_label)
+        form.addRow(self.tr("Waiting to be sent"), self.pending_label)
         form.addRow(self.tr("Last sync"), self.last_label)
         form.addRow(self.tr("Team server"), self.server_label)
         status.body.addLayout(form)
@@ -137,7 +145,7 @@ class SyncView(Page):
         self.state_label.setText(text)
         self.state_label.setObjectName(name)
         self.state_label.setStyleSheet("")  # re-polish for the new object name
-        self.pending_label.setText(self.tr("%n change(s)", "", o.get("pending") or 0))
+        self.pending_label.setText(self.pending_text(o.get("records") or {}))
         self.last_label.setText(fmt.when(o.get("last_success")) or self.tr("never"))
         self.server_label.setText(o.get("server") or "—")
         err = self.live.get("message") if state in ("offline", "error") else o.get("last_error")
@@ -147,6 +155,30 @@ class SyncView(Page):
         if o.get("server") and not self.url_edit.text():
             self.url_edit.setText(o["server"])
         self.loaded.emit()
+
+    def pending_text(self, records: dict[str, int]) -> str:
+        """「訪問 145件、担当者 12件」: records, the way a rep counts what they did."""
+        order = ("activities", "contacts", "companies", "notes", "reactions", "attachments")
+        entities = [*order, *sorted(set(records) - set(order))]
+        parts = [self._plural(e, records[e]) for e in entities if records.get(e)]
+        return self.tr(", ").join(parts) if parts else self.tr("nothing")
+
+    def _plural(self, entity: str, n: int) -> str:
+        if entity == "activities":
+            return self.tr("%n visit(s)", "", n)
+        if entity == "contacts":
+            return self.tr("%n contact(s)", "", n)
+        if entity == "companies":
+            return self.tr("%n customer(s)", "", n)
+        if entity == "notes":
+            return self.tr("%n note(s)", "", n)
+        if entity == "reactions":
+            return self.tr("%n 「helpful」 mark(s)", "", n)
+        if entity == "attachments":
+            return self.tr("%n photo(s)", "", n)
+        if entity == "deals":
+            return self.tr("%n deal(s)", "", n)
+        return self.tr("%n other record(s)", "", n)
 
     def sign_in(self) -> None:
         url, token = self.url_edit.text().strip(), self.token_edit.text().strip()

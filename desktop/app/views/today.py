@@ -6,13 +6,14 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QMenu, QVBoxLayout
 
 from desktop.app import fmt
 from desktop.app.data.today import today_summary
+from desktop.app.icons import icon
 from desktop.app.models.lazy import Column
 from desktop.app.models.lists import RecordsModel
-from desktop.app.widgets import Card, Page, StatCard, label, table
+from desktop.app.widgets import Card, Page, StatCard, button, label, table
 
 
 class TodayView(Page):
@@ -76,6 +77,35 @@ class TodayView(Page):
         self.followups_view = table(self.followups, stretch=3, widths={0: 130, 1: 80, 2: 200})
         self.followups_view.doubleClicked.connect(self._open_followup)
         follow.body.addWidget(self.followups_view)
+        answer = QHBoxLayout()
+        answer.setSpacing(6)
+        self.done_button = button(self.tr("Done"), icon=icon("check"))
+        self.done_button.setToolTip(self.tr("You did it: it leaves Today (for the whole team)"))
+        self.done_button.clicked.connect(lambda: self.answer_selected("done"))
+        self.snooze_button = button(self.tr("Snooze…"))
+        self.snooze_button.setToolTip(self.tr("Not yet: show it again on a later day"))
+        self.snooze_menu = QMenu(self.snooze_button)
+        for days, text in (
+            (1, self.tr("Tomorrow")),
+            (7, self.tr("In a week")),
+            (30, self.tr("In a month")),
+        ):
+            self.snooze_menu.addAction(text, lambda d=days: self.snooze_selected(d))
+        self.snooze_menu.addAction(self.tr("On a date…"), self._snooze_to_date)
+        self.snooze_button.setMenu(self.snooze_menu)
+        self.dismiss_button = button(self.tr("Dismiss"))
+        self.dismiss_button.setToolTip(
+            self.tr("Nothing to do after all: it leaves Today without counting as done")
+        )
+        self.dismiss_button.clicked.connect(lambda: self.answer_selected("dismissed"))
+        for b in (self.done_button, self.snooze_button, self.dismiss_button):
+            answer.addWidget(b)
+        answer.addStretch(1)
+        follow.body.addLayout(answer)
+        self.age_label = label("", "muted", wrap=True)
+        follow.body.addWidget(self.age_label)
+        self.followups_view.selectionModel().currentRowChanged.connect(self._followup_selected)
+        self._followup_selected()
         grid.addWidget(follow, 0, 0)
 
         right = QVBoxLayout()
@@ -91,7 +121,8 @@ class TodayView(Page):
             self,
         )
         self.imported_view = table(self.imported_files, stretch=0, widths={1: 92, 2: 124})
-        self.imported_view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # 36 monthly files share their start (2025年度_営業日報_山本_…): keep the end in view.
+        self.imported_view.setTextElideMode(Qt.TextElideMode.ElideLeft)
         imported.body.addWidget(self.imported_view)
         right.addWidget(imported, 1)
 
@@ -108,6 +139,11 @@ class TodayView(Page):
         ctx.bus.data_changed.connect(self.refresh)
 
     def _items(self, r: dict) -> str:
+        if r.get("status") == "error":
+            return self.tr("could not be read")
+        if r["kind"] == "report" and not r["activities"]:
+            # an empty or unreadable sheet is not 「訪問 0回」: see Problems
+            return self.tr("no visits — see Problems")
         if r["kind"] == "report":
             return self.tr("%n visit(s)", "", r["activities"])
         if r["contacts"]:
@@ -142,6 +178,15 @@ class TodayView(Page):
         total = p["issues"] + p["cards_to_review"]
         self.stat_problems.set_value(f"{total:,}")
         self.followups.set_rows(data["followups"])
+        self._followup_selected()
+        aged = data.get("aged_followups", 0)
+        rule = self.tr("Follow-ups more than {0} days past their due date are not shown here.")
+        rule = rule.format(data.get("age_days", 0))
+        if aged:
+            rule += " " + self.tr(
+                "%n older follow-up(s) hidden; their visits stay in Activities.", "", aged
+            )
+        self.age_label.setText(rule)
         self.imported_files.set_rows(data["imported"])
         parts = [
             self.tr("%n import problem(s) in workbooks", "", p["issues"]),
@@ -151,6 +196,50 @@ class TodayView(Page):
             parts.append(self.tr("%n file(s) could not be read", "", p["failed_files"]))
         self.problems_text.setText("\n".join(parts) if total else self.tr("Nothing to fix."))
         self.loaded.emit()
+
+    # -- answering a follow-up ---------------------------------------------------------------------
+    def selected_followup(self) -> dict | None:
+        idx = self.followups_view.currentIndex()
+        return self.followups.row(idx.row()) if idx.isValid() else None
+
+    def _followup_selected(self, *args) -> None:
+        on = self.selected_followup() is not None
+        for b in (self.done_button, self.snooze_button, self.dismiss_button):
+            b.setEnabled(on)
+
+    def answer_selected(self, state: str | None, until: dt.date | None = None) -> None:
+        """Done, dismissed or snoozed: a field change of the visit, through the store."""
+        row = self.selected_followup()
+        if row is None:
+            return
+        from desktop.app.data.followups import set_followup
+
+        store, aid = self.ctx.store, row["id"]
+        self.ctx.write(lambda: set_followup(store, aid, state, until))
+
+    def snooze_selected(self, days: int) -> None:
+        self.answer_selected("snoozed", self.today() + dt.timedelta(days=days))
+
+    def _snooze_to_date(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from desktop.app.data.periods import parse_typed_date
+        from importers.normalize.dates import DateParseError
+
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Snooze"),
+            self.tr("Show it again on (e.g. 2025/06/01, 6/1, R7.6.1):"),
+        )
+        if not ok or not text.strip():
+            return
+        try:
+            day = parse_typed_date(text, self.today())
+        except DateParseError:
+            self.age_label.setText(self.tr("Not a date Genba can read: write it like 2025/06/01."))
+            return
+        if day is not None:
+            self.answer_selected("snoozed", day)
 
     def _open_followup(self, index) -> None:
         row = self.followups.row(index.row())
