@@ -77,6 +77,16 @@ def test_no_gtk_or_unused_qt_plugins(onedir):
     assert not [p for p in onedir.rglob("*") if p.is_symlink() and not p.exists()]
 
 
+def test_the_japanese_ui_ships(onedir):
+    """Genba's own catalogues and Qt's Japanese one (file dialogs) survive the spec's filter of
+    Qt's translations."""
+    internal = onedir / "_internal"
+    assert (internal / "resources" / "translations" / "genba_ja.qm").is_file()
+    assert (internal / "resources" / "translations" / "genba_en.qm").is_file()
+    assert list(internal.rglob("PySide6/Qt/translations/qtbase_ja.qm"))
+    assert not list(internal.rglob("PySide6/Qt/translations/qtbase_de.qm"))
+
+
 def test_frozen_cli_imports_the_demo(onedir, tmp_path):
     out = frozen(
         onedir, "--data-dir", str(tmp_path / "d"), "import", str(ROOT / "resources/demo/reports")
