@@ -29,9 +29,13 @@ from sync.client.errors import (
     ServerError,
     SyncError,
 )
+from sync.client.handshake import cursor_key, say_hello
 from sync.client.restamp import physical_ms, restamp
 from sync.client.urls import normalize_url
 from sync.hlc import encode
+from sync.store.pulled import apply_held
+from sync.store.replica import reissue
+from sync.values import SHA256
 
 PROTOCOL_VERSION = 1
 PROTOCOL_HEADER = "X-Genba-Protocol"
@@ -56,10 +60,15 @@ class SyncReport:
     blobs_uploaded: int = 0
     blobs_downloaded: int = 0
     restamped: int = 0
+    kept_rejected: int = 0  # refused changes kept on this laptop (sync_rejections)
+    held: int = 0  # pulled values held aside (unknown field, invalid value)
     pending: int = 0  # still unsent afterwards
     cursor: int = 0
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    # What the rep should know, as (kind, detail): see sync.client.notices for the words.
+    notices: list[tuple[str, Any]] = field(default_factory=list)
+    user: str = ""
 
     def summary(self) -> str:
         text = (
@@ -69,10 +78,6 @@ class SyncReport:
         if self.blobs_uploaded or self.blobs_downloaded:
             text += f", attachments up {self.blobs_uploaded} / down {self.blobs_downloaded}"
         return text
-
-
-def cursor_key(server_url: str) -> str:
-    return f"pull_cursor:{normalize_url(server_url)}"
 
 
 def blob_path(data_dir: Path, sha: str) -> Path:
@@ -206,14 +211,21 @@ def sync_once(
     store.set_meta("sync_last_attempt", _now())
     try:
         check_version(session)
+        hello = say_hello(store, session, report)
+        report.user = hello.user if hello else ""
         deferred: SyncError | None = None
         if push:
             try:
                 _push(store, session, report, batch_size, progress)
-            except (ClockSkewError, ReadOnlyError) as exc:
-                deferred = exc
+            except (AuthError, OfflineError, IncompatibleServerError):
+                raise
+            except SyncError as exc:
+                deferred = exc  # a failed push never stops the pull
+            except _HttpError as exc:
+                deferred = ServerError(exc.status, str(exc.err.get("message", ""))[:120])
         if pull:
-            _pull(store, session, report, page_size, progress)
+            report.applied += apply_held(store, me=report.user or None)
+            _pull(store, session, report, page_size, progress, hello)
             _download_blobs(store, session, report)
         report.pending = _pending(store)
         report.seconds = time.monotonic() - started
@@ -251,7 +263,7 @@ def _set_meta(store, **values: str) -> None:
 def _push(store, session: _Session, report: SyncReport, batch_size: int, progress) -> None:
     total = _pending(store)
     uploaded: set[str] = set()
-    restamps = 0
+    restamps = collisions = 0
     if session.max_push:
         batch_size = min(batch_size, session.max_push)
     size = batch_size
@@ -268,30 +280,77 @@ def _push(store, session: _Session, report: SyncReport, batch_size: int, progres
             continue
         if resp.status_code == 403 and _error_of(resp).get("code") == "read_only":
             raise ReadOnlyError(_pending(store))
+        if resp.status_code == 409 and _error_of(resp).get("code") == "replica_collision":
+            collisions += 1
+            if collisions > 2:
+                raise ServerError(409, "change ids collide again after a new replica id")
+            reissue(store)
+            report.notices.append(("replica_reissued", "collision"))
+            continue
         if resp.status_code == 413 and size > 1:
             size = max(1, len(batch) // 2)
+            continue
+        if resp.status_code == 413:
+            # One change alone is too large for this server: keep it, say so, go on.
+            one = batch[0]
+            store.reject(
+                [
+                    {
+                        "change_id": one["change_id"],
+                        "code": "too_long",
+                        "message": "the value is larger than the server accepts",
+                    }
+                ]
+            )
+            report.kept_rejected += 1
+            size = batch_size
             continue
         session.check(resp)
         body = resp.json()
         acked = list(body.get("acked", ()))
-        rejected = [r["change_id"] for r in body.get("rejected", ())]
+        rejected = [r for r in body.get("rejected", ()) if isinstance(r, dict)]
         sent = {c["change_id"] for c in batch}
-        done = [c for c in acked + rejected if c in sent]
-        if not done:
+        acked = [c for c in acked if c in sent]
+        rejected = [r for r in rejected if r.get("change_id") in sent]
+        if not acked and not rejected:
             raise ServerError(resp.status_code, "the server acknowledged nothing")
-        store.ack(done)
+        store.ack(acked)
+        _apply_stamped(store, body.get("stamped") or ())
+        if rejected:
+            report.kept_rejected += store.reject(rejected)
         report.pushed += len(acked)
         report.rejected += len(rejected)
         report.applied_on_server += int(body.get("applied", 0))
         report.duplicates += int(body.get("duplicates", 0))
-        if rejected:
-            report.warnings.append(
-                f"{len(rejected)} change(s) touch rows that belong to another team and were "
-                "not shared."
-            )
         if progress:
             progress("push", report.pushed + report.rejected, total)
         size = batch_size
+
+
+def _apply_stamped(store, stamped) -> None:
+    """The server set authorship from the token: take its value, keeping the change's clock."""
+    items = [s for s in stamped if isinstance(s, dict) and isinstance(s.get("change_id"), str)]
+    if not items:
+        return
+    with store.write() as w:
+        for s in items:
+            site, _, seq = s["change_id"].rpartition(".")
+            if not seq.isdigit():
+                continue
+            row = w.conn.execute(
+                "SELECT entity, row_id, field, hlc FROM changes WHERE seq = ? AND site = ?",
+                (int(seq), site),
+            ).fetchone()
+            if row is None or (row[0], row[2]) not in (("notes", "author"), ("reactions", "user")):
+                continue
+            w.conn.execute(
+                "UPDATE changes SET value = ? WHERE seq = ? AND site = ?",
+                (s.get("value"), int(seq), site),
+            )
+            if w.clock_of(row[0], row[1], row[2]) == (row[3], site):
+                w.conn.execute(
+                    f"UPDATE {row[0]} SET {row[2]} = ? WHERE id = ?", (s.get("value"), row[1])
+                )
 
 
 def _push_body(session: _Session, batch: list[dict]) -> dict[str, Any]:
@@ -338,7 +397,7 @@ def _upload_blobs(store, session: _Session, batch, uploaded: set[str], report) -
         if c["entity"] != "attachments" or c["field"] != "sha256":
             continue
         sha = c["value"]
-        if not isinstance(sha, str) or sha in uploaded:
+        if not isinstance(sha, str) or not SHA256.fullmatch(sha) or sha in uploaded:
             continue
         path = blob_path(store.data_dir, sha)
         if not path.is_file():
@@ -372,11 +431,12 @@ def _upload_blobs(store, session: _Session, batch, uploaded: set[str], report) -
 # -- pull --------------------------------------------------------------------------------------
 
 
-def _pull(store, session: _Session, report: SyncReport, page_size: int, progress) -> None:
-    key = cursor_key(session.url)
+def _pull(store, session: _Session, report: SyncReport, page_size: int, progress, hello) -> None:
+    key = cursor_key(session.url, hello)
     cursor = int(store.get_meta(key) or 0)
     reset = False
     total: int | None = None
+    me = report.user or None
     while True:
         resp = session.request(
             "GET", "/v1/pull", store=store, params={"after": cursor, "limit": page_size}
@@ -385,15 +445,19 @@ def _pull(store, session: _Session, report: SyncReport, page_size: int, progress
         page = resp.json()
         last_seq = int(page.get("last_seq", 0))
         if cursor > last_seq and not reset:
-            # The server's sequence is behind our cursor: a new or restored server. Pull all.
+            # The server's sequence is behind our cursor: a restored server. Pull all.
             reset, cursor = True, 0
+            report.notices.append(("server_behind", last_seq))
             continue
         if total is None:
             total = max(0, last_seq - cursor)
         nxt = int(page["next"])
         with store.write() as w:
-            report.applied += w.apply_remote(page["changes"])
+            before = w.conn.execute("SELECT count(*) FROM sync_held").fetchone()[0]
+            report.applied += w.apply_remote(page["changes"], me=me)
+            report.held += w.conn.execute("SELECT count(*) FROM sync_held").fetchone()[0] - before
             w.set_meta(key, str(nxt))
+            w.set_meta("sync_cursor", str(nxt))
         report.pulled += len(page["changes"])
         cursor = report.cursor = nxt
         if progress:
@@ -414,8 +478,8 @@ def _download_blobs(store, session: _Session, report: SyncReport) -> None:
     for (sha,) in rows:
         if fetched >= MAX_BLOB_DOWNLOADS:
             return
-        if not isinstance(sha, str) or len(sha) != 64:
-            continue
+        if not isinstance(sha, str) or not SHA256.fullmatch(sha):
+            continue  # never a path: a teammate's value names no file outside blobs/
         path = blob_path(store.data_dir, sha)
         if path.is_file():
             continue

@@ -19,7 +19,6 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
 
 from sync.client import ClockSkewError, OfflineError, sync_once
-from sync.client.cycle import cursor_key
 from sync.store import Store
 from tests.sync.conftest import create_pg_database, make_server
 from tests.sync.helpers import LoseResponse, snapshot, tables
@@ -125,7 +124,8 @@ class SyncMachine(RuleBasedStateMachine):
     @rule(i=st.integers(0, REPLICAS - 1))
     def crash_after_applying_a_page(self, i):
         store = self.stores[i]
-        cursor = int(store.get_meta(cursor_key(self.server.url)) or 0)
+        keys = store.query("SELECT value FROM meta WHERE key LIKE 'pull_cursor:%'")
+        cursor = int(keys[0][0]) if keys else 0
         page = self.server.client.get(
             "/v1/pull",
             params={"after": cursor, "limit": PAGE},
