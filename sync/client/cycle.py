@@ -434,29 +434,35 @@ def _upload_blobs(store, session: _Session, batch, uploaded: set[str], report) -
 def _pull(store, session: _Session, report: SyncReport, page_size: int, progress, hello) -> None:
     key = cursor_key(session.url, hello)
     cursor = int(store.get_meta(key) or 0)
+    at = (store.get_meta(key + ":at") or "|").split("|", 1)
     reset = False
     total: int | None = None
     me = report.user or None
     while True:
-        resp = session.request(
-            "GET", "/v1/pull", store=store, params={"after": cursor, "limit": page_size}
-        )
+        params: dict[str, Any] = {"after": cursor, "limit": page_size}
+        if cursor and at[0]:
+            params.update(at_hlc=at[0], at_site=at[1])
+        resp = session.request("GET", "/v1/pull", store=store, params=params)
         session.check(resp)
         page = resp.json()
         last_seq = int(page.get("last_seq", 0))
-        if cursor > last_seq and not reset:
-            # The server's sequence is behind our cursor: a restored server. Pull all.
-            reset, cursor = True, 0
+        if (cursor > last_seq or page.get("cursor_ok") is False) and not reset:
+            # The server is behind our cursor or its sequence now names other changes: it was
+            # restored from a backup. Read the team again from the start.
+            reset, cursor, at = True, 0, ["", ""]
             report.notices.append(("server_behind", last_seq))
             continue
         if total is None:
             total = max(0, last_seq - cursor)
         nxt = int(page["next"])
+        if page["changes"]:
+            at = [str(page.get("next_hlc", "")), str(page.get("next_site", ""))]
         with store.write() as w:
             before = w.conn.execute("SELECT count(*) FROM sync_held").fetchone()[0]
             report.applied += w.apply_remote(page["changes"], me=me)
             report.held += w.conn.execute("SELECT count(*) FROM sync_held").fetchone()[0] - before
             w.set_meta(key, str(nxt))
+            w.set_meta(key + ":at", "|".join(at))
             w.set_meta("sync_cursor", str(nxt))
         report.pulled += len(page["changes"])
         cursor = report.cursor = nxt

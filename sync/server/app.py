@@ -87,6 +87,11 @@ class PullResponse(BaseModel):
     server_id: str
     epoch: str
     team_id: int
+    # The (hlc, site) of the change at ``next``: sent back as at_hlc/at_site with the next pull,
+    # so a server restored from a backup (its sequence reused) is noticed: cursor_ok false.
+    next_hlc: str = ""
+    next_site: str = ""
+    cursor_ok: bool = True
 
 
 class ReplicaState(BaseModel):
@@ -326,10 +331,19 @@ def create_app(
         user: CurrentUser,
         after: Annotated[int, Query(ge=0, le=2**62)] = 0,
         limit: Annotated[int | None, Query(ge=1)] = None,
+        at_hlc: Annotated[str | None, Query(max_length=32)] = None,
+        at_site: Annotated[str | None, Query(max_length=64)] = None,
     ):
         limit = min(limit or settings.default_pull_limit, settings.max_pull_limit)
+        at = (at_hlc, at_site) if at_hlc and at_site else None
         body = service.pull(
-            engine, user.team_id, after, limit, max_bytes=settings.max_pull_bytes, info=identity()
+            engine,
+            user.team_id,
+            after,
+            limit,
+            max_bytes=settings.max_pull_bytes,
+            info=identity(),
+            at=at,
         )
         return Response(body, media_type="application/json")
 

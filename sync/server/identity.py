@@ -9,6 +9,7 @@ sequence is behind their cursor) and do the same.
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 
 from sqlalchemy import Engine, select
 
@@ -29,7 +30,28 @@ def new_epoch(engine: Engine) -> str:
 
 
 def replica_state(engine: Engine, replica: str, user) -> dict | None:
-    """The last change held from ``replica`` and whether it is the user's; None if unknown."""
+    """The last change held from ``replica`` and whether it is the user's; None if unknown.
+
+    An unknown replica id is bound to the user now, before their first push: nobody else can
+    claim it in between."""
+    from sync.server.service import _insert, write_lock
+
+    with engine.connect().execution_options(sqlite_readonly=True) as conn:
+        known = conn.execute(
+            select(replicas.c.user_id).where(replicas.c.replica_id == replica)
+        ).first()
+    if known is None:
+        with write_lock(engine), engine.begin() as conn:
+            conn.execute(
+                _insert(engine, replicas).on_conflict_do_nothing(),
+                {
+                    "replica_id": replica,
+                    "user_id": user.id,
+                    "team_id": user.team_id,
+                    "last_seq": 0,
+                    "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                },
+            )
     with engine.connect().execution_options(sqlite_readonly=True) as conn:
         row = conn.execute(
             select(replicas.c.last_seq, replicas.c.last_hlc, replicas.c.user_id).where(
@@ -38,4 +60,6 @@ def replica_state(engine: Engine, replica: str, user) -> dict | None:
         ).first()
     if row is None:
         return None
+    if known is None and row[2] == user.id:
+        return None  # bound just now: the server holds nothing of it
     return {"last_seq": int(row[0]), "last_hlc": row[1], "yours": row[2] == user.id}

@@ -304,6 +304,18 @@ def _q(s: str) -> str:
     return json.dumps(s, ensure_ascii=False)
 
 
+def _cursor_holds(conn, team_id: int, seq: int, at: tuple[str, str]) -> bool:
+    """Whether the change logged with ``seq`` is the one (hlc, site) the client saw there."""
+    from sync.server.db import changes
+
+    row = conn.execute(
+        select(changes.c.hlc, changes.c.site).where(
+            changes.c.team_id == team_id, changes.c.seq == seq
+        )
+    ).first()
+    return row is not None and (row[0], row[1]) == at
+
+
 def pull(
     engine: Engine,
     team_id: int,
@@ -312,6 +324,7 @@ def pull(
     *,
     max_bytes: int = 8 * 1024 * 1024,
     info: dict[str, str] | None = None,
+    at: tuple[str, str] | None = None,
 ) -> bytes:
     """One page of winners with seq > after, in seq order, as the JSON response body: at most
     ``limit`` rows and about ``max_bytes`` of values (always at least one row).
@@ -320,6 +333,14 @@ def pull(
     """
     with engine.connect().execution_options(sqlite_readonly=True) as conn, conn.begin():
         last_seq = conn.execute(select(teams.c.last_seq).where(teams.c.id == team_id)).scalar()
+        if at is not None and after > 0 and not _cursor_holds(conn, team_id, after, at):
+            # The change the client's cursor stands on is not ours (any more): the server was
+            # restored from a backup and its sequence reused. The client re-reads from 0.
+            return (
+                '{"changes":[],"next":0,"has_more":true,"cursor_ok":false,'
+                f'"last_seq":{last_seq or 0},"server_id":{_q((info or {}).get("server_id", ""))},'
+                f'"epoch":{_q((info or {}).get("epoch", ""))},"team_id":{int(team_id)}}}'
+            ).encode()
         rows = conn.execute(
             select(
                 winners.c.seq,
@@ -339,6 +360,7 @@ def pull(
         size = 0
         has_more = False
         nxt = after
+        last_at = ("", "")
         for seq, e, r, f, v, h, s in rows:
             if len(parts) >= limit or (parts and size > max_bytes):
                 has_more = True
@@ -349,7 +371,7 @@ def pull(
             )
             parts.append(part)
             size += len(part)
-            nxt = seq
+            nxt, last_at = seq, (h, s)
         rows.close()
     info = info or {}
     body = (
@@ -357,6 +379,7 @@ def pull(
         + ",".join(parts)
         + f'],"next":{nxt},"has_more":{"true" if has_more else "false"},'
         f'"last_seq":{last_seq or 0},"server_id":{_q(info.get("server_id", ""))},'
-        f'"epoch":{_q(info.get("epoch", ""))},"team_id":{int(team_id)}}}'
+        f'"epoch":{_q(info.get("epoch", ""))},"team_id":{int(team_id)},'
+        f'"next_hlc":{_q(last_at[0])},"next_site":{_q(last_at[1])},"cursor_ok":true}}'
     )
     return body.encode("utf-8")
