@@ -370,7 +370,8 @@ def pull(
                 f'"value":{"null" if v is None else v},"hlc":{_q(h)},"site":{_q(s)}}}'
             )
             parts.append(part)
-            size += len(part)
+            # Bytes, not characters (a Japanese character is 3); short values: close enough.
+            size += len(part) if v is None or len(v) < 64 else len(part.encode("utf-8"))
             nxt, last_at = seq, (h, s)
         rows.close()
     info = info or {}

@@ -76,8 +76,15 @@ def apply_remote(writer, changes: Iterable[dict[str, Any]], *, me: str | None = 
             (entity, row_id, field, ch["hlc"], ch["site"]),
         )
         applied += 1
-    if held:
-        conn.executemany(HOLD, held)
+    for h in held:
+        # A page read twice (a crash before its cursor was saved) holds each value once.
+        seen = conn.execute(
+            "SELECT 1 FROM sync_held WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?"
+            " AND site = ?",
+            (h[1], h[2], h[3], h[5], h[6]),
+        ).fetchone()
+        if seen is None:
+            conn.execute(HOLD, h)
     return applied
 
 
