@@ -20,10 +20,12 @@ from typing import Any
 
 import httpx
 
+from sync.client.diagnose import cause_of
 from sync.client.errors import (
     AuthError,
     ClockSkewError,
     IncompatibleServerError,
+    NotGenbaServerError,
     OfflineError,
     ReadOnlyError,
     ServerError,
@@ -71,13 +73,20 @@ class SyncReport:
     user: str = ""
 
     def summary(self) -> str:
-        text = (
+        from sync.client.errors import say
+
+        ja = (
+            f"{self.server_url} と同期しました: 送信 {self.pushed} 件、受信 {self.pulled} 件 "
+            f"(反映 {self.applied} 件)、未送信 {self.pending} 件、{self.seconds:.1f} 秒"
+        )
+        en = (
             f"Synced with {self.server_url}: sent {self.pushed}, received {self.pulled} "
             f"({self.applied} applied), {self.pending} pending, {self.seconds:.1f} s"
         )
         if self.blobs_uploaded or self.blobs_downloaded:
-            text += f", attachments up {self.blobs_uploaded} / down {self.blobs_downloaded}"
-        return text
+            ja += f"、添付 送信 {self.blobs_uploaded} 件・受信 {self.blobs_downloaded} 件"
+            en += f", attachments up {self.blobs_uploaded} / down {self.blobs_downloaded}"
+        return say(ja, en)
 
 
 def blob_path(data_dir: Path, sha: str) -> Path:
@@ -121,8 +130,13 @@ class _Session:
         try:
             return self.client.request(method, self.url + path, headers=headers, **kw)
         except httpx.TransportError as exc:
-            detail = type(exc).__name__
-            raise OfflineError(self.url, _pending(store) if store else None, detail) from exc
+            answered = bool(store is not None and store.get_meta(_answered_key(self.url)))
+            raise OfflineError(
+                self.url,
+                _pending(store) if store is not None else None,
+                cause=cause_of(exc),
+                answered_before=answered,
+            ) from exc
 
     def check(self, resp: httpx.Response) -> None:
         if resp.status_code < 400:
@@ -131,6 +145,8 @@ class _Session:
         code = err.get("code")
         if resp.status_code == 401:
             raise AuthError(revoked=code == "token_revoked")
+        if resp.status_code == 429:
+            raise AuthError(throttled=int(err.get("retry_after") or 60))
         if code == "incompatible_protocol":
             raise IncompatibleServerError(
                 f"The server at {self.url} speaks sync protocol {err.get('protocol')}, this Genba "
@@ -158,19 +174,24 @@ def _error_of(resp: httpx.Response) -> dict[str, Any]:
     return {}
 
 
-def check_version(session: _Session) -> dict[str, Any]:
-    resp = session.request("GET", "/v1/version", auth=False)
-    if resp.status_code == 404:
-        raise IncompatibleServerError(f"{session.url} does not look like a Genba sync server.")
-    session.check(resp)
+def _answered_key(url: str) -> str:
+    return f"sync_answered:{url}"
+
+
+def check_version(session: _Session, store=None) -> dict[str, Any]:
+    resp = session.request("GET", "/v1/version", auth=False, store=store)
+    if resp.status_code == 407:
+        raise OfflineError(session.url, _pending(store) if store else None, cause="proxy")
     try:
-        info = resp.json()
+        info = resp.json() if resp.status_code == 200 else None
         protocol = int(info["protocol"])
         minimum = int(info.get("min_client_protocol", protocol))
     except (ValueError, KeyError, TypeError) as exc:
-        raise IncompatibleServerError(
-            f"{session.url} does not look like a Genba sync server."
-        ) from exc
+        if resp.status_code >= 500:
+            session.check(resp)
+        raise NotGenbaServerError(session.url) from exc
+    if store is not None:
+        _set_meta(store, **{_answered_key(session.url): "1"})
     if not minimum <= PROTOCOL_VERSION <= protocol:
         raise IncompatibleServerError(
             f"The server at {session.url} speaks sync protocol {minimum}..{protocol}, this Genba "
@@ -210,7 +231,7 @@ def sync_once(
     session = _Session(server_url, token, client, transport, timeout)
     store.set_meta("sync_last_attempt", _now())
     try:
-        check_version(session)
+        check_version(session, store)
         hello = say_hello(store, session, report)
         report.user = hello.user if hello else ""
         deferred: SyncError | None = None

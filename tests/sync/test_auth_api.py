@@ -87,7 +87,7 @@ def test_revoked_token_refused_and_client_says_so(server, make_store):
 
 
 def test_wrong_token_client_error(server, make_store):
-    with pytest.raises(AuthError, match="new token"):
+    with pytest.raises(AuthError, match="新しいトークン"):
         sync_once(make_store(), server.url, "wrong", client=server.client)
 
 

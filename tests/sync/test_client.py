@@ -197,7 +197,8 @@ def test_run_sync_command_remembers_and_reports(server, make_store):
     assert (
         run_sync_command(store, server.url, token, False, out=out.append, client=server.client) == 0
     )
-    assert out[-1].startswith("Synced with http://testserver: sent 1")
+    assert out[-1].startswith("http://testserver と同期しました: 送信 1 件")
+    assert "Synced with http://testserver: sent 1" in out[-1]
     assert run_sync_command(store, None, None, False, out=out.append, client=server.client) == 0
     out.clear()
     assert run_sync_command(store, None, None, True, out=out.append) == 0
@@ -213,7 +214,12 @@ def test_run_sync_command_errors_are_one_line(server, make_store):
     assert (
         run_sync_command(store, server.url, "bad", False, out=out.append, client=server.client) == 1
     )
-    assert len(out) == 1 and out[0].startswith("error: ") and "\n" not in out[0]
+    # http:// to a host that is not this PC: said once, before the error line.
+    assert out[0].startswith("warning: ") and "暗号化されません" in out[0]
+    errors = [line for line in out if not line.startswith("warning: ")]
+    assert len(errors) == 1 and errors[0].startswith("error: ") and "\n" not in errors[0]
+    assert errors[0].index("トークン") < errors[0].index("token")  # Japanese first
+    assert "Error" not in errors[0]  # no exception names
     assert load_credentials(store)[1] is None  # a refused token is not remembered
     assert run_sync_command(store, server.url, "tok", False, out=out.append, client=Down()) == 1
     assert "Offline" in out[-1]
