@@ -104,6 +104,14 @@ def main(argv: list[str] | None = None) -> int:
 
             from sync.server.app import create_app
 
+            if args.host not in ("127.0.0.1", "::1", "localhost"):
+                print(
+                    f"genba-server: listening on {args.host} in plain HTTP: put a TLS reverse "
+                    "proxy in front (docs/deploy); tokens and data must never cross a network "
+                    "unencrypted.",
+                    file=sys.stderr,
+                    flush=True,
+                )
             print(
                 f"genba-server: database {_describe(settings)}; listening on "
                 f"http://{args.host}:{args.port} with {args.workers} worker(s)",

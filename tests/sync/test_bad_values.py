@@ -151,18 +151,27 @@ def test_pulled_values_that_cannot_be_stored_are_held_and_said(srv, tmp_path):
     _serve_raw(srv, "attachments", "att1", "sha256", json.dumps("../../not-a-hash"))
     _serve_raw(srv, "deals", "d1", "deleted", "null")
     _serve_raw(srv, "companies", "c1", "name", json.dumps("正常"))
+    _serve_raw(srv, "activities", "a\x07\nb", "summary", json.dumps("制御文字の行"))
     b = Store(tmp_path / "b")
     report = sync_once(b, srv.url, token, client=srv.client)  # no crash, exit 0
-    assert report.held == 2
+    assert report.held == 3
     assert b.query("SELECT name FROM companies WHERE id = 'c1'")[0][0] == "正常"
     assert b.query("SELECT deleted FROM deals WHERE id = 'd1'")[0][0] == 0
     problems = held_problems(b)
     assert {(p["entity"], p["field"]) for p in problems} == {
         ("deals", "amount_jpy"),
         ("attachments", "sha256"),
+        ("activities", "summary"),
     }
     assert all(p["message"] for p in problems)
-    assert sync_status(b)["held"] == 2
+    assert sync_status(b)["held"] == 3
+    # The team workbook exports: no row id with control characters reached the store.
+    from desktop.commands.knowledge import run_export_team_workbook
+
+    assert b.query("SELECT count(*) FROM activities")[0][0] == 0
+    assert (
+        run_export_team_workbook(b, str(tmp_path / "team.xlsx"), None, out_fn=lambda *_: None) == 0
+    )
     assert sync_once(b, srv.url, token, client=srv.client).held == 0  # said once, not again
     b.close()
 

@@ -203,6 +203,17 @@ def test_gzip_push_bodies_and_their_limits(tmp_path):
     resp = srv.client.post("/v1/push", content=body, headers={**auth, "Content-Encoding": "br"})
     assert resp.status_code == 415
     assert srv.client.get("/v1/version").json()["request_encodings"] == ["gzip"]
+    # Several gzip members (as `cat a.gz b.gz` makes) are one body: none is ignored.
+    half = len(body) // 2
+    two = gzip.compress(body[:half].encode()) + gzip.compress(body[half:].encode())
+    resp = srv.client.post("/v1/push", content=two, headers={**auth, "Content-Encoding": "gzip"})
+    assert resp.status_code == 200, resp.text
+    assert len(resp.json()["acked"]) == 50
+    truncated = two[:-10]
+    resp = srv.client.post(
+        "/v1/push", content=truncated, headers={**auth, "Content-Encoding": "gzip"}
+    )
+    assert resp.status_code == 400
     srv.engine.dispose()
 
 
