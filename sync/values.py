@@ -9,6 +9,7 @@ SQLite integers are 64-bit, and ``deleted``/``needs_review`` are NOT NULL flags.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from sync.schema_contract import INTEGER_FIELDS, SYNCED_FIELDS
@@ -19,6 +20,16 @@ FLAGS = frozenset({"deleted", "needs_review"})
 SHA256 = re.compile(r"[0-9a-f]{64}")
 # A row id is printed in exported workbooks and file names: no control characters, no spaces.
 ROW_ID = re.compile(rf"[^\x00-\x20\x7f-\x9f]{{1,{MAX_ROW_ID}}}")
+
+# (entity, field) pairs: one hash lookup per change (a push or a pull carries thousands).
+ALLOWED = frozenset((e, f) for e, fields in SYNCED_FIELDS.items() for f in fields)
+TEXT_PLAIN = frozenset((e, f) for e, f in ALLOWED if f not in INTEGER_FIELDS and f != "sha256")
+
+
+@lru_cache(maxsize=65536)
+def _row_id_ok(row_id: str) -> bool:
+    return ROW_ID.fullmatch(row_id) is not None
+
 
 PROBLEMS = {
     "unknown_field": "this version of Genba does not know the field",
@@ -36,10 +47,17 @@ def problem(
     entity: str, row_id: Any, field: str, value: Any, *, max_chars: int | None = None
 ) -> str | None:
     """None when the value may be stored, else a code of ``PROBLEMS``."""
-    if field not in SYNCED_FIELDS.get(entity, ()):
+    key = (entity, field)
+    if type(row_id) is not str or not _row_id_ok(row_id):
+        return "unknown_field" if key not in ALLOWED else "bad_row_id"
+    if type(value) is str and key in TEXT_PLAIN:  # the common case, first
+        if "\x00" in value:
+            return "nul_character"
+        if max_chars is not None and len(value) > max_chars:
+            return "too_long"
+        return None
+    if key not in ALLOWED:
         return "unknown_field"
-    if type(row_id) is not str or not ROW_ID.fullmatch(row_id):
-        return "bad_row_id"
     if value is None:
         return "null_flag" if field in FLAGS else None
     kind = type(value)

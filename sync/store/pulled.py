@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from sync.hlc import decode
 from sync.merge import wins
 from sync.schema_contract import PRIVATE_VISIBILITY
 from sync.values import PROBLEMS, problem
@@ -25,11 +24,16 @@ HOLD = (
 
 
 def _well_formed(ch: dict[str, Any]) -> bool:
-    try:
-        decode(ch["hlc"])
-    except (ValueError, TypeError, AttributeError):
+    hlc = ch.get("hlc")
+    if type(hlc) is not str or len(hlc) != 21 or hlc[15] != "." or not hlc.isascii():
         return False
-    return all(type(ch.get(k)) is str for k in ("entity", "row_id", "field", "site"))
+    if not (hlc[:15].isdigit() and hlc[16:].isdigit()):
+        return False
+    return (
+        type(ch.get("entity")) is str
+        and type(ch.get("field")) is str
+        and type(ch.get("site")) is str
+    )
 
 
 def apply_remote(writer, changes: Iterable[dict[str, Any]], *, me: str | None = None) -> int:

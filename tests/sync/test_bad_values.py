@@ -186,7 +186,12 @@ def test_unknown_field_is_kept_and_applied_after_an_upgrade(srv, tmp_path, monke
     report = sync_once(b, srv.url, token, client=srv.client)
     assert report.held == 1 and report.cursor > 0
     # The upgrade: this build now knows the field (a migration added its column).
+    import sync.values
+
     monkeypatch.setitem(SYNCED_FIELDS, "companies", (*SYNCED_FIELDS["companies"], "website_rank"))
+    new = {("companies", "website_rank")}
+    monkeypatch.setattr(sync.values, "ALLOWED", sync.values.ALLOWED | new)
+    monkeypatch.setattr(sync.values, "TEXT_PLAIN", sync.values.TEXT_PLAIN | new)
     with b.write() as w:
         w.conn.execute("ALTER TABLE companies ADD COLUMN website_rank TEXT")
     report = sync_once(b, srv.url, token, client=srv.client)
@@ -238,3 +243,22 @@ def test_pull_pages_are_bounded_by_bytes(srv, tmp_path):
     assert b.query("SELECT count(*) FROM notes")[0][0] == 100 and report.pulled >= 200
     a.close()
     b.close()
+
+
+def test_genba_problems_lists_refused_changes_and_held_values(srv, tmp_path):
+    from desktop.commands.listing import list_problems
+
+    token = srv.add_user()
+    _serve_raw(srv, "deals", "d1", "amount_jpy", json.dumps(2**64))
+    a = Store(tmp_path / "a")
+    with a.write() as w:
+        w.insert("notes", {"body": "長" * 1001, "visibility": "team"})
+    sync_once(a, srv.url, token, client=srv.client)
+    out: list[str] = []
+    assert list_problems(a, as_json=True, out=out.append) == 0
+    codes = {p["code"] for p in json.loads(out[0])}
+    assert codes == {"sync_refused_too_long", "sync_value_held"}
+    out.clear()
+    list_problems(a, as_json=False, out=out.append)
+    assert any("受け付けませんでした" in line for line in out)
+    a.close()
