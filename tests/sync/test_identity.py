@@ -273,3 +273,45 @@ def test_failed_tokens_are_throttled_per_address(tmp_path):
     resp = srv.client.get("/v1/whoami", headers={"Authorization": f"Bearer {good}"})
     assert resp.status_code == 429 and int(resp.headers["Retry-After"]) > 0
     srv.engine.dispose()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_upgrading_a_server_keeps_what_it_holds_of_each_replica(backend, tmp_path, request):
+    """A server of the first schema, upgraded: laptops do not re-send their whole history."""
+    from alembic import command
+    from sqlalchemy import insert
+
+    from sync.server.db import alembic_config, changes, make_engine, migrate
+    from sync.server.users import add_user, authenticate
+
+    if backend == "sqlite":
+        url = f"sqlite:///{(tmp_path / 'old.db').as_posix()}"
+    else:
+        url = request.getfixturevalue("pg_url")
+    engine = make_engine(url)
+    command.upgrade(alembic_config(engine), "0001_initial")
+    token = add_user(engine, "A", "taro", "rep")
+    a = Store(tmp_path / "a")
+    with a.write() as w:
+        w.insert("companies", {"name": "旧サーバーで送信済み"})
+    outbox = a.outbox()
+    with engine.begin() as conn:
+        user = authenticate(conn, token)
+        conn.execute(
+            insert(changes),
+            [
+                {**{k: c[k] for k in ("change_id", "entity", "row_id", "field", "hlc", "site")},
+                 "value": '"旧サーバーで送信済み"', "team_id": user.team_id, "seq": 1,
+                 "user_id": user.id, "received_at": "2026-01-01T00:00:00"}
+                for c in outbox
+            ],
+        )  # fmt: skip
+    a.ack([c["change_id"] for c in outbox])
+    migrate(engine)
+    engine.dispose()
+    srv = make_server(url)
+    report = _sync(a, srv, token)
+    assert not any(kind == "resend" for kind, _ in report.notices) and report.pushed == 0
+    assert not any(kind == "replica_reissued" for kind, _ in report.notices)
+    srv.engine.dispose()
+    a.close()

@@ -28,6 +28,7 @@ def upgrade() -> None:
         sa.Column("last_hlc", sa.String, nullable=True),
         sa.Column("created_at", sa.String, nullable=False),
     )
+    _backfill_replicas()
     info = op.create_table(
         "server_info",
         sa.Column("key", sa.String, primary_key=True),
@@ -40,6 +41,49 @@ def upgrade() -> None:
         [
             {"key": "server_id", "value": uuid.uuid4().hex},
             {"key": "epoch", "value": uuid.uuid4().hex},
+        ],
+    )
+
+
+def _backfill_replicas() -> None:
+    """What the server already holds from each replica (so laptops do not re-send their whole
+    history after the upgrade), bound to the user who pushed its latest change."""
+    from datetime import UTC, datetime
+
+    conn = op.get_bind()
+    last: dict[str, tuple[int, str, int, int]] = {}
+    rows = conn.execute(sa.text("SELECT change_id, site, hlc, user_id, team_id FROM changes"))
+    for change_id, site, hlc, user_id, team_id in rows:
+        replica, dot, seq = change_id.rpartition(".")
+        if not dot or replica != site or not seq.isdigit():
+            continue
+        n = int(seq)
+        if n > last.get(site, (0,))[0]:
+            last[site] = (n, hlc, user_id, team_id)
+    if not last:
+        return
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    table = sa.table(
+        "replicas",
+        sa.column("replica_id"),
+        sa.column("user_id"),
+        sa.column("team_id"),
+        sa.column("last_seq"),
+        sa.column("last_hlc"),
+        sa.column("created_at"),
+    )
+    op.bulk_insert(
+        table,
+        [
+            {
+                "replica_id": site,
+                "user_id": user_id,
+                "team_id": team_id,
+                "last_seq": n,
+                "last_hlc": hlc,
+                "created_at": now,
+            }
+            for site, (n, hlc, user_id, team_id) in last.items()
         ],
     )
 
