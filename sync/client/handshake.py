@@ -39,7 +39,17 @@ def cursor_key(server_url: str, hello: Hello | None) -> str:
 
 
 def say_hello(store, session, report) -> Hello | None:
-    """Run the hello and act on it (see the module docstring); None from an older server."""
+    """Run the hello and act on it (see the module docstring); None from an older server.
+
+    A replica id issued now is announced at once with a second hello, which binds it to this
+    user before anyone else could claim it."""
+    hello = _hello(store, session, report)
+    if hello is not None and any(k == "replica_reissued" for k, _ in report.notices):
+        _hello(store, session, report, replica_checks=False)
+    return hello
+
+
+def _hello(store, session, report, *, replica_checks: bool = True) -> Hello | None:
     sent = store.clock.physical_ms() + store.clock_offset_ms  # the PC's own reading
     t0 = time.monotonic()
     resp = session.request(
@@ -63,8 +73,9 @@ def say_hello(store, session, report) -> Hello | None:
         max_skew_ms=int(body.get("max_skew_ms", 300_000)),
         server_clock_suspect=bool(body.get("server_clock_suspect")),
     )
-    _clock(store, hello, report)
-    _replica(store, body.get("replica"), report)
+    if replica_checks:
+        _clock(store, hello, report)
+        _replica(store, body.get("replica"), report)
     return hello
 
 
