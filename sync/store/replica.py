@@ -4,7 +4,8 @@ A change id is ``<replica>.<seq>``. The server remembers, per replica, the last 
 If it holds one this database never made (a greater seq, or the same seq with another clock),
 this file is a restored backup, a copy or a cloned disk: ``reissue`` gives it a new replica id and
 moves its unsent changes under it, in their order, so they can never be taken for the other
-copy's. If the server holds fewer than were acknowledged (the server was restored from a
+copy's (and sends again, under it, the values of its acknowledged ones: on a restored server the
+other copy may hold those ids now). If the server holds fewer than were acknowledged (the server was restored from a
 backup), ``unack_after`` puts the missing ones back in the outbox.
 """
 
@@ -40,6 +41,17 @@ def is_copy(store, server_seq: int, server_hlc: str | None) -> bool:
     return server_hlc is not None and stamped_at(store, store.site_id, server_seq) != server_hlc
 
 
+# The change ``c`` is the clock of its field's current value (field_clocks, else the row's
+# insert clock when no field clock overrides it).
+_CURRENT = """(
+  EXISTS (SELECT 1 FROM field_clocks f WHERE f.entity = c.entity AND f.row_id = c.row_id
+          AND f.field = c.field AND f.hlc = c.hlc AND f.site = c.site)
+  OR (NOT EXISTS (SELECT 1 FROM field_clocks f WHERE f.entity = c.entity
+                  AND f.row_id = c.row_id AND f.field = c.field)
+      AND EXISTS (SELECT 1 FROM row_clocks r WHERE r.entity = c.entity AND r.row_id = c.row_id
+                  AND r.hlc = c.hlc AND r.site = c.site)))"""
+
+
 def reissue(store) -> str:
     """A new replica id for this database; unsent changes move under it (same seq, same order).
 
@@ -48,19 +60,22 @@ def reissue(store) -> str:
     re-reads the team, which the merge rule makes harmless, and settles any value this copy and
     the other one both claim."""
     new = new_replica_id()
+    old = store.site_id
     with store.write() as w:
         conn = w.conn
+        # What the server acknowledged under the old id may be gone from it (the other copy's
+        # changes took those ids on a restored server): every value this database still holds
+        # from its own acknowledged changes is sent again under the new id. Superseded ones need
+        # not be: a greater clock already holds their field.
         conn.execute(
-            """INSERT OR REPLACE INTO field_clocks (entity, row_id, field, hlc, site)
-               SELECT c.entity, c.row_id, c.field, c.hlc, ? FROM changes c
-               WHERE c.acked = 0 AND (
-                 EXISTS (SELECT 1 FROM field_clocks f WHERE f.entity = c.entity
-                         AND f.row_id = c.row_id AND f.field = c.field
-                         AND f.hlc = c.hlc AND f.site = c.site)
-                 OR (NOT EXISTS (SELECT 1 FROM field_clocks f WHERE f.entity = c.entity
-                                 AND f.row_id = c.row_id AND f.field = c.field)
-                     AND EXISTS (SELECT 1 FROM row_clocks r WHERE r.entity = c.entity
-                                 AND r.row_id = c.row_id AND r.hlc = c.hlc AND r.site = c.site)))""",
+            f"UPDATE changes SET acked = 0 WHERE acked = 1 AND site = ? AND seq IN ("
+            f"SELECT c.seq FROM changes c WHERE c.acked = 1 AND c.site = ? AND {_CURRENT})",
+            (old, old),
+        )
+        conn.execute(
+            "INSERT OR REPLACE INTO field_clocks (entity, row_id, field, hlc, site) "
+            f"SELECT c.entity, c.row_id, c.field, c.hlc, ? FROM changes c "
+            f"WHERE c.acked = 0 AND {_CURRENT}",
             (new,),
         )
         conn.execute("UPDATE changes SET site = ? WHERE acked = 0", (new,))

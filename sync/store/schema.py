@@ -173,6 +173,10 @@ SYNC_BOOKKEEPING = [
       received_at TEXT NOT NULL
     )""",
     "CREATE INDEX IF NOT EXISTS sync_held_reason ON sync_held(reason)",
+    # Unsent changes of notes that are private now were held back by a filter before: they are
+    # local history, never to be sent (sharing the note later sends its state afresh).
+    """UPDATE changes SET acked = 3 WHERE acked = 0 AND entity = 'notes'
+       AND row_id IN (SELECT id FROM notes WHERE visibility = 'private')""",
 ]
 
 MIGRATIONS.append(("sync_rejections_and_held_values", SYNC_BOOKKEEPING))

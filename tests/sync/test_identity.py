@@ -118,7 +118,8 @@ def test_two_copies_of_one_database_both_keep_their_edits(srv, tmp_path):
         r3 = w.insert("companies", {"name": "複製"})  # the very same change id as r2's
     _sync(a, srv, token)
     report = _sync(clone, srv, token)
-    assert clone.site_id != a.site_id and report.pushed == 1
+    # Its own edit, and the value it shares with the original, again under the new id.
+    assert clone.site_id != a.site_id and report.pushed == 2
     _sync(a, srv, token)
     names = {srv.winners()[("companies", r, "name")][0] for r in (r1, r2, r3)}
     assert names == {"共通", "元の PC", "複製"}
@@ -169,7 +170,7 @@ def test_replica_id_belongs_to_the_user_who_first_used_it(srv, tmp_path):
         w.insert("companies", {"name": "花子の会社"})
     report = _sync(h, srv, hanako)
     assert ("replica_reissued", "another_user") in report.notices and h.site_id != a.site_id
-    assert report.pushed == 1 and h.pending_count() == 0
+    assert report.pushed == 2 and h.pending_count() == 0  # hers, and the copied one again
     a.close()
     h.close()
 
