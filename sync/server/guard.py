@@ -53,18 +53,26 @@ def bind_replicas(conn, insert, user: User, batch: list[dict[str, Any]]):
             for s in sorted(sites)
         ],
     )
+    # A change id '<replica>.<seq>' names its replica too: one of another user's replicas would
+    # be taken for that replica's change and swallow it, whatever the change's site says.
+    prefixes = {c["change_id"].rpartition(".")[0] for c in batch} - {""}
     owners = dict(
         conn.execute(
             select(replicas.c.replica_id, replicas.c.user_id).where(
-                replicas.c.replica_id.in_(sorted(sites))
+                replicas.c.replica_id.in_(sorted(sites | prefixes))
             )
         ).all()
     )
     foreign = {s for s in sites if owners.get(s) != user.id}
+    foreign |= {p for p in prefixes if owners.get(p, user.id) != user.id}
+
+    def forged(c) -> bool:
+        return c["site"] in foreign or c["change_id"].rpartition(".")[0] in foreign
+
     if not foreign:
         return batch, []
-    kept = [c for c in batch if c["site"] not in foreign]
-    refused = [reject(c, "replica_of_another_user") for c in batch if c["site"] in foreign]
+    kept = [c for c in batch if not forged(c)]
+    refused = [reject(c, "replica_of_another_user") for c in batch if forged(c)]
     return kept, refused
 
 

@@ -58,7 +58,6 @@ class PushRequest(TypedDict):
 PUSH_REQUEST = TypeAdapter(PushRequest)
 
 MORE = {
-    "bad_change_id": "the change id names another replica than the change's site",
     "replica_of_another_user": "this replica id belongs to another user",
     "private_note": "the note is private: only its author's laptops keep it",
 }
@@ -95,13 +94,6 @@ def parse_push(
     good, refused = [], []
     for c in changes:
         code = problem(c["entity"], c["row_id"], c["field"], c.get("value"), max_chars=max_chars)
-        if code is None:
-            # '<replica>.<seq>' must name the change's own site: a change id of another replica
-            # would be taken for that replica's change and swallow it. (Ids without a dot come
-            # from tools, never from a laptop, and cannot collide with a laptop's.)
-            replica, dot, _ = c["change_id"].rpartition(".")
-            if dot and replica != c["site"]:
-                code = "bad_change_id"
         if code is None:
             good.append(c)
         else:

@@ -151,7 +151,8 @@ class SyncMachine(RuleBasedStateMachine):
         try:
             self._sync(i, client=faulty)
         except OfflineError:
-            assert self.stores[i].pending_count() == before  # nothing acked without an ack
+            # Nothing acked without an ack (a restored server may even put acked ones back).
+            assert self.stores[i].pending_count() >= before
         except ClockSkewError:
             assert self.offsets[i] > 0
 
@@ -322,7 +323,7 @@ class SyncMachine(RuleBasedStateMachine):
         assert resp.status_code == 200, resp.text
         body = resp.json()
         assert body["acked"] == []
-        assert {r["code"] for r in body["rejected"]} <= {"replica_of_another_user", "bad_change_id"}
+        assert {r["code"] for r in body["rejected"]} == {"replica_of_another_user"}
         assert self.server.winners() == before
 
     @rule(i=st.integers(0, REPLICAS - 1))
