@@ -364,7 +364,10 @@ class SyncMachine(RuleBasedStateMachine):
                     self._sync(i)
             server = self.server.winners()
             for store in self.stores:
-                assert store.pending_count() == 0
+                assert store.pending_count() == 0, (
+                    store.site_id,
+                    [tuple(r) for r in store.query("SELECT seq, site, acked, hlc FROM changes")],
+                )
                 snap = snapshot(store)
                 assert set(snap) == set(server)
                 for key, (value, hlc, site) in server.items():
