@@ -23,19 +23,6 @@ HOLD = (
 )
 
 
-def _well_formed(ch: dict[str, Any]) -> bool:
-    hlc = ch.get("hlc")
-    if type(hlc) is not str or len(hlc) != 21 or hlc[15] != "." or not hlc.isascii():
-        return False
-    if not (hlc[:15].isdigit() and hlc[16:].isdigit()):
-        return False
-    return (
-        type(ch.get("entity")) is str
-        and type(ch.get("field")) is str
-        and type(ch.get("site")) is str
-    )
-
-
 def apply_remote(writer, changes: Iterable[dict[str, Any]], *, me: str | None = None) -> int:
     conn, clock = writer.conn, writer.clock
     held: list[tuple] = []
@@ -43,10 +30,20 @@ def apply_remote(writer, changes: Iterable[dict[str, Any]], *, me: str | None = 
     now = None
     for ch in changes:
         entity, row_id, field = ch.get("entity"), ch.get("row_id"), ch.get("field")
-        value = ch.get("value")
-        code = problem(entity, row_id, field, value) if _well_formed(ch) else "wrong_type"
+        value, hlc, site = ch.get("value"), ch.get("hlc"), ch.get("site")
+        try:
+            code = problem(entity, row_id, field, value)
+        except TypeError:  # an entity or field name that is not even a string
+            code = "wrong_type"
+        if code is None and (type(site) is not str or type(hlc) is not str):
+            code = "wrong_type"
         if code == "null_flag":
             value, code = 0, None  # an old server's way of saying "not deleted"
+        if code is None:
+            try:
+                clock.observe(hlc)
+            except ValueError:  # not a clock reading
+                code = "wrong_type"
         if code is not None:
             now = now or datetime.now(UTC).isoformat(timespec="seconds")
             reason = "unknown_field" if code == "unknown_field" else "invalid_value"
@@ -57,16 +54,15 @@ def apply_remote(writer, changes: Iterable[dict[str, Any]], *, me: str | None = 
                     str(row_id)[:200],
                     str(field)[:64],
                     json.dumps(value, ensure_ascii=False, default=str)[:10_000],
-                    str(ch.get("hlc"))[:32],
-                    str(ch.get("site"))[:64],
+                    str(hlc)[:32],
+                    str(site)[:64],
                     PROBLEMS.get(code, code),
                     now,
                 )
             )
             continue
-        clock.observe(ch["hlc"])
         cur = writer.clock_of(entity, row_id, field)
-        if not wins(ch["hlc"], ch["site"], cur[0] if cur else None, cur[1] if cur else None):
+        if not wins(hlc, site, cur[0] if cur else None, cur[1] if cur else None):
             continue
         withdrawal = entity == "notes" and field == "visibility" and value == PRIVATE_VISIBILITY
         if withdrawal and _withdrawn_here(conn, row_id, me):
@@ -77,7 +73,7 @@ def apply_remote(writer, changes: Iterable[dict[str, Any]], *, me: str | None = 
         conn.execute(
             "INSERT OR REPLACE INTO field_clocks (entity, row_id, field, hlc, site) "
             "VALUES (?, ?, ?, ?, ?)",
-            (entity, row_id, field, ch["hlc"], ch["site"]),
+            (entity, row_id, field, hlc, site),
         )
         applied += 1
     for h in held:
