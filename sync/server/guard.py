@@ -79,12 +79,16 @@ def bind_replicas(conn, insert, user: User, batch: list[dict[str, Any]]):
 def record_last_seq(conn, batch: list[dict[str, Any]]) -> None:
     """Remember, per replica, the greatest '<replica>.<seq>' held and its clock."""
     last: dict[str, tuple[int, str]] = {}
-    for c in batch:
+    seen: set[str] = set()
+    # A laptop's batch is in seq order: the last change of each replica is its greatest.
+    for c in reversed(batch):
+        site = c["site"]
+        if site in seen:
+            continue
+        seen.add(site)
         replica, dot, seq = c["change_id"].rpartition(".")
-        if dot and replica == c["site"] and seq.isdigit():
-            n = int(seq)
-            if n > last.get(replica, (0, ""))[0]:
-                last[replica] = (n, c["hlc"])
+        if dot and replica == site and seq.isdigit():
+            last[replica] = (int(seq), c["hlc"])
     for replica, (n, hlc) in last.items():
         conn.execute(
             update(replicas)
