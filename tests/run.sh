@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 # Debian packages the tests use for real: PostgreSQL (sync), LibreOffice (files written by another
 # program), a CJK font (Qt offscreen renders Japanese), tesseract with Japanese data (card OCR),
 # poppler (PDF cards).
-debs=(postgresql libreoffice-calc-nogui fonts-noto-cjk tesseract-ocr tesseract-ocr-jpn poppler-utils)
+debs=(postgresql libreoffice-calc-nogui fonts-noto-cjk tesseract-ocr tesseract-ocr-jpn poppler-utils openssl)
 missing=()
 for d in "${debs[@]}"; do dpkg -s "$d" >/dev/null 2>&1 || missing+=("$d"); done
 if ((${#missing[@]})); then
