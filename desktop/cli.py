@@ -97,7 +97,11 @@ def build_parser() -> argparse.ArgumentParser:
     sy.add_argument(
         "--server", metavar="URL", help="the team server, e.g. https://genba.example.co.jp"
     )
-    sy.add_argument("--token", help="your token from the server's administrator")
+    sy.add_argument(
+        "--token",
+        help="your token from the server's administrator; '-' reads it from stdin (a token on "
+        "the command line shows in process lists); default: the GENBA_TOKEN environment variable",
+    )
     sy.add_argument("--status", action="store_true", help="pending changes, last sync, server")
     sy.add_argument(
         "--sign-out",

@@ -124,3 +124,8 @@ INTEGER_FIELDS = {
 
 # Rows whose visibility is one of these never leave the laptop.
 PRIVATE_VISIBILITY = "private"
+
+
+def is_synced(entity: str, field: str) -> bool:
+    """A field the sync protocol carries (the allow-list above)."""
+    return field in SYNCED_FIELDS.get(entity, ())

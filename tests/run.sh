@@ -7,10 +7,11 @@ cd "$(dirname "$0")/.."
 # Debian packages the tests use for real: PostgreSQL (sync), LibreOffice (files written by another
 # program), a CJK font (Qt offscreen renders Japanese), tesseract with Japanese data (card OCR),
 # poppler (PDF cards); a real X server for the UI tests (tests/ui_x11): Xvfb, openbox as the
-# window manager, and the xcb libraries Qt's xcb platform plugin loads that nothing else brings.
+# window manager, and the xcb libraries Qt's xcb platform plugin loads that nothing else brings;
+# openssl (a sync test makes a self-signed certificate).
 debs=(postgresql libreoffice-calc-nogui fonts-noto-cjk tesseract-ocr tesseract-ocr-jpn poppler-utils
   xvfb openbox libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
-  libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0)
+  libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 openssl)
 missing=()
 for d in "${debs[@]}"; do dpkg -s "$d" >/dev/null 2>&1 || missing+=("$d"); done
 if ((${#missing[@]})); then

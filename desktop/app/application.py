@@ -21,12 +21,17 @@ from sync.store.connection import READER_CACHE_KIB
 
 
 def one_language(message: str) -> str:
-    """A sync message is written "English. / 日本語。": the part in the UI's language."""
+    """A sync message is written "日本語。 / English." (older ones the other way round): the part
+    in the UI's language."""
     import os
+    import re
 
-    english, sep, japanese = message.partition(" / ")
+    first, sep, second = message.partition(" / ")
     if not sep:
         return message
+    japanese, english = (
+        (first, second) if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", first) else (second, first)
+    )
     return english if os.environ.get("GENBA_UI_LANG") == "en" else japanese
 
 

@@ -98,6 +98,9 @@ def list_problems(store, *, as_json: bool, out=print, lang: str | None = None) -
            WHERE i.severity != 'info' OR s.status = 'error'
            ORDER BY s.status = 'error' DESC, s.path, i.location"""
     )
+    from sync.client.problems import sync_problems
+
+    rows = [dict(r) for r in rows] + sync_problems(store)
     if as_json:
         out(json.dumps([dict(r) for r in rows], ensure_ascii=False, indent=2))
         return 0

@@ -2,7 +2,7 @@
 
     run_sync_command(store, server, token, status, out=print) -> exit code
 
-``genba sync --server URL --token T`` syncs once and remembers both (token in the OS keyring or a
+``genba sync --server URL --token -`` (the token read from stdin; or GENBA_TOKEN) syncs once and remembers both (token in the OS keyring or a
 0600 file); a later ``genba sync`` needs neither; ``--status`` prints pending changes, the last
 success and the server. Errors are one line and exit 1; no local change is lost.
 
@@ -11,13 +11,22 @@ success and the server. Errors are one line and exit 1; no local change is lost.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 
 from sync.client.credentials import load_credentials, save_credentials
 from sync.client.cycle import normalize_url, sync_once
-from sync.client.errors import AuthError, IncompatibleServerError, NotConfiguredError, SyncError
+from sync.client.errors import (
+    AuthError,
+    IncompatibleServerError,
+    NotConfiguredError,
+    SyncError,
+    say,
+)
+from sync.client.notices import describe
 from sync.client.status import sync_status
+from sync.client.urls import is_cleartext
 
 
 def _progress_bar():
@@ -66,9 +75,16 @@ def run_sync_command(
         out(f"server:       {st['server'] or '(none: genba sync --server URL --token TOKEN)'}")
         out(f"pending:      {st['pending']} change(s) not yet sent")
         out(f"last success: {st['last_success'] or 'never'}")
+        if st.get("rejected"):
+            out(f"refused:      {st['rejected']} change(s) kept here (see `genba problems`)")
+        if st.get("held"):
+            out(f"held:         {st['held']} received value(s) not stored (see `genba problems`)")
         if st["last_error"]:
             out(f"last error:   {st['last_error']}")
         return 0
+    if token == "-":  # from stdin: a token on the command line shows in process lists
+        token = sys.stdin.readline().strip() or None
+    token = token or os.environ.get("GENBA_TOKEN") or None
     saved_server, saved_token = load_credentials(store)
     if server:
         server = normalize_url(server)
@@ -80,9 +96,18 @@ def run_sync_command(
         out(
             f"error: {NotConfiguredError().message}"
             if not server
-            else f"error: no token for {server}: run `genba sync --server {server} --token TOKEN`."
+            else f"error: no token for {server}: run `genba sync --server {server} --token -` "
+            "and paste it (or set GENBA_TOKEN)."
         )
         return 1
+    if is_cleartext(server):
+        out(
+            "warning: "
+            + say(
+                f"{server} への通信は暗号化されません (http)。社外ネットワークでは https を使ってください。",
+                f"traffic to {server} is not encrypted (http): use https outside a trusted network.",
+            )
+        )
     progress, close = _progress_bar()
     try:
         report = sync_once(store, server, token, progress=progress, **sync_kwargs)
@@ -96,11 +121,8 @@ def run_sync_command(
     save_credentials(store, server, token)
     for warning in report.warnings:
         out(f"warning: {warning}")
-    if report.restamped:
-        out(
-            f"warning: {report.restamped} change(s) were re-stamped because your PC clock was "
-            "ahead of the server's; check the date and time settings. / PCの時計を確認してください。"
-        )
+    for line in describe(report):
+        out(f"warning: {line}")
     out(report.summary())
     return 0
 
@@ -114,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--data-dir", required=True)
     p.add_argument("--server")
-    p.add_argument("--token")
+    p.add_argument("--token", help="'-' reads it from stdin; default: GENBA_TOKEN")
     p.add_argument("--status", action="store_true")
     args = p.parse_args(argv)
     from sync.store import Store, StoreError

@@ -5,41 +5,36 @@ after the server's ack (a lost response means a harmless, idempotent replay), an
 is applied in the same transaction that stores the cursor.
 """
 
-from __future__ import annotations
-
-import gzip
-import hashlib
-import json
-import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import httpx
 
 from sync.client.errors import (
     AuthError,
-    ClockSkewError,
     IncompatibleServerError,
     OfflineError,
-    ReadOnlyError,
     ServerError,
     SyncError,
 )
-from sync.client.restamp import physical_ms, restamp
+from sync.client.handshake import say_hello
+from sync.client.pull import PULL_PAGE, _download_blobs, _pull
+from sync.client.push import PUSH_BATCH, _push
+from sync.client.session import (  # noqa: F401 (re-exported: the sync API's one module)
+    PROTOCOL_HEADER,
+    PROTOCOL_VERSION,
+    _HttpError,
+    _pending,
+    _Session,
+    _set_meta,
+    blob_path,
+    check_version,
+)
 from sync.client.urls import normalize_url
-from sync.hlc import encode
-
-PROTOCOL_VERSION = 1
-PROTOCOL_HEADER = "X-Genba-Protocol"
-PUSH_BATCH = 5000  # changes per push (capped by the server's max_push_changes when it says so)
-PUSH_MAX_BYTES = 8 * 1024 * 1024
-GZIP_MIN_BYTES = 4096  # compress push bodies above this (level 1: ~15x smaller, ~0.5 us a change)
-PULL_PAGE = 5000
-MAX_BLOB_DOWNLOADS = 500
+from sync.store.pulled import apply_held
 
 Progress = Callable[[str, int, int | None], None]
 
@@ -56,127 +51,31 @@ class SyncReport:
     blobs_uploaded: int = 0
     blobs_downloaded: int = 0
     restamped: int = 0
+    kept_rejected: int = 0  # refused changes kept on this laptop (sync_rejections)
+    held: int = 0  # pulled values held aside (unknown field, invalid value)
     pending: int = 0  # still unsent afterwards
     cursor: int = 0
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
+    # What the rep should know, as (kind, detail): see sync.client.notices for the words.
+    notices: list[tuple[str, Any]] = field(default_factory=list)
+    user: str = ""
 
     def summary(self) -> str:
-        text = (
+        from sync.client.errors import say
+
+        ja = (
+            f"{self.server_url} と同期しました: 送信 {self.pushed} 件、受信 {self.pulled} 件 "
+            f"(反映 {self.applied} 件)、未送信 {self.pending} 件、{self.seconds:.1f} 秒"
+        )
+        en = (
             f"Synced with {self.server_url}: sent {self.pushed}, received {self.pulled} "
             f"({self.applied} applied), {self.pending} pending, {self.seconds:.1f} s"
         )
         if self.blobs_uploaded or self.blobs_downloaded:
-            text += f", attachments up {self.blobs_uploaded} / down {self.blobs_downloaded}"
-        return text
-
-
-def cursor_key(server_url: str) -> str:
-    return f"pull_cursor:{normalize_url(server_url)}"
-
-
-def blob_path(data_dir: Path, sha: str) -> Path:
-    return Path(data_dir) / "blobs" / sha[:2] / sha
-
-
-def _pending(store) -> int:
-    try:
-        return store.pending_count()
-    except Exception:
-        return 0
-
-
-class _Session:
-    """HTTP plumbing: absolute URLs, auth headers, and errors mapped to SyncError classes."""
-
-    def __init__(
-        self,
-        server_url: str,
-        token: str,
-        client: httpx.Client | None,
-        transport: httpx.BaseTransport | None,
-        timeout: float,
-    ):
-        self.url = server_url
-        self.gzip = False  # the server accepts gzip request bodies (from /v1/version)
-        self.max_push: int | None = None
-        self.headers = {"Authorization": f"Bearer {token}", PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
-        self.owned = client is None
-        self.client = client or httpx.Client(
-            transport=transport, timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0))
-        )
-
-    def close(self) -> None:
-        if self.owned:
-            self.client.close()
-
-    def request(self, method: str, path: str, *, store=None, auth=True, **kw) -> httpx.Response:
-        headers = dict(self.headers) if auth else {PROTOCOL_HEADER: str(PROTOCOL_VERSION)}
-        headers.update(kw.pop("headers", {}))
-        try:
-            return self.client.request(method, self.url + path, headers=headers, **kw)
-        except httpx.TransportError as exc:
-            detail = type(exc).__name__
-            raise OfflineError(self.url, _pending(store) if store else None, detail) from exc
-
-    def check(self, resp: httpx.Response) -> None:
-        if resp.status_code < 400:
-            return
-        err = _error_of(resp)
-        code = err.get("code")
-        if resp.status_code == 401:
-            raise AuthError(revoked=code == "token_revoked")
-        if code == "incompatible_protocol":
-            raise IncompatibleServerError(
-                f"The server at {self.url} speaks sync protocol {err.get('protocol')}, this Genba "
-                f"speaks {PROTOCOL_VERSION}."
-            )
-        if resp.status_code >= 500 or resp.status_code in (502, 503, 504):
-            raise ServerError(resp.status_code, str(err.get("message", ""))[:120])
-        raise _HttpError(resp.status_code, err)
-
-
-class _HttpError(Exception):
-    def __init__(self, status: int, err: dict[str, Any]):
-        super().__init__(f"HTTP {status}: {err}")
-        self.status = status
-        self.err = err
-
-
-def _error_of(resp: httpx.Response) -> dict[str, Any]:
-    try:
-        body = resp.json()
-    except ValueError:
-        return {}
-    if isinstance(body, dict) and isinstance(body.get("error"), dict):
-        return body["error"]
-    return {}
-
-
-def check_version(session: _Session) -> dict[str, Any]:
-    resp = session.request("GET", "/v1/version", auth=False)
-    if resp.status_code == 404:
-        raise IncompatibleServerError(f"{session.url} does not look like a Genba sync server.")
-    session.check(resp)
-    try:
-        info = resp.json()
-        protocol = int(info["protocol"])
-        minimum = int(info.get("min_client_protocol", protocol))
-    except (ValueError, KeyError, TypeError) as exc:
-        raise IncompatibleServerError(
-            f"{session.url} does not look like a Genba sync server."
-        ) from exc
-    if not minimum <= PROTOCOL_VERSION <= protocol:
-        raise IncompatibleServerError(
-            f"The server at {session.url} speaks sync protocol {minimum}..{protocol}, this Genba "
-            f"speaks {PROTOCOL_VERSION}."
-        )
-    encodings = info.get("request_encodings")
-    session.gzip = isinstance(encodings, list) and "gzip" in encodings
-    max_push = info.get("max_push_changes")
-    if isinstance(max_push, int) and not isinstance(max_push, bool) and max_push > 0:
-        session.max_push = max_push
-    return info
+            ja += f"、添付 送信 {self.blobs_uploaded} 件・受信 {self.blobs_downloaded} 件"
+            en += f", attachments up {self.blobs_uploaded} / down {self.blobs_downloaded}"
+        return say(ja, en)
 
 
 def sync_once(
@@ -205,15 +104,22 @@ def sync_once(
     session = _Session(server_url, token, client, transport, timeout)
     store.set_meta("sync_last_attempt", _now())
     try:
-        check_version(session)
+        check_version(session, store)
+        hello = say_hello(store, session, report)
+        report.user = hello.user if hello else ""
         deferred: SyncError | None = None
         if push:
             try:
                 _push(store, session, report, batch_size, progress)
-            except (ClockSkewError, ReadOnlyError) as exc:
-                deferred = exc
+            except (AuthError, OfflineError, IncompatibleServerError):
+                raise
+            except SyncError as exc:
+                deferred = exc  # a failed push never stops the pull
+            except _HttpError as exc:
+                deferred = ServerError(exc.status, str(exc.err.get("message", ""))[:120])
         if pull:
-            _pull(store, session, report, page_size, progress)
+            report.applied += apply_held(store, me=report.user or None)
+            _pull(store, session, report, page_size, progress, hello)
             _download_blobs(store, session, report)
         report.pending = _pending(store)
         report.seconds = time.monotonic() - started
@@ -234,201 +140,3 @@ def sync_once(
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _set_meta(store, **values: str) -> None:
-    try:
-        with store.write() as w:
-            for k, v in values.items():
-                w.set_meta(k, v)
-    except Exception:
-        pass  # status bookkeeping must never turn a sync result into a crash
-
-
-# -- push --------------------------------------------------------------------------------------
-
-
-def _push(store, session: _Session, report: SyncReport, batch_size: int, progress) -> None:
-    total = _pending(store)
-    uploaded: set[str] = set()
-    restamps = 0
-    if session.max_push:
-        batch_size = min(batch_size, session.max_push)
-    size = batch_size
-    while True:
-        batch = store.outbox(size)
-        if not batch:
-            return
-        batch = _cap_bytes(batch)
-        _upload_blobs(store, session, batch, uploaded, report)
-        resp = session.request("POST", "/v1/push", store=store, **_push_body(session, batch))
-        if resp.status_code == 409 and _error_of(resp).get("code") == "clock_skew":
-            restamps += 1
-            report.restamped += _handle_skew(store, _error_of(resp), restamps)
-            continue
-        if resp.status_code == 403 and _error_of(resp).get("code") == "read_only":
-            raise ReadOnlyError(_pending(store))
-        if resp.status_code == 413 and size > 1:
-            size = max(1, len(batch) // 2)
-            continue
-        session.check(resp)
-        body = resp.json()
-        acked = list(body.get("acked", ()))
-        rejected = [r["change_id"] for r in body.get("rejected", ())]
-        sent = {c["change_id"] for c in batch}
-        done = [c for c in acked + rejected if c in sent]
-        if not done:
-            raise ServerError(resp.status_code, "the server acknowledged nothing")
-        store.ack(done)
-        report.pushed += len(acked)
-        report.rejected += len(rejected)
-        report.applied_on_server += int(body.get("applied", 0))
-        report.duplicates += int(body.get("duplicates", 0))
-        if rejected:
-            report.warnings.append(
-                f"{len(rejected)} change(s) touch rows that belong to another team and were "
-                "not shared."
-            )
-        if progress:
-            progress("push", report.pushed + report.rejected, total)
-        size = batch_size
-
-
-def _push_body(session: _Session, batch: list[dict]) -> dict[str, Any]:
-    """The request body (and its headers): compact JSON, gzipped when the server accepts it."""
-    body = json.dumps(
-        {"changes": batch}, ensure_ascii=False, allow_nan=False, separators=(",", ":")
-    ).encode("utf-8")
-    headers = {"Content-Type": "application/json"}
-    if session.gzip and len(body) > GZIP_MIN_BYTES:
-        body = gzip.compress(body, compresslevel=1, mtime=0)
-        headers["Content-Encoding"] = "gzip"
-    return {"content": body, "headers": headers}
-
-
-def _cap_bytes(batch: list[dict]) -> list[dict]:
-    """Keep a push body well under the server's request limit (long notes)."""
-    total, out = 0, []
-    for c in batch:
-        v = c["value"]
-        total += 200 + (len(v) * 3 if isinstance(v, str) else 20)
-        if out and total > PUSH_MAX_BYTES:
-            break
-        out.append(c)
-    return out
-
-
-def _handle_skew(store, err: dict[str, Any], attempt: int) -> int:
-    server_ms = int(err.get("server_time_ms") or 0)
-    max_skew = int(err.get("max_skew_ms") or 300_000)
-    ahead = physical_ms(store) - server_ms
-    if ahead > max_skew - 5_000 or attempt > 3:
-        # The PC clock is wrong right now: re-stamping would produce the same refusal.
-        raise ClockSkewError(max(ahead, int(err.get("ahead_ms") or 0)))
-    n = restamp(
-        store,
-        accept_until_ms=server_ms + max_skew,
-        floor_hlc=err.get("team_max_hlc") or encode(server_ms, 0),
-    )
-    return n
-
-
-def _upload_blobs(store, session: _Session, batch, uploaded: set[str], report) -> None:
-    for c in batch:
-        if c["entity"] != "attachments" or c["field"] != "sha256":
-            continue
-        sha = c["value"]
-        if not isinstance(sha, str) or sha in uploaded:
-            continue
-        path = blob_path(store.data_dir, sha)
-        if not path.is_file():
-            report.warnings.append(f"attachment {sha[:12]}… is missing from {path.parent}")
-            uploaded.add(sha)
-            continue
-        head = session.request("HEAD", f"/v1/blobs/{sha}", store=store)
-        if head.status_code == 404:
-            data = path.read_bytes()
-            put = session.request(
-                "PUT",
-                f"/v1/blobs/{sha}",
-                store=store,
-                content=data,
-                headers={"Content-Type": "application/octet-stream"},
-            )
-            if put.status_code == 403 and _error_of(put).get("code") == "read_only":
-                raise ReadOnlyError(_pending(store))
-            if put.status_code in (413, 422):
-                report.warnings.append(
-                    f"attachment {sha[:12]}… was refused: {_error_of(put).get('message')}"
-                )
-            else:
-                session.check(put)
-                report.blobs_uploaded += 1
-        elif head.status_code != 200:
-            session.check(head)
-        uploaded.add(sha)
-
-
-# -- pull --------------------------------------------------------------------------------------
-
-
-def _pull(store, session: _Session, report: SyncReport, page_size: int, progress) -> None:
-    key = cursor_key(session.url)
-    cursor = int(store.get_meta(key) or 0)
-    reset = False
-    total: int | None = None
-    while True:
-        resp = session.request(
-            "GET", "/v1/pull", store=store, params={"after": cursor, "limit": page_size}
-        )
-        session.check(resp)
-        page = resp.json()
-        last_seq = int(page.get("last_seq", 0))
-        if cursor > last_seq and not reset:
-            # The server's sequence is behind our cursor: a new or restored server. Pull all.
-            reset, cursor = True, 0
-            continue
-        if total is None:
-            total = max(0, last_seq - cursor)
-        nxt = int(page["next"])
-        with store.write() as w:
-            report.applied += w.apply_remote(page["changes"])
-            w.set_meta(key, str(nxt))
-        report.pulled += len(page["changes"])
-        cursor = report.cursor = nxt
-        if progress:
-            progress("pull", min(report.pulled, total or 0) if total else report.pulled, total)
-        if not page.get("has_more"):
-            return
-
-
-def _download_blobs(store, session: _Session, report: SyncReport) -> None:
-    """Fetch attachment contents that pulled rows reference and this laptop lacks."""
-    try:
-        rows = store.query(
-            "SELECT DISTINCT sha256 FROM attachments WHERE deleted = 0 AND sha256 IS NOT NULL"
-        )
-    except Exception:
-        return
-    fetched = 0
-    for (sha,) in rows:
-        if fetched >= MAX_BLOB_DOWNLOADS:
-            return
-        if not isinstance(sha, str) or len(sha) != 64:
-            continue
-        path = blob_path(store.data_dir, sha)
-        if path.is_file():
-            continue
-        resp = session.request("GET", f"/v1/blobs/{sha}", store=store)
-        if resp.status_code == 404:
-            continue  # not uploaded (yet): the author's laptop will send it
-        session.check(resp)
-        data = resp.content
-        if hashlib.sha256(data).hexdigest() != sha:
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".part")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-        fetched += 1
-        report.blobs_downloaded += 1

@@ -2,16 +2,19 @@
 
 The server never rewrites a clock, so the laptop does. Every clock reading of this site beyond
 what the server accepts (they can only belong to unsent changes: the server refused them) is
-mapped to a fresh reading, in the same order, from a clock restarted just above everything the
-team has accepted; the mapping is applied to ``changes``, ``field_clocks`` and, where the store
-keeps per-row insert clocks, ``row_clocks`` -- so one write's fields keep sharing one clock.
+mapped to a fresh reading, in the same order, just above the greatest legitimate clock this
+laptop holds (its own earlier edits and every value it had pulled): so an edit keeps its place
+after everything its author had seen, and an edit made while the clock was a day ahead does not
+leap over the team's later edits it never saw. The mapping is applied to ``changes``,
+``field_clocks`` and, where the store keeps per-row insert clocks, ``row_clocks`` -- so one
+write's fields keep sharing one clock.
 The store's clock is replaced by the restarted one: otherwise every later local write would again
 be stamped with the year-ahead reading the old clock remembers.
 """
 
 from __future__ import annotations
 
-from sync.hlc import MAX_COUNTER, encode
+from sync.hlc import MAX_COUNTER, decode, encode
 
 CLOCK_TABLES = ("changes", "field_clocks", "row_clocks")
 
@@ -29,9 +32,9 @@ def _tables(conn) -> list[str]:
 def restamp(store, *, accept_until_ms: int, floor_hlc: str | None) -> int:
     """Re-stamp this site's clock readings past ``accept_until_ms``; return the changes touched.
 
-    ``floor_hlc`` is the greatest clock the server has accepted for the team: new stamps order
-    after it (and after every legitimate clock in the local store), so a re-stamped change can
-    never lose to a value this laptop has already pulled past.
+    ``floor_hlc`` (the greatest clock the team has accepted) only bounds the restarted clock
+    from below for later writes; the re-stamped readings themselves follow this laptop's own
+    greatest legitimate clock, counter by counter, so their order is kept exactly.
     """
     limit = encode(accept_until_ms, MAX_COUNTER)
     site = store.site_id
@@ -50,9 +53,16 @@ def restamp(store, *, accept_until_ms: int, floor_hlc: str | None) -> int:
             legit.append(
                 conn.execute(f"SELECT max(hlc) FROM {t} WHERE hlc <= ?", (limit,)).fetchone()[0]
             )
-        base = max(h for h in (floor_hlc, *legit, encode(0, 0)) if h)
-        clock = store.reset_clock(base)
-        mapping = [(clock.now(), hlc, site) for hlc in sorted(skewed)]
+        base = max(h for h in (*legit, encode(0, 0)) if h)
+        wall, counter = decode(base)
+        mapping = []
+        for hlc in sorted(skewed):
+            counter += 1
+            if counter > MAX_COUNTER:
+                wall, counter = wall + 1, 0
+            mapping.append((encode(wall, counter), hlc, site))
+        last = mapping[-1][0] if mapping else base
+        clock = store.reset_clock(max(last, floor_hlc or last) if floor_hlc else last)
         touched = 0
         for t in tables:
             cur = conn.executemany(f"UPDATE {t} SET hlc = ? WHERE hlc = ? AND site = ?", mapping)

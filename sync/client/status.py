@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from sync.schema_contract import PRIVATE_VISIBILITY
+
+def _count(store, sql: str) -> int:
+    try:
+        return int(store.query(sql)[0][0])
+    except Exception:  # a store of an older schema: nothing of the kind yet
+        return 0
 
 
 def sync_status(store) -> dict[str, Any]:
-    """Pending changes (private notes excluded: they never leave), last success, server, error."""
-    pending = store.query(
-        """SELECT count(*) FROM changes c WHERE acked = 0 AND NOT (entity = 'notes' AND EXISTS (
-             SELECT 1 FROM notes n WHERE n.id = c.row_id AND n.visibility = ?))""",
-        (PRIVATE_VISIBILITY,),
-    )[0][0]
+    """Pending changes (private notes excluded: they never leave), changes the server refused
+    (kept here), pulled values held aside, last success, server, error."""
     server = store.get_meta("sync_server") or None
-    cursor = store.get_meta(f"pull_cursor:{server}") if server else None
+    cursor = store.get_meta("sync_cursor")
     return {
         "server": server,
-        "pending": pending,
+        "pending": store.pending_count(),
+        "rejected": _count(store, "SELECT count(*) FROM sync_rejections"),
+        "held": _count(store, "SELECT count(*) FROM sync_held WHERE reason = 'invalid_value'"),
         "last_success": store.get_meta("sync_last_success") or None,
         "last_attempt": store.get_meta("sync_last_attempt") or None,
         "last_error": store.get_meta("sync_last_error") or None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import UTC, datetime
-from typing import Annotated, Any, NotRequired
+from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -20,110 +20,44 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import (
     BaseModel,
     ConfigDict,
-    Field,
     StrictBool,
     StrictFloat,
     StrictInt,
-    StringConstraints,
-    TypeAdapter,
-    ValidationError,
-    with_config,
 )
 from sqlalchemy import Engine, select
-from typing_extensions import TypedDict  # pydantic needs this one before Python 3.12
 
 from sync.schema_contract import SYNCED_FIELDS
 from sync.server import service
+from sync.server.clocks import ClockWatch
 from sync.server.db import blobs, current_revision, head_revision, make_engine
 from sync.server.errors import ApiError
+from sync.server.identity import replica_state, server_identity
 from sync.server.limits import BodySizeLimit
 from sync.server.settings import ServerSettings
+from sync.server.throttle import FailedTokens
 from sync.server.users import User, authenticate
+from sync.server.validate import PUSH_REQUEST, parse_push
 
 PROTOCOL_VERSION = 1
 MIN_CLIENT_PROTOCOL = 1
 SERVER_VERSION = "0.1.0"
 PROTOCOL_HEADER = "X-Genba-Protocol"
 
-# ASCII digits only: fixed width, so string order is time order (the server relies on it).
-HLC_PATTERN = r"^[0-9]{15}\.[0-9]{5}$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 Scalar = StrictBool | StrictInt | StrictFloat | str | None  # in responses
-
-
-Value = (
-    StrictBool | StrictInt | Annotated[float, Field(strict=True, allow_inf_nan=False)] | str | None
-)
-
-
-@with_config(ConfigDict(extra="forbid"))
-class ChangeIn(TypedDict):
-    """One field change. Validated as a plain dict (a TypedDict, straight from the JSON bytes):
-    a push carries thousands, and model instances would cost more than the database work."""
-
-    change_id: Annotated[str, StringConstraints(min_length=1, max_length=200)]
-    entity: Annotated[str, StringConstraints(min_length=1, max_length=64)]
-    row_id: Annotated[str, StringConstraints(min_length=1, max_length=200)]
-    field: Annotated[str, StringConstraints(min_length=1, max_length=64)]
-    value: NotRequired[Value]
-    hlc: Annotated[str, StringConstraints(pattern=HLC_PATTERN)]
-    site: Annotated[str, StringConstraints(min_length=1, max_length=64)]
-
-
-@with_config(ConfigDict(extra="forbid"))
-class PushRequest(TypedDict):
-    changes: list[ChangeIn]
-
-
-PUSH_REQUEST = TypeAdapter(PushRequest)
-ALLOWED_FIELDS = frozenset((e, f) for e, fields in SYNCED_FIELDS.items() for f in fields)
-
-
-def _invalid(errors: list[dict[str, Any]]) -> RequestValidationError:
-    return RequestValidationError([{**e, "loc": ("body", *e.get("loc", ()))} for e in errors[:20]])
-
-
-def parse_push(body: bytes, settings: ServerSettings) -> list[dict[str, Any]]:
-    """The changes of a push body, validated: shape and types (pydantic, from the JSON bytes),
-    allow-listed entity and field names, the per-push count and value size limits."""
-    try:
-        changes = PUSH_REQUEST.validate_json(body)["changes"]
-    except ValidationError as exc:
-        raise _invalid(exc.errors(include_url=False, include_input=False)) from None
-    if len(changes) > settings.max_push_changes:
-        raise ApiError(
-            413,
-            "too_many_changes",
-            f"At most {settings.max_push_changes} changes per push.",
-            max_changes=settings.max_push_changes,
-        )
-    max_chars = settings.max_value_chars
-    allowed = ALLOWED_FIELDS
-    for i, c in enumerate(changes):
-        if (c["entity"], c["field"]) not in allowed:
-            raise _invalid(
-                [
-                    {
-                        "type": "value_error",
-                        "loc": ("changes", i),
-                        "msg": f"Value error, {c['entity']}.{c['field']} is not a synced field",
-                    }
-                ]
-            )
-        v = c.get("value")
-        if type(v) is str and len(v) > max_chars:
-            raise ApiError(
-                413,
-                "value_too_large",
-                f"A value is longer than {max_chars} characters.",
-                change_id=c["change_id"],
-            )
-    return changes
 
 
 class Rejected(BaseModel):
     change_id: str
     code: str
+    message: str = ""
+
+
+class Stamped(BaseModel):
+    """A value the server set itself (authorship from the token)."""
+
+    change_id: str
+    value: Scalar
 
 
 class PushResponse(BaseModel):
@@ -132,6 +66,7 @@ class PushResponse(BaseModel):
     applied: int
     duplicates: int
     last_seq: int
+    stamped: list[Stamped] = []
 
 
 class ChangeOut(BaseModel):
@@ -149,6 +84,36 @@ class PullResponse(BaseModel):
     next: int
     has_more: bool
     last_seq: int
+    server_id: str
+    epoch: str
+    team_id: int
+    # The (hlc, site) of the change at ``next``: sent back as at_hlc/at_site with the next pull,
+    # so a server restored from a backup (its sequence reused) is noticed: cursor_ok false.
+    next_hlc: str = ""
+    next_site: str = ""
+    cursor_ok: bool = True
+
+
+class ReplicaState(BaseModel):
+    last_seq: int
+    last_hlc: str | None
+    yours: bool
+
+
+class HelloResponse(BaseModel):
+    """Who the server is and what it holds of this replica: read before every sync."""
+
+    server_id: str
+    epoch: str
+    team: str
+    team_id: int
+    user: str
+    role: str
+    server_time_ms: int
+    max_skew_ms: int
+    replica: ReplicaState | None
+    # Several laptops agree the server's clock is off: tell the admin, not the rep.
+    server_clock_suspect: bool = False
 
 
 class VersionResponse(BaseModel):
@@ -181,6 +146,7 @@ class ErrorBody(BaseModel):
 ERRORS = {
     401: {"model": ErrorBody, "description": "missing, wrong or revoked token"},
     403: {"model": ErrorBody, "description": "the token may not do this"},
+    429: {"model": ErrorBody, "description": "too many wrong tokens from this address"},
 }
 
 _bearer = HTTPBearer(auto_error=False)
@@ -201,13 +167,26 @@ def current_user(
             f"the client {proto[:10]!r}.",
             protocol=PROTOCOL_VERSION,
         )
+    throttle = request.app.state.failed_tokens
+    address = request.client.host if request.client else "?"
+    wait = throttle.wait_seconds(address)
+    if wait:
+        raise ApiError(
+            429,
+            "too_many_failed_tokens",
+            f"Too many wrong tokens from this address: wait {wait} s.",
+            retry_after=wait,
+        )
     if creds is None or not creds.credentials:
+        throttle.failed(address)
         raise ApiError(401, "missing_token", "A bearer token is required.")
     with request.app.state.engine.connect().execution_options(sqlite_readonly=True) as conn:
         user = authenticate(conn, creds.credentials)
     if user is None:
+        throttle.failed(address)
         raise ApiError(401, "invalid_token", "The server does not know this token.")
     if user.revoked:
+        throttle.failed(address)
         raise ApiError(401, "token_revoked", "This token has been revoked.")
     return user
 
@@ -233,6 +212,9 @@ def create_app(
     )
     app.state.engine = engine
     app.state.settings = settings
+    app.state.identity = None  # server_id and epoch, read once
+    app.state.clock_watch = ClockWatch(max_skew_ms)
+    app.state.failed_tokens = FailedTokens(settings.max_failed_tokens_per_minute)
     app.add_middleware(
         BodySizeLimit,
         default_limit=settings.max_body_bytes,
@@ -242,6 +224,8 @@ def create_app(
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError):
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        if exc.status == 429:
+            headers = {"Retry-After": str(exc.extra.get("retry_after", 60))}
         return JSONResponse(exc.body(), status_code=exc.status, headers=headers)
 
     @app.exception_handler(RequestValidationError)
@@ -327,15 +311,16 @@ def create_app(
         body = await request.body()
 
         def run() -> bytes:
-            items = parse_push(body, settings)
+            items, refused = parse_push(body, settings)
             result = service.push(engine, user, items, max_skew_ms=max_skew_ms, clock_ms=clock_ms)
             return _json_bytes(
                 {
                     "acked": result.acked,
-                    "rejected": result.rejected,
+                    "rejected": refused + result.rejected,
                     "applied": result.applied,
                     "duplicates": result.duplicates,
                     "last_seq": result.last_seq,
+                    "stamped": result.stamped,
                 }
             )
 
@@ -346,10 +331,49 @@ def create_app(
         user: CurrentUser,
         after: Annotated[int, Query(ge=0, le=2**62)] = 0,
         limit: Annotated[int | None, Query(ge=1)] = None,
+        at_hlc: Annotated[str | None, Query(max_length=32)] = None,
+        at_site: Annotated[str | None, Query(max_length=64)] = None,
     ):
         limit = min(limit or settings.default_pull_limit, settings.max_pull_limit)
-        body = service.pull(engine, user.team_id, after, limit)
+        at = (at_hlc, at_site) if at_hlc and at_site else None
+        body = service.pull(
+            engine,
+            user.team_id,
+            after,
+            limit,
+            max_bytes=settings.max_pull_bytes,
+            info=identity(),
+            at=at,
+        )
         return Response(body, media_type="application/json")
+
+    def identity() -> dict[str, str]:
+        if not app.state.identity:
+            app.state.identity = server_identity(engine)
+        return app.state.identity
+
+    @app.get("/v1/hello", tags=["sync"], response_model=HelloResponse, responses=ERRORS)
+    def hello(
+        user: CurrentUser,
+        replica: Annotated[str | None, Query(max_length=64)] = None,
+        client_time_ms: Annotated[int | None, Query(ge=0, le=2**53)] = None,
+    ):
+        now = clock_ms()
+        state = replica_state(engine, replica, user) if replica else None
+        suspect = app.state.clock_watch.observe(replica, client_time_ms, now)
+        info = identity()
+        return HelloResponse(
+            server_id=info["server_id"],
+            epoch=info["epoch"],
+            team=user.team,
+            team_id=user.team_id,
+            user=user.name,
+            role=user.role,
+            server_time_ms=now,
+            max_skew_ms=max_skew_ms,
+            replica=state,
+            server_clock_suspect=suspect,
+        )
 
     @app.put(
         "/v1/blobs/{sha256}",

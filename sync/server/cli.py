@@ -4,6 +4,8 @@
     genba-server ... add-user --team T --name N --role rep|lead|viewer   (token on the last line)
     genba-server ... revoke-user --name N [--team T]
     genba-server ... list-users
+    genba-server ... move-user --name N [--from-team T] --to-team T2
+    genba-server ... new-epoch                   (after restoring a backup of the database)
     genba-server ... serve [--host H] [--port P]                          (migrates first)
 
 Without --database-url (or GENBA_SERVER_DATABASE_URL) the server keeps an embedded SQLite file,
@@ -45,6 +47,14 @@ def _parser() -> argparse.ArgumentParser:
     rev.add_argument("--name", required=True)
     rev.add_argument("--team", default=None)
     sub.add_parser("list-users", help="list teams and users")
+    mv = sub.add_parser("move-user", help="move a user to another team (created if new)")
+    mv.add_argument("--name", required=True)
+    mv.add_argument("--from-team", default=None)
+    mv.add_argument("--to-team", required=True)
+    sub.add_parser(
+        "new-epoch",
+        help="after restoring the database from a backup: laptops re-send what it lacks",
+    )
     serve = sub.add_parser("serve", help="run the HTTP server (put a TLS reverse proxy in front)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
@@ -83,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
     from sync.server.db import make_engine, migrate
-    from sync.server.users import AdminError, add_user, list_users, revoke_user
+    from sync.server.users import AdminError, add_user, list_users, move_user, revoke_user
 
     try:
         engine = make_engine(settings.url())
@@ -94,6 +104,14 @@ def main(argv: list[str] | None = None) -> int:
 
             from sync.server.app import create_app
 
+            if args.host not in ("127.0.0.1", "::1", "localhost"):
+                print(
+                    f"genba-server: listening on {args.host} in plain HTTP: put a TLS reverse "
+                    "proxy in front (docs/deploy); tokens and data must never cross a network "
+                    "unencrypted.",
+                    file=sys.stderr,
+                    flush=True,
+                )
             print(
                 f"genba-server: database {_describe(settings)}; listening on "
                 f"http://{args.host}:{args.port} with {args.workers} worker(s)",
@@ -135,6 +153,13 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "revoke-user":
             revoke_user(engine, args.name, args.team)
             print(f"revoked {args.name!r}" + (f" in team {args.team!r}" if args.team else ""))
+        elif args.command == "move-user":
+            move_user(engine, args.name, args.to_team, args.from_team)
+            print(f"moved {args.name!r} to team {args.to_team!r}")
+        elif args.command == "new-epoch":
+            from sync.server.identity import new_epoch
+
+            print(f"new epoch {new_epoch(engine)}: laptops re-send what this database lacks")
         elif args.command == "list-users":
             rows = list_users(engine)
             if not rows:

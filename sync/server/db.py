@@ -94,6 +94,27 @@ blobs = Table(
     Column("created_at", String, nullable=False),
 )
 
+# Who owns each replica id (the first user who pushed it; others are refused) and the last
+# change the server holds from it: a laptop whose database is behind that is a copy or a restore.
+replicas = Table(
+    "replicas",
+    metadata,
+    Column("replica_id", String, primary_key=True),
+    Column("user_id", Integer, nullable=False),
+    Column("team_id", Integer, nullable=False),
+    Column("last_seq", BigInteger, nullable=False, server_default="0"),
+    Column("last_hlc", String, nullable=True),
+    Column("created_at", String, nullable=False),
+)
+
+# server_id and epoch (a restored server gets a new epoch: clients re-push and re-pull).
+server_info = Table(
+    "server_info",
+    metadata,
+    Column("key", String, primary_key=True),
+    Column("value", String, nullable=False),
+)
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 

@@ -61,12 +61,7 @@ class BodySizeLimit:
             if encoding != b"gzip":
                 await _error(send, 415, "unsupported_encoding", "Only gzip request bodies.")
                 return
-            decoder = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-            try:
-                data = decoder.decompress(data, limit + 1)
-                complete = decoder.eof
-            except zlib.error:
-                complete = False
+            data, complete = _gunzip(data, limit)
             if len(data) > limit:
                 await _too_large(send, limit)
                 return
@@ -90,6 +85,27 @@ class BodySizeLimit:
             return await receive()
 
         await self.app(scope, replay, send)
+
+
+def _gunzip(data: bytes, limit: int) -> tuple[bytes, bool]:
+    """Every member of a gzip stream (a body may be several concatenated members, as `cat a.gz
+    b.gz` makes), decoded up to ``limit + 1`` bytes in all; (data, whether it was complete)."""
+    out, size = [], 0
+    rest = data
+    while rest:
+        decoder = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+        try:
+            part = decoder.decompress(rest, limit + 1 - size)
+        except zlib.error:
+            return b"".join(out), False
+        out.append(part)
+        size += len(part)
+        if size > limit:
+            return b"".join(out), True
+        if not decoder.eof:
+            return b"".join(out), False
+        rest = decoder.unused_data
+    return b"".join(out), True
 
 
 async def _too_large(send, limit: int) -> None:

@@ -21,6 +21,7 @@ from sqlalchemy import Engine, and_, bindparam, select, update
 
 from sync.hlc import wall_ms_of
 from sync.merge import wins
+from sync.server import guard
 from sync.server.db import teams, winners
 from sync.server.errors import ApiError
 from sync.server.users import User
@@ -54,6 +55,7 @@ def now_ms() -> int:
 class PushResult:
     acked: list[str] = field(default_factory=list)
     rejected: list[dict[str, str]] = field(default_factory=list)
+    stamped: list[dict[str, Any]] = field(default_factory=list)
     applied: int = 0
     duplicates: int = 0
     last_seq: int = 0
@@ -87,6 +89,7 @@ def push(
             batch.append(item)
     if not batch:
         return PushResult()
+    stamped = guard.stamp_authors(batch, user)
 
     server_ms = clock_ms()
     limit_ms = server_ms + max_skew_ms
@@ -108,8 +111,14 @@ def push(
         )
 
     received = datetime.now(UTC).isoformat(timespec="milliseconds")
-    result = PushResult()
+    result = PushResult(stamped=stamped)
     with write_lock(engine), engine.begin() as conn:
+        batch, result.rejected = guard.bind_replicas(
+            conn, lambda table: _insert(engine, table), user, batch
+        )
+        if not batch:
+            return result
+        batch_max_hlc = max(c["hlc"] for c in batch)
         # 1. The team's counter row lock, first: commit order == seq order.
         last_seq = conn.execute(
             update(teams)
@@ -131,9 +140,15 @@ def push(
         # keep their own row.
         merge = _merge_pg if conn.dialect.name == "postgresql" else _merge_sqlite
         fresh, applied = merge(conn, team_id, user.id, received, first_seq, batch)
+        if fresh < len(batch):
+            guard.check_collisions(conn, team_id, batch)  # raises: the transaction rolls back
+        private = guard.withdraw_private(conn, team_id, batch)
+        guard.record_last_seq(conn, batch)
         result.duplicates = len(batch) - fresh
         result.applied = applied
-        result.acked = [c["change_id"] for c in batch]
+        refused = {r["change_id"] for r in private}
+        result.rejected += private
+        result.acked = [c["change_id"] for c in batch if c["change_id"] not in refused]
     return result
 
 
@@ -289,13 +304,43 @@ def _q(s: str) -> str:
     return json.dumps(s, ensure_ascii=False)
 
 
-def pull(engine: Engine, team_id: int, after: int, limit: int) -> bytes:
-    """One page of winners with seq > after, in seq order, as the JSON response body.
+def _cursor_holds(conn, team_id: int, seq: int, at: tuple[str, str]) -> bool:
+    """Whether the change logged with ``seq`` is the one (hlc, site) the client saw there."""
+    from sync.server.db import changes
+
+    row = conn.execute(
+        select(changes.c.hlc, changes.c.site).where(
+            changes.c.team_id == team_id, changes.c.seq == seq
+        )
+    ).first()
+    return row is not None and (row[0], row[1]) == at
+
+
+def pull(
+    engine: Engine,
+    team_id: int,
+    after: int,
+    limit: int,
+    *,
+    max_bytes: int = 8 * 1024 * 1024,
+    info: dict[str, str] | None = None,
+    at: tuple[str, str] | None = None,
+) -> bytes:
+    """One page of winners with seq > after, in seq order, as the JSON response body: at most
+    ``limit`` rows and about ``max_bytes`` of values (always at least one row).
 
     Values are stored as JSON text and spliced in as they are (no decode/encode round trip).
     """
     with engine.connect().execution_options(sqlite_readonly=True) as conn, conn.begin():
         last_seq = conn.execute(select(teams.c.last_seq).where(teams.c.id == team_id)).scalar()
+        if at is not None and after > 0 and not _cursor_holds(conn, team_id, after, at):
+            # The change the client's cursor stands on is not ours (any more): the server was
+            # restored from a backup and its sequence reused. The client re-reads from 0.
+            return (
+                '{"changes":[],"next":0,"has_more":true,"cursor_ok":false,'
+                f'"last_seq":{last_seq or 0},"server_id":{_q((info or {}).get("server_id", ""))},'
+                f'"epoch":{_q((info or {}).get("epoch", ""))},"team_id":{int(team_id)}}}'
+            ).encode()
         rows = conn.execute(
             select(
                 winners.c.seq,
@@ -310,19 +355,32 @@ def pull(engine: Engine, team_id: int, after: int, limit: int) -> bytes:
             .order_by(winners.c.seq)
             .limit(limit + 1),
             {"after": after},
-        ).all()
-    has_more = len(rows) > limit
-    rows = rows[:limit]
-    nxt = rows[-1][0] if rows else after
-    parts = [
-        f'{{"seq":{seq},"entity":{_q(e)},"row_id":{_q(r)},"field":{_q(f)},'
-        f'"value":{"null" if v is None else v},"hlc":{_q(h)},"site":{_q(s)}}}'
-        for seq, e, r, f, v, h, s in rows
-    ]
+        )
+        parts: list[str] = []
+        size = 0
+        has_more = False
+        nxt = after
+        last_at = ("", "")
+        for seq, e, r, f, v, h, s in rows:
+            if len(parts) >= limit or (parts and size > max_bytes):
+                has_more = True
+                break
+            part = (
+                f'{{"seq":{seq},"entity":{_q(e)},"row_id":{_q(r)},"field":{_q(f)},'
+                f'"value":{"null" if v is None else v},"hlc":{_q(h)},"site":{_q(s)}}}'
+            )
+            parts.append(part)
+            # Bytes, not characters (a Japanese character is 3); short values: close enough.
+            size += len(part) if v is None or len(v) < 64 else len(part.encode("utf-8"))
+            nxt, last_at = seq, (h, s)
+        rows.close()
+    info = info or {}
     body = (
         '{"changes":['
         + ",".join(parts)
         + f'],"next":{nxt},"has_more":{"true" if has_more else "false"},'
-        f'"last_seq":{last_seq or 0}}}'
+        f'"last_seq":{last_seq or 0},"server_id":{_q(info.get("server_id", ""))},'
+        f'"epoch":{_q(info.get("epoch", ""))},"team_id":{int(team_id)},'
+        f'"next_hlc":{_q(last_at[0])},"next_site":{_q(last_at[1])},"cursor_ok":true}}'
     )
     return body.encode("utf-8")

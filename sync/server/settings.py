@@ -28,6 +28,10 @@ class ServerSettings(BaseSettings):
     max_blob_bytes: int = 50 * 1024 * 1024
     max_pull_limit: int = 10_000
     default_pull_limit: int = 5000
+    # A pull page stops at this many bytes of values too (100 long notes are not 1 GB of memory).
+    max_pull_bytes: int = 8 * 1024 * 1024
+    # Failed tokens from one address within a minute before it is told to wait (429).
+    max_failed_tokens_per_minute: int = 20
 
     def resolved_data_dir(self) -> Path:
         return Path(self.data_dir) if self.data_dir else default_data_dir()

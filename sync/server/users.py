@@ -123,6 +123,24 @@ def revoke_user(engine: Engine, name: str, team: str | None = None) -> int:
         return 1
 
 
+def move_user(engine: Engine, name: str, to_team: str, from_team: str | None = None) -> None:
+    """Put the user in another team (their laptops then pull that team from the start)."""
+    with engine.begin() as conn:
+        query = select(users.c.id, teams.c.name).join(teams, teams.c.id == users.c.team_id)
+        query = query.where(users.c.name == name)
+        if from_team is not None:
+            query = query.where(teams.c.name == from_team)
+        rows = conn.execute(query).all()
+        if len(rows) != 1:
+            raise AdminError(
+                f"no user {name!r}"
+                if not rows
+                else f"{len(rows)} users are called {name!r}; say which with --from-team"
+            )
+        team_id = _team_id(conn, to_team, create=True)
+        conn.execute(users.update().where(users.c.id == rows[0][0]).values(team_id=team_id))
+
+
 def list_users(engine: Engine) -> list[dict]:
     with engine.connect().execution_options(sqlite_readonly=True) as conn:
         rows = conn.execute(

@@ -210,3 +210,40 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
         ],
     ),
 ]
+
+# Sync bookkeeping (issue 14). ``changes.acked`` now says where a change stands: 0 waiting for the
+# server, 1 acknowledged, 2 refused by the server (kept, listed in sync_rejections, never
+# resent), 3 local only (a private note's history, or a draft superseded when it was shared).
+SYNC_BOOKKEEPING = [
+    """CREATE TABLE IF NOT EXISTS sync_rejections (
+      seq INTEGER PRIMARY KEY,
+      change_id TEXT NOT NULL,
+      entity TEXT NOT NULL,
+      row_id TEXT NOT NULL,
+      field TEXT NOT NULL,
+      code TEXT NOT NULL,
+      message TEXT NOT NULL,
+      rejected_at TEXT NOT NULL
+    )""",
+    # Pulled values this laptop did not apply: 'unknown_field' ones (a newer teammate's field) are
+    # applied after an upgrade that knows the field; 'invalid_value' ones are shown as a problem.
+    """CREATE TABLE IF NOT EXISTS sync_held (
+      id INTEGER PRIMARY KEY,
+      reason TEXT NOT NULL,
+      entity TEXT NOT NULL,
+      row_id TEXT NOT NULL,
+      field TEXT NOT NULL,
+      value TEXT,
+      hlc TEXT NOT NULL,
+      site TEXT NOT NULL,
+      message TEXT NOT NULL,
+      received_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS sync_held_reason ON sync_held(reason)",
+    # Unsent changes of notes that are private now were held back by a filter before: they are
+    # local history, never to be sent (sharing the note later sends its state afresh).
+    """UPDATE changes SET acked = 3 WHERE acked = 0 AND entity = 'notes'
+       AND row_id IN (SELECT id FROM notes WHERE visibility = 'private')""",
+]
+
+MIGRATIONS.append(("sync_rejections_and_held_values", SYNC_BOOKKEEPING))

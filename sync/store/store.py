@@ -7,22 +7,31 @@ connections. Each changed field of a synced table gets one row in ``changes`` an
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sync.hlc import HybridLogicalClock
-from sync.merge import wins
 from sync.schema_contract import PRIVATE_VISIBILITY, SYNCED_FIELDS
 from sync.store.connection import READER_CACHE_KIB, WRITER_CACHE_KIB, connect
 from sync.store.ids import new_id
 from sync.store.migrations import migrate
+from sync.values import strip_nul
 
 DB_NAME = "genba.db"
+
+# A change that stays on this laptop: of a private note (but the withdrawal itself), or of an
+# attachment of a private note. ``c`` is the changes table.
+LOCAL_ONLY_SQL = f"""NOT (
+  (c.entity = 'notes' AND NOT (c.field = 'visibility' AND c.value = '{PRIVATE_VISIBILITY}')
+   AND EXISTS (SELECT 1 FROM notes n WHERE n.id = c.row_id AND n.visibility = '{PRIVATE_VISIBILITY}'))
+  OR (c.entity = 'attachments' AND EXISTS (
+    SELECT 1 FROM attachments a JOIN notes n ON n.id = a.entity_id
+    WHERE a.id = c.row_id AND a.entity = 'notes' AND n.visibility = '{PRIVATE_VISIBILITY}')))"""
 
 
 class StoreError(RuntimeError):
@@ -64,7 +73,13 @@ class Store:
             ) from exc
         self._lock = threading.RLock()
         self.site_id = self._site_id()
-        self.clock = HybridLogicalClock(self.get_meta("hlc_last"), now_ms=now_ms)
+        # The PC clock minus the server's, as the last sync measured it: stamps use the
+        # server's time, so a laptop 10 minutes slow does not silently lose its edits.
+        self.clock_offset_ms = int(self.get_meta("clock_offset_ms") or 0)
+        raw = now_ms or (lambda: time.time_ns() // 1_000_000)
+        self.clock = HybridLogicalClock(
+            self.get_meta("hlc_last"), now_ms=lambda: raw() - self.clock_offset_ms
+        )
 
     # -- connections -------------------------------------------------------------------------
     def reader(self) -> sqlite3.Connection:
@@ -97,18 +112,18 @@ class Store:
             w.set_meta(key, value)
 
     def _site_id(self) -> str:
-        """A site id per database file: a copied genba.db gets a new one, so clocks never tie."""
-        stat = os.stat(self.path)
-        identity = f"{self.path.resolve()}|{stat.st_ino}"
+        """This database's replica id, stored in it (never derived from its path: a moved folder
+        keeps it). A restored, copied or cloned file is told apart by the server, which knows the
+        last change it holds from each replica; ``sync.store.replica.reissue`` then gives it a new
+        one."""
         with self._lock:
-            rows = dict(self._conn.execute("SELECT key, value FROM meta WHERE key LIKE 'site_%'"))
-            if rows.get("site_id") and rows.get("site_file") == identity:
-                return rows["site_id"]
+            row = self._conn.execute("SELECT value FROM meta WHERE key = 'site_id'").fetchone()
+            if row and row[0]:
+                return row[0]
             site = new_id().replace("-", "")[-16:]
             self._conn.execute("BEGIN IMMEDIATE")
-            self._conn.executemany(
-                "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
-                [("site_id", site), ("site_file", identity)],
+            self._conn.execute(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES ('site_id', ?)", (site,)
             )
             self._conn.execute("COMMIT")
             return site
@@ -136,23 +151,58 @@ class Store:
 
     # -- sync surface ------------------------------------------------------------------------
     def outbox(self, limit: int = 5000) -> list[dict[str, Any]]:
-        """Unacked local changes, oldest first; changes of private notes never leave the laptop."""
+        """Unacked local changes, oldest first. A private note's only change that leaves is the
+        one that made it private (the withdrawal); its attachments never leave."""
         rows = self.query(
-            """SELECT change_id, entity, row_id, field, value, hlc, site FROM changes c
-               WHERE acked = 0 AND NOT (entity = 'notes' AND EXISTS (
-                 SELECT 1 FROM notes n WHERE n.id = c.row_id AND n.visibility = ?))
-               ORDER BY seq LIMIT ?""",
-            (PRIVATE_VISIBILITY, limit),
+            f"""SELECT change_id, entity, row_id, field, value, hlc, site FROM changes c
+               WHERE acked = 0 AND {LOCAL_ONLY_SQL} ORDER BY seq LIMIT ?""",
+            (limit,),
         )
         return [dict(r) for r in rows]
 
     def pending_count(self) -> int:
         """Changes waiting for the server (private notes excluded: they never leave)."""
-        return self.query(
-            """SELECT count(*) FROM changes c WHERE acked = 0 AND NOT (entity = 'notes' AND EXISTS (
-                 SELECT 1 FROM notes n WHERE n.id = c.row_id AND n.visibility = ?))""",
-            (PRIVATE_VISIBILITY,),
-        )[0][0]
+        return self.query(f"SELECT count(*) FROM changes c WHERE acked = 0 AND {LOCAL_ONLY_SQL}")[
+            0
+        ][0]
+
+    def set_clock_offset(self, offset_ms: int) -> None:
+        """Stamp with the PC clock corrected by ``offset_ms`` (PC minus server) from now on."""
+        self.clock_offset_ms = int(offset_ms)
+        self.set_meta("clock_offset_ms", str(self.clock_offset_ms))
+
+    def reject(self, rejected: Iterable[dict[str, Any]]) -> int:
+        """Keep changes the server refused for good (acked = 2, listed in sync_rejections)."""
+        from datetime import UTC, datetime
+
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        n = 0
+        with self.write() as w:
+            for r in rejected:
+                site, _, seq = str(r.get("change_id", "")).rpartition(".")
+                if not seq.isdigit():
+                    continue
+                row = w.conn.execute(
+                    "UPDATE changes SET acked = 2 WHERE seq = ? AND site = ? AND acked = 0 "
+                    "RETURNING entity, row_id, field",
+                    (int(seq), site),
+                ).fetchone()
+                if row is None:
+                    continue
+                w.conn.execute(
+                    "INSERT OR REPLACE INTO sync_rejections (seq, change_id, entity, row_id, field,"
+                    " code, message, rejected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        int(seq),
+                        r["change_id"],
+                        *row,
+                        str(r.get("code", "")),
+                        str(r.get("message", "")),
+                        now,
+                    ),
+                )
+                n += 1
+        return n
 
     def reset_clock(self, floor_hlc: str) -> HybridLogicalClock:
         """Restart the clock just above ``floor_hlc`` (after re-stamping a clock that ran ahead):
@@ -160,13 +210,31 @@ class Store:
         self.clock = HybridLogicalClock(floor_hlc, now_ms=self.clock._now_ms)
         return self.clock
 
-    def ack(self, change_ids: Iterable[str]) -> None:
-        """Mark changes as received by the server (our change ids are '<site>.<seq>')."""
-        seqs = [
-            (int(c.rpartition(".")[2]),) for c in change_ids if c.startswith(self.site_id + ".")
-        ]
+    def ack(self, change_ids: Iterable[str]) -> int:
+        """Mark exactly these changes as received by the server; return how many were marked.
+
+        A change id is '<replica>.<seq>' of the replica that stamped it, which need not be this
+        database's current one (a replica id re-issued while changes were in flight)."""
+        keys = []
+        for c in change_ids:
+            site, _, seq = c.rpartition(".")
+            if site and seq.isdigit():
+                keys.append((int(seq), site))
         with self.write() as w:
-            w.conn.executemany("UPDATE changes SET acked = 1 WHERE seq = ?", seqs)
+            cur = w.conn.executemany(
+                "UPDATE changes SET acked = 1 WHERE seq = ? AND site = ? AND acked = 0", keys
+            )
+            return cur.rowcount
+
+
+LOCAL_ONLY_NOTE = "UPDATE changes SET acked = 3 WHERE entity = 'notes' AND row_id = ? AND acked = 0"
+
+
+def _is_private(row) -> bool:
+    try:
+        return row["visibility"] == PRIVATE_VISIBILITY
+    except (KeyError, IndexError):
+        return False
 
 
 class Writer:
@@ -214,7 +282,11 @@ class Writer:
                     raise ValueError(f"{entity} has no field(s) {unknown}")
                 row_id = row.get("id") or new_id()
                 ids.append(row_id)
-                values = [row.get(f) for f in fields]
+                # NUL never enters the store: PostgreSQL cannot hold it and nobody typed it.
+                values = [
+                    v.replace("\x00", "") if type(v) is str and "\x00" in v else v
+                    for v in (row.get(f) for f in fields)
+                ]
                 table_rows.append(
                     (
                         row_id,
@@ -238,6 +310,10 @@ class Writer:
             )
             self._log(changes, [])
         self._touch(entity, ids)
+        if entity == "notes":
+            private = [(i,) for i, r in zip(ids, rows, strict=True) if _is_private(r)]
+            # A note born private keeps its whole history on this laptop (acked = 3).
+            self.conn.executemany(LOCAL_ONLY_NOTE, private)
         return ids
 
     def get(self, entity: str, row_id: str) -> sqlite3.Row | None:
@@ -252,9 +328,21 @@ class Writer:
         current = self.get(entity, row_id)
         if current is None:
             raise KeyError(f"no {entity} row {row_id}")
+        values = {f: strip_nul(v) for f, v in values.items()}
         changed = {f: v for f, v in values.items() if current[f] != v}
         if not changed:
             return []
+        privacy = None
+        if entity == "notes" and "visibility" in changed:
+            was, now = _is_private(current), _is_private(changed)
+            privacy = "withdraw" if now and not was else "share" if was and not now else None
+        if privacy:
+            # Whatever was logged before is not shared state: never send it.
+            shared_before = self.conn.execute(
+                "SELECT 1 FROM changes WHERE entity = 'notes' AND row_id = ? AND acked = 1",
+                (row_id,),
+            ).fetchone()
+            self.conn.execute(LOCAL_ONLY_NOTE, (row_id,))
         assignments = ", ".join(f"{f} = ?" for f in changed)
         self.conn.execute(
             f"UPDATE {entity} SET {assignments} WHERE id = ?", (*changed.values(), row_id)
@@ -265,7 +353,25 @@ class Writer:
             changes.append((self._take_seq(), entity, row_id, f, v, hlc, self.site))
         self._log(changes, [(entity, row_id, f, hlc, self.site) for f in changed])
         self._touch(entity, (row_id,))
+        if privacy == "withdraw" and not shared_before:
+            self.conn.execute(
+                LOCAL_ONLY_NOTE, (row_id,)
+            )  # never on the server: nothing to withdraw
+        elif privacy == "share":
+            self._log_shared_state(row_id, hlc, set(changed))
         return list(changed)
+
+    def _log_shared_state(self, row_id: str, hlc: str, logged: set[str]) -> None:
+        """A private note made shared: its current state goes out as new changes (one clock),
+        never the private edits that led to it."""
+        row = self.get("notes", row_id)
+        changes, clocks = [], []
+        for f in SYNCED_FIELDS["notes"]:
+            if f in logged or not logged_at_insert(f, row[f]):
+                continue
+            changes.append((self._take_seq(), "notes", row_id, f, row[f], hlc, self.site))
+            clocks.append(("notes", row_id, f, hlc, self.site))
+        self._log(changes, clocks)
 
     def upsert(self, entity: str, row: dict[str, Any]) -> tuple[str, list[str]]:
         """Insert the row, or update the given fields of the existing one with that id."""
@@ -311,27 +417,12 @@ class Writer:
         return None
 
     # Pulled changes ------------------------------------------------------------------------
-    def apply_remote(self, changes: Iterable[dict[str, Any]]) -> int:
-        """Apply other sites' changes with the merge rule; they are not echoed into the outbox."""
-        applied = 0
-        for ch in changes:
-            entity, row_id, field = ch["entity"], ch["row_id"], ch["field"]
-            if field not in SYNCED_FIELDS.get(entity, ()):
-                continue  # an entity or field this version does not know: ignore, never crash
-            self.clock.observe(ch["hlc"])
-            cur = self.clock_of(entity, row_id, field)
-            if not wins(ch["hlc"], ch["site"], cur[0] if cur else None, cur[1] if cur else None):
-                continue
-            self.conn.execute(f"INSERT OR IGNORE INTO {entity} (id) VALUES (?)", (row_id,))
-            value = ch["value"]
-            if field == "deleted" and value is None:
-                value = 0
-            self.conn.execute(f"UPDATE {entity} SET {field} = ? WHERE id = ?", (value, row_id))
-            self.conn.execute(
-                "INSERT OR REPLACE INTO field_clocks (entity, row_id, field, hlc, site) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (entity, row_id, field, ch["hlc"], ch["site"]),
-            )
-            self._touch(entity, (row_id,))
-            applied += 1
-        return applied
+    def apply_remote(self, changes: Iterable[dict[str, Any]], *, me: str | None = None) -> int:
+        """Apply other sites' changes with the merge rule; they are not echoed into the outbox.
+
+        A value this store cannot hold is kept aside in ``sync_held`` (an unknown field until an
+        upgrade knows it, an invalid value as a problem to show), never a crash. ``me``: this
+        laptop's user, whose notes withdrawn on another of their laptops stay here (private)."""
+        from sync.store.pulled import apply_remote
+
+        return apply_remote(self, changes, me=me)

@@ -220,7 +220,8 @@ def test_a_sync_that_needs_the_rep_is_said_once_offline_is_not(qtbot, genba):
     assert genba.shown == [
         (
             "同期できません",
-            "サーバーがこのトークンを受け付けません。管理者に新しいトークンを発行してもらってください。",
+            "このトークンは管理者により無効にされています。新しいトークンを発行してもらい、"
+            "`genba sync --token -` で設定してください。",
             QSystemTrayIcon.MessageIcon.Warning,
         )
     ]

@@ -162,13 +162,15 @@ def test_private_notes_never_reach_the_outbox(store):
     assert bodies == ["共有"]
 
 
-def test_copied_database_gets_a_new_site_id(tmp_path):
+def test_replica_id_is_stored_in_the_database_not_derived_from_its_path(tmp_path):
+    """A moved folder keeps its replica id (its unsent changes stay its own); a copy is told
+    apart by the server (tests/sync/test_identity.py), which knows what each replica pushed."""
     a = Store(tmp_path / "a")
     site = a.site_id
     a.close()
     assert Store(tmp_path / "a").site_id == site
-    shutil.copytree(tmp_path / "a", tmp_path / "b")
-    assert Store(tmp_path / "b").site_id != site
+    shutil.move(tmp_path / "a", tmp_path / "b")
+    assert Store(tmp_path / "b").site_id == site
 
 
 def test_not_a_database_is_a_clear_error(tmp_path):

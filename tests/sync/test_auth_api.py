@@ -87,7 +87,7 @@ def test_revoked_token_refused_and_client_says_so(server, make_store):
 
 
 def test_wrong_token_client_error(server, make_store):
-    with pytest.raises(AuthError, match="new token"):
+    with pytest.raises(AuthError, match="新しいトークン"):
         sync_once(make_store(), server.url, "wrong", client=server.client)
 
 
@@ -99,7 +99,7 @@ def test_team_comes_from_token_other_teams_rows_invisible_and_unwritable(server)
     # B writing the same row id (a natural id: the same customer) writes B's own copy only:
     # A's value is untouched and A never sees B's.
     later = encode(now_ms() + 1000, 0)
-    body = push(server, b, change("b1", row="acme", value="乗っ取り", hlc=later)).json()
+    body = push(server, b, change("b1", row="acme", value="乗っ取り", hlc=later, site="sb")).json()
     assert body["applied"] == 1 and body["rejected"] == []
     pulled = server.client.get("/v1/pull", headers=H(a)).json()["changes"]
     assert [c["value"] for c in pulled] == ["トヨタ"]
@@ -137,11 +137,21 @@ def test_viewer_reads_but_never_writes(server, make_store):
         {"field": "token_hash"},
         {"field": "id"},
         {"entity": "companies; DROP TABLE winners"},
-        {"hlc": "yesterday"},
-        {"value": {"nested": 1}},
     ],
 )
-def test_forged_entity_field_or_payload_refused(server, bad):
+def test_forged_entity_or_field_refused_alone(server, bad):
+    """A change outside the allow-list is refused by itself; the rest of the push goes through."""
+    token = server.add_user("A")
+    resp = push(server, token, {**change(), **bad}, change("s1.2", row="row-2"))
+    assert resp.status_code == 200
+    body = resp.json()
+    assert [r["code"] for r in body["rejected"]] == ["unknown_field"]
+    assert body["acked"] == ["s1.2"]
+    assert set(server.winners()) == {("companies", "row-2", "name")}
+
+
+@pytest.mark.parametrize("bad", [{"hlc": "yesterday"}, {"value": {"nested": 1}}])
+def test_malformed_payload_refused(server, bad):
     token = server.add_user("A")
     resp = push(server, token, {**change(), **bad})
     assert resp.status_code == 422

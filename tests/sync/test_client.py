@@ -13,7 +13,6 @@ import pytest
 
 from sync.client import (
     BackgroundSync,
-    ClockSkewError,
     IncompatibleServerError,
     OfflineError,
     sync_once,
@@ -110,7 +109,7 @@ def test_incompatible_or_foreign_server(make_store, handler):
         sync_once(make_store(), "http://x", "t", transport=httpx.MockTransport(handler))
 
 
-def test_clock_a_year_ahead_is_refused_then_restamped(server, make_store):
+def test_clock_a_year_ahead_is_restamped_to_the_servers_time(server, make_store):
     token = server.add_user()
     offset = [YEAR_MS]
     a = make_store(now_ms=lambda: time.time_ns() // 1_000_000 + offset[0])
@@ -120,23 +119,23 @@ def test_clock_a_year_ahead_is_refused_then_restamped(server, make_store):
     with b.write() as w:
         w.insert("companies", {"name": "現在"})
     sync_once(b, server.url, token, client=server.client)
-    # The PC clock is still wrong: refused, but the team's changes still arrive; nothing lost.
-    with pytest.raises(ClockSkewError, match="clock"):
-        sync_once(a, server.url, token, client=server.client)
-    assert a.pending_count() == 1
-    assert a.query("SELECT count(*) FROM companies WHERE name = '現在'")[0][0] == 1
-    # The clock is corrected; the year-ahead stamps are re-stamped and accepted.
-    offset[0] = 0
+    # The PC clock is still a year ahead: the server refuses the stamps, the laptop measures its
+    # clock against the server's, re-stamps in the server's time and is told its clock is wrong.
     report = sync_once(a, server.url, token, client=server.client)
     assert report.restamped == 1 and a.pending_count() == 0
+    kinds = dict(report.notices)
+    assert abs(kinds["pc_clock"] - YEAR_MS) < 60_000
+    assert a.query("SELECT count(*) FROM companies WHERE name = '現在'")[0][0] == 1
     hlc = server.winners()[("companies", row, "name")][1]
-    assert hlc < a.clock.now()
     assert int(hlc.split(".")[0]) < time.time_ns() // 1_000_000 + 600_000
-    with a.write() as w:  # later writes are stamped with a sane clock too
+    with a.write() as w:  # later writes are stamped with the server's time too
         w.update("companies", row, {"name": "修正"})
+    assert int(a.clock.last().split(".")[0]) < time.time_ns() // 1_000_000 + 600_000
+    offset[0] = 0  # the rep fixes the clock: nothing to correct any more
     sync_once(a, server.url, token, client=server.client)
     sync_once(b, server.url, token, client=server.client)
     assert snapshot(a) == snapshot(b)
+    assert a.clock_offset_ms == 0
 
 
 def test_credentials_fall_back_to_a_private_file(make_store, monkeypatch):
@@ -198,7 +197,8 @@ def test_run_sync_command_remembers_and_reports(server, make_store):
     assert (
         run_sync_command(store, server.url, token, False, out=out.append, client=server.client) == 0
     )
-    assert out[-1].startswith("Synced with http://testserver: sent 1")
+    assert out[-1].startswith("http://testserver と同期しました: 送信 1 件")
+    assert "Synced with http://testserver: sent 1" in out[-1]
     assert run_sync_command(store, None, None, False, out=out.append, client=server.client) == 0
     out.clear()
     assert run_sync_command(store, None, None, True, out=out.append) == 0
@@ -214,7 +214,12 @@ def test_run_sync_command_errors_are_one_line(server, make_store):
     assert (
         run_sync_command(store, server.url, "bad", False, out=out.append, client=server.client) == 1
     )
-    assert len(out) == 1 and out[0].startswith("error: ") and "\n" not in out[0]
+    # http:// to a host that is not this PC: said once, before the error line.
+    assert out[0].startswith("warning: ") and "暗号化されません" in out[0]
+    errors = [line for line in out if not line.startswith("warning: ")]
+    assert len(errors) == 1 and errors[0].startswith("error: ") and "\n" not in errors[0]
+    assert errors[0].index("トークン") < errors[0].index("token")  # Japanese first
+    assert "Error" not in errors[0]  # no exception names
     assert load_credentials(store)[1] is None  # a refused token is not remembered
     assert run_sync_command(store, server.url, "tok", False, out=out.append, client=Down()) == 1
     assert "Offline" in out[-1]

@@ -1,0 +1,89 @@
+"""The pull half of a sync: pages of the team's winners from the cursor (keyed by server, epoch
+and team, checked against the change it stands on), each applied in the transaction that saves
+the cursor; then the attachment contents pulled rows reference."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from typing import Any
+
+from sync.client.handshake import cursor_key
+from sync.client.session import _Session, blob_path
+from sync.values import SHA256
+
+PULL_PAGE = 5000
+MAX_BLOB_DOWNLOADS = 500
+
+
+def _pull(store, session: _Session, report, page_size: int, progress, hello) -> None:
+    key = cursor_key(session.url, hello)
+    cursor = int(store.get_meta(key) or 0)
+    at = (store.get_meta(key + ":at") or "|").split("|", 1)
+    reset = False
+    total: int | None = None
+    me = report.user or None
+    while True:
+        params: dict[str, Any] = {"after": cursor, "limit": page_size}
+        if cursor and at[0]:
+            params.update(at_hlc=at[0], at_site=at[1])
+        resp = session.request("GET", "/v1/pull", store=store, params=params)
+        session.check(resp)
+        page = resp.json()
+        last_seq = int(page.get("last_seq", 0))
+        if (cursor > last_seq or page.get("cursor_ok") is False) and not reset:
+            # The server is behind our cursor or its sequence now names other changes: it was
+            # restored from a backup. Read the team again from the start.
+            reset, cursor, at = True, 0, ["", ""]
+            report.notices.append(("server_behind", last_seq))
+            continue
+        if total is None:
+            total = max(0, last_seq - cursor)
+        nxt = int(page["next"])
+        if page["changes"]:
+            at = [str(page.get("next_hlc", "")), str(page.get("next_site", ""))]
+        with store.write() as w:
+            before = w.conn.execute("SELECT count(*) FROM sync_held").fetchone()[0]
+            report.applied += w.apply_remote(page["changes"], me=me)
+            report.held += w.conn.execute("SELECT count(*) FROM sync_held").fetchone()[0] - before
+            w.set_meta(key, str(nxt))
+            w.set_meta(key + ":at", "|".join(at))
+            w.set_meta("sync_cursor", str(nxt))
+        report.pulled += len(page["changes"])
+        cursor = report.cursor = nxt
+        if progress:
+            progress("pull", min(report.pulled, total or 0) if total else report.pulled, total)
+        if not page.get("has_more"):
+            return
+
+
+def _download_blobs(store, session: _Session, report) -> None:
+    """Fetch attachment contents that pulled rows reference and this laptop lacks."""
+    try:
+        rows = store.query(
+            "SELECT DISTINCT sha256 FROM attachments WHERE deleted = 0 AND sha256 IS NOT NULL"
+        )
+    except Exception:
+        return
+    fetched = 0
+    for (sha,) in rows:
+        if fetched >= MAX_BLOB_DOWNLOADS:
+            return
+        if not isinstance(sha, str) or not SHA256.fullmatch(sha):
+            continue  # never a path: a teammate's value names no file outside blobs/
+        path = blob_path(store.data_dir, sha)
+        if path.is_file():
+            continue
+        resp = session.request("GET", f"/v1/blobs/{sha}", store=store)
+        if resp.status_code == 404:
+            continue  # not uploaded (yet): the author's laptop will send it
+        session.check(resp)
+        data = resp.content
+        if hashlib.sha256(data).hexdigest() != sha:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".part")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+        fetched += 1
+        report.blobs_downloaded += 1

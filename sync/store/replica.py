@@ -1,0 +1,95 @@
+"""Replica identity: what this database has stamped, and a new id when it turns out to be a copy.
+
+A change id is ``<replica>.<seq>``. The server remembers, per replica, the last change it holds.
+If it holds one this database never made (a greater seq, or the same seq with another clock),
+this file is a restored backup, a copy or a cloned disk: ``reissue`` gives it a new replica id and
+moves its unsent changes under it, in their order, so they can never be taken for the other
+copy's (and sends again, under it, the values of its acknowledged ones: on a restored server the
+other copy may hold those ids now). If the server holds fewer than were acknowledged (the server was restored from a
+backup), ``unack_after`` puts the missing ones back in the outbox.
+"""
+
+from __future__ import annotations
+
+from sync.store.ids import new_id
+
+
+def new_replica_id() -> str:
+    return new_id().replace("-", "")[-16:]
+
+
+def last_stamped(store, site: str) -> tuple[int, str | None]:
+    """(greatest seq, its clock) this database stamped as ``site``; (0, None) when none."""
+    row = store.query(
+        "SELECT seq, hlc FROM changes WHERE site = ? ORDER BY seq DESC LIMIT 1", (site,)
+    )
+    return (row[0][0], row[0][1]) if row else (0, None)
+
+
+def stamped_at(store, site: str, seq: int) -> str | None:
+    row = store.query("SELECT hlc FROM changes WHERE site = ? AND seq = ?", (site, seq))
+    return row[0][0] if row else None
+
+
+def is_copy(store, server_seq: int, server_hlc: str | None) -> bool:
+    """True when the server holds a change of our replica id that this database never made."""
+    if not server_seq:
+        return False
+    ours, _ = last_stamped(store, store.site_id)
+    if server_seq > ours:
+        return True
+    return server_hlc is not None and stamped_at(store, store.site_id, server_seq) != server_hlc
+
+
+# The change ``c`` is the clock of its field's current value (field_clocks, else the row's
+# insert clock when no field clock overrides it).
+_CURRENT = """(
+  EXISTS (SELECT 1 FROM field_clocks f WHERE f.entity = c.entity AND f.row_id = c.row_id
+          AND f.field = c.field AND f.hlc = c.hlc AND f.site = c.site)
+  OR (NOT EXISTS (SELECT 1 FROM field_clocks f WHERE f.entity = c.entity
+                  AND f.row_id = c.row_id AND f.field = c.field)
+      AND EXISTS (SELECT 1 FROM row_clocks r WHERE r.entity = c.entity AND r.row_id = c.row_id
+                  AND r.hlc = c.hlc AND r.site = c.site)))"""
+
+
+def reissue(store) -> str:
+    """A new replica id for this database; unsent changes move under it (same seq, same order).
+
+    A field whose current clock is one of those changes gets the new id too, so this laptop and
+    the server agree on the (hlc, site) of every value. Pull cursors are dropped: the next sync
+    re-reads the team, which the merge rule makes harmless, and settles any value this copy and
+    the other one both claim."""
+    new = new_replica_id()
+    old = store.site_id
+    with store.write() as w:
+        conn = w.conn
+        # What the server acknowledged under the old id may be gone from it (the other copy's
+        # changes took those ids on a restored server): every value this database still holds
+        # from its own acknowledged changes is sent again under the new id. Superseded ones need
+        # not be: a greater clock already holds their field.
+        conn.execute(
+            f"UPDATE changes SET acked = 0 WHERE acked = 1 AND site = ? AND seq IN ("
+            f"SELECT c.seq FROM changes c WHERE c.acked = 1 AND c.site = ? AND {_CURRENT})",
+            (old, old),
+        )
+        conn.execute(
+            "INSERT OR REPLACE INTO field_clocks (entity, row_id, field, hlc, site) "
+            f"SELECT c.entity, c.row_id, c.field, c.hlc, ? FROM changes c "
+            f"WHERE c.acked = 0 AND {_CURRENT}",
+            (new,),
+        )
+        conn.execute("UPDATE changes SET site = ? WHERE acked = 0", (new,))
+        conn.execute("DELETE FROM meta WHERE key LIKE 'pull_cursor%'")
+        w.set_meta("site_id", new)
+        w.site = new
+    store.site_id = new
+    return new
+
+
+def unack_after(store, site: str, server_seq: int) -> int:
+    """The server lost acknowledged changes (restored from a backup): send them again."""
+    with store.write() as w:
+        return w.conn.execute(
+            "UPDATE changes SET acked = 0 WHERE site = ? AND seq > ? AND acked = 1",
+            (site, server_seq),
+        ).rowcount
