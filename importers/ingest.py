@@ -136,6 +136,7 @@ class Importer:
             sources.save_source(*args, keep_hash=parsed.keep_hash, profile=parsed.profile)
             reader.apply(w, job)
             sources.settle(w, source_id, parsed.issues)
+            _backfill_readings_once(w)
             outcome.rows = {
                 e: set(ids) if len(ids) <= ROWS_LISTED else None for e, ids in w.touched.items()
             }
@@ -162,6 +163,25 @@ class Importer:
         with self.store.write() as w:
             sid = sources.record_failure(w, path, fk.source_kind, existing, fb, issues)
         return Outcome(path, fk.name, Status.FAILED, sid, issues=list(issues))
+
+
+READINGS_BACKFILLED = "readings_backfilled"
+
+
+def _backfill_readings_once(w) -> None:
+    """Companies and contacts stored before Genba derived readings (older versions, teammates'
+    rows) get their よみ once per database, with the first import after the upgrade; rows made
+    since get theirs when they are created. Without the analyser (the frozen build) nothing is
+    derived and the next install that has one tries again."""
+    if w.conn.execute("SELECT 1 FROM meta WHERE key = ?", (READINGS_BACKFILLED,)).fetchone():
+        return
+    from importers.cards.readings import fill_readings
+    from importers.normalize.readings import analyser_available
+
+    if not analyser_available():
+        return
+    fill_readings(w)
+    w.set_meta(READINGS_BACKFILLED, "1")
 
 
 def import_source(

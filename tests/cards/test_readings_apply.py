@@ -219,3 +219,28 @@ def test_a_derived_reading_follows_a_name_the_file_changes(store, tmp_path):
         "さとう けんた",
         "derived",
     )
+
+
+def test_the_first_import_after_an_upgrade_backfills_readings_once(store, tmp_path):
+    """Customers stored by an older Genba (no よみ) get a derived reading with the next import;
+    a reading a rep set by hand is not touched, and later imports do not scan again."""
+    from importers.ingest import READINGS_BACKFILLED, Importer
+
+    with store.write() as w:
+        w.insert(
+            "companies",
+            {"id": "old", "name": "株式会社山田製作所", "name_normalized": "山田製作所"},
+        )
+        w.insert("companies", {"id": "mine", "name": "港工業", "name_kana": "みなとこうぎょう"})
+    card = tmp_path / "card.vcf"
+    card.write_text(
+        "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:田村 一郎\r\nN:田村;一郎;;;\r\nORG:サンプル精工\r\n"
+        "EMAIL:tamura@example.co.jp\r\nEND:VCARD\r\n",
+        encoding="utf-8",
+    )
+    Importer(store).import_source(card)
+    rows = dict(store.query("SELECT id, name_kana FROM companies WHERE id IN ('old', 'mine')"))
+    assert rows == {"old": "やまだせいさくしょ", "mine": "みなとこうぎょう"}
+    source = store.query("SELECT name_kana_source FROM companies WHERE id = 'old'")[0][0]
+    assert source == "derived"
+    assert store.get_meta(READINGS_BACKFILLED) == "1"
