@@ -13,7 +13,10 @@ debs=(postgresql libreoffice-calc-nogui fonts-noto-cjk tesseract-ocr tesseract-o
   xvfb openbox libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 openssl)
 missing=()
-for d in "${debs[@]}"; do dpkg -s "$d" >/dev/null 2>&1 || missing+=("$d"); done
+# "install ok installed" only: a package removed but not purged still answers `dpkg -s`.
+for d in "${debs[@]}"; do
+  dpkg-query -W -f='${Status}' "$d" 2>/dev/null | grep -q "install ok installed" || missing+=("$d")
+done
 if ((${#missing[@]})); then
   echo "Installing Debian packages: ${missing[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
