@@ -7,22 +7,13 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-# Fields shown side by side, and which of them the rep can take from either row.
+from sync.schema_contract import CONTACT_DETAILS
+
+# Fields shown side by side, and which of them the rep can take from either row: a contact's
+# details as cards and reports give them (its company and match key are not the rep's choice).
 FIELDS = {
     "companies": ("name", "name_kana"),
-    "contacts": (
-        "full_name",
-        "full_name_kana",
-        "title",
-        "department",
-        "email",
-        "phone",
-        "mobile",
-        "fax",
-        "postal_code",
-        "address",
-        "url",
-    ),
+    "contacts": tuple(f for f in CONTACT_DETAILS if f not in ("company_id", "name_normalized")),
 }
 
 
