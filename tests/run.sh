@@ -8,10 +8,12 @@ cd "$(dirname "$0")/.."
 # program), a CJK font (Qt offscreen renders Japanese), tesseract with Japanese data (card OCR),
 # poppler (PDF cards); a real X server for the UI tests (tests/ui_x11): Xvfb, openbox as the
 # window manager, and the xcb libraries Qt's xcb platform plugin loads that nothing else brings;
-# openssl (a sync test makes a self-signed certificate).
+# openssl (a sync test makes a self-signed certificate); and the libraries PySide6's QtGui links
+# (EGL, GL, xkbcommon, fontconfig, GLib, D-Bus), which a leaner machine may lack.
 debs=(postgresql libreoffice-calc-nogui fonts-noto-cjk tesseract-ocr tesseract-ocr-jpn poppler-utils
   xvfb openbox libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
-  libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 openssl)
+  libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 openssl
+  libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3)
 missing=()
 # "install ok installed" only: a package removed but not purged still answers `dpkg -s`.
 for d in "${debs[@]}"; do
