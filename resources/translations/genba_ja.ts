@@ -43,6 +43,11 @@
         <source>Rep</source>
         <translation>担当</translation>
     </message>
+    <message>
+        <location filename="../../desktop/app/fmt.py" line="68"/>
+        <source>Voice memo (draft: to confirm)</source>
+        <translation>音声メモ（下書き・未確定）</translation>
+    </message>
 </context>
 <context>
     <name>ActivitiesView</name>
@@ -721,12 +726,12 @@
         <translation>写真に書かれている内容（OCRで読み取った候補です。確認してください。手書きの文字は読めません）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="430"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="432"/>
         <source>Attach a photo</source>
         <translation>写真を添付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="432"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="434"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
         <translation>画像 (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</translation>
     </message>

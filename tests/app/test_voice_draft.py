@@ -79,3 +79,33 @@ def test_a_draft_gone_meanwhile_says_so(qtbot, ctx, store):
     wait_idle(qtbot, ctx)
     assert not dlg.result() and dlg.buttons.isEnabled()
     assert "音声メモを保存できませんでした" in dlg.message.text()
+
+
+def test_the_activity_list_and_the_customer_page_mark_drafts_and_open_them(qtbot, ctx, store):
+    from desktop.app.dialogs.voice_draft import VoiceDraftDialog
+    from desktop.app.views.activities import ActivitiesView
+    from desktop.app.views.customer_page import CustomerPage
+
+    insert_draft(store)
+    view = ActivitiesView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    view.activate()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=5000)
+    index = view.model.index(0, 3)
+    assert index.data() == "音声メモ（下書き・未確定）"
+    view._edit(index)
+    assert isinstance(view._dialog, VoiceDraftDialog)
+    qtbot.waitUntil(lambda: view._dialog.row is not None, timeout=5000)
+    view._dialog.reject()
+    view.model.close()
+    page = CustomerPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.load("c-yamada")
+    assert page.timeline.index(0, 1).data() == "音声メモ（下書き・未確定）"
+    page._edit_activity(page.timeline.index(0, 1))
+    assert isinstance(page._activity_dialog, VoiceDraftDialog)
+    qtbot.waitUntil(lambda: page._activity_dialog.row is not None, timeout=5000)
+    wait_idle(qtbot, ctx)
