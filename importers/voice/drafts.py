@@ -53,9 +53,10 @@ def confirm_minutes(store: Store, activity_id: str, changes: dict | None = None)
         row = w.get("activities", activity_id)
         if row is None or row["deleted"] or row["kind"] not in (DRAFT, CONFIRMED):
             raise KeyError(f"no voice memo draft {activity_id!r}")
-        merged = {**dict(row), **values}
-        if not (merged.get("insight") or "").strip() and "insight" not in values:
-            values["insight"] = merged.get("summary")
+        said = (row["insight"] or "").strip()
+        if "insight" not in values and (not said or said == (row["summary"] or "").strip()):
+            # no 所感 of its own: the note says what the memo says, and follows its edits
+            values["insight"] = values.get("summary", row["summary"])
         w.update("activities", activity_id, {**values, "kind": CONFIRMED})
         sync_insight_notes(w, [activity_id])
 

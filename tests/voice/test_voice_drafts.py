@@ -28,9 +28,17 @@ def test_confirming_makes_one_note_and_confirming_again_updates_it(store):
     assert note["activity_id"] == aid and note["company_id"] == "c-yamada"
     assert note["author"] == "佐藤" and note["category"] is not None
     assert not voice_drafts(store.reader())
+    confirm_minutes(store, aid, {"summary": "田村課長は納期の確実さを最も重視している。"})
+    (edited,) = _notes(store)  # the note follows the 内容 it was made from
+    assert (
+        edited["id"] == note["id"]
+        and edited["body"] == "田村課長は納期の確実さを最も重視している。"
+    )
     confirm_minutes(store, aid, {"insight": "田村課長は納期を最も重視。価格は二の次。"})
     (again,) = _notes(store)
     assert again["id"] == note["id"] and again["body"] == "田村課長は納期を最も重視。価格は二の次。"
+    confirm_minutes(store, aid, {"summary": "別の内容。"})  # a 所感 of its own stays
+    assert _notes(store)[0]["body"] == "田村課長は納期を最も重視。価格は二の次。"
 
 
 def test_a_memo_that_says_nothing_makes_no_note(store):
