@@ -263,7 +263,7 @@ def _pct(v) -> str:
     return f"{v}%" if v is not None else ""
 
 
-def _heard(a: dict) -> str:
+def heard_text(a: dict) -> str:
     """A voice memo's transcript, when the rep's summary does not already say it all."""
     said = " ".join((a.get("transcript") or "").split())
     summary = " ".join((a.get("summary") or "").split())
@@ -301,8 +301,8 @@ def render_brief_text(brief: Brief) -> str:
         lines.append(
             f"  {a['occurred_on'] or '日付不明'}  {a['rep'] or ''}  {who}  {a['summary'] or ''}"
         )
-        if _heard(a):
-            lines.append(f"    (音声メモの文字起こし) {_heard(a)}")
+        if heard_text(a):
+            lines.append(f"    (音声メモの文字起こし) {heard_text(a)}")
     lines.append("")
     lines.append("【面談者・連絡先】")
     if not brief.contacts:
@@ -424,8 +424,8 @@ def render_brief_html(brief: Brief) -> str:
                     e(" ".join(x for x in (a["contact_name"], a["contact_title"]) if x)),
                     e(a["summary"] or "")
                     + (
-                        f"<br><small>音声メモの文字起こし: {e(_heard(a))}</small>"
-                        if _heard(a)
+                        f"<br><small>音声メモの文字起こし: {e(heard_text(a))}</small>"
+                        if heard_text(a)
                         else ""
                     ),
                     e(a["result"] or ""),

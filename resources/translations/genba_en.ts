@@ -319,67 +319,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="161"/>
+        <location filename="../../desktop/app/views/brief.py" line="162"/>
         <source>No visits yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="166"/>
+        <location filename="../../desktop/app/views/brief.py" line="167"/>
         <source>Contacts</source>
         <translation type="unfinished">面談者・連絡先</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="177"/>
+        <location filename="../../desktop/app/views/brief.py" line="178"/>
         <source>mobile {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="180"/>
+        <location filename="../../desktop/app/views/brief.py" line="181"/>
         <source>last met {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="193"/>
+        <location filename="../../desktop/app/views/brief.py" line="194"/>
         <source>No contacts yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="198"/>
+        <location filename="../../desktop/app/views/brief.py" line="199"/>
         <source>Open deals</source>
         <translation type="unfinished">進行中の案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="216"/>
+        <location filename="../../desktop/app/views/brief.py" line="217"/>
         <source>No open deals.</source>
         <translation type="unfinished">進行中の案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="232"/>
+        <location filename="../../desktop/app/views/brief.py" line="227"/>
+        <source>Voice memo transcript: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="240"/>
         <source>{0} (overdue)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="258"/>
+        <location filename="../../desktop/app/views/brief.py" line="266"/>
         <source>Print the brief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="265"/>
+        <location filename="../../desktop/app/views/brief.py" line="273"/>
         <source>pre-visit brief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="272"/>
+        <location filename="../../desktop/app/views/brief.py" line="280"/>
         <source>Save the brief as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="274"/>
+        <location filename="../../desktop/app/views/brief.py" line="282"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="290"/>
+        <location filename="../../desktop/app/views/brief.py" line="298"/>
         <source>Saved {0}</source>
         <translation type="unfinished"></translation>
     </message>

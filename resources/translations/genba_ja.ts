@@ -321,67 +321,72 @@
         <translation>日付不明</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="161"/>
+        <location filename="../../desktop/app/views/brief.py" line="162"/>
         <source>No visits yet.</source>
         <translation>まだ訪問記録がありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="166"/>
+        <location filename="../../desktop/app/views/brief.py" line="167"/>
         <source>Contacts</source>
         <translation>面談者・連絡先</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="177"/>
+        <location filename="../../desktop/app/views/brief.py" line="178"/>
         <source>mobile {0}</source>
         <translation>携帯 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="180"/>
+        <location filename="../../desktop/app/views/brief.py" line="181"/>
         <source>last met {0}</source>
         <translation>最終面談 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="193"/>
+        <location filename="../../desktop/app/views/brief.py" line="194"/>
         <source>No contacts yet.</source>
         <translation>面談者・連絡先はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="198"/>
+        <location filename="../../desktop/app/views/brief.py" line="199"/>
         <source>Open deals</source>
         <translation>進行中の案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="216"/>
+        <location filename="../../desktop/app/views/brief.py" line="217"/>
         <source>No open deals.</source>
         <translation>進行中の案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="232"/>
+        <location filename="../../desktop/app/views/brief.py" line="227"/>
+        <source>Voice memo transcript: {0}</source>
+        <translation>音声メモの文字起こし: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="240"/>
         <source>{0} (overdue)</source>
         <translation>{0}（期限切れ）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="258"/>
+        <location filename="../../desktop/app/views/brief.py" line="266"/>
         <source>Print the brief</source>
         <translation>ブリーフを印刷</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="265"/>
+        <location filename="../../desktop/app/views/brief.py" line="273"/>
         <source>pre-visit brief</source>
         <translation>訪問前ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="272"/>
+        <location filename="../../desktop/app/views/brief.py" line="280"/>
         <source>Save the brief as PDF</source>
         <translation>ブリーフをPDFに保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="274"/>
+        <location filename="../../desktop/app/views/brief.py" line="282"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="290"/>
+        <location filename="../../desktop/app/views/brief.py" line="298"/>
         <source>Saved {0}</source>
         <translation>{0} に保存しました</translation>
     </message>

@@ -109,3 +109,22 @@ def test_the_activity_list_and_the_customer_page_mark_drafts_and_open_them(qtbot
     assert isinstance(page._activity_dialog, VoiceDraftDialog)
     qtbot.waitUntil(lambda: page._activity_dialog.row is not None, timeout=5000)
     wait_idle(qtbot, ctx)
+
+
+def test_the_brief_view_shows_what_was_said_in_a_confirmed_memo(qtbot, ctx, store):
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.app.views.brief import BriefView
+    from importers.voice.drafts import confirm_minutes
+
+    aid = insert_draft(store)
+    confirm_minutes(store, aid, {"summary": "シャフトの見積依頼。"})
+    view = BriefView(ctx)
+    qtbot.addWidget(view)
+    view.show()
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        view.load("c-yamada")
+    texts = [w.text() for w in view.findChildren(QLabel)]
+    (line,) = [t for t in texts if "音声メモの文字起こし" in t]  # the activity, not its note
+    assert "シャフトの見積依頼。" in line
+    assert "音声メモの文字起こし: 本日は山田政策書の田村課長を訪問しました。" in line
