@@ -87,8 +87,41 @@ def test_a_confirmed_memo_imported_again_is_not_duplicated(
     copy = shutil.copy(f, tmp_path / "copy.wav")
     out = importer.import_source(copy)
     assert out.added == 0 and out.status != "failed", out.issues
+    out = importer.import_source(f, force=True)  # transcribed and applied again
+    assert out.added == 0 and out.status == "imported", out.issues
     (a,) = store.query("SELECT * FROM activities WHERE deleted = 0")
     assert a["kind"] == "voice" and a["next_action"] == "見積を5/24までに提出"
     assert len(_notes(store)) == 1 and not voice_drafts(store.reader())
     confirm_minutes(store, a["id"])
     assert len(_notes(store)) == 1
+
+
+def test_a_discarded_memo_imported_again_stays_discarded(
+    tmp_path, store, whisper_base, memo_speech
+):
+    insert_draft(store, "00" * 32)  # the customers
+    f = write_wav(tmp_path / "20240514_帰りの車.wav", *memo_speech)
+    importer = Importer(store, lang="ja", voice_model=str(whisper_base), rep="佐藤")
+    assert importer.import_source(f).added == 1
+    (aid,) = [
+        d["id"] for d in voice_drafts(store.reader()) if d["source_ref"] != "voice:" + "00" * 32
+    ]
+    discard_draft(store, aid)
+    out = importer.import_source(shutil.copy(f, tmp_path / "again.wav"))
+    assert out.status == "duplicate" and out.added == 0
+    out = importer.import_source(f, force=True)  # read and applied again
+    assert out.added == 0 and "voice_deleted" in [i.code for i in out.issues], out
+    assert store.query("SELECT deleted FROM activities WHERE id = ?", (aid,))[0][0] == 1
+    assert store.query("SELECT ocr_text FROM attachments WHERE entity_id = ?", (aid,))[0][0]
+
+
+def test_only_voice_memos_are_confirmed_or_discarded(store):
+    with store.write() as w:
+        w.insert("activities", {"id": "visit-1", "occurred_on": "2024-05-14", "summary": "訪問"})
+    with pytest.raises(KeyError):
+        confirm_minutes(store, "visit-1")
+    with pytest.raises(KeyError):
+        discard_draft(store, "visit-1")
+    with pytest.raises(KeyError):
+        confirm_minutes(store, "no-such-id")
+    assert store.query("SELECT kind, deleted FROM activities")[0][:] == (None, 0)
