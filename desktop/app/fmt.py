@@ -57,3 +57,13 @@ def one_line(text: str | None, limit: int = 80) -> str:
         return ""
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def purpose(row: dict) -> str:
+    """The purpose column; a voice memo the rep has not confirmed yet says so (double-click
+    opens it beside its transcript)."""
+    if row.get("kind") == "voice_draft":
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("Activities", "Voice memo (draft: to confirm)")
+    return row.get("purpose") or ""

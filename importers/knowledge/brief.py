@@ -111,9 +111,16 @@ def build_brief(
     brief.activities = [
         dict(r)
         for r in store.query(
+            # a voice memo counts once the rep confirmed it (a draft may name the wrong
+            # customer), and brings what was said: the transcript kept on its recording
             """SELECT id, occurred_on, rep, contact_name, contact_title, purpose, summary, result,
-                      next_action, next_action_due, amount_jpy, probability, source_ref
+                      next_action, next_action_due, amount_jpy, probability, source_ref, kind,
+                      CASE WHEN kind = 'voice' THEN
+                        (SELECT t.ocr_text FROM attachments t WHERE t.entity = 'activities'
+                          AND t.entity_id = activities.id AND t.deleted = 0 LIMIT 1)
+                      END AS transcript
                FROM activities WHERE company_id = ? AND deleted = 0
+                 AND coalesce(kind, '') != 'voice_draft'
                ORDER BY occurred_on IS NULL, occurred_on DESC, source_ref DESC LIMIT ?""",
             (cid, max_activities),
         )
@@ -256,6 +263,13 @@ def _pct(v) -> str:
     return f"{v}%" if v is not None else ""
 
 
+def heard_text(a: dict) -> str:
+    """A voice memo's transcript, when the rep's summary does not already say it all."""
+    said = " ".join((a.get("transcript") or "").split())
+    summary = " ".join((a.get("summary") or "").split())
+    return "" if not said or said.replace(" ", "") in summary.replace(" ", "") else said
+
+
 def render_brief_text(brief: Brief) -> str:
     """The brief for the terminal."""
     lines = [f"■ {brief.company}  訪問前ブリーフ ({brief.generated_on})"]
@@ -287,6 +301,8 @@ def render_brief_text(brief: Brief) -> str:
         lines.append(
             f"  {a['occurred_on'] or '日付不明'}  {a['rep'] or ''}  {who}  {a['summary'] or ''}"
         )
+        if heard_text(a):
+            lines.append(f"    (音声メモの文字起こし) {heard_text(a)}")
     lines.append("")
     lines.append("【面談者・連絡先】")
     if not brief.contacts:
@@ -406,7 +422,12 @@ def render_brief_html(brief: Brief) -> str:
                     e(a["occurred_on"] or ""),
                     e(a["rep"] or ""),
                     e(" ".join(x for x in (a["contact_name"], a["contact_title"]) if x)),
-                    e(a["summary"] or ""),
+                    e(a["summary"] or "")
+                    + (
+                        f"<br><small>音声メモの文字起こし: {e(heard_text(a))}</small>"
+                        if heard_text(a)
+                        else ""
+                    ),
                     e(a["result"] or ""),
                 ]
                 for a in brief.activities

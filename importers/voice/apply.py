@@ -16,14 +16,14 @@ from pathlib import Path
 from importers.config import Settings
 from importers.ingest import Job, Parsed, Reader
 from importers.messages import issue
-from importers.normalize.dates import parse_date
 from importers.photos.blobs import store_blob
 from importers.photos.memo import date_from_name
 from importers.reading import FileBytes
+from importers.voice.drafts import confirm_minutes  # noqa: F401 (its home before drafts.py)
 from importers.voice.minutes import draft_minutes
 from importers.voice.readings import find_customer
 from importers.voice.transcribe import Transcriber, VoiceProblem, model_problem
-from sync.store import Store, Writer
+from sync.store import Writer
 from sync.store.ids import natural_id
 
 _MIME = {
@@ -139,18 +139,6 @@ class VoiceReader(Reader):
                 },
             )
         out.entity, out.entity_id, out.attachment_id = "activities", activity_id, attachment_id
-
-
-def confirm_minutes(store: Store, activity_id: str, changes: dict | None = None) -> None:
-    """The rep confirmed the draft (with their edits): it becomes an ordinary activity."""
-    values = dict(changes or {})
-    if "next_action_due" in values and isinstance(values["next_action_due"], str):
-        values["next_action_due"] = parse_date(values["next_action_due"]).isoformat()
-    with store.write() as w:
-        row = w.get("activities", activity_id)
-        if row is None or row["kind"] not in ("voice_draft", "voice"):
-            raise KeyError(f"no voice memo draft {activity_id!r}")
-        w.update("activities", activity_id, {**values, "kind": "voice"})
 
 
 def _settings(data_dir: Path) -> Settings:

@@ -43,6 +43,11 @@
         <source>Rep</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../desktop/app/fmt.py" line="68"/>
+        <source>Voice memo (draft: to confirm)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ActivitiesView</name>
@@ -314,67 +319,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="161"/>
+        <location filename="../../desktop/app/views/brief.py" line="162"/>
         <source>No visits yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="166"/>
+        <location filename="../../desktop/app/views/brief.py" line="167"/>
         <source>Contacts</source>
         <translation type="unfinished">面談者・連絡先</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="177"/>
+        <location filename="../../desktop/app/views/brief.py" line="178"/>
         <source>mobile {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="180"/>
+        <location filename="../../desktop/app/views/brief.py" line="181"/>
         <source>last met {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="193"/>
+        <location filename="../../desktop/app/views/brief.py" line="194"/>
         <source>No contacts yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="198"/>
+        <location filename="../../desktop/app/views/brief.py" line="199"/>
         <source>Open deals</source>
         <translation type="unfinished">進行中の案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="216"/>
+        <location filename="../../desktop/app/views/brief.py" line="217"/>
         <source>No open deals.</source>
         <translation type="unfinished">進行中の案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="232"/>
+        <location filename="../../desktop/app/views/brief.py" line="227"/>
+        <source>Voice memo transcript: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="240"/>
         <source>{0} (overdue)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="258"/>
+        <location filename="../../desktop/app/views/brief.py" line="266"/>
         <source>Print the brief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="265"/>
+        <location filename="../../desktop/app/views/brief.py" line="273"/>
         <source>pre-visit brief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="272"/>
+        <location filename="../../desktop/app/views/brief.py" line="280"/>
         <source>Save the brief as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="274"/>
+        <location filename="../../desktop/app/views/brief.py" line="282"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="290"/>
+        <location filename="../../desktop/app/views/brief.py" line="298"/>
         <source>Saved {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -721,12 +731,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="430"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="432"/>
         <source>Attach a photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="432"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="434"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1034,7 +1044,7 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>GenbaApp</name>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="199"/>
+        <location filename="../../desktop/app/application.py" line="204"/>
         <source>{0}: %n new visit(s)</source>
         <translation>
             <numerusform>{0}: %n new visit</numerusform>
@@ -1042,7 +1052,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="202"/>
+        <location filename="../../desktop/app/application.py" line="207"/>
         <source>%n workbook(s)</source>
         <translation>
             <numerusform>%n workbook</numerusform>
@@ -1050,7 +1060,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="202"/>
+        <location filename="../../desktop/app/application.py" line="207"/>
         <source>: %n new visit(s)</source>
         <translation>
             <numerusform>: %n new visit</numerusform>
@@ -1058,7 +1068,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="205"/>
+        <location filename="../../desktop/app/application.py" line="210"/>
         <source>%n visit(s) updated</source>
         <translation>
             <numerusform>%n visit updated</numerusform>
@@ -1066,7 +1076,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="208"/>
+        <location filename="../../desktop/app/application.py" line="213"/>
         <source>%n business card file(s)</source>
         <translation>
             <numerusform>%n business card file</numerusform>
@@ -1074,7 +1084,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="209"/>
+        <location filename="../../desktop/app/application.py" line="214"/>
         <source>: %n new contact(s)</source>
         <translation>
             <numerusform>: %n new contact</numerusform>
@@ -1082,7 +1092,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="212"/>
+        <location filename="../../desktop/app/application.py" line="217"/>
         <source>%n memo photo(s) attached</source>
         <translation>
             <numerusform>%n memo photo attached</numerusform>
@@ -1090,12 +1100,12 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="215"/>
+        <location filename="../../desktop/app/application.py" line="220"/>
         <source>{0} could not be read: see Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="217"/>
+        <location filename="../../desktop/app/application.py" line="222"/>
         <source>%n files could not be read: see Problems</source>
         <translation>
             <numerusform>%n files could not be read: see Problems</numerusform>
@@ -1103,27 +1113,27 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="219"/>
+        <location filename="../../desktop/app/application.py" line="224"/>
         <source>Imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="227"/>
+        <location filename="../../desktop/app/application.py" line="232"/>
         <source>Genba is still running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="229"/>
+        <location filename="../../desktop/app/application.py" line="234"/>
         <source>It keeps watching your folders and syncing. Open it again from this icon; 「Quit Genba」 in its menu ends it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="274"/>
+        <location filename="../../desktop/app/application.py" line="279"/>
         <source>Cannot sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="218"/>
+        <location filename="../../desktop/app/application.py" line="223"/>
         <source>Could not import</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2488,147 +2498,147 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="26"/>
+        <location filename="../../desktop/app/views/today.py" line="27"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="33"/>
+        <location filename="../../desktop/app/views/today.py" line="34"/>
         <source>activities imported since yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="34"/>
+        <location filename="../../desktop/app/views/today.py" line="35"/>
         <source>follow-ups due today or overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="35"/>
+        <location filename="../../desktop/app/views/today.py" line="36"/>
         <source>problems to fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="48"/>
+        <location filename="../../desktop/app/views/today.py" line="49"/>
         <source>Follow-ups due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="52"/>
+        <location filename="../../desktop/app/views/today.py" line="53"/>
         <source>Next actions from each customer&apos;s latest visit. Double-click to open the customer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="60"/>
+        <location filename="../../desktop/app/views/today.py" line="61"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="63"/>
+        <location filename="../../desktop/app/views/today.py" line="64"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="67"/>
+        <location filename="../../desktop/app/views/today.py" line="68"/>
         <source>Customer</source>
         <translation type="unfinished">顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="70"/>
+        <location filename="../../desktop/app/views/today.py" line="71"/>
         <source>Next action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="82"/>
+        <location filename="../../desktop/app/views/today.py" line="83"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="83"/>
+        <location filename="../../desktop/app/views/today.py" line="84"/>
         <source>You did it: it leaves Today (for the whole team)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="85"/>
+        <location filename="../../desktop/app/views/today.py" line="86"/>
         <source>Snooze…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="86"/>
+        <location filename="../../desktop/app/views/today.py" line="87"/>
         <source>Not yet: show it again on a later day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="89"/>
+        <location filename="../../desktop/app/views/today.py" line="90"/>
         <source>Tomorrow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="90"/>
+        <location filename="../../desktop/app/views/today.py" line="91"/>
         <source>In a week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="91"/>
+        <location filename="../../desktop/app/views/today.py" line="92"/>
         <source>In a month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="94"/>
+        <location filename="../../desktop/app/views/today.py" line="95"/>
         <source>On a date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="96"/>
+        <location filename="../../desktop/app/views/today.py" line="97"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="98"/>
+        <location filename="../../desktop/app/views/today.py" line="99"/>
         <source>Nothing to do after all: it leaves Today without counting as done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="114"/>
+        <location filename="../../desktop/app/views/today.py" line="115"/>
         <source>Imported since yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="117"/>
+        <location filename="../../desktop/app/views/today.py" line="118"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="118"/>
+        <location filename="../../desktop/app/views/today.py" line="119"/>
         <source>Rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="119"/>
+        <location filename="../../desktop/app/views/today.py" line="120"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="131"/>
+        <location filename="../../desktop/app/views/today.py" line="140"/>
         <source>Problems to fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="134"/>
+        <location filename="../../desktop/app/views/today.py" line="143"/>
         <source>Open Problems →</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="143"/>
+        <location filename="../../desktop/app/views/today.py" line="152"/>
         <source>could not be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="146"/>
+        <location filename="../../desktop/app/views/today.py" line="155"/>
         <source>no visits — see Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="148"/>
+        <location filename="../../desktop/app/views/today.py" line="157"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -2636,7 +2646,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="150"/>
+        <location filename="../../desktop/app/views/today.py" line="159"/>
         <source>%n card(s)</source>
         <translation>
             <numerusform>%n card</numerusform>
@@ -2644,30 +2654,38 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="158"/>
+        <location filename="../../desktop/app/views/today.py" line="167"/>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="159"/>
+        <location filename="../../desktop/app/views/today.py" line="168"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
             <numerusform>%n days</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/today.py" line="181"/>
+        <source>%n voice memo draft(s) to confirm</source>
+        <translation>
+            <numerusform>%n voice memo draft to confirm</numerusform>
+            <numerusform>%n voice memo drafts to confirm</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="172"/>
+        <location filename="../../desktop/app/views/today.py" line="195"/>
         <source>{0:%Y}/{0:%m}/{0:%d} — good work today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="183"/>
+        <location filename="../../desktop/app/views/today.py" line="206"/>
         <source>Follow-ups more than {0} days past their due date are not shown here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="187"/>
+        <location filename="../../desktop/app/views/today.py" line="210"/>
         <source>%n older follow-up(s) hidden; their visits stay in Activities.</source>
         <translation>
             <numerusform>%n older follow-up hidden; their visits stay in Activities.</numerusform>
@@ -2675,7 +2693,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="192"/>
+        <location filename="../../desktop/app/views/today.py" line="215"/>
         <source>%n import problem(s) in workbooks</source>
         <translation>
             <numerusform>%n import problem in workbooks</numerusform>
@@ -2683,7 +2701,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="193"/>
+        <location filename="../../desktop/app/views/today.py" line="216"/>
         <source>%n business card(s) to check</source>
         <translation>
             <numerusform>%n business card to check</numerusform>
@@ -2691,7 +2709,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="196"/>
+        <location filename="../../desktop/app/views/today.py" line="219"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n file could not be read</numerusform>
@@ -2699,22 +2717,22 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="197"/>
+        <location filename="../../desktop/app/views/today.py" line="220"/>
         <source>Nothing to fix.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="231"/>
+        <location filename="../../desktop/app/views/today.py" line="254"/>
         <source>Snooze</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="232"/>
+        <location filename="../../desktop/app/views/today.py" line="255"/>
         <source>Show it again on (e.g. 2025/06/01, 6/1, R7.6.1):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="239"/>
+        <location filename="../../desktop/app/views/today.py" line="262"/>
         <source>Not a date Genba can read: write it like 2025/06/01.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2739,6 +2757,89 @@ If it happens again, send the details below to your IT contact.</source>
     <message>
         <location filename="../../desktop/app/tray.py" line="51"/>
         <source>Quit Genba</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VoiceDraftDialog</name>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="39"/>
+        <source>Voice memo draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="48"/>
+        <source>Check what the recognition wrote against what was said, correct it, then confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="56"/>
+        <source>What was said (transcript)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="66"/>
+        <source>(no customer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="80"/>
+        <source>Date</source>
+        <translation type="unfinished">日付</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="81"/>
+        <source>Customer</source>
+        <translation type="unfinished">顧客</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="82"/>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="83"/>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="84"/>
+        <source>Next action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="85"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="86"/>
+        <source>Amount (yen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="87"/>
+        <source>Probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="96"/>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="99"/>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="114"/>
+        <source>This voice memo no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="171"/>
+        <source>Could not save the voice memo ({0}). Close this window and try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -43,6 +43,11 @@
         <source>Rep</source>
         <translation>担当</translation>
     </message>
+    <message>
+        <location filename="../../desktop/app/fmt.py" line="68"/>
+        <source>Voice memo (draft: to confirm)</source>
+        <translation>音声メモ（下書き・未確定）</translation>
+    </message>
 </context>
 <context>
     <name>ActivitiesView</name>
@@ -316,67 +321,72 @@
         <translation>日付不明</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="161"/>
+        <location filename="../../desktop/app/views/brief.py" line="162"/>
         <source>No visits yet.</source>
         <translation>まだ訪問記録がありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="166"/>
+        <location filename="../../desktop/app/views/brief.py" line="167"/>
         <source>Contacts</source>
         <translation>面談者・連絡先</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="177"/>
+        <location filename="../../desktop/app/views/brief.py" line="178"/>
         <source>mobile {0}</source>
         <translation>携帯 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="180"/>
+        <location filename="../../desktop/app/views/brief.py" line="181"/>
         <source>last met {0}</source>
         <translation>最終面談 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="193"/>
+        <location filename="../../desktop/app/views/brief.py" line="194"/>
         <source>No contacts yet.</source>
         <translation>面談者・連絡先はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="198"/>
+        <location filename="../../desktop/app/views/brief.py" line="199"/>
         <source>Open deals</source>
         <translation>進行中の案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="216"/>
+        <location filename="../../desktop/app/views/brief.py" line="217"/>
         <source>No open deals.</source>
         <translation>進行中の案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="232"/>
+        <location filename="../../desktop/app/views/brief.py" line="227"/>
+        <source>Voice memo transcript: {0}</source>
+        <translation>音声メモの文字起こし: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/brief.py" line="240"/>
         <source>{0} (overdue)</source>
         <translation>{0}（期限切れ）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="258"/>
+        <location filename="../../desktop/app/views/brief.py" line="266"/>
         <source>Print the brief</source>
         <translation>ブリーフを印刷</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="265"/>
+        <location filename="../../desktop/app/views/brief.py" line="273"/>
         <source>pre-visit brief</source>
         <translation>訪問前ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="272"/>
+        <location filename="../../desktop/app/views/brief.py" line="280"/>
         <source>Save the brief as PDF</source>
         <translation>ブリーフをPDFに保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="274"/>
+        <location filename="../../desktop/app/views/brief.py" line="282"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="290"/>
+        <location filename="../../desktop/app/views/brief.py" line="298"/>
         <source>Saved {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
@@ -721,12 +731,12 @@
         <translation>写真に書かれている内容（OCRで読み取った候補です。確認してください。手書きの文字は読めません）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="430"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="432"/>
         <source>Attach a photo</source>
         <translation>写真を添付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="432"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="434"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
         <translation>画像 (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</translation>
     </message>
@@ -1046,88 +1056,88 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>GenbaApp</name>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="199"/>
+        <location filename="../../desktop/app/application.py" line="204"/>
         <source>{0}: %n new visit(s)</source>
         <translation>
             <numerusform>{0}：新しい訪問 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="202"/>
+        <location filename="../../desktop/app/application.py" line="207"/>
         <source>%n workbook(s)</source>
         <translation>
             <numerusform>日報 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="202"/>
+        <location filename="../../desktop/app/application.py" line="207"/>
         <source>: %n new visit(s)</source>
         <translation>
             <numerusform>：新しい訪問 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="205"/>
+        <location filename="../../desktop/app/application.py" line="210"/>
         <source>%n visit(s) updated</source>
         <translation>
             <numerusform>更新された訪問 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="208"/>
+        <location filename="../../desktop/app/application.py" line="213"/>
         <source>%n business card file(s)</source>
         <translation>
             <numerusform>名刺 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="209"/>
+        <location filename="../../desktop/app/application.py" line="214"/>
         <source>: %n new contact(s)</source>
         <translation>
             <numerusform>：新しい担当者 %n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="212"/>
+        <location filename="../../desktop/app/application.py" line="217"/>
         <source>%n memo photo(s) attached</source>
         <translation>
             <numerusform>メモの写真 %n 枚を添付しました</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="215"/>
+        <location filename="../../desktop/app/application.py" line="220"/>
         <source>{0} could not be read: see Problems</source>
         <translation>{0} を読み込めませんでした。「問題」を確認してください</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="217"/>
+        <location filename="../../desktop/app/application.py" line="222"/>
         <source>%n files could not be read: see Problems</source>
         <translation>
             <numerusform>%n 件のファイルを読み込めませんでした。「問題」を確認してください</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="219"/>
+        <location filename="../../desktop/app/application.py" line="224"/>
         <source>Imported</source>
         <translation>取り込みました</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="227"/>
+        <location filename="../../desktop/app/application.py" line="232"/>
         <source>Genba is still running</source>
         <translation>現場は動作中です</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="229"/>
+        <location filename="../../desktop/app/application.py" line="234"/>
         <source>It keeps watching your folders and syncing. Open it again from this icon; 「Quit Genba」 in its menu ends it.</source>
         <translation>フォルダーの見守りと同期を続けています。このアイコンからまた開けます。終了するにはメニューの「現場を終了」を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="274"/>
+        <location filename="../../desktop/app/application.py" line="279"/>
         <source>Cannot sync</source>
         <translation>同期できません</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="218"/>
+        <location filename="../../desktop/app/application.py" line="223"/>
         <source>Could not import</source>
         <translation>取り込めませんでした</translation>
     </message>
@@ -2512,226 +2522,233 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="26"/>
+        <location filename="../../desktop/app/views/today.py" line="27"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="33"/>
+        <location filename="../../desktop/app/views/today.py" line="34"/>
         <source>activities imported since yesterday</source>
         <translation>昨日から取り込んだ活動</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="34"/>
+        <location filename="../../desktop/app/views/today.py" line="35"/>
         <source>follow-ups due today or overdue</source>
         <translation>今日まで・期限切れのフォロー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="35"/>
+        <location filename="../../desktop/app/views/today.py" line="36"/>
         <source>problems to fix</source>
         <translation>対応が必要な問題</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="48"/>
+        <location filename="../../desktop/app/views/today.py" line="49"/>
         <source>Follow-ups due</source>
         <translation>フォローが必要な顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="52"/>
+        <location filename="../../desktop/app/views/today.py" line="53"/>
         <source>Next actions from each customer&apos;s latest visit. Double-click to open the customer.</source>
         <translation>各顧客の最新の訪問で決めた次回アクションです。ダブルクリックで顧客を開きます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="60"/>
+        <location filename="../../desktop/app/views/today.py" line="61"/>
         <source>Due</source>
         <translation>期日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="63"/>
+        <location filename="../../desktop/app/views/today.py" line="64"/>
         <source>Overdue</source>
         <translation>超過</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="67"/>
+        <location filename="../../desktop/app/views/today.py" line="68"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="70"/>
+        <location filename="../../desktop/app/views/today.py" line="71"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="82"/>
+        <location filename="../../desktop/app/views/today.py" line="83"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="83"/>
+        <location filename="../../desktop/app/views/today.py" line="84"/>
         <source>You did it: it leaves Today (for the whole team)</source>
         <translation>対応済み：「今日」から外れます（チーム全員に反映されます）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="85"/>
+        <location filename="../../desktop/app/views/today.py" line="86"/>
         <source>Snooze…</source>
         <translation>延期…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="86"/>
+        <location filename="../../desktop/app/views/today.py" line="87"/>
         <source>Not yet: show it again on a later day</source>
         <translation>まだ：後日もう一度表示します</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="89"/>
+        <location filename="../../desktop/app/views/today.py" line="90"/>
         <source>Tomorrow</source>
         <translation>明日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="90"/>
+        <location filename="../../desktop/app/views/today.py" line="91"/>
         <source>In a week</source>
         <translation>1週間後</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="91"/>
+        <location filename="../../desktop/app/views/today.py" line="92"/>
         <source>In a month</source>
         <translation>1か月後</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="94"/>
+        <location filename="../../desktop/app/views/today.py" line="95"/>
         <source>On a date…</source>
         <translation>日付を指定…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="96"/>
+        <location filename="../../desktop/app/views/today.py" line="97"/>
         <source>Dismiss</source>
         <translation>表示しない</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="98"/>
+        <location filename="../../desktop/app/views/today.py" line="99"/>
         <source>Nothing to do after all: it leaves Today without counting as done</source>
         <translation>対応不要：完了にはせず「今日」から外します</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="114"/>
+        <location filename="../../desktop/app/views/today.py" line="115"/>
         <source>Imported since yesterday</source>
         <translation>昨日からの取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="117"/>
+        <location filename="../../desktop/app/views/today.py" line="118"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="118"/>
+        <location filename="../../desktop/app/views/today.py" line="119"/>
         <source>Rows</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="119"/>
+        <location filename="../../desktop/app/views/today.py" line="120"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="131"/>
+        <location filename="../../desktop/app/views/today.py" line="140"/>
         <source>Problems to fix</source>
         <translation>対応が必要な問題</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="134"/>
+        <location filename="../../desktop/app/views/today.py" line="143"/>
         <source>Open Problems →</source>
         <translation>「問題」を開く →</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="143"/>
+        <location filename="../../desktop/app/views/today.py" line="152"/>
         <source>could not be read</source>
         <translation>読み込めません</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="146"/>
+        <location filename="../../desktop/app/views/today.py" line="155"/>
         <source>no visits — see Problems</source>
         <translation>訪問なし・「問題」を確認</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="148"/>
+        <location filename="../../desktop/app/views/today.py" line="157"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>訪問 %n回</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="150"/>
+        <location filename="../../desktop/app/views/today.py" line="159"/>
         <source>%n card(s)</source>
         <translation>
             <numerusform>名刺 %n枚</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="158"/>
+        <location filename="../../desktop/app/views/today.py" line="167"/>
         <source>today</source>
         <translation>今日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="159"/>
+        <location filename="../../desktop/app/views/today.py" line="168"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n日</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/today.py" line="181"/>
+        <source>%n voice memo draft(s) to confirm</source>
+        <translation>
+            <numerusform>音声メモの下書き %n件を確認</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="172"/>
+        <location filename="../../desktop/app/views/today.py" line="195"/>
         <source>{0:%Y}/{0:%m}/{0:%d} — good work today.</source>
         <translation>{0:%Y}年{0:%m}月{0:%d}日 — 今日もおつかれさまです。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="183"/>
+        <location filename="../../desktop/app/views/today.py" line="206"/>
         <source>Follow-ups more than {0} days past their due date are not shown here.</source>
         <translation>期限を{0}日以上過ぎたフォローはここに表示しません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="187"/>
+        <location filename="../../desktop/app/views/today.py" line="210"/>
         <source>%n older follow-up(s) hidden; their visits stay in Activities.</source>
         <translation>
             <numerusform>古いフォロー %n件を非表示（訪問は「活動」に残っています）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="192"/>
+        <location filename="../../desktop/app/views/today.py" line="215"/>
         <source>%n import problem(s) in workbooks</source>
         <translation>
             <numerusform>日報の取り込みの問題 %n件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="193"/>
+        <location filename="../../desktop/app/views/today.py" line="216"/>
         <source>%n business card(s) to check</source>
         <translation>
             <numerusform>確認が必要な名刺 %n枚</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="196"/>
+        <location filename="../../desktop/app/views/today.py" line="219"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>読み込めなかったファイル %n件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="197"/>
+        <location filename="../../desktop/app/views/today.py" line="220"/>
         <source>Nothing to fix.</source>
         <translation>対応が必要な問題はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="231"/>
+        <location filename="../../desktop/app/views/today.py" line="254"/>
         <source>Snooze</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="232"/>
+        <location filename="../../desktop/app/views/today.py" line="255"/>
         <source>Show it again on (e.g. 2025/06/01, 6/1, R7.6.1):</source>
         <translation>再表示する日（例：2025/06/01、6/1、R7.6.1）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="239"/>
+        <location filename="../../desktop/app/views/today.py" line="262"/>
         <source>Not a date Genba can read: write it like 2025/06/01.</source>
         <translation>日付として読めません。2025/06/01 のように入力してください。</translation>
     </message>
@@ -2757,6 +2774,89 @@ If it happens again, send the details below to your IT contact.</source>
         <location filename="../../desktop/app/tray.py" line="51"/>
         <source>Quit Genba</source>
         <translation>現場を終了</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceDraftDialog</name>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="39"/>
+        <source>Voice memo draft</source>
+        <translation>音声メモの下書き</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="48"/>
+        <source>Check what the recognition wrote against what was said, correct it, then confirm.</source>
+        <translation>左の文字起こしと見比べて、音声認識の誤りを直してから「確定」を押してください。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="56"/>
+        <source>What was said (transcript)</source>
+        <translation>話した内容（文字起こし）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="66"/>
+        <source>(no customer)</source>
+        <translation>（顧客なし）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="80"/>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="81"/>
+        <source>Customer</source>
+        <translation>顧客</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="82"/>
+        <source>Contact</source>
+        <translation>面談者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="83"/>
+        <source>Summary</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="84"/>
+        <source>Next action</source>
+        <translation>次回アクション</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="85"/>
+        <source>Due</source>
+        <translation>期日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="86"/>
+        <source>Amount (yen)</source>
+        <translation>金額（円）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="87"/>
+        <source>Probability</source>
+        <translation>確度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="96"/>
+        <source>Confirm</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="99"/>
+        <source>Discard</source>
+        <translation>破棄</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="114"/>
+        <source>This voice memo no longer exists.</source>
+        <translation>この音声メモはすでにありません。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/voice_draft.py" line="171"/>
+        <source>Could not save the voice memo ({0}). Close this window and try again.</source>
+        <translation>音声メモを保存できませんでした（{0}）。この画面を閉じて、もう一度お試しください。</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,7 @@ def activity_columns() -> list[Column]:
             QCoreApplication.translate("Activities", "Contact"),
             lambda r: " ".join(x for x in (r["contact_name"], r["contact_title"]) if x),
         ),
-        Column("purpose", QCoreApplication.translate("Activities", "Purpose")),
+        Column("purpose", QCoreApplication.translate("Activities", "Purpose"), fmt.purpose),
         Column(
             "summary",
             QCoreApplication.translate("Activities", "Summary"),

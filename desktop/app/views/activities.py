@@ -196,10 +196,14 @@ class ActivitiesView(Page):
 
     def _edit(self, index) -> None:
         from desktop.app.dialogs.activity import ActivityDialog
+        from desktop.app.dialogs.voice_draft import VoiceDraftDialog
 
         aid = self.model.data(index, LazyTableModel.ID_ROLE)
         if aid:
-            self._dialog = ActivityDialog(self.ctx, aid, parent=self)
+            # a voice memo draft opens beside its transcript, with 確定 / 破棄
+            row = self.model.data(index, LazyTableModel.ROW_ROLE) or {}
+            kind = VoiceDraftDialog if row.get("kind") == "voice_draft" else ActivityDialog
+            self._dialog = kind(self.ctx, aid, parent=self)
             self._dialog.open()
 
     def keyPressEvent(self, event):

@@ -21,7 +21,7 @@ from desktop.app.data.knowledge import open_brief, write_brief_pdf
 from desktop.app.icons import icon
 from desktop.app.views.notes import NoteItem, connect_helpful
 from desktop.app.widgets import Card, Page, button, clear_layout, label
-from importers.knowledge.brief import Brief, render_brief_html
+from importers.knowledge.brief import Brief, heard_text, render_brief_html
 
 
 class BriefView(Page):
@@ -153,7 +153,8 @@ class BriefView(Page):
                         fmt.day(a["occurred_on"], weekday=False) or self.tr("no date"),
                         escape(
                             " · ".join(filter(None, [a["rep"], a["contact_name"], a["summary"]]))
-                        ),
+                        )
+                        + self._heard(a),
                         False,
                     )
                     for a in brief.activities
@@ -217,6 +218,15 @@ class BriefView(Page):
             )
         )
         self.right.addStretch(1)
+
+    def _heard(self, a: dict) -> str:
+        """What was said in a confirmed voice memo, under its 内容 (when that is shorter)."""
+        heard = heard_text(a)
+        if not heard:
+            return ""
+        return (
+            "<br><small>" + escape(self.tr("Voice memo transcript: {0}").format(heard)) + "</small>"
+        )
 
     def _section(self, title: str, rows: list[tuple[str, str, bool]], empty: str) -> Card:
         """A card of (heading, text, warn) lines; heading and text are already HTML-safe."""

@@ -110,7 +110,7 @@ class CustomerPage(Page):
                     self.tr("Date"),
                     lambda r: fmt.day(r["occurred_on"]) or (r["occurred_on_raw"] or ""),
                 ),
-                Column("purpose", self.tr("Purpose")),
+                Column("purpose", self.tr("Purpose"), fmt.purpose),
                 Column(
                     "contact_name",
                     self.tr("Contact"),
@@ -391,8 +391,10 @@ class CustomerPage(Page):
         row = self.timeline.row(index.row())
         if row:
             from desktop.app.dialogs.activity import ActivityDialog
+            from desktop.app.dialogs.voice_draft import VoiceDraftDialog
 
-            dlg = ActivityDialog(self.ctx, row["id"], parent=self)
+            kind = VoiceDraftDialog if row.get("kind") == "voice_draft" else ActivityDialog
+            dlg = kind(self.ctx, row["id"], parent=self)
             dlg.open()
             self._activity_dialog = dlg
 

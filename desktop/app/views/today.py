@@ -14,6 +14,7 @@ from desktop.app.icons import icon
 from desktop.app.models.lazy import Column
 from desktop.app.models.lists import RecordsModel
 from desktop.app.widgets import Card, Page, StatCard, button, label, table
+from importers.voice.drafts import voice_drafts
 
 
 class TodayView(Page):
@@ -126,6 +127,14 @@ class TodayView(Page):
         imported.body.addWidget(self.imported_view)
         right.addWidget(imported, 1)
 
+        # Voice memos wait as drafts until the rep confirms them: one click opens the oldest.
+        self.voice_button = button("", icon=icon("check"))
+        self.voice_button.setVisible(False)
+        self.voice_button.clicked.connect(self.open_voice_draft)
+        self.voice_drafts: list[dict] = []
+        self.voice_dialog = None
+        right.addWidget(self.voice_button)
+
         problems = Card(clickable=True)
         problems.clicked.connect(self.open_problems)
         problems.body.addWidget(label(self.tr("Problems to fix"), "sectionTitle"))
@@ -165,6 +174,20 @@ class TodayView(Page):
     def refresh(self) -> None:
         today = self.today()
         self.ctx.read(lambda conn: today_summary(conn, today), self._show, latest=self)
+        self.ctx.read(voice_drafts, self._show_voice_drafts)
+
+    def _show_voice_drafts(self, drafts: list[dict]) -> None:
+        self.voice_drafts = drafts
+        self.voice_button.setText(self.tr("%n voice memo draft(s) to confirm", "", len(drafts)))
+        self.voice_button.setVisible(bool(drafts))
+
+    def open_voice_draft(self) -> None:
+        if not self.voice_drafts:
+            return
+        from desktop.app.dialogs.voice_draft import VoiceDraftDialog
+
+        self.voice_dialog = VoiceDraftDialog(self.ctx, self.voice_drafts[0]["id"], self)
+        self.voice_dialog.open()
 
     def _show(self, data: dict) -> None:
         self.data = data
