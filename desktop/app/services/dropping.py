@@ -11,12 +11,12 @@ No Qt here beyond the context's signals: ``ctx`` is the app's ``AppContext``.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from desktop.app.data.importing import ImportSummary, import_paths
+from desktop.app.services.on_writer import on_writer
 
 log = logging.getLogger("genba.app")
 
@@ -38,7 +38,7 @@ def import_dropped(
             rep=ctx.settings.user_name,
             card_folders=ctx.settings.card_folders,
             runner=runner,
-            run_here=None if runner is None else _on_writer(ctx.tasks),
+            run_here=None if runner is None else on_writer(ctx.tasks, "a dropped file is imported"),
             progress=lambda done, total, name: bus.import_progress.emit(done, total, name),
         )
 
@@ -52,30 +52,3 @@ def import_dropped(
         on_done(summary)
 
     ctx.tasks.run(lambda: work(imports), done, on_error)
-
-
-def _on_writer(tasks: Any) -> Callable[[Callable[[], Any]], Any]:
-    """``run(fn)``: ``fn()`` on the writer thread, waited for (called from a worker thread,
-    never from the writer itself, so it cannot wait on itself)."""
-
-    def run(fn: Callable[[], Any]) -> Any:
-        box: dict[str, Any] = {}
-        finished = threading.Event()
-
-        def job() -> None:
-            try:
-                box["result"] = fn()
-            except BaseException as exc:  # carried back to the waiting thread
-                box["error"] = exc
-            finally:
-                finished.set()
-
-        log.warning("a dropped file is imported on the writer thread: no import process")
-        if not tasks.run(job, write=True):
-            raise RuntimeError("the app is closing: the import was not started")
-        finished.wait()
-        if "error" in box:
-            raise box["error"]
-        return box.get("result")
-
-    return run
