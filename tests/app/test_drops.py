@@ -32,12 +32,15 @@ def test_an_edit_is_not_queued_behind_a_large_dropped_workbook(qtbot, window, ct
 
     window.import_dropped([big])
     qtbot.waitUntil(lambda: bool(started), timeout=10_000)
+    assert window.progress.isVisible()  # progress in the status bar while the child works
     ctx.tasks.run(edit, lambda seen: edited.append((seen, bool(finished))), write=True)
     qtbot.waitUntil(lambda: bool(finished), timeout=180_000)
     wait_idle(qtbot, ctx)
 
     # The edit went through before the drop's import wrote anything: not queued behind it.
     assert edited == [(0, False)]
+    assert not window.progress.isVisible()
+    assert window.statusBar().currentMessage().startswith("1ファイル中1ファイルを取り込み")
     summary = finished[0]
     assert (summary.files, summary.imported, summary.failed) == (1, 1, 0)
     assert summary.added == 20_000
