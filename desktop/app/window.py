@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.app.data.importing import import_paths
 from desktop.app.dialogs import fit
 from desktop.app.icons import icon
+from desktop.app.services import dropping
 from desktop.app.views.activities import ActivitiesView
 from desktop.app.views.brief import BriefView
 from desktop.app.views.customers import CustomersView
@@ -381,16 +381,6 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, 0)
         bus.import_progress.connect(self._progress)
 
-        def work():
-            return import_paths(
-                ctx.store,
-                paths,
-                rep=ctx.settings.user_name,
-                card_folders=ctx.settings.card_folders,
-                runner=ctx.imports,
-                progress=lambda done, total, name: bus.import_progress.emit(done, total, name),
-            )
-
         def done(summary):
             bus.import_progress.disconnect(self._progress)
             self.progress.setVisible(False)
@@ -402,7 +392,8 @@ class MainWindow(QMainWindow):
             )
             self.import_finished.emit(summary)
 
-        ctx.write(work, done)
+        # The import process reads and writes; the writer thread stays free for edits.
+        dropping.import_dropped(ctx, paths, done)
 
     def _progress(self, done: int, total: int, name: str) -> None:
         self.progress.setRange(0, max(total, 1))

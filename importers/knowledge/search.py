@@ -36,12 +36,16 @@ class Hit:
         return asdict(self)
 
 
-def search(store: Store, query: str, limit: int = 50) -> list[Hit]:
-    """Notes and activities matching every word of the query, best first."""
+def search(store: Store, query: str, limit: int = 50, *, refresh: bool = True) -> list[Hit]:
+    """Notes and activities matching every word of the query, best first.
+
+    ``refresh``: bring the index up to date first (a write). The app passes False: its search
+    box refreshes on the writer thread (``index.refresh``) and then searches on a reader."""
     match = match_expression(query)
     if not match:
         return []
-    index.refresh(store)
+    if refresh:
+        index.refresh(store)
     floor = store.query(
         "SELECT rowid FROM knowledge_fts WHERE knowledge_fts MATCH ? "
         "ORDER BY rowid DESC LIMIT 1 OFFSET ?",

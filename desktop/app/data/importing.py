@@ -38,11 +38,13 @@ def import_paths(
     progress: Callable[[int, int, str], None] | None = None,
     force: bool = False,
     runner: Any = None,
+    run_here: Callable[[Callable[[], Any]], Any] | None = None,
 ) -> ImportSummary:
     """Import files and folders (recursively) of any kind; ``progress(done, total, name)``.
 
     ``runner``: the app's ``ImportProcess``, which reads each file in a child process (so the
-    parsing never holds this process's GIL); without it the files are read in this process."""
+    parsing never holds this process's GIL) and writes it there; without it the files are read in
+    this process. ``run_here``: passed on to ``runner`` (where its in-process fallback runs)."""
     roles = {"cards": list(card_folders)}
     files = [(p, k) for p, k in files_in([Path(p) for p in paths], roles) if k is not None]
     summary = ImportSummary(files=len(files))
@@ -50,7 +52,8 @@ def import_paths(
         if progress:
             progress(i, len(files), path.name)
         if runner is not None:
-            outcome = runner.import_file(path, kind, rep=rep, force=force)
+            extra = {} if run_here is None else {"run_here": run_here}
+            outcome = runner.import_file(path, kind, rep=rep, force=force, **extra)
         else:
             outcome = import_file(store, path, kind, rep=rep, force=force)
         if outcome.failed:

@@ -106,8 +106,11 @@ def collapse(hits: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def search_results(store, query: str, *, limit: int = PAGE, newest_first: bool = False) -> dict:
-    """{'hits': rows for the view, 'more': whether there are more than ``limit``}."""
+def search_results(
+    store, query: str, *, limit: int = PAGE, newest_first: bool = False, refresh: bool = True
+) -> dict:
+    """{'hits': rows for the view, 'more': whether there are more than ``limit``};
+    ``refresh=False``: search the index as it is (the caller refreshed it on the writer)."""
     from importers.knowledge.search import search
 
     if not query.strip():
@@ -117,7 +120,7 @@ def search_results(store, query: str, *, limit: int = PAGE, newest_first: bool =
         people = people_hits(conn, query)
     finally:
         conn.close()
-    found = [h.to_dict() for h in search(store, query, limit + 1)]
+    found = [h.to_dict() for h in search(store, query, limit + 1, refresh=refresh)]
     more = len(found) > limit
     found = found[:limit]
     if newest_first:

@@ -1,7 +1,7 @@
 """The app's import process: workbooks, cards and photos are read in a child process.
 
 See ``child_process`` for why. The child opens its own Store on the same ``genba.db`` and imports
-one file at a time; the caller — the writer thread or the watcher's thread — waits for the
+one file at a time; the caller — a worker thread (a drop) or the watcher's thread — waits for the
 outcome, then the usual signals tell the views to re-read. The mapping wizard reads and
 previews its workbook in the same process.
 
@@ -10,6 +10,7 @@ No Qt here: this object is used from worker threads.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,14 +34,28 @@ class ImportProcess(ChildProcess):
         self.store = store
         self.data_dir = Path(store.data_dir)
 
-    def import_file(self, path: Path, kind: str | None, **options: Any) -> Any:
-        """Import one file (see ``child_import.import_file`` for ``options``); the outcome."""
+    def import_file(
+        self,
+        path: Path,
+        kind: str | None,
+        *,
+        run_here: Callable[[Callable[[], Any]], Any] | None = None,
+        **options: Any,
+    ) -> Any:
+        """Import one file (see ``child_import.import_file`` for ``options``); the outcome.
+
+        ``run_here(fn)``: where the in-process fallback runs when no child can be started (a
+        drop passes the writer thread, so that this process keeps one writer); else here."""
+
+        def here():
+            return child_import.import_file(self.store, Path(path), kind, **options)
+
         return self.call(
             child_import.import_in_child,
             str(self.data_dir),
             str(path),
             kind,
-            here=lambda: child_import.import_file(self.store, Path(path), kind, **options),
+            here=here if run_here is None else (lambda: run_here(here)),
             **options,
         )
 

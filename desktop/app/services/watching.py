@@ -7,6 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.app.services.on_writer import on_writer
+
 
 class WatchService(QObject):
     """Starts and stops ``importers.watch.Watcher`` for the folders in the settings.
@@ -50,11 +52,11 @@ class WatchService(QObject):
         hooks = [self.after_import] if self.after_import else []
         # Reading a file, and marking a deleted one missing, happen in the app's import process:
         # parsing never holds the GUI process's GIL, and the GUI process's only writer is its
-        # writer thread.
+        # writer thread (also where the import runs when no import process can be started).
         self.watcher = Watcher(
             folders,
-            importer=_in_import_process(ctx.imports, rep, ranks),
-            on_missing=_missing_in_import_process(ctx.imports),
+            importer=_in_import_process(ctx.imports, rep, ranks, ctx.tasks),
+            on_missing=_missing_in_import_process(ctx.imports, ctx.tasks),
             store=ctx.store,
             on_event=self.event.emit,
             after_import=hooks,
@@ -89,16 +91,20 @@ class WatchService(QObject):
         self.state_changed.emit(state)
 
 
-def _in_import_process(imports, rep: str | None, ranks) -> Callable[[Path, str], object]:
-    """The watcher's importer (called on the watcher's thread): the import process imports."""
+def _in_import_process(imports, rep: str | None, ranks, tasks) -> Callable[[Path, str], object]:
+    """The watcher's importer (called on the watcher's thread): the import process imports;
+    without one, the app's writer thread does (never the watcher's thread itself)."""
+    here = on_writer(tasks, "a watched file is imported")
 
     def handle(path: Path, kind: str):
-        return imports.import_file(path, kind, rep=rep, ranks=ranks)
+        return imports.import_file(path, kind, rep=rep, ranks=ranks, run_here=here)
 
     return handle
 
 
-def _missing_in_import_process(imports) -> Callable[[Path], bool]:
+def _missing_in_import_process(imports, tasks) -> Callable[[Path], bool]:
+    here = on_writer(tasks, "a deleted file is marked missing")
+
     def mark(path: Path) -> bool:
         from desktop.app.data import child_import
         from importers.sources import mark_missing
@@ -107,7 +113,7 @@ def _missing_in_import_process(imports) -> Callable[[Path], bool]:
             child_import.mark_missing_in_child,
             str(imports.data_dir),
             str(path),
-            here=lambda: mark_missing(imports.store, path),
+            here=lambda: here(lambda: mark_missing(imports.store, path)),
         )
 
     return mark

@@ -3,6 +3,8 @@ date and category, the matched words highlighted. Enter or double-click opens th
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QModelIndex, QRectF, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import (
@@ -17,6 +19,9 @@ from desktop.app.data.search_results import PAGE, search_results
 from desktop.app.icons import icon
 from desktop.app.models.search import SNIPPET_COLUMN, HitsModel
 from desktop.app.widgets import Page, button, label, table
+from importers.knowledge import index as knowledge_index
+
+log = logging.getLogger("genba.app")
 
 ROW_HEIGHT = 54  # two lines of snippet
 
@@ -127,10 +132,32 @@ class SearchView(Page):
         store = self.ctx.store
         query = self.query
         newest = self.sort_combo.currentData() == "date"
-        self.ctx.tasks.run(
-            lambda: search_results(store, query, limit=limit, newest_first=newest),
-            lambda found: self._show(generation, found["hits"], found["more"]),
-        )
+        ctx = self.ctx
+
+        def find() -> dict:  # a read, on the read pool: the index as it is
+            return search_results(store, query, limit=limit, newest_first=newest, refresh=False)
+
+        def show(found: dict) -> None:
+            self._show(generation, found["hits"], found["more"])
+
+        def unrefreshed(exc: BaseException) -> None:  # search what is indexed, say why
+            log.warning("the search index was not refreshed: %r", exc)
+            ctx.tasks.run(find, show)
+
+        def checked(stale: bool) -> None:
+            if generation != self._generation:
+                return
+            if stale:  # rows queued for indexing: the writer thread indexes them, then we read
+                ctx.write(
+                    lambda: knowledge_index.refresh(store),
+                    lambda _n: ctx.tasks.run(find, show),
+                    unrefreshed,
+                    changes_data=False,  # the index, not the rep's data
+                )
+            else:
+                ctx.tasks.run(find, show)
+
+        ctx.tasks.run(lambda: knowledge_index.pending(store), checked)
 
     def show_more(self) -> None:
         self.search(self.query, limit=self.limit + PAGE)
