@@ -86,13 +86,13 @@ def check(store, key: str, page: dict[str, Any], report, repaired: bool) -> bool
     if mine is None:
         report.checksum = "skipped"
         return False
+    report.checksum = "ok" if mine == int(theirs) else "mismatch"
+    store.set_meta("sync_checksum", report.checksum)  # for `genba sync --status`
     bad_key = key + ":checksum_bad"
     if mine == int(theirs):
-        report.checksum = "ok"
         store.set_meta(bad_key, "")
         store.set_meta(key + ":checked", str(page.get("checksum_seq", "")))
         return False
-    report.checksum = "mismatch"
     if repaired or store.get_meta(bad_key):
         if not store.get_meta(bad_key):
             report.notices.append(("checksum_still", None))

@@ -15,6 +15,7 @@ from sqlalchemy import text
 from sync.client import sync_once
 from sync.client.cycle import blob_path
 from sync.client.notices import describe
+from sync.client.status import sync_status
 from sync.store import Store
 from tests.sync.conftest import make_server
 from tests.sync.helpers import tables
@@ -141,6 +142,7 @@ def test_a_laptop_edited_by_hand_is_read_again_and_converges(srv, tmp_path):
     assert ("checksum_redownload", None) in report.notices
     assert any(REDOWNLOAD in line for line in describe(report))
     assert tables(b, ["companies", "contacts"]) == expected
+    assert sync_status(b)["checksum"] == "ok"
     again = _sync(b, srv, tb)
     assert again.checksum == "ok" and again.pulled == 0 and not again.notices
     # An unsent edit made before the hand edit survives the re-download.
@@ -177,6 +179,7 @@ def test_a_server_edited_by_hand_is_detected(srv, tmp_path):
         "checksum_still",
     ]
     assert any(STILL in line for line in describe(report))
+    assert sync_status(a)["checksum"] == "mismatch"
     again = _sync(a, srv, ta)
     assert again.checksum == "mismatch" and again.pulled == 0 and not again.notices
     assert a.query("SELECT email FROM contacts")[0][0] == "t@example.jp"  # nothing lost here
