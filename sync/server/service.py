@@ -404,7 +404,7 @@ def _checksum(conn, team_id: int) -> int:
     A query rather than a sum kept up to date on push: the value is in the hash in a normal
     form SQL cannot produce on both backends (see sync.checksum), and keeping it on push would
     cost the push path (PostgreSQL's is one SQL statement) a read of every replaced winner.
-    Reading the team costs about 1-2 s per million winners, once per sync that reaches the end.
+    Reading the team costs a few seconds per million winners, once per sync that reaches the end.
     """
     rows = conn.execute(
         select(
@@ -415,8 +415,21 @@ def _checksum(conn, team_id: int) -> int:
             winners.c.site,
             winners.c.value,
         ).where(winners.c.team_id == team_id)
-    )
-    loads = json.loads
-    return server_checksum(
-        [(e, r, f, h, s, None if v is None else loads(v)) for e, r, f, h, s, v in rows]
-    )
+    ).all()
+    return server_checksum([(e, r, f, h, s, _decoded(v)) for e, r, f, h, s, v in rows])
+
+
+_loads = json.loads
+
+
+def _decoded(v: str | None) -> Any:
+    """A stored value's JSON text decoded; a string without escapes is sliced (the common case,
+    three times faster than json.loads)."""
+    if v is None:
+        return None
+    if v[:1] == '"' and "\\" not in v:
+        return v[1:-1]
+    try:
+        return _loads(v)
+    except ValueError:  # not JSON (server.db edited by hand): hashed as it is, never a crash
+        return v
