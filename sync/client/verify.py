@@ -19,9 +19,24 @@ from sync.schema_contract import PRIVATE_VISIBILITY, SYNCED_FIELDS
 from sync.store.store import LOCAL_ONLY_SQL, logged_at_insert
 
 
-def _rows(conn) -> dict[tuple[str, str, str], tuple[str, str, Any]]:
+def _held(conn) -> dict[tuple[str, str, str], tuple[str, str, Any]]:
+    """Values held aside, the greatest clock per field (usually none at all)."""
     out: dict[tuple[str, str, str], tuple[str, str, Any]] = {}
+    for e, r, f, v, h, s in conn.execute(
+        "SELECT entity, row_id, field, value, hlc, site FROM sync_held"
+    ):
+        cur = out.get((e, r, f))
+        if cur is None or wins(h, s, cur[0], cur[1]):
+            out[(e, r, f)] = (h, s, None if v is None else json.loads(v))
+    return out
+
+
+def _sum(conn, notes_out: set[str], attachments_out: set[str]) -> int:
+    held = _held(conn)
+    rows: list[tuple[str, str, str, str, str, Any]] = []
+    add = rows.append
     for entity, fields in SYNCED_FIELDS.items():
+        out = notes_out if entity == "notes" else attachments_out if entity == "attachments" else ()
         clocks = {
             (r, f): (h, s)
             for r, f, h, s in conn.execute(
@@ -35,31 +50,33 @@ def _rows(conn) -> dict[tuple[str, str, str], tuple[str, str, Any]]:
             (entity,),
         ):
             row_id, rh, rs = row[0], row[1], row[2]
+            if row_id in out:
+                continue
             for f, value in zip(fields, row[3:], strict=True):
                 clock = clocks.get((row_id, f))
-                if clock is None and rh is not None and logged_at_insert(f, value):
+                if clock is None:
+                    if rh is None or not logged_at_insert(f, value):
+                        continue
                     clock = (rh, rs)
-                if clock is not None:
-                    out[(entity, row_id, f)] = (clock[0], clock[1], value)
-    for e, r, f, v, h, s in conn.execute(
-        "SELECT entity, row_id, field, value, hlc, site FROM sync_held"
-    ):
-        cur = out.get((e, r, f))
-        if cur is None or wins(h, s, cur[0], cur[1]):
-            out[(e, r, f)] = (h, s, None if v is None else json.loads(v))
-    return out
+                if held and (entity, row_id, f) in held:
+                    h, s, _v = held[(entity, row_id, f)]
+                    if wins(h, s, clock[0], clock[1]):
+                        continue  # the held value is the field's: added below
+                    del held[(entity, row_id, f)]
+                add((entity, row_id, f, clock[0], clock[1], value))
+    rows.extend((e, r, f, h, s, v) for (e, r, f), (h, s, v) in held.items())
+    return team_checksum(rows, notes_out, attachments_out)
 
 
 def local_checksum(store) -> int | None:
     """The laptop's checksum of the team, or None while changes of its own are unsent/refused."""
-    with store.write() as w:  # one transaction: the app cannot edit between the two reads
+    with store.write() as w:  # one transaction: the app cannot edit between the reads
         conn = w.conn
         waiting = conn.execute(
             f"SELECT count(*) FROM changes c WHERE acked IN (0, 2) AND {LOCAL_ONLY_SQL}"
         ).fetchone()[0]
         if waiting:
             return None
-        rows = _rows(conn)
         private = {
             r[0]
             for r in conn.execute(
@@ -70,10 +87,7 @@ def local_checksum(store) -> int | None:
         attached = dict(
             conn.execute("SELECT id, entity_id FROM attachments WHERE entity = 'notes'").fetchall()
         )
-    return team_checksum(
-        ((e, r, f, h, s, v) for (e, r, f), (h, s, v) in rows.items()),
-        *left_out(private, known, attached),
-    )
+        return _sum(conn, *left_out(private, known, attached))
 
 
 def check(store, key: str, page: dict[str, Any], report, repaired: bool) -> bool:
