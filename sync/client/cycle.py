@@ -60,6 +60,9 @@ class SyncReport:
     # What the rep should know, as (kind, detail): see sync.client.notices for the words.
     notices: list[tuple[str, Any]] = field(default_factory=list)
     user: str = ""
+    # The per-team checksum on the last page: "ok", "mismatch", "skipped" (changes of ours still
+    # unsent or refused) or "" (not compared: a server without checksums, or no pull).
+    checksum: str = ""
 
     def summary(self) -> str:
         from sync.client.errors import say

@@ -41,6 +41,21 @@ def _one(kind: str, detail) -> str | None:
             "サーバーがバックアップから復元されたため、チームのデータを最初から受信し直しました。",
             "The server was restored from a backup: the team's data was received again.",
         )
+    if kind == "checksum_redownload":
+        return say(
+            "この PC のチームのデータがサーバーと一致しなかったため (genba.db が直接編集された"
+            "可能性があります)、チームのデータを最初から受信し直しました。未送信の変更は"
+            "失われていません。",
+            "This PC's copy of the team's data did not match the server's (genba.db may have been "
+            "edited directly): the team's data was received again. No unsent change was lost.",
+        )
+    if kind == "checksum_still":
+        return say(
+            "受信し直しても、この PC のチームのデータがサーバーと一致しません。サーバーの"
+            "データベースが直接編集された可能性があります。管理者に連絡してください。",
+            "Even after receiving the team's data again, this PC's copy does not match the "
+            "server's: the server's database may have been edited directly. Tell your admin.",
+        )
     return None
 
 

@@ -1,6 +1,8 @@
 """The pull half of a sync: pages of the team's winners from the cursor (keyed by server, epoch
 and team, checked against the change it stands on), each applied in the transaction that saves
-the cursor; then the attachment contents pulled rows reference."""
+the cursor; on the last page, a comparison with the team's checksum (``sync.client.verify``),
+which reads the team again from zero on a mismatch; then the attachment contents pulled rows
+reference."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from typing import Any
 
 from sync.client.handshake import cursor_key
 from sync.client.session import _Session, blob_path
+from sync.client.verify import check
 from sync.values import SHA256
 
 PULL_PAGE = 5000
@@ -20,11 +23,11 @@ def _pull(store, session: _Session, report, page_size: int, progress, hello) -> 
     key = cursor_key(session.url, hello)
     cursor = int(store.get_meta(key) or 0)
     at = (store.get_meta(key + ":at") or "|").split("|", 1)
-    reset = False
+    reset = repair = False
     total: int | None = None
     me = report.user or None
     while True:
-        params: dict[str, Any] = {"after": cursor, "limit": page_size}
+        params: dict[str, Any] = {"after": cursor, "limit": page_size, "checksum": "true"}
         if cursor and at[0]:
             params.update(at_hlc=at[0], at_site=at[1])
         resp = session.request("GET", "/v1/pull", store=store, params=params)
@@ -44,7 +47,7 @@ def _pull(store, session: _Session, report, page_size: int, progress, hello) -> 
             at = [str(page.get("next_hlc", "")), str(page.get("next_site", ""))]
         with store.write() as w:
             before = w.conn.execute("SELECT count(*) FROM sync_held").fetchone()[0]
-            report.applied += w.apply_remote(page["changes"], me=me)
+            report.applied += w.apply_remote(page["changes"], me=me, repair=repair)
             report.held += w.conn.execute("SELECT count(*) FROM sync_held").fetchone()[0] - before
             w.set_meta(key, str(nxt))
             w.set_meta(key + ":at", "|".join(at))
@@ -54,6 +57,11 @@ def _pull(store, session: _Session, report, page_size: int, progress, hello) -> 
         if progress:
             progress("pull", min(report.pulled, total or 0) if total else report.pulled, total)
         if not page.get("has_more"):
+            if check(store, key, page, report, repaired=repair):
+                # A value changed or a row deleted behind the store's back: read the team again
+                # from zero, letting the server's copy of each change replace ours (same clock).
+                repair, cursor, at, total = True, 0, ["", ""], None
+                continue
             return
 
 

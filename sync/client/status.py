@@ -14,7 +14,7 @@ def _count(store, sql: str) -> int:
 
 def sync_status(store) -> dict[str, Any]:
     """Pending changes (private notes excluded: they never leave), changes the server refused
-    (kept here), pulled values held aside, last success, server, error."""
+    (kept here), pulled values held aside, last success, server, error, checksum."""
     server = store.get_meta("sync_server") or None
     cursor = store.get_meta("sync_cursor")
     return {
@@ -26,4 +26,6 @@ def sync_status(store) -> dict[str, Any]:
         "last_attempt": store.get_meta("sync_last_attempt") or None,
         "last_error": store.get_meta("sync_last_error") or None,
         "cursor": int(cursor) if cursor else 0,
+        # The last comparison with the team's checksum: "ok", "mismatch" or None (never made).
+        "checksum": store.get_meta("sync_checksum") or None,
     }

@@ -92,6 +92,10 @@ class PullResponse(BaseModel):
     next_hlc: str = ""
     next_site: str = ""
     cursor_ok: bool = True
+    # On the last page when asked (checksum=true): the team's checksum (sync.checksum, decimal
+    # text: 64 bits do not fit a JSON number everywhere) and the sequence it covers.
+    checksum: str | None = None
+    checksum_seq: int | None = None
 
 
 class ReplicaState(BaseModel):
@@ -333,6 +337,7 @@ def create_app(
         limit: Annotated[int | None, Query(ge=1)] = None,
         at_hlc: Annotated[str | None, Query(max_length=32)] = None,
         at_site: Annotated[str | None, Query(max_length=64)] = None,
+        checksum: bool = False,
     ):
         limit = min(limit or settings.default_pull_limit, settings.max_pull_limit)
         at = (at_hlc, at_site) if at_hlc and at_site else None
@@ -344,6 +349,7 @@ def create_app(
             max_bytes=settings.max_pull_bytes,
             info=identity(),
             at=at,
+            checksum=checksum,
         )
         return Response(body, media_type="application/json")
 

@@ -23,7 +23,9 @@ HOLD = (
 )
 
 
-def apply_remote(writer, changes: Iterable[dict[str, Any]], *, me: str | None = None) -> int:
+def apply_remote(
+    writer, changes: Iterable[dict[str, Any]], *, me: str | None = None, repair: bool = False
+) -> int:
     conn, clock = writer.conn, writer.clock
     held: list[tuple] = []
     applied = 0
@@ -62,7 +64,9 @@ def apply_remote(writer, changes: Iterable[dict[str, Any]], *, me: str | None = 
             )
             continue
         cur = writer.clock_of(entity, row_id, field)
-        if not wins(hlc, site, cur[0] if cur else None, cur[1] if cur else None):
+        if not wins(hlc, site, cur[0] if cur else None, cur[1] if cur else None) and not (
+            repair and cur == (hlc, site)
+        ):
             continue
         withdrawal = entity == "notes" and field == "visibility" and value == PRIVATE_VISIBILITY
         if withdrawal and _withdrawn_here(conn, row_id, me):

@@ -417,12 +417,16 @@ class Writer:
         return None
 
     # Pulled changes ------------------------------------------------------------------------
-    def apply_remote(self, changes: Iterable[dict[str, Any]], *, me: str | None = None) -> int:
+    def apply_remote(
+        self, changes: Iterable[dict[str, Any]], *, me: str | None = None, repair: bool = False
+    ) -> int:
         """Apply other sites' changes with the merge rule; they are not echoed into the outbox.
 
         A value this store cannot hold is kept aside in ``sync_held`` (an unknown field until an
         upgrade knows it, an invalid value as a problem to show), never a crash. ``me``: this
-        laptop's user, whose notes withdrawn on another of their laptops stay here (private)."""
+        laptop's user, whose notes withdrawn on another of their laptops stay here (private).
+        ``repair``: a change whose clock equals ours replaces our value too (re-reading the team
+        after a checksum mismatch)."""
         from sync.store.pulled import apply_remote
 
-        return apply_remote(self, changes, me=me)
+        return apply_remote(self, changes, me=me, repair=repair)
