@@ -87,6 +87,21 @@ def server(tmp_path) -> Server:
     srv.engine.dispose()
 
 
+def backend_url(request, tmp_path) -> str:
+    """The server database for a test parametrised over ["sqlite", "postgresql"]."""
+    if request.param == "sqlite":
+        return f"sqlite:///{(tmp_path / 'server.db').as_posix()}"
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def srv(request, tmp_path) -> Server:
+    """A live server on each backend: the embedded SQLite file and a real PostgreSQL."""
+    server = make_server(backend_url(request, tmp_path))
+    yield server
+    server.engine.dispose()
+
+
 @pytest.fixture
 def make_store(tmp_path):
     from sync.store import Store

@@ -16,16 +16,15 @@ from sync.server.db import changes, teams, winners
 from sync.server.service import now_ms
 from sync.store import Store
 from sync.store.pulled import held_problems
-from tests.sync.conftest import make_server
+from tests.sync.conftest import backend_url, make_server
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def srv(request, tmp_path):
-    if request.param == "sqlite":
-        url = f"sqlite:///{(tmp_path / 'server.db').as_posix()}"
-    else:
-        url = request.getfixturevalue("pg_url")
-    server = make_server(url, max_value_chars=1000, max_pull_bytes=20_000)
+    """Each backend, with small value and page limits so that the tests can reach them."""
+    server = make_server(
+        backend_url(request, tmp_path), max_value_chars=1000, max_pull_bytes=20_000
+    )
     yield server
     server.engine.dispose()
 

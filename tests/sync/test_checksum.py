@@ -9,7 +9,6 @@ import hashlib
 import json
 import sqlite3
 
-import pytest
 from sqlalchemy import text
 
 from sync.client import sync_once
@@ -17,23 +16,11 @@ from sync.client.cycle import blob_path
 from sync.client.notices import describe
 from sync.client.status import sync_status
 from sync.store import Store
-from tests.sync.conftest import make_server
 from tests.sync.helpers import tables
 from tests.sync.test_bad_values import _serve_raw
 
 REDOWNLOAD = "チームのデータを最初から受信し直しました"
 STILL = "管理者に連絡してください"
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def srv(request, tmp_path):
-    if request.param == "sqlite":
-        url = f"sqlite:///{(tmp_path / 'server.db').as_posix()}"
-    else:
-        url = request.getfixturevalue("pg_url")
-    server = make_server(url)
-    yield server
-    server.engine.dispose()
 
 
 def _sync(store, srv, token):

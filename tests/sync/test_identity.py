@@ -16,17 +16,6 @@ from tests.sync.conftest import make_server
 from tests.sync.helpers import snapshot
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def srv(request, tmp_path):
-    if request.param == "sqlite":
-        url = f"sqlite:///{(tmp_path / 'server.db').as_posix()}"
-    else:
-        url = request.getfixturevalue("pg_url")
-    server = make_server(url)
-    yield server
-    server.engine.dispose()
-
-
 def _sync(store, srv, token, **kw):
     return sync_once(store, srv.url, token, client=srv.client, **kw)
 

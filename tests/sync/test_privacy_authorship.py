@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 
-import pytest
 from sqlalchemy import select
 
 from sync.client import sync_once
@@ -16,19 +15,7 @@ from sync.hlc import encode
 from sync.server.db import blobs, changes
 from sync.server.service import now_ms
 from sync.store import Store
-from tests.sync.conftest import make_server
 from tests.sync.helpers import snapshot
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def srv(request, tmp_path):
-    if request.param == "sqlite":
-        url = f"sqlite:///{(tmp_path / 'server.db').as_posix()}"
-    else:
-        url = request.getfixturevalue("pg_url")
-    server = make_server(url)
-    yield server
-    server.engine.dispose()
 
 
 def _sync(store, srv, token):
