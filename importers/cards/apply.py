@@ -84,8 +84,8 @@ class CardReader(Reader):
     def apply(self, w: Writer, job: Job) -> None:
         contacts, image = job.parsed.payload
         out = job.outcome
-        _apply_contacts(
-            w, job.source_id, out, contacts, job.parsed.issues, ocr=image, lang=self.lang
+        apply_contacts(
+            w, job.source_id, out, contacts, job.parsed.issues, fill_only=image, lang=self.lang
         )
         if image:
             contact = out.contact_ids[0] if out.contact_ids else None
@@ -112,16 +112,22 @@ def import_card_file(
 # --------------------------------------------------------------------------- contacts
 
 
-def _apply_contacts(
+def apply_contacts(
     w: Writer,
     source_id: str,
     outcome: Outcome,
     contacts: list[CardContact],
     issues: list[Issue],
     *,
-    ocr: bool,
+    fill_only: bool,
     lang: str | None = None,
 ) -> None:
+    """The cards of one source (a card file, or a mail whose signature is a card) into contacts
+    under the identity and field-update rules above, inside the caller's write transaction.
+
+    ``fill_only``: the cards were read by a machine (OCR, a mail signature), so they only fill
+    empty fields. What happened is counted on ``outcome`` (added / updated / merged,
+    contact_ids); problems a rep should see are appended to ``issues``."""
     previous = {
         r["contact_id"]: json.loads(r["fields"])
         for r in w.conn.execute("SELECT * FROM card_rows WHERE source_id = ?", (source_id,))
@@ -172,7 +178,7 @@ def _apply_contacts(
                 previous.get(contact_id),
                 card.exchanged_on,
                 latest.get(contact_id),
-                fill_only=ocr,
+                fill_only=fill_only,
             )
             if changes and card.needs_review:
                 changes["needs_review"] = 1

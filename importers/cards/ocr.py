@@ -7,12 +7,8 @@ code are accepted only when they match their pattern (a misread digit is worse t
 from __future__ import annotations
 
 import io
-import os
 import re
-import shutil
 import subprocess
-import tempfile
-from pathlib import Path
 
 from importers.cards._text import (
     CJK_CHAR,
@@ -24,6 +20,13 @@ from importers.cards._text import (
     split_title,
 )
 from importers.cards.model import CardContact, CardParseResult
+from importers.cards.ocr_engine import (  # noqa: F401 (tesseract_command: its older home)
+    OcrUnavailable,
+    PdfUnreadable,
+    image_text,
+    pdf_page_images,
+    tesseract_command,
+)
 from importers.cards.validate import (
     EMAIL_RE,
     PHONE_CANDIDATE_RE,
@@ -55,10 +58,6 @@ _NAME_CJK = re.compile(f"^[{_CJK_CLASS}]{{1,4}}(?: [{_CJK_CLASS}]{{1,4}})?$")
 _NAME_LATIN = re.compile(r"^[A-Z][a-z]+ [A-Z][a-zA-Z]+$")
 
 
-class OcrUnavailable(Exception):
-    """OCR cannot run on this machine; args[0] is the reason's message key (ocr_unavailable.*)."""
-
-
 def ocr_card_image(
     data: bytes, filename: str, *, timeout: float = 60, lang: str | None = None
 ) -> CardParseResult:
@@ -72,7 +71,7 @@ def ocr_card_image(
     if img is None:
         return result
     try:
-        text = _tesseract(img, timeout)
+        text = image_text(img, timeout)
     except OcrUnavailable as e:
         why = msg(str(e.args[0]), result.lang) if e.args else ""
         result.say(filename, "error", "ocr_unavailable", name=filename, reason=why)
@@ -129,75 +128,24 @@ def _open_image(data: bytes, filename: str, result: CardParseResult):
     return ImageOps.autocontrast(img)
 
 
-def tesseract_command() -> str | None:
-    """Where tesseract is: $GENBA_TESSERACT, else PATH, else where its Windows installers put it
-    (IT rarely adds it to PATH on reps' laptops)."""
-    env = os.environ.get("GENBA_TESSERACT")
-    if env:
-        return env
-    found = shutil.which("tesseract")
-    if found:
-        return found
-    for base in (os.environ.get("PROGRAMFILES"), os.environ.get("LOCALAPPDATA")):
-        if base:
-            for sub in ("Tesseract-OCR", os.path.join("Programs", "Tesseract-OCR")):
-                candidate = os.path.join(base, sub, "tesseract.exe")
-                if os.path.isfile(candidate):
-                    return candidate
-    return None
-
-
-def _tesseract(img, timeout: float) -> str:
-    try:
-        import pytesseract
-    except ImportError as e:  # pragma: no cover - a declared dependency
-        raise OcrUnavailable("ocr_unavailable.no_pytesseract") from e
-    cmd = tesseract_command()
-    if cmd:
-        pytesseract.pytesseract.tesseract_cmd = cmd
-    try:
-        langs = pytesseract.get_languages(config="")
-    except pytesseract.TesseractNotFoundError as e:
-        raise OcrUnavailable("ocr_unavailable.no_tesseract") from e
-    if "jpn" not in langs:
-        raise OcrUnavailable("ocr_unavailable.no_jpn")
-    lang = "jpn+eng" if "eng" in langs else "jpn"
-    return pytesseract.image_to_string(img, lang=lang, timeout=timeout)
-
-
 def _pdf_first_page(
     data: bytes, filename: str, result: CardParseResult, timeout: float
 ) -> bytes | None:
-    exe = shutil.which("pdftoppm")
-    if exe is None:
-        result.say(filename, "info", "pdf_not_read", name=filename)
+    """A card scanned to PDF: its first page as a picture."""
+    try:
+        pages = pdf_page_images(data, 1, 1, timeout=timeout)
+    except PdfUnreadable as e:
+        result.say(
+            filename, "info" if e.args[0] == "pdf_not_read" else "error", e.args[0], name=filename
+        )
         return None
-    with tempfile.TemporaryDirectory(prefix="genba-pdf-") as tmp:
-        src = Path(tmp) / "card.pdf"
-        src.write_bytes(data)
-        try:
-            subprocess.run(
-                [
-                    exe,
-                    "-f",
-                    "1",
-                    "-l",
-                    "1",
-                    "-r",
-                    "300",
-                    "-png",
-                    "-singlefile",
-                    str(src),
-                    str(Path(tmp) / "page"),
-                ],
-                check=True,
-                capture_output=True,
-                timeout=timeout,
-            )
-            return (Path(tmp) / "page.png").read_bytes()
-        except (subprocess.SubprocessError, OSError):
-            result.say(filename, "error", "broken_pdf", name=filename)
-            return None
+    except subprocess.TimeoutExpired:
+        result.say(filename, "error", "broken_pdf", name=filename)
+        return None
+    if not pages:
+        result.say(filename, "error", "broken_pdf", name=filename)
+        return None
+    return pages[0]
 
 
 # --------------------------------------------------------------------------- text -> contact

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from importers.cards.apply import _apply_contacts
+from importers.cards.apply import apply_contacts
 from importers.config import Settings
 from importers.ingest import Job, Parsed, Reader
 from importers.mail.body import split_body
@@ -180,7 +180,7 @@ def _signature_contact(w: Writer, job: Job, mail: MailMessage, signature: str, l
         return
     card.exchanged_on = mail.date.date() if mail.date else None
     scratch = Outcome(job.path, "cards", Status.IMPORTED)
-    _apply_contacts(w, job.source_id, scratch, [card], job.parsed.issues, ocr=True, lang=lang)
+    apply_contacts(w, job.source_id, scratch, [card], job.parsed.issues, fill_only=True, lang=lang)
     if scratch.added or scratch.updated or scratch.merged:
         who = card.full_name or card.email
         job.parsed.issues.append(

@@ -14,7 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from importers.cards.ocr import MAX_PIXELS, OcrUnavailable, _tesseract
+from importers.cards.ocr import MAX_PIXELS
+from importers.cards.ocr_engine import OcrUnavailable, image_text
 from importers.issues import Issue
 from importers.messages import issue, msg
 from sync.store import Store
@@ -56,7 +57,7 @@ def read_memo_text(data: bytes, filename: str, *, timeout: float = 120, lang=Non
         height = max(1, round(img.height * width / img.width))
         img = img.resize((width, height), Image.Resampling.LANCZOS)
     try:
-        raw = _tesseract(img, timeout)
+        raw = image_text(img, timeout)
     except OcrUnavailable as e:
         why = msg(str(e.args[0]), lang) if e.args else ""
         problem = issue(

@@ -1,0 +1,114 @@
+"""The OCR engine every importer shares: tesseract (Japanese + English) on a picture, and
+poppler's pdftoppm to turn PDF pages into pictures for it.
+
+Cards read their images with it (importers.cards.ocr), memo photos and scanned PDFs with the
+same functions (importers.photos.memo_text), so where tesseract is found, which languages it
+needs and how a timeout is told stay the same everywhere.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+
+class OcrUnavailable(Exception):
+    """OCR cannot run on this machine; args[0] is the reason's message key (ocr_unavailable.*)."""
+
+
+class PdfUnreadable(Exception):
+    """pdftoppm is missing (args[0] 'pdf_not_read') or refused the file (args[0] 'broken_pdf')."""
+
+
+def tesseract_command() -> str | None:
+    """Where tesseract is: $GENBA_TESSERACT, else PATH, else where its Windows installers put it
+    (IT rarely adds it to PATH on reps' laptops)."""
+    env = os.environ.get("GENBA_TESSERACT")
+    if env:
+        return env
+    found = shutil.which("tesseract")
+    if found:
+        return found
+    for base in (os.environ.get("PROGRAMFILES"), os.environ.get("LOCALAPPDATA")):
+        if base:
+            for sub in ("Tesseract-OCR", os.path.join("Programs", "Tesseract-OCR")):
+                candidate = os.path.join(base, sub, "tesseract.exe")
+                if os.path.isfile(candidate):
+                    return candidate
+    return None
+
+
+def image_text(img, timeout: float) -> str:
+    """The text tesseract reads on the PIL image ``img`` (jpn+eng).
+
+    Raises OcrUnavailable when tesseract or its Japanese data is missing, and RuntimeError
+    (pytesseract's) when it ran longer than ``timeout`` seconds."""
+    try:
+        import pytesseract
+    except ImportError as e:  # pragma: no cover - a declared dependency
+        raise OcrUnavailable("ocr_unavailable.no_pytesseract") from e
+    cmd = tesseract_command()
+    if cmd:
+        pytesseract.pytesseract.tesseract_cmd = cmd
+    try:
+        langs = pytesseract.get_languages(config="")
+    except pytesseract.TesseractNotFoundError as e:
+        raise OcrUnavailable("ocr_unavailable.no_tesseract") from e
+    if "jpn" not in langs:
+        raise OcrUnavailable("ocr_unavailable.no_jpn")
+    lang = "jpn+eng" if "eng" in langs else "jpn"
+    return pytesseract.image_to_string(img, lang=lang, timeout=timeout)
+
+
+def pdf_page_images(
+    data: bytes, first: int, last: int, *, timeout: float, dpi: int = 300
+) -> list[bytes]:
+    """Pages ``first``..``last`` (1-based, inclusive) of a PDF as PNG bytes, in page order.
+
+    Raises PdfUnreadable when pdftoppm is not installed or cannot read the file, and
+    subprocess.TimeoutExpired when rendering takes longer than ``timeout`` seconds."""
+    exe = shutil.which("pdftoppm")
+    if exe is None:
+        raise PdfUnreadable("pdf_not_read")
+    with tempfile.TemporaryDirectory(prefix="genba-pdf-") as tmp:
+        src = Path(tmp) / "in.pdf"
+        src.write_bytes(data)
+        args = [exe, "-f", str(first), "-l", str(last), "-r", str(dpi), "-png"]
+        try:
+            subprocess.run(
+                [*args, str(src), str(Path(tmp) / "page")],
+                check=True,
+                capture_output=True,
+                timeout=timeout,
+            )
+        except subprocess.TimeoutExpired:
+            raise  # the caller says how long it waited
+        except (subprocess.SubprocessError, OSError) as e:
+            raise PdfUnreadable("broken_pdf") from e
+        # page-1.png, page-01.png ...: pdftoppm pads the number to the page count's width
+        pages = sorted(Path(tmp).glob("page*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+        return [p.read_bytes() for p in pages]
+
+
+def pdf_page_count(data: bytes, *, timeout: float = 30) -> int | None:
+    """How many pages a PDF has (poppler's pdfinfo), or None when it cannot tell."""
+    exe = shutil.which("pdfinfo")
+    if exe is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="genba-pdf-") as tmp:
+        src = Path(tmp) / "in.pdf"
+        src.write_bytes(data)
+        try:
+            done = subprocess.run([exe, str(src)], check=True, capture_output=True, timeout=timeout)
+        except (subprocess.SubprocessError, OSError):
+            return None
+    for line in done.stdout.decode("utf-8", "replace").splitlines():
+        if line.startswith("Pages:"):
+            try:
+                return int(line.split(":", 1)[1])
+            except ValueError:
+                return None
+    return None
