@@ -16,12 +16,12 @@ from pathlib import Path
 from importers.config import Settings
 from importers.ingest import Job, Parsed, Reader
 from importers.messages import issue
+from importers.normalize.reading_match import companies_in_text, contact_in_text
 from importers.photos.blobs import store_blob
 from importers.photos.memo import date_from_name
 from importers.reading import FileBytes
 from importers.voice.drafts import confirm_minutes  # noqa: F401 (its home before drafts.py)
 from importers.voice.minutes import draft_minutes
-from importers.voice.readings import find_customer
 from importers.voice.transcribe import Transcriber, VoiceProblem, model_problem
 from sync.store import Writer
 from sync.store.ids import natural_id
@@ -88,16 +88,19 @@ class VoiceReader(Reader):
         if current is not None and current["deleted"]:
             job.parsed.issues.append(issue("info", "voice_deleted", self.lang, name, name=name))
             return
-        named = find_customer(w, heard.text)
-        if named.company_id is None:
+        # the one matcher of names in free text: written as they are, else by their reading
+        found = companies_in_text(w.conn, heard.text)
+        company_id = found[0].company_id if found else None
+        contact = contact_in_text(w.conn, company_id, heard.text) if company_id else None
+        if company_id is None:
             job.parsed.issues.append(issue("info", "voice_no_customer", self.lang, name, name=name))
         row = {
             "kind": "voice_draft",
             "occurred_on": day.isoformat(),
             "rep": self.rep,
-            "company_id": named.company_id,
-            "contact_id": named.contact_id,
-            "contact_name": named.contact,
+            "company_id": company_id,
+            "contact_id": contact[0] if contact else None,
+            "contact_name": contact[1] if contact else None,
             "purpose": "音声メモ",
             "summary": minutes.summary,
             "next_action": minutes.next_action,
