@@ -27,7 +27,11 @@ def parse_msg(data: bytes) -> MailMessage:
         raise NotOutlookMail("mail_not_msg")
     try:
         m = extract_msg.openMsg(data, delayAttachments=False)
-    except (ExMsgBaseException, OSError, ValueError, NotImplementedError) as exc:
+        encoding = _ansi_encoding(m)
+        if encoding:  # an ANSI .msg of a Japanese Outlook: its strings are cp932, not Latin-9
+            m.close()
+            m = extract_msg.openMsg(data, delayAttachments=False, overrideEncoding=encoding)
+    except (ExMsgBaseException, OSError, ValueError, NotImplementedError, LookupError) as exc:
         raise NotOutlookMail("mail_not_msg") from exc
     try:
         if not isinstance(m, extract_msg.Message):
@@ -35,6 +39,36 @@ def parse_msg(data: bytes) -> MailMessage:
         return _mail(m)
     finally:
         m.close()
+
+
+# The Windows ANSI code page of the locale an ANSI .msg was written in (PR_MESSAGE_LOCALE_ID),
+# and of the Internet code page its mail was sent in (PR_INTERNET_CPID): ja-JP, zh-CN, zh-TW, ko.
+_LOCALE_CODEPAGE = {1041: "cp932", 2052: "gbk", 1028: "cp950", 3076: "cp950", 1042: "cp949"}
+_INTERNET_CODEPAGE = {
+    50220: "cp932",  # iso-2022-jp
+    50221: "cp932",
+    50222: "cp932",
+    51932: "cp932",  # euc-jp
+    932: "cp932",  # shift_jis
+    936: "gbk",
+    54936: "gbk",
+    950: "cp950",
+    949: "cp949",
+    51949: "cp949",
+}
+
+
+def _ansi_encoding(m) -> str | None:
+    """The code page of an ANSI (non-Unicode) .msg that does not name one (PR_MESSAGE_CODEPAGE):
+    extract-msg then reads its strings as ISO-8859-15, which turns 日本語 into 「\x93ú\x96{」.
+    Outlook writes such files in the code page of the Windows it ran on; its locale says which."""
+    if m.areStringsUnicode or m.props.get("3FFD0003") is not None:
+        return None
+    for prop, table in (("3FF10003", _LOCALE_CODEPAGE), ("3FDE0003", _INTERNET_CODEPAGE)):
+        found = m.props.get(prop)
+        if found is not None and table.get(found.value):
+            return table[found.value]
+    return None
 
 
 def _text(value) -> str:
@@ -59,7 +93,9 @@ def _mail(m) -> MailMessage:
     mail.message_id = next(iter(message_ids(m.messageId or (get and get("Message-ID")))), None)
     mail.in_reply_to = next(iter(message_ids(m.inReplyTo or (get and get("In-Reply-To")))), None)
     mail.references = message_ids(get("References")) if get else []
-    date = m.date
+    # a mail never sent (a draft, a mail saved from Sent before submission) has no submit time:
+    # the time Outlook delivered it to the folder is the best day it has
+    date = m.date or m.receivedTime
     if date is None and get and get("Date"):
         try:
             date = email.utils.parsedate_to_datetime(get("Date"))
