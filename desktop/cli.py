@@ -129,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     mv = sub.add_parser("mvp", help="the month's MVP ranking")
     mv.add_argument("--month", metavar="YYYY-MM|all")
     mv.add_argument("--json", action="store_true")
+    _drafts_parser(sub)
     no = sub.add_parser("note", help="add a note, or mark one 参考になった")
     nos = no.add_subparsers(dest="note_action", metavar="ACTION", required=True)
     na = nos.add_parser("add", help="quick capture")
@@ -140,6 +141,34 @@ def build_parser() -> argparse.ArgumentParser:
     nh.add_argument("note_id", metavar="NOTE_ID")
     nh.add_argument("--undo", action="store_true")
     return p
+
+
+def _drafts_parser(sub) -> None:
+    """`genba drafts [list|show|confirm|discard]`: voice-memo draft minutes (desktop.commands.drafts)."""
+    dr = sub.add_parser("drafts", help="voice memo draft minutes: list, show, confirm, discard")
+    dr.add_argument("--json", action="store_true")
+    drs = dr.add_subparsers(dest="drafts_action", metavar="ACTION")
+    drs.add_parser("list", help="the drafts waiting for you (the default)").add_argument(
+        "--json", action="store_true"
+    )
+    for action, what in (
+        ("show", "a memo's fields and its transcript"),
+        ("confirm", "confirm a draft (with your corrections): it becomes an activity"),
+        ("discard", "throw a draft away (the recording stays stored)"),
+    ):
+        da = drs.add_parser(action, help=what)
+        da.add_argument("draft_id", metavar="ID", help="its ID, or the start of it")
+        if action == "show":
+            da.add_argument("--json", action="store_true")
+        if action == "confirm":
+            da.add_argument("--date", help="the day of the visit")
+            da.add_argument("--customer", help="the customer (part of its name, or its id)")
+            da.add_argument("--contact", help="the person you met")
+            da.add_argument("--summary", help="what was discussed (内容)")
+            da.add_argument("--next-action", dest="next_action", help="次回アクション")
+            da.add_argument("--due", help="the next action's due day (期日)")
+            da.add_argument("--amount", help="金額, e.g. 120万円")
+            da.add_argument("--probability", help="確度, e.g. 70%%")
 
 
 FOLDER_HELP = {
@@ -233,6 +262,11 @@ def _dispatch(args, store, config, data_dir: Path) -> int:
         kind = next((k for k in FOLDER_HELP if getattr(args, k, None)), None)
         path = getattr(args, kind) if kind else None
         return run_folders(settings, data_dir, args.folders_action, kind, path)
+    if args.command == "drafts":
+        from desktop.commands.drafts import run_drafts
+        from importers.messages import cli_language
+
+        return run_drafts(store, args.drafts_action, args, cli_language(settings))
     if args.command in ("search", "brief", "export", "mvp", "note"):
         return _knowledge(args, store, settings)
     from desktop.commands import listing

@@ -16,6 +16,69 @@ PAPER_MESSAGES: dict[str, tuple[str, str]] = {
         "✓ {name}: メールを活動として取り込みました（新規 {added}、要確認 {warnings} 件）",
         "✓ {name}: mail imported as an activity (+{added}), {warnings} to check",
     ),
+    "cli.drafts.none": (
+        "確認待ちの音声メモの下書きはありません。",
+        "No voice memo drafts are waiting.",
+    ),
+    "cli.drafts.headers": (
+        "ID|日付|顧客|面談者|内容|次回アクション|金額|確度",
+        "ID|Date|Customer|Met|Summary|Next action|Amount|Prob.",
+    ),
+    "cli.drafts.count": (
+        "確認待ちの下書き {n} 件。確定: genba drafts confirm ID（修正は --customer、--summary、"
+        "--due などで）／破棄: genba drafts discard ID／全文: genba drafts show ID",
+        "{n} draft(s) waiting. Confirm: genba drafts confirm ID (corrections with --customer, "
+        "--summary, --due …); discard: genba drafts discard ID; everything: genba drafts show ID",
+    ),
+    "cli.drafts.no_customer": ("（顧客なし）", "(no customer)"),
+    "cli.drafts.fields": (
+        "ID|状態|録音|日付|顧客|面談者|内容|次回アクション|期日|金額|確度",
+        "ID|State|Recording|Date|Customer|Met|Summary|Next action|Due|Amount|Probability",
+    ),
+    "cli.drafts.state.draft": ("下書き（未確定）", "draft (not confirmed)"),
+    "cli.drafts.state.confirmed": ("確定済み", "confirmed"),
+    "cli.drafts.transcript": ("--- 文字起こし ---", "--- transcript ---"),
+    "cli.drafts.confirmed": (
+        "✓ 音声メモ {name} を確定しました。活動として登録し、所感をナレッジに追加しました。",
+        "✓ Voice memo {name} confirmed: it is an activity now, and its insight a knowledge note.",
+    ),
+    "cli.drafts.discarded": (
+        "✓ 音声メモの下書き {name} を破棄しました（録音ファイルは残っています）。",
+        "✓ Voice memo draft {name} discarded (the recording stays stored).",
+    ),
+    "cli.drafts.not_found": (
+        "IDが「{id}」の音声メモの下書きは見つかりません。genba drafts で一覧を確認してください。",
+        "No voice memo draft has the ID 「{id}」. See the list: genba drafts",
+    ),
+    "cli.drafts.ambiguous": (
+        "「{id}」で始まる音声メモが複数あります。IDをもう少し長く入力してください。",
+        "More than one voice memo starts with 「{id}」. Type more of the ID.",
+    ),
+    "cli.drafts.bad_date": (
+        "「{value}」は日付として読めません。2024/05/31 や 5月31日 のように入力してください。"
+        "何も変更していません。",
+        "「{value}」 is not a date; write it like 2024/05/31. Nothing was changed.",
+    ),
+    "cli.drafts.bad_amount": (
+        "「{value}」は金額として読めません。120万円 や 1200000 のように入力してください。"
+        "何も変更していません。",
+        "「{value}」 is not an amount; write it like 120万円 or 1200000. Nothing was changed.",
+    ),
+    "cli.drafts.bad_probability": (
+        "「{value}」は確度として読めません。70% や A のように入力してください。何も変更していません。",
+        "「{value}」 is not a probability; write it like 70%. Nothing was changed.",
+    ),
+    "cli.drafts.no_such_customer": (
+        "「{query}」に当たる顧客が見つかりません。genba companies で名前を確認してください。"
+        "何も変更していません。",
+        "No customer matches 「{query}」; see genba companies. Nothing was changed.",
+    ),
+    "cli.drafts.which_customer": (
+        "「{query}」に当たる顧客が複数あります（{names}）。正式な名前かIDで指定してください。"
+        "何も変更していません。",
+        "Several customers match 「{query}」 ({names}); give the full name or the id. "
+        "Nothing was changed.",
+    ),
     # -- mail ---------------------------------------------------------------------------------
     "mail_not_msg": (
         "{name}：Outlookのメッセージ（.msg）ではありません。取り込みませんでした。"
