@@ -1,6 +1,10 @@
 """Header synonyms for contact CSV exports: Eight, Sansan, CamCard, Outlook (en/ja), Google and
 Android, Thunderbird (en/ja; Roundcube writes the same), iCloud / Apple via CSV converters.
 
+Thunderbird writes its CSV header row in the language of its UI, from the field names of its
+localisation (``importMsgs.properties`` 2100-2136): the Japanese ones (組織, 勤務先の電話番号,
+番地 (勤務先) …) are checked in tests/cards/test_csv_thunderbird_ja.py against those files.
+
 Data only: field -> header names in priority order (the first column present with a non-empty
 cell wins for each row). Headers are compared after ``header_key`` (width folding, case folding,
 no spaces, '-', '_', '・' or '/'), so 'E-mail Address', 'e-mail' and 'ＥメールAddress' are matched
@@ -105,6 +109,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "会社名(漢字)",
         "Work Company",
         "Company/Organization",
+        "組織",
     ),
     # the company's own reading: Sansan, CamCard, Outlook (ja), Google and Apple all have one
     "company_kana": (
@@ -213,6 +218,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Work Phone 1",
         "Primary Phone",
         "Office Phone",
+        "勤務先の電話番号",
     ),
     "mobile": (
         "携帯電話",
@@ -282,6 +288,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Business State",
         "Work State",
         "Address 1 - Region",
+        "都道府県 (勤務先)",
     ),
     "address_city": (
         "市町村(会社)",
@@ -293,6 +300,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Business City",
         "Work City",
         "Address 1 - City",
+        "市区町村 (勤務先)",
     ),
     "address_street": (
         "番地(会社)",
@@ -303,6 +311,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Business Street",
         "Work Address",
         "Address 1 - Street",
+        "番地 (勤務先)",
     ),
     "address_street2": (
         "番地 2(会社)",
@@ -311,6 +320,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "勤務先住所 番地2",
         "Business Street 2",
         "Work Address 2",
+        "番地 (勤務先) 2",
     ),
     "address_street3": ("番地 3(会社)", "住所3", "勤務先住所 番地3", "Business Street 3"),
     "address_country": (
@@ -324,6 +334,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Work Country",
         "Address 1 - Country",
         "Country",
+        "国 (勤務先)",
     ),
     "url": (
         "URL",
@@ -338,6 +349,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Webサイト",
         "ウェブサイト",
         "Work Web Page",
+        "ウェブページ 1",
     ),
     "exchanged_on": ("名刺交換日", "名刺交換日時", "交換日", "Exchange Date", "Date Exchanged"),
     "tags": ("タグ", "Tags", "Categories", "分類", "Labels", "Group Membership"),
