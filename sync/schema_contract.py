@@ -13,6 +13,8 @@ SYNCED_FIELDS: dict[str, tuple[str, ...]] = {
         "full_name",
         "full_name_kana",
         "full_name_kana_source",
+        # 0009: the name in Latin letters (a vCard 4.0's romanised ALTID variant: 'Taro Yamada')
+        "full_name_latin",
         "name_normalized",
         "title",
         "department",

@@ -227,6 +227,8 @@ def _row_contact(
         get.get("family_kana", ""), get.get("given_kana", "")
     )
     c.full_name_kana = clean(nfkc(kana)) if kana else ""
+    latin = clean(nfkc(get.get("full_name_latin", "")))
+    c.full_name_latin = latin if latin != c.full_name else ""
     for name in (
         "company",
         "company_kana",

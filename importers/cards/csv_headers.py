@@ -27,6 +27,18 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "名前(フルネーム)",
         "表示名(Display Name)",
     ),
+    # a name in Latin letters beside the Japanese one (not checked against a real export yet)
+    "full_name_latin": (
+        "氏名(英語)",
+        "氏名(英字)",
+        "氏名(ローマ字)",
+        "英語氏名",
+        "英字氏名",
+        "ローマ字氏名",
+        "English Name",
+        "Name (English)",
+        "Romanized Name",
+    ),
     "family_name": ("姓", "姓(漢字)", "Last Name", "Family Name", "Surname", "Lastname"),
     "given_name": ("名", "名(漢字)", "First Name", "Given Name", "Firstname"),
     "middle_name": ("ミドル ネーム", "ミドルネーム", "Middle Name", "Additional Name"),

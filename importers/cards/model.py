@@ -12,6 +12,7 @@ class CardContact:
 
     full_name: str = ""
     full_name_kana: str = ""
+    full_name_latin: str = ""  # the name in Latin letters beside a Japanese one ('Taro Yamada')
     title: str = ""
     department: str = ""
     company: str = ""  # as written on the card; matching uses importers.normalize.companies

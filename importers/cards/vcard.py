@@ -11,7 +11,7 @@ UTF-16 files (Windows address books) are turned into UTF-8 first. A value with 8
 no CHARSET is decoded by trying UTF-8, then cp932 (Japanese phones), then the usual single-byte
 code pages (cp1252 ...), and the file gets one warning saying a guess was made. vCard 4.0 may
 give one name in several languages (ALTID + LANGUAGE): the Japanese one is the name, a kana one
-is its reading.
+is its reading, a romanised one (Latin letters) the contact's ``full_name_latin``.
 """
 
 from __future__ import annotations
@@ -195,6 +195,13 @@ def _japanese_first(props: list[_Prop]) -> list[_Prop]:
     return out
 
 
+def _is_romanised_variant(p: _Prop) -> bool:
+    """An ALTID variant of a name written in Latin letters ('Taro Yamada', 'ja-Latn')."""
+    if not (p.params.get("ALTID") or [""])[0] or has_cjk(p.raw):
+        return False
+    return bool(re.search(r"[A-Za-z]", p.text))
+
+
 _KANA_ONLY = re.compile(r"^[\u3041-\u30ff\uff66-\uff9f\s・ー;]+$")
 
 
@@ -207,7 +214,7 @@ def _version(lines: list[bytes]) -> str:
 
 def _contact(props: list[_Prop], ref: str, result: CardParseResult) -> CardContact:
     c = CardContact(source_ref=ref)
-    family = given = fn_title = ""
+    family = given = fn_title = latin_n = ""
     kana: dict[str, str] = {}
     phones: list[_Prop] = []
     adrs: list[_Prop] = []
@@ -223,7 +230,13 @@ def _contact(props: list[_Prop], ref: str, result: CardParseResult) -> CardConta
             _report(p, ref, result)
             c.needs_review = True
         name = p.name
-        if name == "FN" and not c.full_name:
+        if name in ("FN", "N") and _is_romanised_variant(p) and (c.full_name or family):
+            # the Japanese variant came first (_japanese_first): this is its romanised name
+            if name == "FN" and not c.full_name_latin:
+                c.full_name_latin = person_name(p.text)[0]
+            elif name == "N":
+                latin_n = latin_n or " ".join(x for x in (p.part(1), p.part(0)) if x)
+        elif name == "FN" and not c.full_name:
             c.full_name, fn_title = person_name(p.text)  # 'FN:青木 一郎 様' -> '青木 一郎'
         elif name == "N" and not (family or given):
             family, given = p.part(0), p.part(1)
@@ -266,6 +279,9 @@ def _contact(props: list[_Prop], ref: str, result: CardParseResult) -> CardConta
             c.tags.extend(t for t in (clean(x) for x in p.text.split(",")) if t and t not in c.tags)
     if not c.full_name:
         c.full_name = join_name(family, given)
+    c.full_name_latin = clean(nfkc(c.full_name_latin or latin_n))
+    if c.full_name_latin == c.full_name or not has_cjk(c.full_name):
+        c.full_name_latin = ""  # only beside a Japanese name
     c.title = c.title or fn_title
     if "last" in kana or "first" in kana:
         c.full_name_kana = join_name(kana.get("last", ""), kana.get("first", ""))

@@ -22,6 +22,8 @@ ADDED_LATER: dict[tuple[str, str], str] = {
     ("attachments", "ocr_text"): "0007_mail_and_memo_text",
     ("activities", "followup_state"): "0008_followups_and_dismissed_problems",
     ("activities", "followup_date"): "0008_followups_and_dismissed_problems",
+    # the romanised name a card gives beside the Japanese one (issue #13)
+    ("contacts", "full_name_latin"): "0009_contact_latin_name",
 }
 
 
@@ -247,3 +249,5 @@ SYNC_BOOKKEEPING = [
 ]
 
 MIGRATIONS.append(("sync_rejections_and_held_values", SYNC_BOOKKEEPING))
+# A card's romanised name (vCard 4.0 ALTID, a CSV 'English name' column) beside the Japanese one.
+MIGRATIONS.append(("0009_contact_latin_name", _added("0009_contact_latin_name")))

@@ -26,26 +26,30 @@ def _spans(text: str, words: list[str]) -> list[tuple[int, int]]:
 
 
 def people_hits(conn: sqlite3.Connection, query: str) -> list[dict[str, Any]]:
-    """Contacts and customers matching every word of ``query`` (name, reading, department,
-    phone, mobile, e-mail), as search rows with a one-line card."""
+    """Contacts and customers matching every word of ``query`` (name, reading, romanised name,
+    department, phone, mobile, e-mail), as search rows with a one-line card."""
     words = [w for w in nfkc(query).split() if w]
     if not words:
         return []
     out: list[dict[str, Any]] = []
-    contact_cols = "p.full_name, p.full_name_kana, p.department, p.phone, p.mobile, p.email, c.name"
+    contact_cols = (
+        "p.full_name, p.full_name_kana, p.full_name_latin, p.department, p.phone, p.mobile, "
+        "p.email, c.name"
+    )
     where = " AND ".join(
         "(" + " OR ".join(f"coalesce({col}, '') LIKE ?" for col in contact_cols.split(", ")) + ")"
         for _ in words
     )
     params = [f"%{w}%" for w in words for _ in contact_cols.split(", ")]
     for r in conn.execute(
-        f"""SELECT p.id, p.full_name, p.title, p.department, p.phone, p.mobile, p.email,
-                   p.company_id, c.name AS company
+        f"""SELECT p.id, p.full_name, p.full_name_latin, p.title, p.department, p.phone,
+                   p.mobile, p.email, p.company_id, c.name AS company
             FROM contacts p LEFT JOIN companies c ON c.id = p.company_id
             WHERE p.deleted = 0 AND {where} ORDER BY p.full_name LIMIT ?""",
         (*params, PEOPLE_LIMIT),
     ):
-        parts = [" ".join(x for x in (r["full_name"], r["title"]) if x), r["department"]]
+        latin = f"({r['full_name_latin']})" if r["full_name_latin"] else None
+        parts = [" ".join(x for x in (r["full_name"], latin, r["title"]) if x), r["department"]]
         parts += [r["phone"], ("📱 " + r["mobile"]) if r["mobile"] else None, r["email"]]
         snippet = " · ".join(p for p in parts if p)
         out.append(_row("contact", r["id"], r["company"], r["company_id"], snippet, words))
