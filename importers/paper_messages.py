@@ -189,6 +189,37 @@ PAPER_MESSAGES: dict[str, tuple[str, str]] = {
         "{name}: reading the photo's text failed ({reason}). The photo is kept; Genba will "
         "try again next time.",
     ),
+    "memo_text_read.pdf": (
+        "{name}：スキャンしたPDFの文字を読み取りました（{pages}ページ）。読み取りは候補です。"
+        "PDFと見比べて直してください。",
+        "{name}: the text of the scanned PDF was read ({pages} page(s)). It is a suggestion; "
+        "check it against the PDF and correct it.",
+    ),
+    "memo_text_pdf_text": (
+        "{name}：PDFに含まれる文字を取り込みました。検索で見つかります。",
+        "{name}: the text in the PDF was taken; search finds it.",
+    ),
+    "memo_text_pdf_pages": (
+        "{name}：PDFは{pages}ページありますが、文字を読み取ったのは最初の{read}ページです。"
+        "PDFはすべて保存しました。残りのページはPDFを開いて確認してください。",
+        "{name}: the PDF has {pages} pages; the text of the first {read} was read. The whole PDF "
+        "is kept; open it for the other pages.",
+    ),
+    "memo_text_pdf_timeout": (
+        "{name}：PDFの文字の読み取りが{seconds}秒で終わらなかったため、{pages}ページ中{read}"
+        "ページだけ読み取りました。PDFはすべて保存しました。残りはPDFを開いて確認してください。",
+        "{name}: reading the PDF's text took longer than {seconds} s, so {read} of its {pages} "
+        "pages were read. The whole PDF is kept; open it for the rest.",
+    ),
+    "memo_text_pdf_unreadable": (
+        "{name}：PDFが壊れているかパスワードで保護されているため、文字は読んでいません。"
+        "PDFはそのまま保存しました。",
+        "{name}: the PDF is damaged or password-protected, so no text was read. The PDF is kept.",
+    ),
+    "memo_text.no_poppler": (
+        "PDFを画像にする poppler（pdftoppm）が見つかりません。",
+        "poppler (pdftoppm), which turns PDF pages into pictures, was not found.",
+    ),
     # -- voice memos -------------------------------------------------------------------------
     "cli.watch.kind.voice": ("音声メモ", "voice memos"),
     "cli.waiting": ("… {name}: 待機中 — {message}", "… {name}: waiting — {message}"),
