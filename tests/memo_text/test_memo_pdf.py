@@ -55,7 +55,8 @@ def test_a_scan_that_takes_too_long_keeps_what_was_read_and_says_so():
     read = read_memo_text(scanned_pdf(MEMO, PAGE_2, PAGE_3), "scan.pdf", lang="ja", timeout=0.2)
     assert read.problem.code == "memo_text_pdf_timeout" and not read.retry
     assert "0.2秒" in read.problem.message and "3ページ中" in read.problem.message
-    en = read_memo_text(scanned_pdf(MEMO), "scan.pdf", lang="en", timeout=0.2).problem.message
+    three = scanned_pdf(MEMO, PAGE_2, PAGE_3)
+    en = read_memo_text(three, "scan.pdf", lang="en", timeout=0.2).problem.message
     assert "longer than 0.2 s" in en
 
 
