@@ -4,6 +4,8 @@ Android, Thunderbird (en/ja; Roundcube writes the same), iCloud / Apple via CSV 
 Thunderbird writes its CSV header row in the language of its UI, from the field names of its
 localisation (``importMsgs.properties`` 2100-2136): the Japanese ones (組織, 勤務先の電話番号,
 番地 (勤務先) …) are checked in tests/cards/test_csv_thunderbird_ja.py against those files.
+Windows Mail / Windows アドレス帳 (勤務先の番地, 勤務先ファックス …) as a webmail vendor's manual
+lists them (tests/cards/test_csv_windows_ja.py).
 
 Data only: field -> header names in priority order (the first column present with a non-empty
 cell wins for each row). Headers are compared after ``header_key`` (width folding, case folding,
@@ -258,6 +260,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Business Fax",
         "Work Fax",
         "Fax Number",
+        "勤務先ファックス",
     ),
     "postal_code": (
         "郵便番号",
@@ -276,6 +279,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Work Zip",
         "Work Postal Code",
         "ZIP/Postal Code",
+        "勤務先の郵便番号",
     ),
     "address": (
         "住所",
@@ -301,6 +305,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Work State",
         "Address 1 - Region",
         "都道府県 (勤務先)",
+        "勤務先の都道府県",
     ),
     "address_city": (
         "市町村(会社)",
@@ -313,6 +318,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Work City",
         "Address 1 - City",
         "市区町村 (勤務先)",
+        "勤務先の市区町村",
     ),
     "address_street": (
         "番地(会社)",
@@ -324,6 +330,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Work Address",
         "Address 1 - Street",
         "番地 (勤務先)",
+        "勤務先の番地",
     ),
     "address_street2": (
         "番地 2(会社)",
@@ -347,6 +354,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Address 1 - Country",
         "Country",
         "国 (勤務先)",
+        "勤務先の国または地域",
     ),
     "url": (
         "URL",
@@ -362,6 +370,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "ウェブサイト",
         "Work Web Page",
         "ウェブページ 1",
+        "ビジネス Web ページ",
     ),
     "exchanged_on": ("名刺交換日", "名刺交換日時", "交換日", "Exchange Date", "Date Exchanged"),
     "tags": ("タグ", "Tags", "Categories", "分類", "Labels", "Group Membership"),
