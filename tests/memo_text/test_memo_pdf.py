@@ -6,6 +6,8 @@ problem, the PDF kept, the next file imported."""
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 
 from PIL import Image
 
@@ -61,11 +63,12 @@ def test_a_scan_that_takes_too_long_keeps_what_was_read_and_says_so():
 
 
 def test_a_pdf_with_its_own_text_gives_that_text(tmp_path):
-    from desktop.commands.knowledge import write_pdf
-
-    pdf = write_pdf(
-        "<p>議事録 5月14日</p><p>シャフト見積を来週金曜日までに提出</p>", tmp_path / "m.pdf"
-    )
+    # Qt's PDF writer in its own process: a QGuiApplication here would stay for later tests
+    pdf = tmp_path / "m.pdf"
+    html = "<p>議事録 5月14日</p><p>シャフト見積を来週金曜日までに提出</p>"
+    code = "import sys; from desktop.commands.knowledge import write_pdf; "
+    code += "write_pdf(sys.argv[1], sys.argv[2])"
+    subprocess.run([sys.executable, "-c", code, html, str(pdf)], check=True, timeout=120)
     read = read_memo_text(pdf.read_bytes(), "m.pdf", lang="ja")
     assert read.problem.code == "memo_text_pdf_text"
     assert "シャフト見積を来週金曜日までに提出" in _compact(read.text)
