@@ -46,6 +46,9 @@ def run_drafts(store, action: str | None, args, lang: str, out=print) -> int:
         key, params = e.args
         out(msg(key, lang, **params))
         return 1
+    except KeyError:  # confirmed or discarded in the app between the look-up and the write
+        out(msg("cli.drafts.not_found", lang, id=getattr(args, "draft_id", "")))
+        return 1
 
 
 def _list(store, as_json: bool, lang: str, out) -> int:
