@@ -69,7 +69,7 @@ def find_duplicate_contacts(store: Store) -> list[tuple[str, str, str]]:
 def _person_reading_key(r: dict) -> tuple[str, ...]:
     """The romanised parts of a person's reading, sorted (Western and Japanese order alike)."""
     # stored readings only (imports derive them): the app never loads the analyser for this
-    reading = r["full_name_kana"]
+    reading = r["full_name_kana"] or r.get("full_name_latin")  # a card's romanised name
     if not reading and r["full_name"] and r["full_name"].isascii():
         reading = r["full_name"]
     return tuple(sorted(k for k in (romaji_key(p) for p in (reading or "").split()) if k))

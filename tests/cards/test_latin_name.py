@@ -56,3 +56,34 @@ def test_an_english_name_column_in_a_contact_csv():
     data = "氏名,氏名(英語),会社名\r\n佐藤 健一,Kenichi Sato,港工業株式会社\r\n".encode()
     (c,) = parse_contact_csv(data, "cards.csv").contacts
     assert (c.full_name, c.full_name_latin) == ("佐藤 健一", "Kenichi Sato")
+
+
+def test_a_card_in_latin_letters_is_suggested_as_the_same_person(store):
+    from importers.cards.duplicates import find_duplicate_contacts
+
+    with store.write() as w:
+        w.insert(
+            "companies",
+            {"id": "c-y", "name": "株式会社山田製作所", "name_normalized": "山田製作所"},
+        )
+        w.insert(
+            "contacts",
+            {
+                "id": "k-ja",
+                "company_id": "c-y",
+                "full_name": "山田 太郎",
+                "name_normalized": "山田太郎",
+                "full_name_latin": "Taro Yamada",
+            },
+        )
+        w.insert(
+            "contacts",
+            {
+                "id": "k-en",
+                "company_id": "c-y",
+                "full_name": "Taro Yamada",
+                "name_normalized": "taroyamada",
+            },
+        )
+    ((keep, other, reason),) = find_duplicate_contacts(store)
+    assert {keep, other} == {"k-ja", "k-en"} and "taro yamada" in reason.lower()
