@@ -172,6 +172,12 @@ def _name_text(line: str) -> str:
     return "".join(tokens)
 
 
+def ends_with_title(token: str) -> bool:
+    """'課長', '営業部長', 'マネージャー': the word is, or ends with, a job title cards print
+    (mail signatures are read with the same list: importers.mail.signature)."""
+    return any(token.endswith(w) for w in TITLE_WORDS)
+
+
 def extract_contact(text: str, filename: str) -> CardContact:
     c = CardContact(source_ref=filename, needs_review=True, raw={"ocr_text": text})
     lines = [clean(nfkc(ln)) for ln in text.splitlines()]

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 
-from importers.cards._text import TITLE_WORDS
 from importers.cards.model import CardContact
-from importers.cards.ocr import extract_contact
+from importers.cards.ocr import ends_with_title, extract_contact
 
 _COMPANY = re.compile(
     r"株式会社|有限会社|合同会社|\(株\)|（株）|\b(co\.,?|inc\.?|ltd\.?|corp\.?)", re.I
@@ -44,7 +43,7 @@ def _split(line: str) -> list[tuple[str, str]]:
             company and not office and not name and t.lower() in ("co.,", "ltd.")
         ):
             company.append(t)
-        elif _DEPARTMENT.search(t) or any(t.endswith(w) for w in TITLE_WORDS):
+        elif _DEPARTMENT.search(t) or ends_with_title(t):
             office.append(t)
         else:
             name.append(t)
