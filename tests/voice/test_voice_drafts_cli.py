@@ -71,3 +71,26 @@ def test_mistakes_on_the_command_line_change_nothing(data_dir, store):
     rows = store.query("SELECT kind, company_id, amount_jpy FROM activities ORDER BY id")
     assert [tuple(r) for r in rows] == [("voice_draft", "c-yamada", 1_200_000)] * 2
     assert not store.query("SELECT 1 FROM notes")
+
+
+def test_an_id_start_shared_by_two_memos_asks_for_more(data_dir, store):
+    from sync.store.ids import natural_id
+
+    seen: dict[str, str] = {}
+    for n in range(5000):  # two recordings whose memo ids start alike (found, not made up)
+        sha = f"{n:064x}"
+        head = natural_id("activities", "voice:" + sha)[:4]
+        if head in seen:
+            break
+        seen[head] = sha
+    first, second = seen[head], sha
+    insert_draft(store, first)
+    insert_draft(store, second)
+    out = genba("drafts", "discard", head, data_dir=data_dir)
+    assert out.returncode == 1 and "複数あります" in out.stdout
+    assert len(store.query("SELECT 1 FROM activities WHERE deleted = 0")) == 2
+    # a confirmed memo can still be shown
+    aid = natural_id("activities", "voice:" + first)
+    genba("drafts", "confirm", aid, data_dir=data_dir, check=True)
+    shown = genba("drafts", "show", aid, data_dir=data_dir, check=True).stdout
+    assert "状態: 確定済み" in shown
