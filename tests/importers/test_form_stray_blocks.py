@@ -91,7 +91,9 @@ def test_a_block_above_the_first_visit_joins_the_visit_after_it(tmp_path, store,
     out = importer.import_file(path)
     (a,) = activities(store)
     assert a["company_name_raw"] == "見本化成(株)"
-    assert parse_extras(a["extras"]) == [{"heading": "≪競合≫", "value": "A社が先行", "column": "B4"}]
+    assert parse_extras(a["extras"]) == [
+        {"heading": "≪競合≫", "value": "A社が先行", "column": "B4"}
+    ]
     assert [i.code for i in out.issues if i.severity != "info"] == ["form_stray"]
 
 
