@@ -12,7 +12,9 @@ names written in kana get a derived reading.
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 import threading
 import unicodedata
 from functools import cache, lru_cache
@@ -64,10 +66,15 @@ _LOCK = threading.Lock()  # one tokenizer per process, shared by the app's reade
 def _tokenizer():
     """janome's tokenizer, loaded once per process (about 0.5 s); None when not installed."""
     try:
+        from janome import sysdic
         from janome.tokenizer import Tokenizer
     except ImportError:
         return None
-    return Tokenizer()
+    # janome memory-maps its dictionary's source files (its 64-bit default: ~90 MB less memory).
+    # The frozen build ships only the compiled modules, zipped (installer.spec): there they are
+    # loaded into memory instead.
+    on_disk = os.path.isfile(os.path.join(sysdic.base_dir, "entries_compact0.py"))
+    return Tokenizer(mmap=on_disk and sys.maxsize > 2**32)
 
 
 def _tokens(text: str) -> list:
