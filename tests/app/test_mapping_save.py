@@ -149,3 +149,40 @@ def test_a_forms_layout_is_matched_by_file_name_only(qtbot, ctx, tmp_path):
         "保存すると、このブックをもう一度取り込みます。"
     )
     assert page.match_edit.text() == "訪問メモ_山本_*.xlsx"
+
+
+def test_a_forms_stray_cells_are_a_problem_with_the_wizard_one_click_away(
+    qtbot, window, store, tmp_path
+):
+    from importers.pipeline import ReportImporter
+
+    path = tmp_path / "訪問報告_2025.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "4月2日"
+    for ref, value in {
+        "A1": "日付",
+        "B1": dt.date(2025, 4, 2),
+        "A3": "訪問先",
+        "B3": "株式会社サンプル精工",
+        "A4": "内容",
+        "B4": "見積依頼",
+        "A6": "訪問先",
+        "A7": "【同行者】",
+        "B7": "鈴木部長（自社）",
+    }.items():
+        ws[ref] = value
+    wb.save(path)
+    ReportImporter(store, rep="山本").import_file(path)
+    view = window.views["problems"]
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        window.show_view("problems")
+    (row,) = [view.issues.row(i) for i in range(view.issues.rowCount())]
+    assert row["code"] == "form_stray" and "【同行者】（B7）" in row["message"]
+    view.issues_view.selectRow(0)
+    assert view.map_button.isEnabled()
+    view.map_button.click()
+    wizard = window._mapping
+    qtbot.waitUntil(lambda: wizard.workbook is not None, timeout=30_000)
+    assert wizard.path == path
+    wizard.reject()
