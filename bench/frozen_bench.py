@@ -78,18 +78,26 @@ def reading_import(onedir: Path, work: Path, runs: int) -> None:
     wb.active.append(["日付", "訪問先", "内容"])
     wb.active.append([dt.date(2025, 4, 2), "株式会社山田製作所", "治具の提案"])
     wb.save(report)
+    # A cache folder of its own (XDG, as on Linux): the first run unpacks janome's dictionary
+    # files into it (importers/normalize/janome_files.py), the others map them.
+    os.environ["XDG_CACHE_HOME"] = str(work / "cache")
     walls, peaks, reading = [], [], None
-    for i in range(runs):
+    for i in range(runs + 1):
         data = work / f"reading{i}"
         wall, peak, out = run_measured(
             [str(onedir / "genba"), "--data-dir", str(data), "import", str(report)]
         )
         if "失敗 0" not in out:
             raise SystemExit(f"the frozen import failed:\n{out}")
-        walls.append(wall)
-        peaks.append(peak)
         with sqlite3.connect(data / "genba.db") as db:
             reading = db.execute("SELECT name_kana, name_kana_source FROM companies").fetchone()
+        if i == 0:
+            print(
+                f"first import (unpacks the dictionary, if any): {wall:.2f} s, peak {peak:.0f} MB"
+            )
+            continue
+        walls.append(wall)
+        peaks.append(peak)
     print(
         "frozen `genba import` of one visit to a new customer 株式会社山田製作所, new data folder:"
     )
@@ -104,6 +112,8 @@ def main() -> int:
     args = ap.parse_args()
     print_header("frozen app bench")
     work = Path(tempfile.mkdtemp(prefix="genba-frozen-bench-"))
+    # the frozen app's cache folder (janome's unpacked dictionary) in the work folder, not ~/.cache
+    os.environ["XDG_CACHE_HOME"] = str(work / "cache-demo")
     try:
         onedir = args.onedir
         if onedir is None:

@@ -47,6 +47,8 @@ def onedir(tmp_path_factory):
 
 
 def frozen(onedir, *args, env=None):
+    # the frozen app's cache folder (janome's unpacked dictionary) in the build's folder, not ~
+    env = {"XDG_CACHE_HOME": str(onedir.parent / "cache"), **(env or os.environ)}
     return subprocess.run(
         [str(onedir / "genba"), *args], capture_output=True, text=True, timeout=300, env=env
     )
@@ -114,8 +116,12 @@ def test_frozen_cli_derives_kanji_readings_from_the_shared_janome_zip(onedir, tm
     ws.append([dt.date(2025, 4, 2), "株式会社山田製作所", "治具の提案"])
     ws.append([dt.date(2025, 4, 3), "港工業(株)", "見積の説明"])
     wb.save(path)
-    out = frozen(onedir, "--data-dir", str(tmp_path / "d"), "import", str(path))
+    # janome maps its dictionary files, unpacked once from the zip into Genba's cache folder
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    out = frozen(onedir, "--data-dir", str(tmp_path / "d"), "import", str(path), env=env)
     assert out.returncode == 0 and "失敗 0" in out.stdout, out.stdout + out.stderr
+    (unpacked,) = (tmp_path / "cache" / "Genba").glob("janome-*")
+    assert (unpacked / ".complete").is_file() and len(list(unpacked.glob("entries_*.py"))) == 20
     with sqlite3.connect(tmp_path / "d" / "genba.db") as db:
         got = db.execute(
             "SELECT name, name_kana, name_kana_source FROM companies ORDER BY name_kana"
