@@ -1787,216 +1787,216 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>ProblemsView</name>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="37"/>
+        <location filename="../../desktop/app/views/problems.py" line="38"/>
         <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="39"/>
+        <location filename="../../desktop/app/views/problems.py" line="40"/>
         <source>What Genba could not read, cards to check, and customers that may be the same.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="51"/>
+        <location filename="../../desktop/app/views/problems.py" line="52"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="52"/>
+        <location filename="../../desktop/app/views/problems.py" line="53"/>
         <source>Sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="53"/>
+        <location filename="../../desktop/app/views/problems.py" line="54"/>
         <source>Cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="56"/>
+        <location filename="../../desktop/app/views/problems.py" line="57"/>
         <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="57"/>
+        <location filename="../../desktop/app/views/problems.py" line="58"/>
         <source>error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="57"/>
+        <location filename="../../desktop/app/views/problems.py" line="58"/>
         <source>warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="61"/>
+        <location filename="../../desktop/app/views/problems.py" line="62"/>
         <source>What to do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="67"/>
+        <location filename="../../desktop/app/views/problems.py" line="68"/>
         <source>Open the workbook</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="69"/>
+        <location filename="../../desktop/app/views/problems.py" line="70"/>
         <source>Set up the headings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="71"/>
+        <location filename="../../desktop/app/views/problems.py" line="72"/>
         <source>Tell Genba which row holds the headings and what each column means</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="74"/>
+        <location filename="../../desktop/app/views/problems.py" line="75"/>
         <source>Mark as dealt with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="77"/>
+        <location filename="../../desktop/app/views/problems.py" line="78"/>
         <source>You fixed it in the workbook, or it does not matter: it leaves this list and Today&apos;s count (a new import of the file shows what is still wrong)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="94"/>
+        <location filename="../../desktop/app/views/problems.py" line="95"/>
         <source>Name</source>
         <translation type="unfinished">名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="95"/>
-        <location filename="../../desktop/app/views/problems.py" line="124"/>
-        <location filename="../../desktop/app/views/problems.py" line="149"/>
+        <location filename="../../desktop/app/views/problems.py" line="96"/>
+        <location filename="../../desktop/app/views/problems.py" line="125"/>
+        <location filename="../../desktop/app/views/problems.py" line="150"/>
         <source>Customer</source>
         <translation type="unfinished">顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="96"/>
+        <location filename="../../desktop/app/views/problems.py" line="97"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="97"/>
+        <location filename="../../desktop/app/views/problems.py" line="98"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="98"/>
+        <location filename="../../desktop/app/views/problems.py" line="99"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="105"/>
+        <location filename="../../desktop/app/views/problems.py" line="106"/>
         <source>Check and correct…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="108"/>
+        <location filename="../../desktop/app/views/problems.py" line="109"/>
         <source>Compare with the card image and correct what was misread</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="111"/>
+        <location filename="../../desktop/app/views/problems.py" line="112"/>
         <source>Mark as checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="122"/>
-        <location filename="../../desktop/app/views/problems.py" line="147"/>
+        <location filename="../../desktop/app/views/problems.py" line="123"/>
+        <location filename="../../desktop/app/views/problems.py" line="148"/>
         <source>Kind</source>
         <translation type="unfinished">種類</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="124"/>
-        <location filename="../../desktop/app/views/problems.py" line="149"/>
+        <location filename="../../desktop/app/views/problems.py" line="125"/>
+        <location filename="../../desktop/app/views/problems.py" line="150"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="127"/>
+        <location filename="../../desktop/app/views/problems.py" line="128"/>
         <source>Keep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="128"/>
+        <location filename="../../desktop/app/views/problems.py" line="129"/>
         <source>Merge into it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="129"/>
+        <location filename="../../desktop/app/views/problems.py" line="130"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="134"/>
+        <location filename="../../desktop/app/views/problems.py" line="135"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="136"/>
+        <location filename="../../desktop/app/views/problems.py" line="137"/>
         <source>Keep apart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="138"/>
+        <location filename="../../desktop/app/views/problems.py" line="139"/>
         <source>Merge by hand…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="140"/>
+        <location filename="../../desktop/app/views/problems.py" line="141"/>
         <source>Pick two customers or contacts Genba did not suggest, and merge them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="152"/>
+        <location filename="../../desktop/app/views/problems.py" line="153"/>
         <source>Merged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="153"/>
+        <location filename="../../desktop/app/views/problems.py" line="154"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="159"/>
+        <location filename="../../desktop/app/views/problems.py" line="160"/>
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="165"/>
+        <location filename="../../desktop/app/views/problems.py" line="166"/>
         <source>Recent merges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="189"/>
+        <location filename="../../desktop/app/views/problems.py" line="190"/>
         <source>Import problems ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="190"/>
+        <location filename="../../desktop/app/views/problems.py" line="191"/>
         <source>Cards to check ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="191"/>
+        <location filename="../../desktop/app/views/problems.py" line="192"/>
         <source>Possible duplicates ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="195"/>
+        <location filename="../../desktop/app/views/problems.py" line="196"/>
         <source>same e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="196"/>
+        <location filename="../../desktop/app/views/problems.py" line="197"/>
         <source>same name at the same company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="197"/>
+        <location filename="../../desktop/app/views/problems.py" line="198"/>
         <source>same name (株式会社, width, spaces aside)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="199"/>
+        <location filename="../../desktop/app/views/problems.py" line="200"/>
         <source>similar name and the same phone number prefix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2076,92 +2076,98 @@ If it happens again, send the details below to your IT contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="31"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="33"/>
         <source>Name of this layout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="33"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="35"/>
         <source>Use it for files named</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="36"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="38"/>
         <source>* stands for any text, e.g. 営業日報_*.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="67"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="69"/>
         <source>Genba will use this layout for every workbook whose first sheet has the same heading row ({0}), whatever the file is called — next month&apos;s or next year&apos;s file of the same template — and for files whose name matches the pattern below. It then imports this workbook again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="73"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="75"/>
         <source>Genba will use this layout for files whose name matches the pattern below, and then imports this workbook again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="91"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="93"/>
+        <source>Enter a file-name pattern: this layout is found by the file&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="95"/>
         <source>No file-name pattern: only the heading row is matched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="93"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="97"/>
         <source>No file in this folder matches the pattern yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="97"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="101"/>
         <source>{0} and {1} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="98"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="102"/>
         <source>Files in this folder that match: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="112"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="118"/>
         <source>Saved the layout 「{0}」 ({1}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="116"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="122"/>
         <source>From now on Genba reads files named {0}, and workbooks with the heading row {1} whatever their name, with this layout.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="120"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="126"/>
         <source>From now on Genba reads files named {0} with this layout.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="123"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="129"/>
         <source>From now on Genba reads workbooks with the heading row {0} with this layout.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="128"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="134"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="191"/>
         <source>This workbook could not be imported yet: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="134"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="140"/>
         <source>Imported: {0} new, {1} updated activities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="152"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="158"/>
         <source>Saving and importing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="174"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="183"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="182"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="195"/>
         <source>The layout could not be saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1829,216 +1829,216 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>ProblemsView</name>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="37"/>
+        <location filename="../../desktop/app/views/problems.py" line="38"/>
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="39"/>
+        <location filename="../../desktop/app/views/problems.py" line="40"/>
         <source>What Genba could not read, cards to check, and customers that may be the same.</source>
         <translation>読み取れなかった箇所、確認が必要な名刺、同じ会社・人かもしれないデータです。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="51"/>
+        <location filename="../../desktop/app/views/problems.py" line="52"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="52"/>
+        <location filename="../../desktop/app/views/problems.py" line="53"/>
         <source>Sheet</source>
         <translation>シート</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="53"/>
+        <location filename="../../desktop/app/views/problems.py" line="54"/>
         <source>Cell</source>
         <translation>セル</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="56"/>
+        <location filename="../../desktop/app/views/problems.py" line="57"/>
         <source>Severity</source>
         <translation>重要度</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="57"/>
+        <location filename="../../desktop/app/views/problems.py" line="58"/>
         <source>error</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="57"/>
+        <location filename="../../desktop/app/views/problems.py" line="58"/>
         <source>warning</source>
         <translation>注意</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="61"/>
+        <location filename="../../desktop/app/views/problems.py" line="62"/>
         <source>What to do</source>
         <translation>内容と対処</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="67"/>
+        <location filename="../../desktop/app/views/problems.py" line="68"/>
         <source>Open the workbook</source>
         <translation>ファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="69"/>
+        <location filename="../../desktop/app/views/problems.py" line="70"/>
         <source>Set up the headings…</source>
         <translation>見出しを設定…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="71"/>
+        <location filename="../../desktop/app/views/problems.py" line="72"/>
         <source>Tell Genba which row holds the headings and what each column means</source>
         <translation>見出しの行と各列の意味を指定します</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="74"/>
+        <location filename="../../desktop/app/views/problems.py" line="75"/>
         <source>Mark as dealt with</source>
         <translation>対応済みにする</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="77"/>
+        <location filename="../../desktop/app/views/problems.py" line="78"/>
         <source>You fixed it in the workbook, or it does not matter: it leaves this list and Today&apos;s count (a new import of the file shows what is still wrong)</source>
         <translation>日報を直した、または問題にならない場合に。一覧と「今日」の件数から外れます（ファイルを読み込み直すと、残っている問題がまた表示されます）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="94"/>
+        <location filename="../../desktop/app/views/problems.py" line="95"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="95"/>
-        <location filename="../../desktop/app/views/problems.py" line="124"/>
-        <location filename="../../desktop/app/views/problems.py" line="149"/>
+        <location filename="../../desktop/app/views/problems.py" line="96"/>
+        <location filename="../../desktop/app/views/problems.py" line="125"/>
+        <location filename="../../desktop/app/views/problems.py" line="150"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="96"/>
+        <location filename="../../desktop/app/views/problems.py" line="97"/>
         <source>Title</source>
         <translation>役職</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="97"/>
+        <location filename="../../desktop/app/views/problems.py" line="98"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="98"/>
+        <location filename="../../desktop/app/views/problems.py" line="99"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="105"/>
+        <location filename="../../desktop/app/views/problems.py" line="106"/>
         <source>Check and correct…</source>
         <translation>確認して修正…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="108"/>
+        <location filename="../../desktop/app/views/problems.py" line="109"/>
         <source>Compare with the card image and correct what was misread</source>
         <translation>名刺の画像と見比べて、読み間違いを修正します</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="111"/>
+        <location filename="../../desktop/app/views/problems.py" line="112"/>
         <source>Mark as checked</source>
         <translation>確認済みにする</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="122"/>
-        <location filename="../../desktop/app/views/problems.py" line="147"/>
+        <location filename="../../desktop/app/views/problems.py" line="123"/>
+        <location filename="../../desktop/app/views/problems.py" line="148"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="124"/>
-        <location filename="../../desktop/app/views/problems.py" line="149"/>
+        <location filename="../../desktop/app/views/problems.py" line="125"/>
+        <location filename="../../desktop/app/views/problems.py" line="150"/>
         <source>Contact</source>
         <translation>面談者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="127"/>
+        <location filename="../../desktop/app/views/problems.py" line="128"/>
         <source>Keep</source>
         <translation>残す方</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="128"/>
+        <location filename="../../desktop/app/views/problems.py" line="129"/>
         <source>Merge into it</source>
         <translation>統合される方</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="129"/>
+        <location filename="../../desktop/app/views/problems.py" line="130"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="134"/>
+        <location filename="../../desktop/app/views/problems.py" line="135"/>
         <source>Merge</source>
         <translation>統合する</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="136"/>
+        <location filename="../../desktop/app/views/problems.py" line="137"/>
         <source>Keep apart</source>
         <translation>別々のままにする</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="138"/>
+        <location filename="../../desktop/app/views/problems.py" line="139"/>
         <source>Merge by hand…</source>
         <translation>手動で統合…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="140"/>
+        <location filename="../../desktop/app/views/problems.py" line="141"/>
         <source>Pick two customers or contacts Genba did not suggest, and merge them</source>
         <translation>候補に出ていない2件の顧客または担当者を選んで統合します</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="152"/>
+        <location filename="../../desktop/app/views/problems.py" line="153"/>
         <source>Merged</source>
         <translation>統合した組</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="153"/>
+        <location filename="../../desktop/app/views/problems.py" line="154"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="159"/>
+        <location filename="../../desktop/app/views/problems.py" line="160"/>
         <source>Undo merge</source>
         <translation>統合を元に戻す</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="165"/>
+        <location filename="../../desktop/app/views/problems.py" line="166"/>
         <source>Recent merges</source>
         <translation>最近の統合</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="189"/>
+        <location filename="../../desktop/app/views/problems.py" line="190"/>
         <source>Import problems ({0})</source>
         <translation>取り込みの問題（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="190"/>
+        <location filename="../../desktop/app/views/problems.py" line="191"/>
         <source>Cards to check ({0})</source>
         <translation>確認が必要な名刺（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="191"/>
+        <location filename="../../desktop/app/views/problems.py" line="192"/>
         <source>Possible duplicates ({0})</source>
         <translation>重複の可能性（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="195"/>
+        <location filename="../../desktop/app/views/problems.py" line="196"/>
         <source>same e-mail</source>
         <translation>同じメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="196"/>
+        <location filename="../../desktop/app/views/problems.py" line="197"/>
         <source>same name at the same company</source>
         <translation>同じ会社に同じ名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="197"/>
+        <location filename="../../desktop/app/views/problems.py" line="198"/>
         <source>same name (株式会社, width, spaces aside)</source>
         <translation>同じ社名（株式会社・全角半角・空白の違いのみ）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="199"/>
+        <location filename="../../desktop/app/views/problems.py" line="200"/>
         <source>similar name and the same phone number prefix</source>
         <translation>似た社名で電話番号の局番が同じ</translation>
     </message>
@@ -2119,92 +2119,98 @@ If it happens again, send the details below to your IT contact.</source>
         <translation type="vanished">この名前のファイルにはこの設定を使います。保存後、ファイルを取り込み直します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="31"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="33"/>
         <source>Name of this layout</source>
         <translation>設定の名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="33"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="35"/>
         <source>Use it for files named</source>
         <translation>対象のファイル名</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="36"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="38"/>
         <source>* stands for any text, e.g. 営業日報_*.xlsx</source>
         <translation>* は任意の文字列です（例: 営業日報_*.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="67"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="69"/>
         <source>Genba will use this layout for every workbook whose first sheet has the same heading row ({0}), whatever the file is called — next month&apos;s or next year&apos;s file of the same template — and for files whose name matches the pattern below. It then imports this workbook again.</source>
         <translation>最初のシートに同じ見出し行（{0}）があるブックには、ファイル名に関係なくこの設定を使います（同じひな形の来月・来年のファイルも）。下のパターンに名前が合うファイルにも使います。保存すると、このブックをもう一度取り込みます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="73"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="75"/>
         <source>Genba will use this layout for files whose name matches the pattern below, and then imports this workbook again.</source>
         <translation>下のパターンに名前が合うファイルにこの設定を使います。保存すると、このブックをもう一度取り込みます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="91"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="93"/>
+        <source>Enter a file-name pattern: this layout is found by the file&apos;s name.</source>
+        <translation>ファイル名のパターンを入力してください。この設定はファイル名で選ばれます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="95"/>
         <source>No file-name pattern: only the heading row is matched.</source>
         <translation>ファイル名のパターンがありません。見出し行が同じブックにだけ使います。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="93"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="97"/>
         <source>No file in this folder matches the pattern yet.</source>
         <translation>このフォルダには、まだパターンに合うファイルがありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="97"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="101"/>
         <source>{0} and {1} more</source>
         <translation>{0} ほか{1}件</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="98"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="102"/>
         <source>Files in this folder that match: {0}</source>
         <translation>このフォルダで合うファイル: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="112"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="118"/>
         <source>Saved the layout 「{0}」 ({1}).</source>
         <translation>設定「{0}」を保存しました（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="116"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="122"/>
         <source>From now on Genba reads files named {0}, and workbooks with the heading row {1} whatever their name, with this layout.</source>
         <translation>これからは、名前が {0} に合うファイルと、見出し行が「{1}」のブック（ファイル名は問いません）をこの設定で読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="120"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="126"/>
         <source>From now on Genba reads files named {0} with this layout.</source>
         <translation>これからは、名前が {0} に合うファイルをこの設定で読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="123"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="129"/>
         <source>From now on Genba reads workbooks with the heading row {0} with this layout.</source>
         <translation>これからは、見出し行が「{0}」のブックをこの設定で読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="128"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="134"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="191"/>
         <source>This workbook could not be imported yet: {0}</source>
         <translation>設定は保存しましたが、このブックはまだ取り込めていません: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="134"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="140"/>
         <source>Imported: {0} new, {1} updated activities.</source>
         <translation>取り込み完了: 新規 {0}件、更新 {1}件</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="152"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="158"/>
         <source>Saving and importing…</source>
         <translation>保存して取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="174"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="183"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="182"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="195"/>
         <source>The layout could not be saved: {0}</source>
         <translation>設定を保存できませんでした: {0}</translation>
     </message>

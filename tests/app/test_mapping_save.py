@@ -97,6 +97,11 @@ def test_the_save_page_says_what_the_layout_is_used_for_and_confirms_it(
     assert (
         page.matching_label.text() == "このフォルダには、まだパターンに合うファイルがありません。"
     )
+    page.match_edit.setText("")  # a table's layout is still found by its heading row
+    assert page.isComplete()
+    assert page.matching_label.text() == (
+        "ファイル名のパターンがありません。見出し行が同じブックにだけ使います。"
+    )
     page.match_edit.setText("訪問記録_*.xlsx")
     assert not page.saved_label.isVisible()
 
@@ -149,6 +154,14 @@ def test_a_forms_layout_is_matched_by_file_name_only(qtbot, ctx, tmp_path):
         "保存すると、このブックをもう一度取り込みます。"
     )
     assert page.match_edit.text() == "訪問メモ_山本_*.xlsx"
+    # no heading row to match: without a pattern the layout would be used for no file
+    page.match_edit.setText("")
+    assert not page.isComplete()
+    assert page.matching_label.text() == (
+        "ファイル名のパターンを入力してください。この設定はファイル名で選ばれます。"
+    )
+    page.match_edit.setText("訪問メモ_*.xlsx")
+    assert page.isComplete()
 
 
 def test_a_forms_stray_cells_are_a_problem_with_the_wizard_one_click_away(

@@ -51,7 +51,7 @@ def build_profile(
 
     return Profile(
         name=name,
-        match=[filename],
+        match=[filename] if filename else [],  # none: by the heading row only
         layout=layout,
         header_row=header_row if layout == "table" else None,
         skip_sheets=list(skip_sheets or []) if layout == "table" else [],
@@ -202,7 +202,7 @@ class MappingWizard(QWizard):
             headings = [v.strip() for v in cells if isinstance(v, str) and v.strip()]
         return build_profile(
             name or self.path.stem,
-            match or self.path.name,
+            self.path.name if match is None else match,
             None if row is None else row + 1,
             layout,
             self.columns_page.columns(),

@@ -28,6 +28,8 @@ class SavePage(QWizardPage):
         self.name_edit = QLineEdit()
         self.match_edit = QLineEdit()
         self.match_edit.textChanged.connect(self._show_matching)
+        self.match_edit.textChanged.connect(self.completeChanged)
+        self.name_edit.textChanged.connect(self.completeChanged)
         form.addWidget(label(self.tr("Name of this layout")), 0, 0)
         form.addWidget(self.name_edit, 0, 1)
         form.addWidget(label(self.tr("Use it for files named")), 1, 0)
@@ -87,7 +89,9 @@ class SavePage(QWizardPage):
         pattern = self.match_edit.text().strip()
         probe = Profile(name="", match=[pattern] if pattern else [])
         names = [n for n in self._names if probe.matches(n)]
-        if not pattern:
+        if not pattern and len(self._headings()) < 2:
+            text = self.tr("Enter a file-name pattern: this layout is found by the file's name.")
+        elif not pattern:
             text = self.tr("No file-name pattern: only the heading row is matched.")
         elif not names:
             text = self.tr("No file in this folder matches the pattern yet.")
@@ -99,7 +103,9 @@ class SavePage(QWizardPage):
         self.matching_label.setText(text)
 
     def isComplete(self) -> bool:
-        return bool(self.name_edit.text().strip())
+        # a layout with neither a name pattern nor a heading row would be used for no file
+        pattern = self.match_edit.text().strip()
+        return bool(self.name_edit.text().strip()) and bool(pattern or len(self._headings()) >= 2)
 
     def validatePage(self) -> bool:
         if self.done:
@@ -152,8 +158,11 @@ def save_and_import(w) -> None:
     page.result_label.setText(QCoreApplication.translate("SavePage", "Saving and importing…"))
     finish.setEnabled(False)
 
+    saved_to: list = []
+
     def work():
         saved = save_profile(profile, ctx.data_dir / "profiles")
+        saved_to.append(saved)
         # Read in the app's import process (see services/import_process.py).
         outcome = ctx.imports.import_file(
             path,
@@ -178,9 +187,15 @@ def save_and_import(w) -> None:
         w.saved.emit()
 
     def failed(exc):
-        page.result_label.setText(
-            QCoreApplication.translate("SavePage", "The layout could not be saved: {0}").format(exc)
-        )
+        if saved_to:  # saved; the import itself broke off
+            text = QCoreApplication.translate(
+                "SavePage", "This workbook could not be imported yet: {0}"
+            ).format(exc)
+        else:
+            text = QCoreApplication.translate(
+                "SavePage", "The layout could not be saved: {0}"
+            ).format(exc)
+        page.result_label.setText(text)
         finish.setEnabled(True)
 
     ctx.write(work, done, failed)
