@@ -209,6 +209,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "say is kept on the activity as extra fields; name the labels in the mapping wizard.",
     ),
     "unmapped_columns.column": ("{heading}（{letter}列）", "{heading} ({letter})"),
+    "form_stray": (
+        "シート「{sheet}」で、訪問先が空欄の欄に{count}項目が書かれていました（{labels}）。"
+        "消さずに「{company}」の活動の「その他の項目」として残しています。別の訪問の内容なら"
+        "訪問先を記入し、意味の分からない項目はマッピングウィザードで指定してください。",
+        "Sheet {sheet}: {count} item(s) were written in a visit block with no customer "
+        "({labels}). They are kept as extra fields of the {company} activity; if they belong to "
+        "another visit, fill in its customer, and name unknown labels in the mapping wizard.",
+    ),
+    "form_stray.nameless": (
+        "シート「{sheet}」で、訪問先が空欄の欄に{count}項目が書かれていました（{labels}）。"
+        "消さずに同じシートの活動の「その他の項目」として残しています。別の訪問の内容なら"
+        "訪問先を記入し、意味の分からない項目はマッピングウィザードで指定してください。",
+        "Sheet {sheet}: {count} item(s) were written in a visit block with no customer "
+        "({labels}). They are kept as extra fields of an activity on the same sheet; if they "
+        "belong to another visit, fill in its customer, and name unknown labels in the mapping "
+        "wizard.",
+    ),
+    "form_stray.no_visit": (
+        "シート「{sheet}」の{count}項目（{labels}）は、訪問先が書かれていないため活動として"
+        "取り込めませんでした（ブックの内容はそのままです）。訪問先を記入するか、"
+        "マッピングウィザードでラベルを指定してください。",
+        "Sheet {sheet}: {count} item(s) ({labels}) were not imported because no customer is "
+        "written for them (the workbook is unchanged). Fill in the customer, or name the labels "
+        "in the mapping wizard.",
+    ),
     "ambiguous_columns": (
         "シート「{sheet}」の{first}列と{second}列は、どちらも「{field}」の列に見えます。"
         "{first}列を{field}として読み、{second}列はその他の項目として残しました。"

@@ -11,6 +11,7 @@ from pathlib import Path
 from importers.issues import ImportFailed, Issue
 from importers.layout.context import year_context
 from importers.layout.form import find_labels, form_visits, looks_like_form
+from importers.layout.form_blocks import form_stray_issue
 from importers.layout.header import header_hints, not_visit_table
 from importers.layout.synonyms import Synonyms
 from importers.layout.table import (
@@ -184,8 +185,12 @@ def _sheet_visits(sheet: Sheet, synonyms, profile, context, result, lang=None, r
     labels = find_labels(sheet, synonyms, unknown=True)
     if layout == "form" or looks_like_form(labels):
         result.layouts[sheet.name] = "form"
-        visits = form_visits(sheet, labels, context)
-        unplaced = dict.fromkeys(f"{h}（{col}）" for v in visits for h, _v, col in v.extras)
+        read = form_visits(sheet, labels, context)
+        visits = read.visits
+        stray = {ref.rsplit("!", 1)[-1] for _h, _v, ref in read.stray}
+        unplaced = dict.fromkeys(
+            f"{h}（{col}）" for v in visits for h, _v, col in v.extras if col not in stray
+        )
         if unplaced:
             result.issues.append(
                 issue(
@@ -198,6 +203,8 @@ def _sheet_visits(sheet: Sheet, synonyms, profile, context, result, lang=None, r
                     labels=join(unplaced, lang),
                 )
             )
+        if read.stray:
+            result.issues.append(form_stray_issue(sheet.name, read, lang))
         return visits, None
     result.issues.append(issue("info", "sheet_skipped", lang, sheet.name, sheet=sheet.name))
     return None

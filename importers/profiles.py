@@ -24,6 +24,7 @@ Example (<data dir>/profiles/yamamoto.toml)::
 from __future__ import annotations
 
 import fnmatch
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,6 +133,30 @@ def profile_for(filename: str, profiles: list[Profile]) -> Profile | None:
 def profile_by_headings(rows: list[list], profiles: list[Profile]) -> Profile | None:
     """The first profile whose saved heading row stands in these rows (a sheet's first rows)."""
     return next((p for p in profiles if p.matches_headings(rows)), None)
+
+
+# The part of a file name that changes from one month's file to the next: a year, a month, a
+# date, written with 年/月/日/度 or separators (2025年10月, 2025-06-03, R7.4, 202506).
+_CHANGING = re.compile(r"[0-9０-９]+(?:[年月日度._\-/ ]*[0-9０-９]+)*[年月日度]{0,2}")
+
+
+def suggested_match(filename: str) -> str:
+    """The file-name pattern the mapping wizard offers for a workbook: its dates and numbers
+    become * (訪問記録_2025年10月.xlsx -> 訪問記録_*.xlsx), the rest is kept as written (with
+    fnmatch's [ and ? escaped). A name that would be little more than * keeps its own name."""
+    stem, dot, ext = filename.rpartition(".")
+    if not dot:
+        stem, ext = filename, ""
+    literal = [_escape(part) for part in _CHANGING.split(stem)]
+    pattern = "*".join(literal)
+    pattern = re.sub(r"\*+", "*", pattern)
+    if len(pattern.replace("*", "").strip(" _-.")) < 2:
+        return _escape(filename)
+    return pattern + (dot + _escape(ext) if dot else "")
+
+
+def _escape(text: str) -> str:
+    return "".join(f"[{ch}]" if ch in "[?*" else ch for ch in text)
 
 
 def heading_key(text: str) -> str:

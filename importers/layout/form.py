@@ -7,10 +7,17 @@ from dataclasses import dataclass
 
 from importers.layout.context import YearContext
 from importers.layout.evidence import TITLE
+from importers.layout.form_blocks import (
+    EXTRA,
+    FormRead,
+    cell_of,
+    keep_written_blocks,
+    stray_customer,
+)
 from importers.layout.headings import parse_heading
 from importers.layout.synonyms import Synonyms
 from importers.normalize.text import clean_cell
-from importers.records import CONTENT_FIELDS, RawVisit
+from importers.records import RawVisit
 from importers.workbook.sheet import Sheet, cell_ref
 
 SCAN_ROWS = 300
@@ -45,9 +52,6 @@ def _is_value_of(labels: list[Label], r: int, c: int) -> bool:
     return any(lb.row == r and lb.field != EXTRA and 0 < c - lb.col <= VALUE_REACH for lb in labels)
 
 
-EXTRA = "extra"  # the field of a label Genba does not know
-
-
 def _looks_like_label(value) -> bool:
     if not isinstance(value, str) or not 2 <= len(value.strip()) <= 16:
         return False
@@ -60,18 +64,21 @@ def looks_like_form(labels: list[Label]) -> bool:
     return "company" in fields and len(fields) >= 2
 
 
-def form_visits(sheet: Sheet, labels: list[Label], context: YearContext) -> list[RawVisit]:
+def form_visits(sheet: Sheet, labels: list[Label], context: YearContext) -> FormRead:
     at = {(lb.row, lb.col) for lb in labels}
     merged_end = {(r0, c0): c1 for (r0, c0), (_r1, c1) in sheet.merged}
     sheet_cells: dict[str, tuple] = {}
     blocks: list[dict[str, tuple]] = []
     pending: dict[str, tuple] = {}  # visit labels written above the first 訪問先
+    label_of: dict[str, str] = {}  # a value's cell -> its label as written
     for lb in labels:
         found = _value_of(sheet, lb, at, merged_end)
+        if found:
+            label_of[found[1]] = clean_cell(sheet.cell(lb.row, lb.col))
         if lb.field == EXTRA:
             if found:
                 target = blocks[-1] if blocks else pending
-                extra = (clean_cell(sheet.cell(lb.row, lb.col)), found[0], _column(found[1]))
+                extra = (clean_cell(sheet.cell(lb.row, lb.col)), found[0], cell_of(found[1]))
                 target.setdefault(EXTRA, []).append(extra)
             continue
         if lb.field == "rep" and found and TITLE.search(clean_cell(found[0])):
@@ -91,15 +98,8 @@ def form_visits(sheet: Sheet, labels: list[Label], context: YearContext) -> list
             # A second 内容 line in the same block continues the first.
             value, ref = target[lb.field]
             target[lb.field] = (f"{value}\n{found[0]}", ref)
-    kept: list[dict] = []
-    for block in blocks:
-        if not CONTENT_FIELDS & block.keys():
-            continue  # an unused visit block of the template
-        if not (CONTENT_FIELDS - {"insight"}) & block.keys() and kept:
-            # The 所感 box below an unused block belongs to the last visit actually written.
-            kept[-1].setdefault("insight", block["insight"])
-            continue
-        kept.append(block)
+    kept, stray, waiting = keep_written_blocks(blocks, label_of)
+    kept_on = None if waiting or not stray else stray_customer(kept, stray)
     visits = []
     for block in kept:
         extras = tuple(block.pop(EXTRA, ()))
@@ -111,7 +111,8 @@ def form_visits(sheet: Sheet, labels: list[Label], context: YearContext) -> list
         visits.append(
             RawVisit(sheet=sheet.name, ref=ref, cells=cells, context=context, extras=extras)
         )
-    return visits
+    cells = [(label, value, f"{sheet.name}!{col}") for label, value, col in stray]
+    return FormRead(visits, cells, kept_on)
 
 
 def _value_of(sheet: Sheet, lb: Label, labels_at: set, merged_end: dict) -> tuple | None:
@@ -127,8 +128,3 @@ def _value_of(sheet: Sheet, lb: Label, labels_at: set, merged_end: dict) -> tupl
     if (lb.row + 1, lb.col) not in labels_at and below not in ("", None):
         return below, cell_ref(sheet.name, lb.row + 1, lb.col)
     return None
-
-
-def _column(ref: str) -> str:
-    """'4月2日!B7' -> 'B7': a form's extra field names its cell (forms have no column of rows)."""
-    return ref.rsplit("!", 1)[-1]

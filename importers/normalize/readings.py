@@ -13,6 +13,7 @@ names written in kana get a derived reading.
 from __future__ import annotations
 
 import re
+import sys
 import threading
 import unicodedata
 from functools import cache, lru_cache
@@ -64,10 +65,15 @@ _LOCK = threading.Lock()  # one tokenizer per process, shared by the app's reade
 def _tokenizer():
     """janome's tokenizer, loaded once per process (about 0.5 s); None when not installed."""
     try:
+        from janome import sysdic
         from janome.tokenizer import Tokenizer
     except ImportError:
         return None
-    return Tokenizer()
+    from importers.normalize.janome_files import mappable
+
+    # janome memory-maps its dictionary's files on 64-bit (~90 MB of memory instead of ~340 MB);
+    # in the frozen build they are unpacked from its zip first (janome_files.py).
+    return Tokenizer(mmap=sys.maxsize > 2**32 and mappable(sysdic))
 
 
 def _tokens(text: str) -> list:

@@ -354,37 +354,37 @@
         <translation type="unfinished">進行中の案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="227"/>
+        <location filename="../../desktop/app/views/brief.py" line="228"/>
         <source>Voice memo transcript: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="240"/>
+        <location filename="../../desktop/app/views/brief.py" line="242"/>
         <source>{0} (overdue)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="266"/>
+        <location filename="../../desktop/app/views/brief.py" line="268"/>
         <source>Print the brief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="273"/>
+        <location filename="../../desktop/app/views/brief.py" line="275"/>
         <source>pre-visit brief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="280"/>
+        <location filename="../../desktop/app/views/brief.py" line="282"/>
         <source>Save the brief as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="282"/>
+        <location filename="../../desktop/app/views/brief.py" line="284"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="298"/>
+        <location filename="../../desktop/app/views/brief.py" line="300"/>
         <source>Saved {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -521,18 +521,23 @@
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="162"/>
+        <location filename="../../desktop/app/dialogs/mapping_columns.py" line="37"/>
         <source>What does each column hold?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="165"/>
+        <location filename="../../desktop/app/dialogs/mapping_columns.py" line="40"/>
         <source>Choose a field for each column; the preview below shows how Genba reads the rows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="210"/>
+        <location filename="../../desktop/app/dialogs/mapping_columns.py" line="88"/>
         <source>(not imported)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_columns.py" line="103"/>
+        <source>e.g. {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1141,32 +1146,32 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>HeaderPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="86"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="81"/>
         <source>Which row holds the headings?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="89"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="84"/>
         <source>Click the row with the column headings (日付, 訪問先, 内容 …) in the sheet below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="94"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="89"/>
         <source>Sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="98"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="93"/>
         <source>One row per visit (table)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="99"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="94"/>
         <source>Labels with values beside them (form)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="151"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="146"/>
         <source>Headings in row {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1419,7 +1424,7 @@ If it happens again, send the details below to your IT contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="398"/>
+        <location filename="../../desktop/app/window.py" line="388"/>
         <source>Imported {0} of {1} file(s): {2} new activities, {3} failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1528,7 +1533,7 @@ If it happens again, send the details below to your IT contact.</source>
     <name>Mapping</name>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="26"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="118"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="138"/>
         <source>Date</source>
         <translation type="unfinished">日付</translation>
     </message>
@@ -1539,13 +1544,13 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="28"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="121"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="141"/>
         <source>Customer</source>
         <translation type="unfinished">顧客</translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="29"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="122"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="142"/>
         <source>Contact person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1556,7 +1561,7 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="31"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="125"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="145"/>
         <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1567,7 +1572,7 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="33"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="130"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="150"/>
         <source>Next action</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1578,12 +1583,13 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="35"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="135"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="155"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="36"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="161"/>
         <source>Probability</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1603,7 +1609,7 @@ If it happens again, send the details below to your IT contact.</source>
         <translation type="unfinished">上司コメント</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="352"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="232"/>
         <source>Choose a field for at least one column.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1611,18 +1617,8 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>MappingWizard</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="284"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="163"/>
         <source>Set up the headings — {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="376"/>
-        <source>Importing…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="401"/>
-        <source>Imported: {0} new, {1} updated activities.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1780,7 +1776,7 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>PreviewPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="162"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="190"/>
         <source>Preview: %n visit(s) found</source>
         <translation>
             <numerusform>Preview: %n visit found</numerusform>
@@ -1791,216 +1787,216 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>ProblemsView</name>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="37"/>
+        <location filename="../../desktop/app/views/problems.py" line="38"/>
         <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="39"/>
+        <location filename="../../desktop/app/views/problems.py" line="40"/>
         <source>What Genba could not read, cards to check, and customers that may be the same.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="51"/>
+        <location filename="../../desktop/app/views/problems.py" line="52"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="52"/>
+        <location filename="../../desktop/app/views/problems.py" line="53"/>
         <source>Sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="53"/>
+        <location filename="../../desktop/app/views/problems.py" line="54"/>
         <source>Cell</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="56"/>
+        <location filename="../../desktop/app/views/problems.py" line="57"/>
         <source>Severity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="57"/>
+        <location filename="../../desktop/app/views/problems.py" line="58"/>
         <source>error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="57"/>
+        <location filename="../../desktop/app/views/problems.py" line="58"/>
         <source>warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="61"/>
+        <location filename="../../desktop/app/views/problems.py" line="62"/>
         <source>What to do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="67"/>
+        <location filename="../../desktop/app/views/problems.py" line="68"/>
         <source>Open the workbook</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="69"/>
+        <location filename="../../desktop/app/views/problems.py" line="70"/>
         <source>Set up the headings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="71"/>
+        <location filename="../../desktop/app/views/problems.py" line="72"/>
         <source>Tell Genba which row holds the headings and what each column means</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="74"/>
+        <location filename="../../desktop/app/views/problems.py" line="75"/>
         <source>Mark as dealt with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="77"/>
+        <location filename="../../desktop/app/views/problems.py" line="78"/>
         <source>You fixed it in the workbook, or it does not matter: it leaves this list and Today&apos;s count (a new import of the file shows what is still wrong)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="94"/>
+        <location filename="../../desktop/app/views/problems.py" line="95"/>
         <source>Name</source>
         <translation type="unfinished">名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="95"/>
-        <location filename="../../desktop/app/views/problems.py" line="124"/>
-        <location filename="../../desktop/app/views/problems.py" line="149"/>
+        <location filename="../../desktop/app/views/problems.py" line="96"/>
+        <location filename="../../desktop/app/views/problems.py" line="125"/>
+        <location filename="../../desktop/app/views/problems.py" line="150"/>
         <source>Customer</source>
         <translation type="unfinished">顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="96"/>
+        <location filename="../../desktop/app/views/problems.py" line="97"/>
         <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="97"/>
+        <location filename="../../desktop/app/views/problems.py" line="98"/>
         <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="98"/>
+        <location filename="../../desktop/app/views/problems.py" line="99"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="105"/>
+        <location filename="../../desktop/app/views/problems.py" line="106"/>
         <source>Check and correct…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="108"/>
+        <location filename="../../desktop/app/views/problems.py" line="109"/>
         <source>Compare with the card image and correct what was misread</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="111"/>
+        <location filename="../../desktop/app/views/problems.py" line="112"/>
         <source>Mark as checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="122"/>
-        <location filename="../../desktop/app/views/problems.py" line="147"/>
+        <location filename="../../desktop/app/views/problems.py" line="123"/>
+        <location filename="../../desktop/app/views/problems.py" line="148"/>
         <source>Kind</source>
         <translation type="unfinished">種類</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="124"/>
-        <location filename="../../desktop/app/views/problems.py" line="149"/>
+        <location filename="../../desktop/app/views/problems.py" line="125"/>
+        <location filename="../../desktop/app/views/problems.py" line="150"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="127"/>
+        <location filename="../../desktop/app/views/problems.py" line="128"/>
         <source>Keep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="128"/>
+        <location filename="../../desktop/app/views/problems.py" line="129"/>
         <source>Merge into it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="129"/>
+        <location filename="../../desktop/app/views/problems.py" line="130"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="134"/>
+        <location filename="../../desktop/app/views/problems.py" line="135"/>
         <source>Merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="136"/>
+        <location filename="../../desktop/app/views/problems.py" line="137"/>
         <source>Keep apart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="138"/>
+        <location filename="../../desktop/app/views/problems.py" line="139"/>
         <source>Merge by hand…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="140"/>
+        <location filename="../../desktop/app/views/problems.py" line="141"/>
         <source>Pick two customers or contacts Genba did not suggest, and merge them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="152"/>
+        <location filename="../../desktop/app/views/problems.py" line="153"/>
         <source>Merged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="153"/>
+        <location filename="../../desktop/app/views/problems.py" line="154"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="159"/>
+        <location filename="../../desktop/app/views/problems.py" line="160"/>
         <source>Undo merge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="165"/>
+        <location filename="../../desktop/app/views/problems.py" line="166"/>
         <source>Recent merges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="189"/>
+        <location filename="../../desktop/app/views/problems.py" line="190"/>
         <source>Import problems ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="190"/>
+        <location filename="../../desktop/app/views/problems.py" line="191"/>
         <source>Cards to check ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="191"/>
+        <location filename="../../desktop/app/views/problems.py" line="192"/>
         <source>Possible duplicates ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="195"/>
+        <location filename="../../desktop/app/views/problems.py" line="196"/>
         <source>same e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="196"/>
+        <location filename="../../desktop/app/views/problems.py" line="197"/>
         <source>same name at the same company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="197"/>
+        <location filename="../../desktop/app/views/problems.py" line="198"/>
         <source>same name (株式会社, width, spaces aside)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="199"/>
+        <location filename="../../desktop/app/views/problems.py" line="200"/>
         <source>similar name and the same phone number prefix</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2075,28 +2071,104 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SavePage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="239"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="25"/>
         <source>Save and import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="242"/>
-        <source>Genba remembers this layout for workbooks with this name and imports the workbook again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="249"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="33"/>
         <source>Name of this layout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="251"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="35"/>
         <source>Use it for files named</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="254"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="38"/>
         <source>* stands for any text, e.g. 営業日報_*.xlsx</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="69"/>
+        <source>Genba will use this layout for every workbook whose first sheet has the same heading row ({0}), whatever the file is called — next month&apos;s or next year&apos;s file of the same template — and for files whose name matches the pattern below. It then imports this workbook again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="75"/>
+        <source>Genba will use this layout for files whose name matches the pattern below, and then imports this workbook again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="93"/>
+        <source>Enter a file-name pattern: this layout is found by the file&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="95"/>
+        <source>No file-name pattern: only the heading row is matched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="97"/>
+        <source>No file in this folder matches the pattern yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="101"/>
+        <source>{0} and {1} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="102"/>
+        <source>Files in this folder that match: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="118"/>
+        <source>Saved the layout 「{0}」 ({1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="122"/>
+        <source>From now on Genba reads files named {0}, and workbooks with the heading row {1} whatever their name, with this layout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="126"/>
+        <source>From now on Genba reads files named {0} with this layout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="129"/>
+        <source>From now on Genba reads workbooks with the heading row {0} with this layout.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="134"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="191"/>
+        <source>This workbook could not be imported yet: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="140"/>
+        <source>Imported: {0} new, {1} updated activities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="158"/>
+        <source>Saving and importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="183"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="195"/>
+        <source>The layout could not be saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2157,48 +2229,48 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="67"/>
+        <location filename="../../desktop/app/views/search.py" line="72"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="68"/>
-        <location filename="../../desktop/app/views/search.py" line="157"/>
+        <location filename="../../desktop/app/views/search.py" line="73"/>
+        <location filename="../../desktop/app/views/search.py" line="184"/>
         <source>Type a word in the search box above: notes and activities, best match first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="75"/>
+        <location filename="../../desktop/app/views/search.py" line="80"/>
         <source>Open customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="77"/>
+        <location filename="../../desktop/app/views/search.py" line="82"/>
         <source>Pre-visit brief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="79"/>
+        <location filename="../../desktop/app/views/search.py" line="84"/>
         <source>Show in Activities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="82"/>
+        <location filename="../../desktop/app/views/search.py" line="87"/>
         <source>Best match first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="83"/>
+        <location filename="../../desktop/app/views/search.py" line="88"/>
         <source>Newest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="105"/>
+        <location filename="../../desktop/app/views/search.py" line="110"/>
         <source>Show more results</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/search.py" line="145"/>
+        <location filename="../../desktop/app/views/search.py" line="172"/>
         <source>「{0}」: %n result(s)</source>
         <translation>
             <numerusform>「{0}」: %n result</numerusform>
@@ -2206,12 +2278,12 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="147"/>
+        <location filename="../../desktop/app/views/search.py" line="174"/>
         <source> — more below: 「Show more results」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="152"/>
+        <location filename="../../desktop/app/views/search.py" line="179"/>
         <source>Nothing found. Try a shorter word, or another way of writing it.</source>
         <translation type="unfinished"></translation>
     </message>

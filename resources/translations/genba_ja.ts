@@ -356,37 +356,37 @@
         <translation>進行中の案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="227"/>
+        <location filename="../../desktop/app/views/brief.py" line="228"/>
         <source>Voice memo transcript: {0}</source>
         <translation>音声メモの文字起こし: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="240"/>
+        <location filename="../../desktop/app/views/brief.py" line="242"/>
         <source>{0} (overdue)</source>
         <translation>{0}（期限切れ）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="266"/>
+        <location filename="../../desktop/app/views/brief.py" line="268"/>
         <source>Print the brief</source>
         <translation>ブリーフを印刷</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="273"/>
+        <location filename="../../desktop/app/views/brief.py" line="275"/>
         <source>pre-visit brief</source>
         <translation>訪問前ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="280"/>
+        <location filename="../../desktop/app/views/brief.py" line="282"/>
         <source>Save the brief as PDF</source>
         <translation>ブリーフをPDFに保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="282"/>
+        <location filename="../../desktop/app/views/brief.py" line="284"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="298"/>
+        <location filename="../../desktop/app/views/brief.py" line="300"/>
         <source>Saved {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
@@ -523,19 +523,24 @@
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="162"/>
+        <location filename="../../desktop/app/dialogs/mapping_columns.py" line="37"/>
         <source>What does each column hold?</source>
         <translation>それぞれの列には何が書かれていますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="165"/>
+        <location filename="../../desktop/app/dialogs/mapping_columns.py" line="40"/>
         <source>Choose a field for each column; the preview below shows how Genba reads the rows.</source>
         <translation>列ごとに項目を選んでください。下のプレビューで、現場がどう読み取るかを確認できます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="210"/>
+        <location filename="../../desktop/app/dialogs/mapping_columns.py" line="88"/>
         <source>(not imported)</source>
         <translation>（取り込まない）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_columns.py" line="103"/>
+        <source>e.g. {0}</source>
+        <translation>例: {0}</translation>
     </message>
 </context>
 <context>
@@ -1145,32 +1150,32 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>HeaderPage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="86"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="81"/>
         <source>Which row holds the headings?</source>
         <translation>見出しは何行目にありますか？</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="89"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="84"/>
         <source>Click the row with the column headings (日付, 訪問先, 内容 …) in the sheet below.</source>
         <translation>下のシートで、列の見出し（日付・訪問先・内容 など）が書かれた行をクリックしてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="94"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="89"/>
         <source>Sheet</source>
         <translation>シート</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="98"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="93"/>
         <source>One row per visit (table)</source>
         <translation>1行に1訪問（表形式）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="99"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="94"/>
         <source>Labels with values beside them (form)</source>
         <translation>項目名の横に値（様式形式）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="151"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="146"/>
         <source>Headings in row {0}</source>
         <translation>見出し: {0}行目</translation>
     </message>
@@ -1427,7 +1432,7 @@ If it happens again, send the details below to your IT contact.</source>
         <translation>同期: エラー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="398"/>
+        <location filename="../../desktop/app/window.py" line="388"/>
         <source>Imported {0} of {1} file(s): {2} new activities, {3} failed</source>
         <translation>{1}ファイル中{0}ファイルを取り込み: 新しい活動 {2}件、失敗 {3}件</translation>
     </message>
@@ -1536,7 +1541,7 @@ If it happens again, send the details below to your IT contact.</source>
     <name>Mapping</name>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="26"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="118"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="138"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
@@ -1547,13 +1552,13 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="28"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="121"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="141"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="29"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="122"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="142"/>
         <source>Contact person</source>
         <translation>面談者</translation>
     </message>
@@ -1564,7 +1569,7 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="31"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="125"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="145"/>
         <source>Summary</source>
         <translation>内容</translation>
     </message>
@@ -1575,7 +1580,7 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="33"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="130"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="150"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
@@ -1586,12 +1591,13 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="35"/>
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="135"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="155"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="36"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="161"/>
         <source>Probability</source>
         <translation>確度</translation>
     </message>
@@ -1611,7 +1617,7 @@ If it happens again, send the details below to your IT contact.</source>
         <translation>上長コメント</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="352"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="232"/>
         <source>Choose a field for at least one column.</source>
         <translation>少なくとも1つの列に項目を選んでください。</translation>
     </message>
@@ -1619,19 +1625,17 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>MappingWizard</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="284"/>
+        <location filename="../../desktop/app/dialogs/mapping.py" line="163"/>
         <source>Set up the headings — {0}</source>
         <translation>見出しの設定 — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="376"/>
         <source>Importing…</source>
-        <translation>取り込み中…</translation>
+        <translation type="vanished">取り込み中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="401"/>
         <source>Imported: {0} new, {1} updated activities.</source>
-        <translation>取り込み完了: 新規 {0}件、更新 {1}件</translation>
+        <translation type="vanished">取り込み完了: 新規 {0}件、更新 {1}件</translation>
     </message>
 </context>
 <context>
@@ -1815,7 +1819,7 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>PreviewPanel</name>
     <message numerus="yes">
-        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="162"/>
+        <location filename="../../desktop/app/dialogs/mapping_parts.py" line="190"/>
         <source>Preview: %n visit(s) found</source>
         <translation>
             <numerusform>プレビュー: %n件の訪問が見つかりました</numerusform>
@@ -1825,216 +1829,216 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>ProblemsView</name>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="37"/>
+        <location filename="../../desktop/app/views/problems.py" line="38"/>
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="39"/>
+        <location filename="../../desktop/app/views/problems.py" line="40"/>
         <source>What Genba could not read, cards to check, and customers that may be the same.</source>
         <translation>読み取れなかった箇所、確認が必要な名刺、同じ会社・人かもしれないデータです。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="51"/>
+        <location filename="../../desktop/app/views/problems.py" line="52"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="52"/>
+        <location filename="../../desktop/app/views/problems.py" line="53"/>
         <source>Sheet</source>
         <translation>シート</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="53"/>
+        <location filename="../../desktop/app/views/problems.py" line="54"/>
         <source>Cell</source>
         <translation>セル</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="56"/>
+        <location filename="../../desktop/app/views/problems.py" line="57"/>
         <source>Severity</source>
         <translation>重要度</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="57"/>
+        <location filename="../../desktop/app/views/problems.py" line="58"/>
         <source>error</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="57"/>
+        <location filename="../../desktop/app/views/problems.py" line="58"/>
         <source>warning</source>
         <translation>注意</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="61"/>
+        <location filename="../../desktop/app/views/problems.py" line="62"/>
         <source>What to do</source>
         <translation>内容と対処</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="67"/>
+        <location filename="../../desktop/app/views/problems.py" line="68"/>
         <source>Open the workbook</source>
         <translation>ファイルを開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="69"/>
+        <location filename="../../desktop/app/views/problems.py" line="70"/>
         <source>Set up the headings…</source>
         <translation>見出しを設定…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="71"/>
+        <location filename="../../desktop/app/views/problems.py" line="72"/>
         <source>Tell Genba which row holds the headings and what each column means</source>
         <translation>見出しの行と各列の意味を指定します</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="74"/>
+        <location filename="../../desktop/app/views/problems.py" line="75"/>
         <source>Mark as dealt with</source>
         <translation>対応済みにする</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="77"/>
+        <location filename="../../desktop/app/views/problems.py" line="78"/>
         <source>You fixed it in the workbook, or it does not matter: it leaves this list and Today&apos;s count (a new import of the file shows what is still wrong)</source>
         <translation>日報を直した、または問題にならない場合に。一覧と「今日」の件数から外れます（ファイルを読み込み直すと、残っている問題がまた表示されます）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="94"/>
+        <location filename="../../desktop/app/views/problems.py" line="95"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="95"/>
-        <location filename="../../desktop/app/views/problems.py" line="124"/>
-        <location filename="../../desktop/app/views/problems.py" line="149"/>
+        <location filename="../../desktop/app/views/problems.py" line="96"/>
+        <location filename="../../desktop/app/views/problems.py" line="125"/>
+        <location filename="../../desktop/app/views/problems.py" line="150"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="96"/>
+        <location filename="../../desktop/app/views/problems.py" line="97"/>
         <source>Title</source>
         <translation>役職</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="97"/>
+        <location filename="../../desktop/app/views/problems.py" line="98"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="98"/>
+        <location filename="../../desktop/app/views/problems.py" line="99"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="105"/>
+        <location filename="../../desktop/app/views/problems.py" line="106"/>
         <source>Check and correct…</source>
         <translation>確認して修正…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="108"/>
+        <location filename="../../desktop/app/views/problems.py" line="109"/>
         <source>Compare with the card image and correct what was misread</source>
         <translation>名刺の画像と見比べて、読み間違いを修正します</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="111"/>
+        <location filename="../../desktop/app/views/problems.py" line="112"/>
         <source>Mark as checked</source>
         <translation>確認済みにする</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="122"/>
-        <location filename="../../desktop/app/views/problems.py" line="147"/>
+        <location filename="../../desktop/app/views/problems.py" line="123"/>
+        <location filename="../../desktop/app/views/problems.py" line="148"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="124"/>
-        <location filename="../../desktop/app/views/problems.py" line="149"/>
+        <location filename="../../desktop/app/views/problems.py" line="125"/>
+        <location filename="../../desktop/app/views/problems.py" line="150"/>
         <source>Contact</source>
         <translation>面談者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="127"/>
+        <location filename="../../desktop/app/views/problems.py" line="128"/>
         <source>Keep</source>
         <translation>残す方</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="128"/>
+        <location filename="../../desktop/app/views/problems.py" line="129"/>
         <source>Merge into it</source>
         <translation>統合される方</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="129"/>
+        <location filename="../../desktop/app/views/problems.py" line="130"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="134"/>
+        <location filename="../../desktop/app/views/problems.py" line="135"/>
         <source>Merge</source>
         <translation>統合する</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="136"/>
+        <location filename="../../desktop/app/views/problems.py" line="137"/>
         <source>Keep apart</source>
         <translation>別々のままにする</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="138"/>
+        <location filename="../../desktop/app/views/problems.py" line="139"/>
         <source>Merge by hand…</source>
         <translation>手動で統合…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="140"/>
+        <location filename="../../desktop/app/views/problems.py" line="141"/>
         <source>Pick two customers or contacts Genba did not suggest, and merge them</source>
         <translation>候補に出ていない2件の顧客または担当者を選んで統合します</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="152"/>
+        <location filename="../../desktop/app/views/problems.py" line="153"/>
         <source>Merged</source>
         <translation>統合した組</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="153"/>
+        <location filename="../../desktop/app/views/problems.py" line="154"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="159"/>
+        <location filename="../../desktop/app/views/problems.py" line="160"/>
         <source>Undo merge</source>
         <translation>統合を元に戻す</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="165"/>
+        <location filename="../../desktop/app/views/problems.py" line="166"/>
         <source>Recent merges</source>
         <translation>最近の統合</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="189"/>
+        <location filename="../../desktop/app/views/problems.py" line="190"/>
         <source>Import problems ({0})</source>
         <translation>取り込みの問題（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="190"/>
+        <location filename="../../desktop/app/views/problems.py" line="191"/>
         <source>Cards to check ({0})</source>
         <translation>確認が必要な名刺（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="191"/>
+        <location filename="../../desktop/app/views/problems.py" line="192"/>
         <source>Possible duplicates ({0})</source>
         <translation>重複の可能性（{0}）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="195"/>
+        <location filename="../../desktop/app/views/problems.py" line="196"/>
         <source>same e-mail</source>
         <translation>同じメールアドレス</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="196"/>
+        <location filename="../../desktop/app/views/problems.py" line="197"/>
         <source>same name at the same company</source>
         <translation>同じ会社に同じ名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="197"/>
+        <location filename="../../desktop/app/views/problems.py" line="198"/>
         <source>same name (株式会社, width, spaces aside)</source>
         <translation>同じ社名（株式会社・全角半角・空白の違いのみ）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/problems.py" line="199"/>
+        <location filename="../../desktop/app/views/problems.py" line="200"/>
         <source>similar name and the same phone number prefix</source>
         <translation>似た社名で電話番号の局番が同じ</translation>
     </message>
@@ -2106,29 +2110,109 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SavePage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="239"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="25"/>
         <source>Save and import</source>
         <translation>保存して取り込む</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="242"/>
         <source>Genba remembers this layout for workbooks with this name and imports the workbook again.</source>
-        <translation>この名前のファイルにはこの設定を使います。保存後、ファイルを取り込み直します。</translation>
+        <translation type="vanished">この名前のファイルにはこの設定を使います。保存後、ファイルを取り込み直します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="249"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="33"/>
         <source>Name of this layout</source>
         <translation>設定の名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="251"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="35"/>
         <source>Use it for files named</source>
         <translation>対象のファイル名</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping.py" line="254"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="38"/>
         <source>* stands for any text, e.g. 営業日報_*.xlsx</source>
         <translation>* は任意の文字列です（例: 営業日報_*.xlsx）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="69"/>
+        <source>Genba will use this layout for every workbook whose first sheet has the same heading row ({0}), whatever the file is called — next month&apos;s or next year&apos;s file of the same template — and for files whose name matches the pattern below. It then imports this workbook again.</source>
+        <translation>最初のシートに同じ見出し行（{0}）があるブックには、ファイル名に関係なくこの設定を使います（同じひな形の来月・来年のファイルも）。下のパターンに名前が合うファイルにも使います。保存すると、このブックをもう一度取り込みます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="75"/>
+        <source>Genba will use this layout for files whose name matches the pattern below, and then imports this workbook again.</source>
+        <translation>下のパターンに名前が合うファイルにこの設定を使います。保存すると、このブックをもう一度取り込みます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="93"/>
+        <source>Enter a file-name pattern: this layout is found by the file&apos;s name.</source>
+        <translation>ファイル名のパターンを入力してください。この設定はファイル名で選ばれます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="95"/>
+        <source>No file-name pattern: only the heading row is matched.</source>
+        <translation>ファイル名のパターンがありません。見出し行が同じブックにだけ使います。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="97"/>
+        <source>No file in this folder matches the pattern yet.</source>
+        <translation>このフォルダには、まだパターンに合うファイルがありません。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="101"/>
+        <source>{0} and {1} more</source>
+        <translation>{0} ほか{1}件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="102"/>
+        <source>Files in this folder that match: {0}</source>
+        <translation>このフォルダで合うファイル: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="118"/>
+        <source>Saved the layout 「{0}」 ({1}).</source>
+        <translation>設定「{0}」を保存しました（{1}）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="122"/>
+        <source>From now on Genba reads files named {0}, and workbooks with the heading row {1} whatever their name, with this layout.</source>
+        <translation>これからは、名前が {0} に合うファイルと、見出し行が「{1}」のブック（ファイル名は問いません）をこの設定で読み込みます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="126"/>
+        <source>From now on Genba reads files named {0} with this layout.</source>
+        <translation>これからは、名前が {0} に合うファイルをこの設定で読み込みます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="129"/>
+        <source>From now on Genba reads workbooks with the heading row {0} with this layout.</source>
+        <translation>これからは、見出し行が「{0}」のブックをこの設定で読み込みます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="134"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="191"/>
+        <source>This workbook could not be imported yet: {0}</source>
+        <translation>設定は保存しましたが、このブックはまだ取り込めていません: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="140"/>
+        <source>Imported: {0} new, {1} updated activities.</source>
+        <translation>取り込み完了: 新規 {0}件、更新 {1}件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="158"/>
+        <source>Saving and importing…</source>
+        <translation>保存して取り込んでいます…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="183"/>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="195"/>
+        <source>The layout could not be saved: {0}</source>
+        <translation>設定を保存できませんでした: {0}</translation>
     </message>
 </context>
 <context>
@@ -2188,60 +2272,60 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="67"/>
+        <location filename="../../desktop/app/views/search.py" line="72"/>
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="68"/>
-        <location filename="../../desktop/app/views/search.py" line="157"/>
+        <location filename="../../desktop/app/views/search.py" line="73"/>
+        <location filename="../../desktop/app/views/search.py" line="184"/>
         <source>Type a word in the search box above: notes and activities, best match first.</source>
         <translation>上の検索欄に言葉を入力してください。ナレッジと活動を、よく合うものから表示します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="75"/>
+        <location filename="../../desktop/app/views/search.py" line="80"/>
         <source>Open customer</source>
         <translation>顧客ページを開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="77"/>
+        <location filename="../../desktop/app/views/search.py" line="82"/>
         <source>Pre-visit brief</source>
         <translation>訪問前ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="79"/>
+        <location filename="../../desktop/app/views/search.py" line="84"/>
         <source>Show in Activities</source>
         <translation>活動一覧で絞り込む</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="82"/>
+        <location filename="../../desktop/app/views/search.py" line="87"/>
         <source>Best match first</source>
         <translation>関連度順</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="83"/>
+        <location filename="../../desktop/app/views/search.py" line="88"/>
         <source>Newest first</source>
         <translation>新しい順</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="105"/>
+        <location filename="../../desktop/app/views/search.py" line="110"/>
         <source>Show more results</source>
         <translation>さらに表示</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/search.py" line="145"/>
+        <location filename="../../desktop/app/views/search.py" line="172"/>
         <source>「{0}」: %n result(s)</source>
         <translation>
             <numerusform>「{0}」の検索結果 %n件（Enterで一覧へ、もう一度Enterで顧客ページを開きます）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="147"/>
+        <location filename="../../desktop/app/views/search.py" line="174"/>
         <source> — more below: 「Show more results」</source>
         <translation> ― ほかにもあります（「さらに表示」）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="152"/>
+        <location filename="../../desktop/app/views/search.py" line="179"/>
         <source>Nothing found. Try a shorter word, or another way of writing it.</source>
         <translation>見つかりませんでした。短い言葉や別の書き方で試してください。</translation>
     </message>

@@ -63,7 +63,7 @@ def test_mapping_grid_model(qtmodeltester):
     model.set_marks({(2, 0): OWN_LABEL})
     qtmodeltester.check(model)
     assert (model.rowCount(), model.columnCount()) == (3, 3)  # ragged rows: the widest counts
-    assert model.index(0, 1).data() == "2025-11-20" and model.index(1, 2).data() == ""
+    assert model.index(0, 1).data() == "2025/11/20" and model.index(1, 2).data() == ""
     assert model.index(2, 0).data(Qt.ItemDataRole.BackgroundRole) == OWN_LABEL
     assert model.headerData(2, Qt.Orientation.Horizontal) == "C"
     assert model.headerData(2, Qt.Orientation.Vertical) == "3"

@@ -47,6 +47,18 @@ def test_first_run_wizard_imports_and_lands_on_today(qtbot, data_dir, report, mo
         genba.dispose()
 
 
+def save_and_close(qtbot, wizard):
+    """Finish saves and imports, and the page says so; Finish (now 閉じる) then closes."""
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    with qtbot.waitSignal(wizard.saved, timeout=10_000):
+        finish.click()
+    assert wizard.isVisible() and wizard.save_page.saved_label.isVisible()
+    assert wizard.save_page.saved_label.text().startswith("設定「")
+    assert finish.text() == "閉じる" and finish.isEnabled()
+    with qtbot.waitSignal(wizard.accepted, timeout=5000):
+        finish.click()
+
+
 def _unknown_headings_workbook(path):
     wb = openpyxl.Workbook()
     ws = wb.active
@@ -87,8 +99,7 @@ def test_mapping_wizard_saves_a_profile_and_reimports(qtbot, ctx, store, tmp_pat
     assert wizard.columns_page.preview.rowCount() == 4
     assert wizard.columns_page.preview.row(0)["company"] == "株式会社サンプル精工"
     wizard.next()
-    with qtbot.waitSignal(wizard.accepted, timeout=10_000):
-        wizard.button(QWizard.WizardButton.FinishButton).click()
+    save_and_close(qtbot, wizard)
     profile = load_profile(wizard.profile_path)
     assert profile.header_row == 3 and profile.columns["B"] == "company"
     assert wizard.save_page.outcome.added == 4
@@ -165,8 +176,7 @@ def test_mapping_wizard_profile_keeps_every_month_sheet_and_skips_the_summary(
     wizard.run_preview()
     qtbot.waitUntil(lambda: (wizard.last_preview or {}).get("count") == 4, timeout=10_000)
     wizard.next()
-    with qtbot.waitSignal(wizard.accepted, timeout=10_000):
-        wizard.button(QWizard.WizardButton.FinishButton).click()
+    save_and_close(qtbot, wizard)
     months = store.query("SELECT DISTINCT substr(occurred_on, 6, 2) FROM activities ORDER BY 1")
     assert [m[0] for m in months] == ["04", "05"]
 
@@ -235,8 +245,7 @@ def test_mapping_wizard_names_the_label_cells_of_a_form(qtbot, ctx, store, tmp_p
     assert "打合せの中身" not in page.labels()
     page.set_label(3, 0, "summary")
     wizard.next()
-    with qtbot.waitSignal(wizard.accepted, timeout=10_000):
-        wizard.button(QWizard.WizardButton.FinishButton).click()
+    save_and_close(qtbot, wizard)
     profile = load_profile(wizard.profile_path)
     assert profile.layout == "form" and profile.labels["お伺い先"] == "company"
     assert profile.sheets == [] and profile.header_row is None

@@ -9,32 +9,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
-    QLineEdit,
     QRadioButton,
-    QScrollArea,
     QTableView,
     QVBoxLayout,
-    QWidget,
     QWizard,
     QWizardPage,
 )
 
 from desktop.app import i18n
 from desktop.app.dialogs.fit import keep_on_screen
+from desktop.app.dialogs.mapping_columns import ColumnsPage
 from desktop.app.dialogs.mapping_labels import LabelsPage
 from desktop.app.dialogs.mapping_parts import (
     GridModel,
-    PreviewPanel,
     cell_text,
-    column_letter,
-    field_names,
 )
+from desktop.app.dialogs.mapping_save import SavePage
 from desktop.app.widgets import label, style_wizard, wizard_title
 
 
@@ -56,7 +51,7 @@ def build_profile(
 
     return Profile(
         name=name,
-        match=[filename],
+        match=[filename] if filename else [],  # none: by the heading row only
         layout=layout,
         header_row=header_row if layout == "table" else None,
         skip_sheets=list(skip_sheets or []) if layout == "table" else [],
@@ -155,125 +150,9 @@ class HeaderPage(QWizardPage):
         return self.w.labels_id if self.form_radio.isChecked() else self.w.columns_id
 
 
-class ColumnsPage(QWizardPage):
-    def __init__(self, wizard: MappingWizard):
-        super().__init__()
-        self.w = wizard
-        self.setTitle(wizard_title(self.tr("What does each column hold?")))
-        self.setSubTitle(
-            self.tr(
-                "Choose a field for each column; the preview below shows how Genba reads the rows."
-            )
-        )
-        lay = QVBoxLayout(self)
-        self.combos: dict[str, QComboBox] = {}
-        holder = QWidget()
-        self.grid = QGridLayout(holder)
-        self.grid.setHorizontalSpacing(12)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(holder)
-        scroll.setMaximumHeight(170)
-        lay.addWidget(scroll)
-        self.preview_panel = PreviewPanel(self)
-        self.preview, self.preview_label = self.preview_panel.model, self.preview_panel.label
-        lay.addWidget(self.preview_panel, 1)
-        self._debounce = QTimer(self, singleShot=True, interval=250)
-        self._debounce.timeout.connect(self.w.run_preview)
-
-    def nextId(self) -> int:
-        return self.w.save_id  # the labels page is for forms only
-
-    def initializePage(self) -> None:
-        from importers.layout.header import suggest_columns
-        from importers.layout.synonyms import load_synonyms
-
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        self.combos.clear()
-        sheet = self.w.sheet()
-        row = self.w.header_page.header_row() or 0
-        cells = sheet.rows[row] if sheet and row < len(sheet.rows) else []
-        synonyms = load_synonyms()
-        names = field_names()
-        # Genba's own reading of this header row (with its reasons), not a blank start
-        suggested = suggest_columns(sheet, row, synonyms) if sheet and cells else {}
-        i = 0
-        for c, value in enumerate(cells):
-            text = cell_text(value).strip()
-            if not text:
-                continue
-            letter = column_letter(c)
-            combo = QComboBox()
-            combo.addItem(self.tr("(not imported)"), None)
-            for key, name in names.items():
-                combo.addItem(name, key)
-            guess, why = suggested.get(c, (None, ""))
-            if guess:
-                combo.setCurrentIndex(max(0, combo.findData(guess)))
-                combo.setToolTip(why)
-            combo.currentIndexChanged.connect(self._debounce.start)
-            self.combos[letter] = combo
-            self.grid.addWidget(label(f"{letter}: {text}"), i // 3, (i % 3) * 2)
-            self.grid.addWidget(combo, i // 3, (i % 3) * 2 + 1)
-            i += 1
-        self.w.run_preview()
-
-    def columns(self) -> dict[str, str]:
-        return {letter: c.currentData() for letter, c in self.combos.items() if c.currentData()}
-
-    def set_column(self, letter: str, field: str | None) -> None:
-        combo = self.combos[letter]
-        combo.setCurrentIndex(max(0, combo.findData(field)))
-
-    def show_preview(self, result: dict) -> None:
-        self.preview_panel.show(result)
-
-
-class SavePage(QWizardPage):
-    def __init__(self, wizard: MappingWizard):
-        super().__init__()
-        self.w = wizard
-        self.setTitle(wizard_title(self.tr("Save and import")))
-        self.setSubTitle(
-            self.tr(
-                "Genba remembers this layout for workbooks with this name and imports the workbook again."
-            )
-        )
-        lay = QVBoxLayout(self)
-        form = QGridLayout()
-        self.name_edit = QLineEdit()
-        self.match_edit = QLineEdit()
-        form.addWidget(label(self.tr("Name of this layout")), 0, 0)
-        form.addWidget(self.name_edit, 0, 1)
-        form.addWidget(label(self.tr("Use it for files named")), 1, 0)
-        form.addWidget(self.match_edit, 1, 1)
-        lay.addLayout(form)
-        lay.addWidget(label(self.tr("* stands for any text, e.g. 営業日報_*.xlsx"), "muted"))
-        self.result_label = label("", "muted", wrap=True)
-        lay.addWidget(self.result_label)
-        lay.addStretch(1)
-        self.done = False
-        self.outcome = None
-
-    def initializePage(self) -> None:
-        if not self.name_edit.text():
-            self.name_edit.setText(self.w.path.stem)
-            self.match_edit.setText(self.w.path.name)
-
-    def isComplete(self) -> bool:
-        return bool(self.name_edit.text().strip())
-
-    def validatePage(self) -> bool:
-        if self.done:
-            return True
-        self.w.save_and_import()
-        return False  # the wizard finishes when the import is done
-
-
 class MappingWizard(QWizard):
+    saved = Signal()  # the profile is saved and the workbook imported again (or tried)
+
     def __init__(self, ctx, path: Path, parent=None):
         super().__init__(parent)
         keep_on_screen(self)
@@ -319,10 +198,11 @@ class MappingWizard(QWizard):
         if layout == "table" and sheet is not None and row is not None:
             skip = sheets_without_headings(self.workbook["sheets"], sheet, row)
             cells = sheet.rows[row] if row < len(sheet.rows) else []
-            headings = [t for t in (cell_text(v).strip() for v in cells) if t]
+            # the texts the next file's heading row is compared with (profiles.matches_headings)
+            headings = [v.strip() for v in cells if isinstance(v, str) and v.strip()]
         return build_profile(
             name or self.path.stem,
-            match or self.path.name,
+            self.path.name if match is None else match,
             None if row is None else row + 1,
             layout,
             self.columns_page.columns(),
@@ -365,43 +245,3 @@ class MappingWizard(QWizard):
             self.last_preview = result
             form = self.header_page.form_radio.isChecked()
             (self.labels_page if form else self.columns_page).show_preview(result)
-
-    def save_and_import(self) -> None:
-        from importers.profiles import save_profile
-
-        profile = self.profile(
-            self.save_page.name_edit.text().strip(), self.save_page.match_edit.text().strip()
-        )
-        ctx, path = self.ctx, self.path
-        self.save_page.result_label.setText(self.tr("Importing…"))
-        self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
-
-        def work():
-            saved = save_profile(profile, ctx.data_dir / "profiles")
-            # Read in the app's import process (see services/import_process.py).
-            outcome = ctx.imports.import_file(
-                path,
-                "reports",
-                rep=ctx.settings.user_name,
-                ranks=ctx.settings.ranks or None,
-                force=True,
-                lang=self.lang,
-            )
-            return saved, outcome
-
-        def done(result):
-            self.profile_path, outcome = result
-            self.save_page.outcome = outcome
-            if outcome.failed:
-                self.save_page.result_label.setText(outcome.issues[0].message)
-                self.button(QWizard.WizardButton.FinishButton).setEnabled(True)
-                return
-            self.save_page.done = True
-            self.save_page.result_label.setText(
-                self.tr("Imported: {0} new, {1} updated activities.").format(
-                    outcome.added, outcome.updated
-                )
-            )
-            self.accept()
-
-        ctx.write(work, done)

@@ -41,11 +41,12 @@ def field_names() -> dict[str, str]:
 
 
 def cell_text(v: Any) -> str:
-    """A cell as the rep reads it in Excel: 1,200,000 (not 1200000.0), 2025 (not 2,025)."""
+    """A cell as the rep reads it in Excel: 1,200,000 (not 1200000.0), 2025 (not 2,025),
+    2025/06/03 (not 2025-06-03)."""
     if v is None:
         return ""
     if hasattr(v, "isoformat"):
-        return v.isoformat()[:10]
+        return fmt.day(v.isoformat()[:10], weekday=False)
     if isinstance(v, bool):
         return "TRUE" if v else "FALSE"
     if isinstance(v, float) and v.is_integer():
@@ -53,6 +54,25 @@ def cell_text(v: Any) -> str:
     if isinstance(v, int):
         return f"{v:,}" if abs(v) >= 10_000 else str(v)
     return str(v)
+
+
+def shown_as(value: Any, field: str | None, heading: str = "") -> str:
+    """A cell as Genba will read it into ``field``: ¥1,200,000 for an amount (scaled by its
+    heading's unit: 1,200 under 金額（千円） is ¥1,200,000), 80% for a probability (0.8, 80 or a
+    rank the defaults know); else as Excel shows it. A value the field cannot read stays as
+    written — the preview below then names the problem."""
+    from importers.layout.headings import parse_heading
+    from importers.normalize.amounts import parse_amount
+    from importers.normalize.probability import parse_probability
+
+    try:
+        if field == "amount":
+            return fmt.yen(parse_amount(value, unit=parse_heading(heading).multiplier))
+        if field == "probability":
+            return fmt.percent(parse_probability(value))
+    except ValueError:
+        pass
+    return cell_text(value).strip()
 
 
 class GridModel(QAbstractTableModel):
@@ -136,6 +156,12 @@ def preview_model(parent) -> RecordsModel:
                 lambda r: fmt.yen(r.get("amount_jpy")),
                 align_right=True,
             ),
+            Column(
+                "probability",
+                QCoreApplication.translate("Mapping", "Probability"),
+                lambda r: fmt.percent(r.get("probability")),
+                align_right=True,
+            ),
         ],
         parent,
     )
@@ -151,7 +177,9 @@ class PreviewPanel(QWidget):
         self.label = label("", "sectionTitle")
         lay.addWidget(self.label)
         self.model = preview_model(self)
-        self.view = table(self.model, stretch=3, widths={0: 130, 1: 170, 2: 120, 4: 140, 5: 100})
+        self.view = table(
+            self.model, stretch=3, widths={0: 130, 1: 170, 2: 120, 4: 140, 5: 100, 6: 60}
+        )
         lay.addWidget(self.view, 1)
 
     def show(self, result: dict) -> None:

@@ -23,6 +23,7 @@ MAPPING_CODES = (
     "not_visits",
     "unmapped_columns",
     "unmapped_labels",
+    "form_stray",
     "ambiguous_columns",
     "header_no_rows",
 )
