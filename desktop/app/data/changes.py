@@ -82,9 +82,6 @@ class Changes:
             rows[entity] = None if ids is None or mine is None else mine | ids
         return Changes(rows, origin=origin)
 
-    def with_origin(self, origin: Any) -> Changes:
-        return Changes(self.rows, everything=self.everything, origin=origin)
-
 
 def of_outcome(outcome: Any) -> Changes:
     """What one import (an ``importers.outcome.Outcome``) changed: its rows, its source and the
