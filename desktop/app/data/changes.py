@@ -45,7 +45,7 @@ class Changes:
         cls, rows: Mapping[str, Iterable[str] | None] | None = None, *, origin: Any = None
     ) -> Changes:
         frozen = {e: None if ids is None else frozenset(ids) for e, ids in (rows or {}).items()}
-        return cls(frozen, origin=origin)
+        return cls({e: ids for e, ids in frozen.items() if ids is None or ids}, origin=origin)
 
     @classmethod
     def all(cls, origin: Any = None) -> Changes:

@@ -32,6 +32,7 @@ class TodayView(Page):
         self._today = today
         self.data: dict | None = None
         self.refreshes = 0  # re-reads (for tests and the bench)
+        self._stale = False  # changed while hidden: re-read when shown (activate)
 
         stats = QHBoxLayout()
         stats.setSpacing(12)
@@ -172,14 +173,19 @@ class TodayView(Page):
         return self.tr("%n day(s)", "", days)
 
     def activate(self) -> None:
-        if self.data is None:
+        if self.data is None or self._stale:
+            self._stale = False
             self.refresh()
 
     def _data_changed(self, changes: Changes) -> None:
         """Today shows imported files, follow-ups (visits and their customers) and problem
         counts (cards to check among them): a note or a reaction does not change it."""
-        if self.data is not None and changes.touches(*SHOWN):  # never shown: read when it is
+        if self.data is None or not changes.touches(*SHOWN):  # never shown: read when it is
+            return
+        if self.isVisible():
             self.refresh()
+        else:  # its summary reads every visit (about 1 s over 100,000): when shown again
+            self._stale = True
 
     def refresh(self) -> None:
         self.refreshes += 1
