@@ -37,7 +37,7 @@ os.environ.setdefault("GENBA_NO_KEYRING", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from common import median, print_header  # noqa: E402
+from common import median, print_header
 
 
 def _wait(app, until, timeout_s: float = 120.0) -> None:
