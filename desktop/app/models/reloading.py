@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, Signal
 
 from desktop.app.models.lazy import LazyTableModel
 
@@ -126,6 +126,39 @@ class ReloadingTableModel(LazyTableModel):
         self.rows_read += read
         self.update_rows(ids, fresh)
         self.loaded.emit()
+
+    def update_rows(self, new_ids: list[str], fresh: dict[str, dict[str, Any]]) -> None:
+        """A write touched a few rows: ``new_ids`` is the id list with them removed or placed
+        anew, ``fresh`` the touched rows as they are now (read once). Other rows keep their
+        cached contents; the view keeps its selection and scroll position."""
+        old = self._ids
+        for row_id, row in fresh.items():
+            self._rows[row_id] = row
+        touched = set(fresh)
+        if len(new_ids) == len(old) and all(
+            old[i] == new_ids[i] for i in range(len(old)) if old[i] in touched
+        ):
+            # in place: the same rows in the same order (an edit that kept its position)
+            self._ids = list(new_ids)
+            last = len(self.columns) - 1
+            for i, row_id in enumerate(old):
+                if row_id in touched:
+                    self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+            return
+        keep = set(new_ids)
+        gone = [i for i, row_id in enumerate(old) if row_id in touched or row_id not in keep]
+        for i in reversed(gone):
+            self.beginRemoveRows(QModelIndex(), i, i)
+            del self._ids[i]
+            self.endRemoveRows()
+        placed = [i for i, row_id in enumerate(new_ids) if row_id in touched]
+        for i in placed:
+            self.beginInsertRows(QModelIndex(), i, i)
+            self._ids.insert(i, new_ids[i])
+            self.endInsertRows()
+        for row_id in old:
+            if row_id not in keep:
+                self._rows.pop(row_id, None)
 
     def _apply(self, generation: int, ids: list[str]) -> None:
         if generation != self._generation:
