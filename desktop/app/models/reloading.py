@@ -65,6 +65,9 @@ class ReloadingTableModel(LazyTableModel):
 
     def update_touched(self, ids: Iterable[str]) -> None:
         """A write touched rows ``ids``: re-read only them and put them where they belong."""
+        if self.loading:  # the ids being read may predate this write: read them again
+            self.reload()
+            return
         self._touched.update(ids)
         self._generation += 1
         generation = self._generation
