@@ -167,3 +167,27 @@ def test_a_change_to_another_customer_leaves_an_open_page_alone(qtbot, window, c
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         ctx.changed(Changes.of({"activities": [mine]}))
     assert page.loads == loads + 1
+
+
+def test_a_manual_merge_updates_the_customer_list_in_place(qtbot, window, ctx, imported):
+    from desktop.app.data.customers import customer_ids
+    from desktop.app.data.manual_merge import merge_chosen
+
+    view = window.show_view("customers")
+    model = view.model
+    qtbot.waitUntil(lambda: model.rowCount() == 4 and not model.loading, timeout=10_000)
+    keep, other = model.ids()[0], model.ids()[1]
+    reloads, told, done = model.reloads, _told(ctx), []
+    ctx.write(lambda: merge_chosen(ctx.store, "companies", keep, other, []), done.append)
+    qtbot.waitUntil(lambda: bool(done) and model.rowCount() == 3, timeout=10_000)
+    wait_idle(qtbot, ctx)
+    assert other in told[-1].ids("companies")  # the merge said which customer went
+    assert told[-1].ids("activities")  # and which visits moved to the kept one
+    assert model.reloads == reloads and model.updates >= 1  # placed, not re-read whole
+    conn = ctx.connect()
+    try:
+        assert model.ids() == customer_ids(conn)
+    finally:
+        conn.close()
+    visits = model.data(model.index(model.row_of(keep), 3), Qt.ItemDataRole.DisplayRole)
+    assert visits == "2"  # the merged-away customer's visit now counts for the kept one
