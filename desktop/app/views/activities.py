@@ -190,8 +190,10 @@ class ActivitiesView(Page):
     def _data_changed(self, changes: Changes) -> None:
         """Skip what this list does not show; re-read the touched rows when they are few; the
         whole list otherwise. Its own edits it has already shown (``edited``)."""
-        if not self._started or changes.origin is self:
+        if not self._started:
             return
+        if changes.origin is self and not changes.everything:  # ``edited`` shows its row
+            changes = Changes.of({e: ids for e, ids in changes.rows.items() if e != "activities"})
         if not changes.touches("activities", "companies"):
             return
         activities, companies = changes.few("activities"), changes.few("companies")
@@ -230,6 +232,8 @@ class ActivitiesView(Page):
             self.model.update_touched([activity_id])
         else:
             self.model.patch_row(activity_id, values)
+        if values.get("rep"):
+            self._add_reps([activity_id])
 
     def selected_id(self) -> str | None:
         idx = self.view.currentIndex()
