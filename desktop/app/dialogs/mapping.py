@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app import i18n
+from desktop.app.data.changes import of_outcome
 from desktop.app.dialogs.fit import keep_on_screen
 from desktop.app.dialogs.mapping_labels import LabelsPage
 from desktop.app.dialogs.mapping_parts import (
@@ -391,6 +392,7 @@ class MappingWizard(QWizard):
 
         def done(result):
             self.profile_path, outcome = result
+            ctx.changed(of_outcome(outcome))  # its rows, its source and its problems
             self.save_page.outcome = outcome
             if outcome.failed:
                 self.save_page.result_label.setText(outcome.issues[0].message)
@@ -404,4 +406,4 @@ class MappingWizard(QWizard):
             )
             self.accept()
 
-        ctx.write(work, done)
+        ctx.write(work, done, changes_data=False)
