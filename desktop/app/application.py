@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from desktop.app import autostart
 from desktop.app.context import AppContext
+from desktop.app.data.changes import Changes, RecordingStore, of_outcome, of_rows
 from desktop.app.icons import icon
 from desktop.app.notifications import GATHER_SECONDS, Digest, NoticeBatcher
 from desktop.app.services.syncing import SyncService
@@ -16,7 +17,6 @@ from desktop.app.tasks import TaskManager
 from desktop.app.tray import Tray, tray_available
 from desktop.app.window import MainWindow
 from importers.managed_config import ManagedConfig
-from sync.store import Store
 from sync.store.connection import READER_CACHE_KIB
 
 
@@ -40,7 +40,8 @@ class GenbaApp(QObject):
         super().__init__(parent)
         # Imports and syncs run in child processes with their own store: this one only edits and
         # reads small things, so a reader-sized page cache keeps the app's memory down.
-        store = Store(data_dir, cache_kib=READER_CACHE_KIB)
+        # It records what each write touched: the views are told which rows changed.
+        store = RecordingStore(data_dir, cache_kib=READER_CACHE_KIB)
         # Effective settings: IT policy > machine file > the rep's own > installer presets.
         config = ManagedConfig(data_dir)
         tasks = TaskManager(self)
@@ -62,6 +63,8 @@ class GenbaApp(QObject):
         self.window.views["folders"].rescan_requested.connect(self.watch.rescan)
         self.window.views["sync"].signed_in.connect(self._signed_in)
         self.window.views["sync"].sync_now.connect(self.sync.trigger)
+        # A drop is sent to the team as a watched file is: sync after it.
+        self.window.import_finished.connect(self.sync.trigger)
         # Watcher events are gathered for a few seconds into one tray notification.
         self.notices = NoticeBatcher()
         self.notice_timer = QTimer(self, singleShot=True, interval=int(GATHER_SECONDS * 1000))
@@ -134,7 +137,7 @@ class GenbaApp(QObject):
         self.ctx.bus.settings_changed.emit()
         self.show_window()
         self.window.show_view("today")
-        self.ctx.bus.data_changed.emit()
+        self.ctx.changed(Changes.all())
 
     def _signed_in(self) -> None:
         self.sync.start()
@@ -179,7 +182,7 @@ class GenbaApp(QObject):
     def _on_watch_event(self, event) -> None:
         self.ctx.bus.watch_event.emit(event)
         if event.kind in ("imported", "failed", "missing"):
-            self.window.data_changed_soon()
+            self.window.data_changed_soon(of_outcome(event.outcome))
         if self.tray is None or not self.ctx.settings.notifications:
             return
         if self.notices.add(event) and not self.notice_timer.isActive():
@@ -261,7 +264,9 @@ class GenbaApp(QObject):
         report = status.get("report")
         state = status.get("state")
         if state == "ok" and report is not None and getattr(report, "applied", 0):
-            self.window.data_changed_soon()
+            # the rows the pull wrote (desktop.app.data.child_sync); unknown: everything
+            rows = getattr(report, "pulled_rows", None)
+            self.window.data_changed_soon(Changes.all() if rows is None else of_rows(rows))
         self._notify_sync(state, status.get("message") or "")
 
     def _notify_sync(self, state: str | None, message: str) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.app.data.changes import BOOKKEEPING, Changes, RecordingStore, recording
 from desktop.app.services.import_process import ImportProcess
 from desktop.app.tasks import TaskManager
 from importers.config import Settings
@@ -20,7 +21,9 @@ from sync.store import Store
 class Bus(QObject):
     """Main-thread notifications between the parts of the app (never emitted off-thread)."""
 
-    data_changed = Signal()  # an import, an edit, a merge, a pull: views re-read
+    # An import, an edit, a merge, a pull: a desktop.app.data.changes.Changes saying which rows
+    # (views skip what they do not show and re-read only touched rows when they are few).
+    data_changed = Signal(object)
     settings_changed = Signal()
     watch_event = Signal(object)  # importers.watch.WatchEvent
     sync_status = Signal(dict)  # BackgroundSync's status dict
@@ -91,13 +94,32 @@ class AppContext:
         on_error: Callable[[BaseException], None] | None = None,
         *,
         changes_data: bool = True,
+        origin: Any = None,
     ) -> None:
-        """Run a write on the writer thread; views are told to re-read when it succeeds."""
+        """Run a write on the writer thread; when it succeeds the views are told what it wrote
+        (the rows its transactions touched), ``origin`` (the view that asked) included so that
+        it does not re-read what it already shows."""
+        recorded = isinstance(self.store, RecordingStore)
 
-        def done(result):
+        def work():
+            with recording() as rows:
+                result = fn()
+            return result, {e: set(ids) for e, ids in rows.items()}
+
+        def done(payload):
+            result, rows = payload
             if changes_data:
-                self.bus.data_changed.emit()
+                if not recorded:  # a store that cannot say what it wrote: everything
+                    changes = Changes.all(origin)
+                else:  # no synced row: bookkeeping (a dismissed problem, a source) changed
+                    changes = Changes.of(rows or BOOKKEEPING, origin=origin)
+                self.bus.data_changed.emit(changes)
             if on_done is not None:
                 on_done(result)
 
-        self.tasks.run(fn, done, on_error, write=True)
+        self.tasks.run(work, done, on_error, write=True)
+
+    def changed(self, changes: Changes) -> None:
+        """Tell the views (main thread only)."""
+        if changes:
+            self.bus.data_changed.emit(changes)

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QMainWindow, QMessageBox, QTableView
 
+from desktop.app.data.changes import Changes
 from desktop.app.models.lazy import LazyTableModel
 from desktop.app.pictures import (
     Outcome,
@@ -182,6 +183,7 @@ class RowDrop(QObject):
             )
             return
         store, entity = self.ctx.store, self.entity
+        self._record_id = record_id
         self.ctx.write(
             lambda: attach_pictures(store, entity, record_id, pictures),
             self._done,
@@ -190,7 +192,7 @@ class RowDrop(QObject):
 
     def _done(self, outcome: Outcome) -> None:
         if outcome.attached:
-            self.ctx.bus.data_changed.emit()
+            self.ctx.changed(Changes.of({"attachments": None, self.entity: [self._record_id]}))
             text = self._confirmation(outcome.target, len(outcome.attached))
             self._status(text)
             self.attached.emit(text)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.app.data.changes import Changes
 from desktop.app.dialogs import fit
 from desktop.app.icons import icon
 from desktop.app.services import dropping
@@ -107,9 +108,11 @@ class MainWindow(QMainWindow):
         self.views["knowledge"].open_note.connect(lambda cid, nid: self.open_hit(cid, "note", nid))
 
         self._status_bar()
-        # Imports and edits arrive in bursts (a folder of workbooks): re-read once per burst.
+        # Imports and edits arrive in bursts (a folder of workbooks): told once per burst, with
+        # what the whole burst changed.
         self._changed = QTimer(self, singleShot=True, interval=400)
-        self._changed.timeout.connect(ctx.bus.data_changed)
+        self._changed.timeout.connect(self._tell_changed)
+        self._pending: Changes | None = None
         QShortcut(QKeySequence("Ctrl+K"), self, activated=self.focus_search)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
         self.nav.setCurrentRow(0)
@@ -348,8 +351,14 @@ class MainWindow(QMainWindow):
         }.get(state, self.tr("Sync: not set up"))
         self.sync_label.setText(text)
 
-    def data_changed_soon(self) -> None:
+    def data_changed_soon(self, changes: Changes) -> None:
+        self._pending = changes if self._pending is None else self._pending | changes
         self._changed.start()
+
+    def _tell_changed(self) -> None:
+        changes, self._pending = self._pending, None
+        if changes is not None:
+            self.ctx.changed(changes)
 
     # -- drag and drop -----------------------------------------------------------------------------
     @staticmethod

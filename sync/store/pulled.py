@@ -9,7 +9,9 @@ characters) is held as ``invalid_value`` and shown as a problem.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -23,6 +25,40 @@ HOLD = (
 )
 
 
+# What pulls wrote, per store being recorded (``recording_pulled``): entity -> ids, or None for
+# an entity with more than PULLED_LISTED of them (its readers re-read it whole).
+PULLED_LISTED = 5_000
+_recorders: dict[int, dict[str, set[str] | None]] = {}
+_recorders_lock = threading.Lock()
+
+
+@contextmanager
+def recording_pulled(store) -> Iterator[dict[str, set[str] | None]]:
+    """Collect the rows that pulls into ``store`` write inside the block (what the app's views
+    re-read after a sync)."""
+    rows: dict[str, set[str] | None] = {}
+    with _recorders_lock:
+        _recorders[id(store)] = rows
+    try:
+        yield rows
+    finally:
+        with _recorders_lock:
+            _recorders.pop(id(store), None)
+
+
+def _record(writer, wrote: dict[str, set[str]]) -> None:
+    with _recorders_lock:
+        rows = _recorders.get(id(writer.store))
+        if rows is None:
+            return
+        for entity, ids in wrote.items():
+            known = rows.setdefault(entity, set())
+            if known is not None:
+                known.update(ids)
+                if len(known) > PULLED_LISTED:
+                    rows[entity] = None
+
+
 def apply_remote(
     writer, changes: Iterable[dict[str, Any]], *, me: str | None = None, repair: bool = False
 ) -> int:
@@ -30,6 +66,7 @@ def apply_remote(
     held: list[tuple] = []
     applied = 0
     now = None
+    wrote: dict[str, set[str]] = {}
     for ch in changes:
         entity, row_id, field = ch.get("entity"), ch.get("row_id"), ch.get("field")
         value, hlc, site = ch.get("value"), ch.get("hlc"), ch.get("site")
@@ -71,6 +108,7 @@ def apply_remote(
         withdrawal = entity == "notes" and field == "visibility" and value == PRIVATE_VISIBILITY
         if withdrawal and _withdrawn_here(conn, row_id, me):
             writer._touch(entity, (row_id,))
+            wrote.setdefault(entity, set()).add(row_id)
             applied += 1
             continue
         conn.execute(f"INSERT OR IGNORE INTO {entity} (id) VALUES (?)", (row_id,))
@@ -81,7 +119,10 @@ def apply_remote(
             (entity, row_id, field, hlc, site),
         )
         writer._touch(entity, (row_id,))  # what the views re-read after this pull
+        wrote.setdefault(entity, set()).add(row_id)
         applied += 1
+    if wrote:
+        _record(writer, wrote)
     for h in held:
         # A page read twice (a crash before its cursor was saved) holds each value once.
         seen = conn.execute(

@@ -126,6 +126,16 @@ def imported(store, report):
 
 
 @pytest.fixture
+def store(data_dir):
+    """The app's store: it records what each write touched (the views are told)."""
+    from desktop.app.data.changes import RecordingStore
+
+    s = RecordingStore(data_dir)
+    yield s
+    s.close()
+
+
+@pytest.fixture
 def ctx(store, data_dir, qapp):
     from desktop.app.context import AppContext
     from desktop.app.tasks import TaskManager

@@ -100,9 +100,10 @@ def test_search_results_open_the_brief(qtbot, window, ctx, demo):
 
 
 def test_search_model(qtmodeltester, store, demo):
-    from desktop.app.data.knowledge import run_search
+    from desktop.app.data.knowledge import refresh_index, run_search
     from desktop.app.models.search import HitsModel
 
+    refresh_index(store)
     model = HitsModel()
     model.set_rows([h.to_dict() for h in run_search(store, "価格")])
     assert model.rowCount() > 0

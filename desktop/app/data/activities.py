@@ -70,6 +70,49 @@ def activity_rows(conn: sqlite3.Connection, ids: list[str]) -> dict[str, dict[st
     return {r["id"]: dict(r) for r in conn.execute(ROW_SQL, (json.dumps(ids),))}
 
 
+def shown_rows(conn: sqlite3.Connection, f: ActivityFilter, ids: list[str]) -> dict[str, dict]:
+    """The rows among ``ids`` that ``f`` shows, by id (what a write touched, re-read)."""
+    where, params = f.where()
+    sql = f"{ROW_SQL} AND {where}"
+    return {r["id"]: dict(r) for r in conn.execute(sql, [json.dumps(ids), *params])}
+
+
+def order_key(row: Any) -> tuple:
+    """``activity_ids``' ORDER BY in Python (NULL before text, as SQLite sorts it)."""
+    on, ref = row["occurred_on"], row["source_ref"]
+    return (
+        on is None,
+        _Desc("" if on is None else str(on)),
+        ref is not None,
+        str(ref or ""),
+        row["id"],
+    )
+
+
+def order_row(conn: sqlite3.Connection, activity_id: str) -> sqlite3.Row | None:
+    return conn.execute(
+        "SELECT id, occurred_on, source_ref FROM activities WHERE id = ?", (activity_id,)
+    ).fetchone()
+
+
+class _Desc:
+    """A value that sorts in reverse (``occurred_on DESC``)."""
+
+    __slots__ = ("v",)
+
+    def __init__(self, v: str):
+        self.v = v
+
+    def __lt__(self, other: _Desc) -> bool:
+        return self.v > other.v
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Desc) and self.v == other.v
+
+    def __hash__(self) -> int:
+        return hash(self.v)
+
+
 def activity(conn: sqlite3.Connection, activity_id: str) -> dict[str, Any] | None:
     return activity_rows(conn, [activity_id]).get(activity_id)
 

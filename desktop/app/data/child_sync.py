@@ -16,9 +16,19 @@ from desktop.app.data.child_import import child_store
 
 def sync_in_child(data_dir: str, server_url: str, token: str, **options: Any) -> Any:
     """Run in the sync process: ``sync_once``'s report (its SyncErrors reach the caller)."""
-    from sync.client import sync_once
+    return sync_reporting_rows(child_store(data_dir), server_url, token, **options)
 
-    return sync_once(child_store(data_dir), server_url, token, **options)
+
+def sync_reporting_rows(store: Any, server_url: str, token: str, **options: Any) -> Any:
+    """``sync_once``, its report carrying ``pulled_rows`` too: entity -> ids the pull wrote
+    (None: too many to list), what the app's views re-read."""
+    from sync.client import sync_once
+    from sync.store.pulled import recording_pulled
+
+    with recording_pulled(store) as rows:
+        report = sync_once(store, server_url, token, **options)
+    report.pulled_rows = rows
+    return report
 
 
 def ready() -> int:

@@ -21,8 +21,21 @@ VISIBILITIES = ("team", "private")
 
 
 def run_search(store, query: str, limit: int = 100) -> list[Hit]:
-    """Ranked notes and activities for the search box (empty for a blank query)."""
-    return search(store, query, limit) if query.strip() else []
+    """Ranked notes and activities for the search box (empty for a blank query), from the index
+    as it is: a read. The index is brought up to date by ``refresh_index``, a write like any
+    other, on the app's writer thread (``ctx.write``)."""
+    from importers.knowledge import index
+
+    if not query.strip() or store.get_meta(index.META_KEY) is None:
+        return []  # blank, or no index built yet (the first refresh builds it)
+    return search(store, query, limit, refresh=False)
+
+
+def refresh_index(store) -> int:
+    """Index the rows queued since the last refresh (a write); how many were indexed."""
+    from importers.knowledge import index
+
+    return index.refresh(store)
 
 
 def open_brief(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QIntValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -71,9 +71,12 @@ def _set_date(e: QDateEdit, iso: str | None) -> None:
 
 
 class ActivityDialog(QDialog):
+    saved = Signal(dict)  # the values written (after the views were told, origin excepted)
+
     def __init__(self, ctx, activity_id: str, parent=None):
         super().__init__(parent)
         self.ctx = ctx
+        self.origin = None  # the view that opened it and shows the save itself (``saved``)
         self.activity_id = activity_id
         self.row: dict | None = None
         self.saved_fields: list[str] | None = None
@@ -215,6 +218,7 @@ class ActivityDialog(QDialog):
 
         def done(fields):
             self.saved_fields = fields
+            self.saved.emit(changed)
             self.accept()
 
         def failed(exc):
@@ -223,7 +227,9 @@ class ActivityDialog(QDialog):
 
             show_error_dialog(type(exc), exc, exc.__traceback__)
 
-        self.ctx.write(lambda: edits.update_activity(store, aid, changed), done, failed)
+        self.ctx.write(
+            lambda: edits.update_activity(store, aid, changed), done, failed, origin=self.origin
+        )
 
     def _paste(self) -> None:
         """A photo of a paper memo pasted here is attached to this activity (checked as a

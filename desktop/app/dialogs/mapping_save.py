@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWizard, QWizardPage
 
+from desktop.app.data.changes import of_outcome
 from desktop.app.widgets import label, wizard_title
 
 LISTED = 4  # matching files named before "and N more"
@@ -176,6 +177,7 @@ def save_and_import(w) -> None:
 
     def done(result):
         w.profile_path, outcome = result
+        ctx.changed(of_outcome(outcome))  # its rows, its source and its problems
         page.outcome = outcome
         page.done = True
         page.show_saved(profile, w.profile_path, outcome)
@@ -198,4 +200,4 @@ def save_and_import(w) -> None:
         page.result_label.setText(text)
         finish.setEnabled(True)
 
-    ctx.write(work, done, failed)
+    ctx.write(work, done, failed, changes_data=False)

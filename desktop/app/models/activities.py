@@ -5,7 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from desktop.app import fmt
-from desktop.app.data.activities import ActivityFilter, activity_ids, activity_rows
+from desktop.app.data.activities import (
+    ActivityFilter,
+    activity_ids,
+    activity_rows,
+    order_key,
+    order_row,
+    shown_rows,
+)
 from desktop.app.models.lazy import Column
 from desktop.app.models.reloading import ReloadingTableModel
 
@@ -57,3 +64,12 @@ class ActivitiesModel(ReloadingTableModel):
 
     def query_ids(self, conn) -> list[str]:
         return activity_ids(conn, self.filter)
+
+    def touched_rows(self, conn, ids):
+        return shown_rows(conn, self.filter, ids)
+
+    def sort_key(self, row):
+        return order_key(row)
+
+    def key_row(self, conn, row_id):
+        return order_row(conn, row_id)

@@ -5,7 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from desktop.app import fmt
-from desktop.app.data.customers import customer_ids, customer_rows
+from desktop.app.data.customers import (
+    customer_ids,
+    customer_order,
+    customer_order_row,
+    customer_rows,
+)
 from desktop.app.models.lazy import Column
 from desktop.app.models.reloading import ReloadingTableModel
 
@@ -42,3 +47,12 @@ class CustomersModel(ReloadingTableModel):
 
     def query_ids(self, conn) -> list[str]:
         return customer_ids(conn, self.text)
+
+    def touched_rows(self, conn, ids):
+        return customer_rows(conn, customer_ids(conn, self.text, among=ids))
+
+    def sort_key(self, row):
+        return customer_order(row)
+
+    def key_row(self, conn, row_id):
+        return customer_order_row(conn, row_id)

@@ -4,6 +4,10 @@ Anki's browser table model, in small: one query gives the ids for the current fi
 (run in the background by the owner, then handed over with ``set_ids``); ``data()`` asks for a
 row, and the page around it (PAGE_SIZE ids) is read with one primary-key query on the model's
 own read connection and kept in a small LRU cache. Only pages that are painted are read.
+
+Rows are cached by id, not by position: when a write inserts or removes a few rows
+(``ReloadingTableModel.update_touched``), the rows around them keep their cached contents and
+only the touched rows are read again.
 """
 
 from __future__ import annotations
@@ -56,8 +60,10 @@ class LazyTableModel(QAbstractTableModel):
         self._connect = connect
         self._conn: sqlite3.Connection | None = None
         self._ids: list[str] = []
-        self._pages: OrderedDict[int, dict[str, dict[str, Any]]] = OrderedDict()
+        self._pages: OrderedDict[int, None] = OrderedDict()  # page numbers read, oldest first
+        self._rows: dict[str, dict[str, Any] | None] = {}  # id -> row (None: no longer there)
         self.pages_fetched = 0  # for tests and the bench: how many page queries ran
+        self.rows_read = 0  # rows (or ids) this model's queries returned: what re-reads cost
 
     # -- ids ------------------------------------------------------------------------------------
     def set_ids(self, ids: list[str]) -> None:
@@ -65,6 +71,7 @@ class LazyTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = list(ids)
         self._pages.clear()
+        self._rows.clear()
         self.endResetModel()
 
     def ids(self) -> list[str]:
@@ -82,10 +89,30 @@ class LazyTableModel(QAbstractTableModel):
     def invalidate(self) -> None:
         """The rows' contents changed (an edit, an import): re-read pages as they are painted."""
         self._pages.clear()
+        self._rows.clear()
         if self._ids:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1)
             )
+
+    def patch_row(self, row_id: str, values: dict[str, Any]) -> None:
+        """Show new values of a row without reading it (the edit made here)."""
+        row = self._rows.get(row_id)
+        if row is not None:
+            row.update(values)
+            i = self.row_of(row_id)
+            if i >= 0:
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.columns) - 1))
+
+    def refresh_where(self, key: str, values) -> None:
+        """Cached rows whose ``key`` is one of ``values`` are read again when next painted."""
+        values = set(values)
+        stale = [i for i, row in self._rows.items() if row is not None and row.get(key) in values]
+        for row_id in stale:
+            del self._rows[row_id]
+        if stale:  # only painted rows are asked for again
+            last = len(self.columns) - 1
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, last))
 
     def close(self) -> None:
         if self._conn is not None:
@@ -100,23 +127,32 @@ class LazyTableModel(QAbstractTableModel):
         if not 0 <= row < len(self._ids):
             return None
         page_no = row // PAGE_SIZE
-        page = self._pages.get(page_no)
-        if page is None:
-            page = self._load_page(page_no)
-        else:
+        if page_no in self._pages:
             self._pages.move_to_end(page_no)
-        return page.get(self._ids[row])
+        row_id = self._ids[row]
+        if row_id not in self._rows:
+            self._load_page(page_no)
+        return self._rows.get(row_id)
 
-    def _load_page(self, page_no: int) -> dict[str, dict[str, Any]]:
+    def _load_page(self, page_no: int) -> None:
+        """Read the rows of a page that are not cached (all of them, unless rows moved)."""
         if self._conn is None:
             self._conn = self._connect()
         ids = self._ids[page_no * PAGE_SIZE : (page_no + 1) * PAGE_SIZE]
-        page = self._fetch(self._conn, ids)
+        missing = [i for i in ids if i not in self._rows]
+        page = self._fetch(self._conn, missing)
         self.pages_fetched += 1
-        self._pages[page_no] = page
+        self.rows_read += len(page)
+        for row_id in missing:
+            self._rows[row_id] = page.get(row_id)
+        self._pages[page_no] = None
+        self._pages.move_to_end(page_no)
         while len(self._pages) > CACHE_PAGES:
-            self._pages.popitem(last=False)
-        return page
+            old_no, _ = self._pages.popitem(last=False)
+            for row_id in self._ids[old_no * PAGE_SIZE : (old_no + 1) * PAGE_SIZE]:
+                self._rows.pop(row_id, None)
+        if len(self._rows) > 2 * CACHE_PAGES * PAGE_SIZE:  # rows moved between pages a lot
+            self._rows = {i: self._rows[i] for i in ids}
 
     # -- Qt -------------------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)

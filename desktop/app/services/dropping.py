@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from desktop.app.data.changes import BOOKKEEPING, Changes
 from desktop.app.data.importing import ImportSummary, import_paths
 from desktop.app.services.on_writer import on_writer
 
@@ -28,7 +29,7 @@ def import_dropped(
     on_error: Callable[[BaseException], None] | None = None,
 ) -> None:
     """Import ``paths`` (files of any kind, folders recursively) in the background; progress
-    goes out on ``ctx.bus.import_progress``, then the views are told to re-read."""
+    goes out on ``ctx.bus.import_progress``, then the views are told what changed."""
     bus, imports = ctx.bus, ctx.imports
 
     def work(runner: Any) -> ImportSummary:
@@ -42,13 +43,13 @@ def import_dropped(
             progress=lambda done, total, name: bus.import_progress.emit(done, total, name),
         )
 
-    if imports is None or imports.in_process:
-        log.warning("dropped files are imported in the app's process: no import process")
-        ctx.write(lambda: work(None), on_done, on_error)
-        return
-
     def done(summary: ImportSummary) -> None:
-        bus.data_changed.emit()  # the import process wrote: views re-read
+        # what the imports wrote (their outcomes' rows), their sources and problems
+        ctx.changed(Changes.of({**summary.rows, **BOOKKEEPING}))
         on_done(summary)
 
+    if imports is None or imports.in_process:
+        log.warning("dropped files are imported in the app's process: no import process")
+        ctx.write(lambda: work(None), done, on_error, changes_data=False)
+        return
     ctx.tasks.run(lambda: work(imports), done, on_error)

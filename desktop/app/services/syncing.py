@@ -38,9 +38,7 @@ class SyncProcess(ChildProcess):
         """Has ``sync_once``'s signature, so ``BackgroundSync`` can call it in its place."""
 
         def here():  # no child process: sync in this one (loads the HTTP client here)
-            from sync.client import sync_once
-
-            return sync_once(store, server_url, token, **options)
+            return child_sync.sync_reporting_rows(store, server_url, token, **options)
 
         return self.call(
             child_sync.sync_in_child,

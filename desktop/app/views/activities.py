@@ -8,11 +8,13 @@ that activity (desktop.app.row_drop).
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit
 
-from desktop.app.data.activities import ActivityFilter, reps
+from desktop.app.data.activities import TEXT_COLUMNS, ActivityFilter, reps
+from desktop.app.data.changes import Changes
 from desktop.app.data.periods import period_range
 from desktop.app.models.activities import ActivitiesModel
 from desktop.app.models.lazy import LazyTableModel
@@ -185,10 +187,53 @@ class ActivitiesView(Page):
         self.count_label.setText(self.tr("%n activity(ies)", "", self.model.rowCount()))
         self.loaded.emit()
 
-    def _data_changed(self) -> None:
-        if self._started:
+    def _data_changed(self, changes: Changes) -> None:
+        """Skip what this list does not show; re-read the touched rows when they are few; the
+        whole list otherwise. Its own edits it has already shown (``edited``)."""
+        if not self._started:
+            return
+        if changes.origin is self and not changes.everything:  # ``edited`` shows its row
+            changes = Changes.of({e: ids for e, ids in changes.rows.items() if e != "activities"})
+        if not changes.touches("activities", "companies"):
+            return
+        activities, companies = changes.few("activities"), changes.few("companies")
+        if activities is None or companies is None:
             self.model.reload()
             self._load_choices()
+            return
+        if companies:  # a customer's name: the rows showing it, and the customer filter
+            self.model.refresh_where("company_id", companies)
+            self._load_choices()
+        if activities:
+            self.model.update_touched(activities)
+            self._add_reps(activities)
+
+    def _add_reps(self, activity_ids) -> None:
+        """A touched row may name a rep the filter does not list yet."""
+        ids = sorted(activity_ids)
+
+        def work(conn):
+            sql = "SELECT DISTINCT rep FROM activities WHERE id IN (SELECT value FROM json_each(?))"
+            return [r[0] for r in conn.execute(sql, (json.dumps(ids),)) if r[0]]
+
+        def add(names):
+            new = [n for n in names if self.rep_combo.findData(n) < 0]
+            if new:
+                self._load_choices()
+
+        self.ctx.read(work, add)
+
+    def edited(self, activity_id: str, values: dict) -> None:
+        """The editor opened here saved ``values``: shown without re-reading the row, unless
+        they move it (its date) or decide whether the filter shows it."""
+        f = self.model.filter
+        moves = "occurred_on" in values or (f.rep and "rep" in values)
+        if moves or (f.text and set(values) & set(TEXT_COLUMNS)):
+            self.model.update_touched([activity_id])
+        else:
+            self.model.patch_row(activity_id, values)
+        if values.get("rep"):
+            self._add_reps([activity_id])
 
     def selected_id(self) -> str | None:
         idx = self.view.currentIndex()
@@ -204,6 +249,9 @@ class ActivitiesView(Page):
             row = self.model.data(index, LazyTableModel.ROW_ROLE) or {}
             kind = VoiceDraftDialog if row.get("kind") == "voice_draft" else ActivityDialog
             self._dialog = kind(self.ctx, aid, parent=self)
+            if kind is ActivityDialog:  # its save is shown here, not re-read (edited)
+                self._dialog.origin = self
+                self._dialog.saved.connect(lambda values, aid=aid: self.edited(aid, values))
             self._dialog.open()
 
     def keyPressEvent(self, event):

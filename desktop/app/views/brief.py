@@ -17,6 +17,8 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.app import fmt
+from desktop.app.data.changes import Changes
+from desktop.app.data.concerns import SHOWN, concerns
 from desktop.app.data.knowledge import open_brief, write_brief_pdf
 from desktop.app.icons import icon
 from desktop.app.views.notes import NoteItem, connect_helpful
@@ -85,9 +87,16 @@ class BriefView(Page):
         # Reuse rows are the brief's own bookkeeping: no need for every view to re-read.
         self.ctx.write(work, self._show, changes_data=False)
 
-    def _data_changed(self) -> None:
-        if self.company_id and self.isVisible():
-            self._load(self.company_id, record=False)
+    def _data_changed(self, changes: Changes) -> None:
+        company_id = self.company_id
+        if not company_id or not self.isVisible() or not changes.touches(*SHOWN):
+            return
+
+        def reread(yes: bool) -> None:
+            if yes and company_id == self.company_id:
+                self._load(company_id, record=False)
+
+        self.ctx.read(lambda conn: concerns(conn, changes, company_id), reread)
 
     def _show(self, brief: Brief) -> None:
         if brief.company_id != self.company_id:

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app import fmt
+from desktop.app.data.changes import Changes
+from desktop.app.data.concerns import SHOWN, concerns
 from desktop.app.data.customers import customer_detail, kept_company
 from desktop.app.data.knowledge import with_helpful_state
 from desktop.app.icons import icon
@@ -76,6 +78,7 @@ class CustomerPage(Page):
         self.note_items: dict[str, NoteItem] = {}
         self._focus: tuple[str, str] | None = None  # ('note' | 'activity', id) to show once loaded
         self._stale = False
+        self.loads = 0  # page reads (for tests and the bench)
         self.setAcceptDrops(True)
 
         back = button(self.tr("← All customers"), link=True)
@@ -165,19 +168,40 @@ class CustomerPage(Page):
         """Show a customer; ``focus`` ('note' or 'activity', id) is scrolled to once loaded."""
         self.company_id = company_id
         self._focus = focus
+        self.loads += 1
         data_dir = self.ctx.data_dir
         user = self.ctx.settings.user_name
         self.ctx.read(
             lambda conn: load_detail(conn, company_id, data_dir, user), self._show, latest=self
         )
 
-    def _data_changed(self) -> None:
-        if not self.company_id:
+    def _data_changed(self, changes: Changes) -> None:
+        """Re-read the page when the write concerns this customer (checked by the touched ids,
+        in the background); a hidden page is only marked, and re-read when shown again."""
+        company_id = self.company_id
+        if not company_id or not changes.touches(*SHOWN):
             return
-        if self.isVisible():
-            self.load(self.company_id)
-        else:
+        if not self.isVisible():
             self._stale = True  # re-read when shown again (a merge made on Problems)
+            return
+        shown = self._shown_ids()
+
+        def check(conn):
+            return concerns(conn, changes, company_id, shown)
+
+        def maybe_load(yes: bool) -> None:
+            if yes and company_id == self.company_id:
+                self.load(company_id)
+
+        self.ctx.read(check, maybe_load)
+
+    def _shown_ids(self) -> set[str]:
+        d = self.detail or {}
+        return {
+            r["id"]
+            for key in ("contacts", "timeline", "deals", "notes", "photos")
+            for r in d.get(key, ())
+        }
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

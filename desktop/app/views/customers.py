@@ -9,11 +9,15 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
+from desktop.app.data.changes import Changes
 from desktop.app.models.customers import CustomersModel
 from desktop.app.models.lazy import LazyTableModel
 from desktop.app.row_drop import RowDrop
 from desktop.app.views.customer_page import CustomerPage
 from desktop.app.widgets import Page, label, table
+
+# What the list shows: a customer's name, and counts of its visits, contacts and open deals.
+SHOWN = ("companies", "activities", "contacts", "deals")
 
 
 class CustomerList(Page):
@@ -100,6 +104,16 @@ class CustomersView(QWidget):
         self.show_list()
         self.list.filter_edit.setText(text)
 
-    def _data_changed(self) -> None:
-        if self._started:
+    def _data_changed(self, changes: Changes) -> None:
+        """A customer touched: that row re-read and placed; a visit, contact or deal touched:
+        the rows on screen are read again when painted (their counts); many: everything."""
+        if not self._started or not changes.touches(*SHOWN):
+            return
+        companies = changes.few("companies")
+        if companies is None:
             self.model.reload()
+            return
+        if companies:
+            self.model.update_touched(companies)
+        if changes.touches("activities", "contacts", "deals"):
+            self.model.invalidate()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop.app import fmt
 from desktop.app.data import folders
+from desktop.app.data.changes import IMPORT_ISSUES, SOURCES, Changes
 from desktop.app.icons import icon
 from desktop.app.models.lazy import Column
 from desktop.app.models.lists import RecordsModel
@@ -111,8 +112,9 @@ class FoldersView(Page):
         if self.rows is None:
             self.refresh()
 
-    def _data_changed(self) -> None:
-        if self.rows is not None:
+    def _data_changed(self, changes: Changes) -> None:
+        # each folder's files (their sources) and what they brought
+        if self.rows is not None and changes.touches(SOURCES, IMPORT_ISSUES):
             self.refresh()
 
     def refresh(self) -> None:

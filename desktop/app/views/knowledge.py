@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.app import fmt
+from desktop.app.data.changes import Changes
 from desktop.app.data.knowledge import mvp, mvp_months, team_notes
 from desktop.app.models.lazy import Column
 from desktop.app.models.lists import RecordsModel
@@ -221,7 +222,9 @@ class KnowledgeView(Page):
         self.mvp.load_months()
         self.notes.refresh()
 
-    def _data_changed(self) -> None:
-        if self._started and self.isVisible():
+    def _data_changed(self, changes: Changes) -> None:
+        # notes, their 参考になった marks, and the customers and visits they are about
+        shown = ("notes", "reactions", "companies", "activities")
+        if self._started and self.isVisible() and changes.touches(*shown):
             self.mvp.refresh()
             self.notes.refresh()
