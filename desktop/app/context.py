@@ -25,6 +25,7 @@ class Bus(QObject):
     watch_event = Signal(object)  # importers.watch.WatchEvent
     sync_status = Signal(dict)  # BackgroundSync's status dict
     import_progress = Signal(int, int, str)  # done, total, file name
+    transcribe_progress = Signal(int, str)  # percent of a voice memo transcribed, file name
 
 
 @dataclass
@@ -43,6 +44,12 @@ class AppContext:
         self._read_generations: dict[int, int] = {}  # see read(latest=...)
         if self.imports is None:
             self.imports = ImportProcess(self.store)
+        # From the import process's listener thread: the signal reaches the window queued.
+        self.imports.on_progress = self._transcribed
+
+    def _transcribed(self, name: str, done: float, total: float) -> None:
+        percent = 100 if total <= 0 else max(0, min(100, round(100 * done / total)))
+        self.bus.transcribe_progress.emit(percent, name)
 
     def locked(self, key: str) -> str | None:
         """Where a locked setting is set (registry key or file), or None if the rep may change it."""

@@ -356,37 +356,37 @@
         <translation>進行中の案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="227"/>
+        <location filename="../../desktop/app/views/brief.py" line="228"/>
         <source>Voice memo transcript: {0}</source>
         <translation>音声メモの文字起こし: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="240"/>
+        <location filename="../../desktop/app/views/brief.py" line="242"/>
         <source>{0} (overdue)</source>
         <translation>{0}（期限切れ）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="266"/>
+        <location filename="../../desktop/app/views/brief.py" line="268"/>
         <source>Print the brief</source>
         <translation>ブリーフを印刷</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="273"/>
+        <location filename="../../desktop/app/views/brief.py" line="275"/>
         <source>pre-visit brief</source>
         <translation>訪問前ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="280"/>
+        <location filename="../../desktop/app/views/brief.py" line="282"/>
         <source>Save the brief as PDF</source>
         <translation>ブリーフをPDFに保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="282"/>
+        <location filename="../../desktop/app/views/brief.py" line="284"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="298"/>
+        <location filename="../../desktop/app/views/brief.py" line="300"/>
         <source>Saved {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
@@ -1375,61 +1375,66 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
     <message>
         <location filename="../../desktop/app/window.py" line="210"/>
-        <location filename="../../desktop/app/window.py" line="333"/>
+        <location filename="../../desktop/app/window.py" line="341"/>
         <source>Folders: not watching</source>
         <translation>フォルダー: 見守り停止中</translation>
     </message>
     <message>
         <location filename="../../desktop/app/window.py" line="211"/>
-        <location filename="../../desktop/app/window.py" line="347"/>
-        <location filename="../../desktop/app/window.py" line="348"/>
+        <location filename="../../desktop/app/window.py" line="355"/>
+        <location filename="../../desktop/app/window.py" line="356"/>
         <source>Sync: not set up</source>
         <translation>同期: 未設定</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="221"/>
+        <location filename="../../desktop/app/window.py" line="229"/>
         <source>Signed in as {0}</source>
         <translation>{0} さん</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="334"/>
+        <location filename="../../desktop/app/window.py" line="342"/>
         <source>Folders: starting…</source>
         <translation>フォルダー: 開始中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="335"/>
+        <location filename="../../desktop/app/window.py" line="343"/>
         <source>Folders: watching</source>
         <translation>フォルダー: 見守り中</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="336"/>
+        <location filename="../../desktop/app/window.py" line="344"/>
         <source>Folders: watcher not available</source>
         <translation>フォルダー: 見守り機能を利用できません</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="343"/>
+        <location filename="../../desktop/app/window.py" line="351"/>
         <source>Sync: syncing…</source>
         <translation>同期: 同期中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="344"/>
+        <location filename="../../desktop/app/window.py" line="352"/>
         <source>Sync: up to date</source>
         <translation>同期: 最新</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="345"/>
+        <location filename="../../desktop/app/window.py" line="353"/>
         <source>Sync: offline (changes kept)</source>
         <translation>同期: オフライン（変更は保存済み）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="346"/>
+        <location filename="../../desktop/app/window.py" line="354"/>
         <source>Sync: error</source>
         <translation>同期: エラー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="398"/>
+        <location filename="../../desktop/app/window.py" line="396"/>
         <source>Imported {0} of {1} file(s): {2} new activities, {3} failed</source>
         <translation>{1}ファイル中{0}ファイルを取り込み: 新しい活動 {2}件、失敗 {3}件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="413"/>
+        <source>Transcribing voice memo… {0}% ({1})</source>
+        <translation>音声メモを文字起こし中… {0}%（{1}）</translation>
     </message>
 </context>
 <context>
@@ -2188,60 +2193,60 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="67"/>
+        <location filename="../../desktop/app/views/search.py" line="72"/>
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="68"/>
-        <location filename="../../desktop/app/views/search.py" line="157"/>
+        <location filename="../../desktop/app/views/search.py" line="73"/>
+        <location filename="../../desktop/app/views/search.py" line="184"/>
         <source>Type a word in the search box above: notes and activities, best match first.</source>
         <translation>上の検索欄に言葉を入力してください。ナレッジと活動を、よく合うものから表示します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="75"/>
+        <location filename="../../desktop/app/views/search.py" line="80"/>
         <source>Open customer</source>
         <translation>顧客ページを開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="77"/>
+        <location filename="../../desktop/app/views/search.py" line="82"/>
         <source>Pre-visit brief</source>
         <translation>訪問前ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="79"/>
+        <location filename="../../desktop/app/views/search.py" line="84"/>
         <source>Show in Activities</source>
         <translation>活動一覧で絞り込む</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="82"/>
+        <location filename="../../desktop/app/views/search.py" line="87"/>
         <source>Best match first</source>
         <translation>関連度順</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="83"/>
+        <location filename="../../desktop/app/views/search.py" line="88"/>
         <source>Newest first</source>
         <translation>新しい順</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="105"/>
+        <location filename="../../desktop/app/views/search.py" line="110"/>
         <source>Show more results</source>
         <translation>さらに表示</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/search.py" line="145"/>
+        <location filename="../../desktop/app/views/search.py" line="172"/>
         <source>「{0}」: %n result(s)</source>
         <translation>
             <numerusform>「{0}」の検索結果 %n件（Enterで一覧へ、もう一度Enterで顧客ページを開きます）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="147"/>
+        <location filename="../../desktop/app/views/search.py" line="174"/>
         <source> — more below: 「Show more results」</source>
         <translation> ― ほかにもあります（「さらに表示」）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="152"/>
+        <location filename="../../desktop/app/views/search.py" line="179"/>
         <source>Nothing found. Try a shorter word, or another way of writing it.</source>
         <translation>見つかりませんでした。短い言葉や別の書き方で試してください。</translation>
     </message>
