@@ -1485,46 +1485,51 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/merge.py" line="190"/>
-        <source>Title</source>
+        <source>Name (romanised)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/merge.py" line="191"/>
-        <source>Department</source>
+        <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/merge.py" line="192"/>
-        <source>E-mail</source>
+        <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/merge.py" line="193"/>
-        <source>Phone</source>
+        <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/merge.py" line="194"/>
-        <source>Mobile</source>
+        <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/merge.py" line="195"/>
-        <source>Fax</source>
+        <source>Mobile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/merge.py" line="196"/>
-        <source>Postal code</source>
+        <source>Fax</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/merge.py" line="197"/>
-        <source>Address</source>
+        <source>Postal code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/merge.py" line="198"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="199"/>
         <source>Web site</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1493,46 +1493,51 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/merge.py" line="190"/>
+        <source>Name (romanised)</source>
+        <translation>氏名（ローマ字）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="191"/>
         <source>Title</source>
         <translation>役職</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/merge.py" line="191"/>
+        <location filename="../../desktop/app/dialogs/merge.py" line="192"/>
         <source>Department</source>
         <translation>部署</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/merge.py" line="192"/>
+        <location filename="../../desktop/app/dialogs/merge.py" line="193"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/merge.py" line="193"/>
+        <location filename="../../desktop/app/dialogs/merge.py" line="194"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/merge.py" line="194"/>
+        <location filename="../../desktop/app/dialogs/merge.py" line="195"/>
         <source>Mobile</source>
         <translation>携帯</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/merge.py" line="195"/>
+        <location filename="../../desktop/app/dialogs/merge.py" line="196"/>
         <source>Fax</source>
         <translation>FAX</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/merge.py" line="196"/>
+        <location filename="../../desktop/app/dialogs/merge.py" line="197"/>
         <source>Postal code</source>
         <translation>郵便番号</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/merge.py" line="197"/>
+        <location filename="../../desktop/app/dialogs/merge.py" line="198"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/merge.py" line="198"/>
+        <location filename="../../desktop/app/dialogs/merge.py" line="199"/>
         <source>Web site</source>
         <translation>Webサイト</translation>
     </message>
