@@ -392,128 +392,133 @@
 <context>
     <name>CardReviewDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="81"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="82"/>
         <source>Check the business card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="85"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="86"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="99"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="100"/>
         <source>This does not look like an e-mail address. You can still save it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="108"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="110"/>
         <source>e.g. あおき いちろう</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="109"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="111"/>
         <source>e.g. 460-0001</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="114"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="116"/>
         <source>Your corrections are kept when the card is imported again. Saving marks the card as checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="128"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="130"/>
         <source>Save as checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="168"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="173"/>
         <source>Name</source>
         <translation type="unfinished">名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="169"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="174"/>
         <source>Reading (furigana)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="170"/>
-        <source>Company</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="171"/>
-        <source>Department</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="172"/>
-        <source>Title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="173"/>
-        <source>E-mail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="174"/>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop/app/dialogs/card_review.py" line="175"/>
-        <source>Mobile</source>
+        <source>Name (romanised)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/card_review.py" line="176"/>
-        <source>Fax</source>
+        <source>Company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/card_review.py" line="177"/>
-        <source>Postal code</source>
+        <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/card_review.py" line="178"/>
-        <source>Address</source>
+        <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/card_review.py" line="179"/>
-        <source>Website</source>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="180"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="181"/>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="182"/>
+        <source>Fax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="183"/>
+        <source>Postal code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="184"/>
+        <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/card_review.py" line="185"/>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="267"/>
+        <source>Website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="191"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="277"/>
         <source>This card no longer exists: it was deleted or merged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="192"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="198"/>
         <source>Read from {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="226"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="236"/>
         <source>Will be saved without a company.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="230"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="240"/>
         <source>Will be linked to the existing customer “{0}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="232"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="242"/>
         <source>A new customer “{0}” will be added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="251"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="261"/>
         <source>Enter the person&apos;s name: a card cannot be saved without a name.</source>
         <translation type="unfinished"></translation>
     </message>

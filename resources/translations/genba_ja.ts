@@ -394,128 +394,133 @@
 <context>
     <name>CardReviewDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="81"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="82"/>
         <source>Check the business card</source>
         <translation>名刺の確認</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="85"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="86"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="99"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="100"/>
         <source>This does not look like an e-mail address. You can still save it.</source>
         <translation>メールアドレスの形式ではないようです。このまま保存することもできます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="108"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="110"/>
         <source>e.g. あおき いちろう</source>
         <translation>例：あおき いちろう</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="109"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="111"/>
         <source>e.g. 460-0001</source>
         <translation>例：460-0001</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="114"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="116"/>
         <source>Your corrections are kept when the card is imported again. Saving marks the card as checked.</source>
         <translation>修正した内容は、名刺をもう一度取り込んでも保持されます。保存すると確認済みになります。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="128"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="130"/>
         <source>Save as checked</source>
         <translation>確認済みとして保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="168"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="173"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="169"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="174"/>
         <source>Reading (furigana)</source>
         <translation>ふりがな</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="170"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="175"/>
+        <source>Name (romanised)</source>
+        <translation>氏名（ローマ字）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="176"/>
         <source>Company</source>
         <translation>会社名</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="171"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="177"/>
         <source>Department</source>
         <translation>部署</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="172"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="178"/>
         <source>Title</source>
         <translation>役職</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="173"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="179"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="174"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="180"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="175"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="181"/>
         <source>Mobile</source>
         <translation>携帯</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="176"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="182"/>
         <source>Fax</source>
         <translation>FAX</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="177"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="183"/>
         <source>Postal code</source>
         <translation>郵便番号</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="178"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="184"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="179"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="185"/>
         <source>Website</source>
         <translation>Webサイト</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="185"/>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="267"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="191"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="277"/>
         <source>This card no longer exists: it was deleted or merged.</source>
         <translation>この名刺はもうありません（削除または統合されました）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="192"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="198"/>
         <source>Read from {0}</source>
         <translation>{0} から読み取り</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="226"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="236"/>
         <source>Will be saved without a company.</source>
         <translation>会社名なしで保存します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="230"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="240"/>
         <source>Will be linked to the existing customer “{0}”.</source>
         <translation>既存の顧客「{0}」に紐付けます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="232"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="242"/>
         <source>A new customer “{0}” will be added.</source>
         <translation>新しい顧客「{0}」を追加します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="251"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="261"/>
         <source>Enter the person&apos;s name: a card cannot be saved without a name.</source>
         <translation>氏名を入力してください。氏名のない名刺は保存できません。</translation>
     </message>
