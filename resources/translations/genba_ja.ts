@@ -146,92 +146,107 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="80"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="93"/>
         <source>Edit activity</source>
         <translation>活動を編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="103"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="116"/>
         <source>yen, e.g. 1200000</source>
         <translation>円（例: 1200000）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="110"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="123"/>
         <source>Type 0–100, or change it with the ↑ and ↓ keys</source>
         <translation>0〜100 を入力するか、↑・↓キーで変更します</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="114"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="127"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="115"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="128"/>
         <source>Rep</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="116"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="129"/>
         <source>Contact</source>
         <translation>面談者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="117"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="130"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="118"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="131"/>
         <source>Summary</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="119"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="132"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="120"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="133"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="121"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="134"/>
         <source>Due</source>
         <translation>期日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="122"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="135"/>
         <source>Amount (yen)</source>
         <translation>金額（円）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="123"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="136"/>
         <source>Probability</source>
         <translation>確度</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="124"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="137"/>
         <source>Insight</source>
         <translation>所感</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="137"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="152"/>
+        <source>What was said (transcript)</source>
+        <translation>話した内容（文字起こし）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/activity.py" line="161"/>
         <source>Your edits are kept when the workbook is imported again; a later change of the same cell in Excel wins.</source>
         <translation>ここでの修正は日報を取り込み直しても残ります。その後にExcelで同じセルを書き換えた場合は、Excelの内容が優先されます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="158"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="182"/>
         <source>This activity no longer exists.</source>
         <translation>この活動は削除されています。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="164"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="188"/>
+        <source>From the voice memo {0}</source>
+        <translation>音声メモ {0} から</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/activity.py" line="192"/>
+        <source>Your edits are kept when the recording is imported again.</source>
+        <translation>同じ録音をもう一度取り込んでも、編集した内容はそのまま残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/activity.py" line="196"/>
         <source>From the daily report, cell {0}</source>
         <translation>日報のセル {0} から取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="240"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="272"/>
         <source>Picture attached to this activity.</source>
         <translation>この活動に画像を添付しました。</translation>
     </message>
