@@ -106,6 +106,8 @@ class Transcriber:
                 condition_on_previous_text=False,
             )
             parts = []
+            if progress is not None:  # the audio is decoded: say so before the first segment
+                progress(0.0, info.duration)
             for seg in segments:  # a generator: decoding happens here, segment by segment
                 parts.append(seg.text.strip())
                 if progress is not None:
