@@ -44,3 +44,27 @@ def test_transcription_progress_reaches_the_status_bar(qtbot, window, ctx, data_
     assert label.text() == "音声メモを文字起こし中… 100%（商談メモ.wav）"
     assert finished[0].added == 1
     qtbot.waitUntil(lambda: not label.isVisibleTo(window), timeout=8000)  # done: it goes
+
+
+def test_progress_arrives_too_when_the_import_runs_in_the_apps_process(
+    qtbot, store, data_dir, whisper_base
+):
+    """No child process (GENBA_IMPORT_IN_PROCESS=1, or none could start): same progress."""
+    from desktop.app.services.import_process import ImportProcess
+    from importers.managed_config import ManagedConfig
+
+    ManagedConfig(data_dir).set_user_value("voice_model", str(whisper_base))
+    memo = write_wav(data_dir.parent / "帰りの車.wav", *speech(MEMO))
+    imports = ImportProcess(store, use_process=False)
+    seen: list[tuple[str, float, float]] = []
+    imports.on_progress = lambda *event: seen.append(event)
+    try:
+        out = imports.import_file(memo, "voice")
+        assert imports.last_pid == os.getpid() and out.added == 1
+        qtbot.waitUntil(lambda: bool(seen) and seen[-1][1] == seen[-1][2] > 0, timeout=5000)
+    finally:
+        imports.shutdown()
+    assert {name for name, _, _ in seen} == {"帰りの車.wav"}
+    heard = [done for _, done, _ in seen]
+    assert heard == sorted(heard) and heard[0] == 0.0
+    assert not imports._listener.join(5) and not imports._listener.is_alive()

@@ -33,14 +33,22 @@ class ImportProcess(ChildProcess):
     def __init__(self, store: Any, *, use_process: bool = True):
         # A long voice memo's transcription reports its progress through this queue: the child
         # puts (file name, seconds heard, seconds in all), a thread here hands it to on_progress.
-        self._events = multiprocessing.get_context("spawn").Queue()
+        try:
+            self._events: Any = multiprocessing.get_context("spawn").Queue()
+            child_init: dict[str, Any] = {
+                "initializer": child_import.set_progress_queue,
+                "initargs": (self._events,),
+            }
+        except (ImportError, OSError, NotImplementedError) as exc:
+            # no process-shared queue here (no semaphores): the child cannot be started either
+            log.warning("no progress queue for the import process (%s)", exc)
+            self._events, child_init = queue.SimpleQueue(), {}
         super().__init__(
             "import",
             use_process=use_process,
             env_off="GENBA_IMPORT_IN_PROCESS",
             idle_seconds=IDLE_SECONDS,
-            initializer=child_import.set_progress_queue,
-            initargs=(self._events,),
+            **child_init,
         )
         self.store = store
         self.data_dir = Path(store.data_dir)
