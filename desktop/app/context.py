@@ -25,7 +25,8 @@ class Bus(QObject):
     watch_event = Signal(object)  # importers.watch.WatchEvent
     sync_status = Signal(dict)  # BackgroundSync's status dict
     import_progress = Signal(int, int, str)  # done, total, file name
-    transcribe_progress = Signal(int, str)  # percent of a voice memo transcribed, file name
+    # percent of a voice memo transcribed (-1: its import ended), file name
+    transcribe_progress = Signal(int, str)
 
 
 @dataclass
@@ -48,7 +49,10 @@ class AppContext:
         self.imports.on_progress = self._transcribed
 
     def _transcribed(self, name: str, done: float, total: float) -> None:
-        percent = 100 if total <= 0 else max(0, min(100, round(100 * done / total)))
+        if done < 0:  # the file's import ended (see ImportProcess.import_file)
+            percent = -1
+        else:
+            percent = 100 if total <= 0 else max(0, min(100, round(100 * done / total)))
         self.bus.transcribe_progress.emit(percent, name)
 
     def locked(self, key: str) -> str | None:

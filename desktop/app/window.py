@@ -409,6 +409,10 @@ class MainWindow(QMainWindow):
         self.progress.setFormat(f"{done}/{total}")
 
     def _transcribing(self, percent: int, name: str) -> None:
+        if percent < 0:  # the import ended: a transcription cut short (a problem) stops showing
+            if not self._transcribe_hide.isActive():
+                self.transcribe_label.setVisible(False)
+            return
         self.transcribe_label.setText(
             self.tr("Transcribing voice memo… {0}% ({1})").format(percent, name)
         )

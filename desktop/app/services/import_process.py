@@ -97,14 +97,18 @@ class ImportProcess(ChildProcess):
         def here():
             return child_import.import_file(self.store, Path(path), kind, **options)
 
-        return self.call(
-            child_import.import_in_child,
-            str(self.data_dir),
-            str(path),
-            kind,
-            here=here if run_here is None else (lambda: run_here(here)),
-            **options,
-        )
+        try:
+            return self.call(
+                child_import.import_in_child,
+                str(self.data_dir),
+                str(path),
+                kind,
+                here=here if run_here is None else (lambda: run_here(here)),
+                **options,
+            )
+        finally:
+            # the file is done, whatever happened: a transcription cut short stops showing
+            self._events.put((Path(path).name, -1.0, -1.0))
 
     def load_grid(self, path: Path, lang: str | None = None) -> dict:
         """The mapping wizard's view of a workbook: its sheets' first rows."""
