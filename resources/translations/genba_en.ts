@@ -233,17 +233,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="192"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="193"/>
         <source>Your edits are kept when the recording is imported again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="196"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="198"/>
         <source>From the daily report, cell {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="272"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="274"/>
         <source>Picture attached to this activity.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1444,7 +1444,7 @@ If it happens again, send the details below to your IT contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="413"/>
+        <location filename="../../desktop/app/window.py" line="417"/>
         <source>Transcribing voice memo… {0}% ({1})</source>
         <translation type="unfinished"></translation>
     </message>

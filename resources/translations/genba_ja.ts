@@ -236,17 +236,17 @@
         <translation>音声メモ {0} から</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="192"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="193"/>
         <source>Your edits are kept when the recording is imported again.</source>
         <translation>同じ録音をもう一度取り込んでも、編集した内容はそのまま残ります。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="196"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="198"/>
         <source>From the daily report, cell {0}</source>
         <translation>日報のセル {0} から取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="272"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="274"/>
         <source>Picture attached to this activity.</source>
         <translation>この活動に画像を添付しました。</translation>
     </message>
@@ -1452,7 +1452,7 @@ If it happens again, send the details below to your IT contact.</source>
         <translation>{1}ファイル中{0}ファイルを取り込み: 新しい活動 {2}件、失敗 {3}件</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="413"/>
+        <location filename="../../desktop/app/window.py" line="417"/>
         <source>Transcribing voice memo… {0}% ({1})</source>
         <translation>音声メモを文字起こし中… {0}%（{1}）</translation>
     </message>
