@@ -28,6 +28,8 @@ class Bus(QObject):
     watch_event = Signal(object)  # importers.watch.WatchEvent
     sync_status = Signal(dict)  # BackgroundSync's status dict
     import_progress = Signal(int, int, str)  # done, total, file name
+    # percent of a voice memo transcribed (-1: its import ended), file name
+    transcribe_progress = Signal(int, str)
 
 
 @dataclass
@@ -46,6 +48,15 @@ class AppContext:
         self._read_generations: dict[int, int] = {}  # see read(latest=...)
         if self.imports is None:
             self.imports = ImportProcess(self.store)
+        # From the import process's listener thread: the signal reaches the window queued.
+        self.imports.on_progress = self._transcribed
+
+    def _transcribed(self, name: str, done: float, total: float) -> None:
+        if done < 0:  # the file's import ended (see ImportProcess.import_file)
+            percent = -1
+        else:
+            percent = 100 if total <= 0 else max(0, min(100, round(100 * done / total)))
+        self.bus.transcribe_progress.emit(percent, name)
 
     def locked(self, key: str) -> str | None:
         """Where a locked setting is set (registry key or file), or None if the rep may change it."""

@@ -215,8 +215,16 @@ class MainWindow(QMainWindow):
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.setVisible(False)
+        # A long voice memo takes minutes to transcribe: say how far it is, whoever imports it
+        # (a drop, the watched folder).
+        self.transcribe_label = QLabel()
+        self.transcribe_label.setVisible(False)
+        self._transcribe_hide = QTimer(self, singleShot=True, interval=4000)
+        self._transcribe_hide.timeout.connect(lambda: self.transcribe_label.setVisible(False))
+        self.ctx.bus.transcribe_progress.connect(self._transcribing)
         sb.addWidget(self.watch_label)
         sb.addWidget(self.sync_label)
+        sb.addPermanentWidget(self.transcribe_label)
         sb.addPermanentWidget(self.progress)
 
     def _update_user(self) -> None:
@@ -408,6 +416,19 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         self.progress.setFormat(f"{done}/{total}")
+
+    def _transcribing(self, percent: int, name: str) -> None:
+        if percent < 0:  # the import ended: a transcription cut short (a problem) stops showing
+            if not self._transcribe_hide.isActive():
+                self.transcribe_label.setVisible(False)
+            return
+        self.transcribe_label.setText(
+            self.tr("Transcribing voice memo… {0}% ({1})").format(percent, name)
+        )
+        self.transcribe_label.setVisible(True)
+        self._transcribe_hide.stop()
+        if percent >= 100:
+            self._transcribe_hide.start()
 
     def closeEvent(self, event):
         self.save_geometry()

@@ -106,10 +106,14 @@ class Transcriber:
                 condition_on_previous_text=False,
             )
             parts = []
+            if progress is not None:  # the audio is decoded: say so before the first segment
+                progress(0.0, info.duration)
             for seg in segments:  # a generator: decoding happens here, segment by segment
                 parts.append(seg.text.strip())
                 if progress is not None:
-                    progress(seg.end, info.duration)
+                    progress(min(seg.end, info.duration), info.duration)
+            if progress is not None:  # the trailing silence VAD skipped is heard too
+                progress(info.duration, info.duration)
         except (av.error.FFmpegError, ValueError, IndexError) as e:
             raise VoiceProblem("voice_damaged", {"reason": type(e).__name__}, False) from e
         text = "".join(p for p in parts if p)

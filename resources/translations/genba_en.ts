@@ -4,42 +4,42 @@
 <context>
     <name>Activities</name>
     <message>
-        <location filename="../../desktop/app/models/activities.py" line="17"/>
+        <location filename="../../desktop/app/models/activities.py" line="24"/>
         <source>Date</source>
         <translation type="unfinished">日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/activities.py" line="20"/>
+        <location filename="../../desktop/app/models/activities.py" line="27"/>
         <source>Customer</source>
         <translation type="unfinished">顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/activities.py" line="23"/>
+        <location filename="../../desktop/app/models/activities.py" line="30"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/activities.py" line="26"/>
+        <location filename="../../desktop/app/models/activities.py" line="33"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/activities.py" line="29"/>
+        <location filename="../../desktop/app/models/activities.py" line="36"/>
         <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/activities.py" line="35"/>
+        <location filename="../../desktop/app/models/activities.py" line="42"/>
         <source>Next action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/activities.py" line="40"/>
+        <location filename="../../desktop/app/models/activities.py" line="47"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/activities.py" line="44"/>
+        <location filename="../../desktop/app/models/activities.py" line="51"/>
         <source>Rep</source>
         <translation type="unfinished"></translation>
     </message>
@@ -52,87 +52,87 @@
 <context>
     <name>ActivitiesView</name>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="29"/>
+        <location filename="../../desktop/app/views/activities.py" line="31"/>
         <source>Activities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="30"/>
+        <location filename="../../desktop/app/views/activities.py" line="32"/>
         <source>Every visit from your daily reports. Double-click a row to edit it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="44"/>
+        <location filename="../../desktop/app/views/activities.py" line="46"/>
         <source>Search summary, next action, insight…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="67"/>
+        <location filename="../../desktop/app/views/activities.py" line="69"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="70"/>
+        <location filename="../../desktop/app/views/activities.py" line="72"/>
         <source>All dates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="71"/>
+        <location filename="../../desktop/app/views/activities.py" line="73"/>
         <source>This month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="72"/>
+        <location filename="../../desktop/app/views/activities.py" line="74"/>
         <source>Last month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="73"/>
+        <location filename="../../desktop/app/views/activities.py" line="75"/>
         <source>This fiscal year (from April)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="74"/>
+        <location filename="../../desktop/app/views/activities.py" line="76"/>
         <source>Last fiscal year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="75"/>
+        <location filename="../../desktop/app/views/activities.py" line="77"/>
         <source>Last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="76"/>
+        <location filename="../../desktop/app/views/activities.py" line="78"/>
         <source>Last 90 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="77"/>
+        <location filename="../../desktop/app/views/activities.py" line="79"/>
         <source>Custom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="50"/>
+        <location filename="../../desktop/app/views/activities.py" line="52"/>
         <source>All reps</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="55"/>
+        <location filename="../../desktop/app/views/activities.py" line="57"/>
         <source>All customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="82"/>
+        <location filename="../../desktop/app/views/activities.py" line="84"/>
         <source>from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="83"/>
+        <location filename="../../desktop/app/views/activities.py" line="85"/>
         <source>until</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/activities.py" line="185"/>
+        <location filename="../../desktop/app/views/activities.py" line="187"/>
         <source>%n activity(ies)</source>
         <translation>
             <numerusform>%n activityy</numerusform>
@@ -143,92 +143,107 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="80"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="96"/>
         <source>Edit activity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="103"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="119"/>
         <source>yen, e.g. 1200000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="110"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="126"/>
         <source>Type 0–100, or change it with the ↑ and ↓ keys</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="114"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="130"/>
         <source>Date</source>
         <translation type="unfinished">日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="115"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="131"/>
         <source>Rep</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="116"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="132"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="117"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="133"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="118"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="134"/>
         <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="119"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="135"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="120"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="136"/>
         <source>Next action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="121"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="137"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="122"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="138"/>
         <source>Amount (yen)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="123"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="139"/>
         <source>Probability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="124"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="140"/>
         <source>Insight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="137"/>
-        <source>Your edits are kept when the workbook is imported again; a later change of the same cell in Excel wins.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="158"/>
-        <source>This activity no longer exists.</source>
+        <location filename="../../desktop/app/dialogs/activity.py" line="155"/>
+        <source>What was said (transcript)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/activity.py" line="164"/>
+        <source>Your edits are kept when the workbook is imported again; a later change of the same cell in Excel wins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/activity.py" line="185"/>
+        <source>This activity no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/activity.py" line="191"/>
+        <source>From the voice memo {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/activity.py" line="196"/>
+        <source>Your edits are kept when the recording is imported again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/activity.py" line="201"/>
         <source>From the daily report, cell {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="240"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="280"/>
         <source>Picture attached to this activity.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -236,37 +251,37 @@
 <context>
     <name>BriefView</name>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="33"/>
+        <location filename="../../desktop/app/views/brief.py" line="35"/>
         <source>Pre-visit brief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="40"/>
+        <location filename="../../desktop/app/views/brief.py" line="42"/>
         <source>← Customer page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="43"/>
+        <location filename="../../desktop/app/views/brief.py" line="45"/>
         <source>Print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="46"/>
+        <location filename="../../desktop/app/views/brief.py" line="48"/>
         <source>Save as PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="96"/>
+        <location filename="../../desktop/app/views/brief.py" line="105"/>
         <source>{0} — pre-visit brief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="97"/>
+        <location filename="../../desktop/app/views/brief.py" line="106"/>
         <source>as of {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/brief.py" line="98"/>
+        <location filename="../../desktop/app/views/brief.py" line="107"/>
         <source>%n note(s) from the team</source>
         <translation>
             <numerusform>%n note from the team</numerusform>
@@ -274,117 +289,117 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="100"/>
+        <location filename="../../desktop/app/views/brief.py" line="109"/>
         <source>your reading counts as reuse for their authors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="113"/>
+        <location filename="../../desktop/app/views/brief.py" line="122"/>
         <source>The team&apos;s knowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="116"/>
+        <location filename="../../desktop/app/views/brief.py" line="125"/>
         <source>Buyer preferences and trouble lessons first. Did one help? Say so.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="129"/>
+        <location filename="../../desktop/app/views/brief.py" line="138"/>
         <source>No notes about this customer yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="136"/>
+        <location filename="../../desktop/app/views/brief.py" line="145"/>
         <source>Open next actions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="139"/>
+        <location filename="../../desktop/app/views/brief.py" line="148"/>
         <source>no due date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="145"/>
+        <location filename="../../desktop/app/views/brief.py" line="154"/>
         <source>Nothing open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="150"/>
+        <location filename="../../desktop/app/views/brief.py" line="159"/>
         <source>Recent activities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="153"/>
+        <location filename="../../desktop/app/views/brief.py" line="162"/>
         <source>no date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="162"/>
+        <location filename="../../desktop/app/views/brief.py" line="171"/>
         <source>No visits yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="167"/>
+        <location filename="../../desktop/app/views/brief.py" line="176"/>
         <source>Contacts</source>
         <translation type="unfinished">面談者・連絡先</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="178"/>
+        <location filename="../../desktop/app/views/brief.py" line="187"/>
         <source>mobile {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="181"/>
+        <location filename="../../desktop/app/views/brief.py" line="190"/>
         <source>last met {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="194"/>
+        <location filename="../../desktop/app/views/brief.py" line="203"/>
         <source>No contacts yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="199"/>
+        <location filename="../../desktop/app/views/brief.py" line="208"/>
         <source>Open deals</source>
         <translation type="unfinished">進行中の案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="217"/>
+        <location filename="../../desktop/app/views/brief.py" line="226"/>
         <source>No open deals.</source>
         <translation type="unfinished">進行中の案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="228"/>
+        <location filename="../../desktop/app/views/brief.py" line="237"/>
         <source>Voice memo transcript: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="242"/>
+        <location filename="../../desktop/app/views/brief.py" line="251"/>
         <source>{0} (overdue)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="268"/>
+        <location filename="../../desktop/app/views/brief.py" line="277"/>
         <source>Print the brief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="275"/>
+        <location filename="../../desktop/app/views/brief.py" line="284"/>
         <source>pre-visit brief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="282"/>
+        <location filename="../../desktop/app/views/brief.py" line="291"/>
         <source>Save the brief as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="284"/>
+        <location filename="../../desktop/app/views/brief.py" line="293"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="300"/>
+        <location filename="../../desktop/app/views/brief.py" line="309"/>
         <source>Saved {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -392,128 +407,133 @@
 <context>
     <name>CardReviewDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="81"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="82"/>
         <source>Check the business card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="85"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="86"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="99"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="100"/>
         <source>This does not look like an e-mail address. You can still save it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="108"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="110"/>
         <source>e.g. あおき いちろう</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="109"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="111"/>
         <source>e.g. 460-0001</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="114"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="116"/>
         <source>Your corrections are kept when the card is imported again. Saving marks the card as checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="128"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="130"/>
         <source>Save as checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="168"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="173"/>
         <source>Name</source>
         <translation type="unfinished">名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="169"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="174"/>
         <source>Reading (furigana)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="170"/>
-        <source>Company</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="171"/>
-        <source>Department</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="172"/>
-        <source>Title</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="173"/>
-        <source>E-mail</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="174"/>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop/app/dialogs/card_review.py" line="175"/>
-        <source>Mobile</source>
+        <source>Name (romanised)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/card_review.py" line="176"/>
-        <source>Fax</source>
+        <source>Company</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/card_review.py" line="177"/>
-        <source>Postal code</source>
+        <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/card_review.py" line="178"/>
-        <source>Address</source>
+        <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/card_review.py" line="179"/>
-        <source>Website</source>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="180"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="181"/>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="182"/>
+        <source>Fax</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="183"/>
+        <source>Postal code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="184"/>
+        <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/card_review.py" line="185"/>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="267"/>
+        <source>Website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="191"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="277"/>
         <source>This card no longer exists: it was deleted or merged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="192"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="198"/>
         <source>Read from {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="226"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="236"/>
         <source>Will be saved without a company.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="230"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="240"/>
         <source>Will be linked to the existing customer “{0}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="232"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="242"/>
         <source>A new customer “{0}” will be added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="251"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="261"/>
         <source>Enter the person&apos;s name: a card cannot be saved without a name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -572,22 +592,22 @@
 <context>
     <name>CustomerList</name>
     <message>
-        <location filename="../../desktop/app/views/customers.py" line="24"/>
+        <location filename="../../desktop/app/views/customers.py" line="28"/>
         <source>Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customers.py" line="25"/>
+        <location filename="../../desktop/app/views/customers.py" line="29"/>
         <source>In 50-sound order by reading. Double-click a customer to open their page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customers.py" line="32"/>
+        <location filename="../../desktop/app/views/customers.py" line="36"/>
         <source>Filter by name or reading</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/customers.py" line="52"/>
+        <location filename="../../desktop/app/views/customers.py" line="56"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n customer</numerusform>
@@ -598,72 +618,72 @@
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="81"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="84"/>
         <source>← All customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="84"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="87"/>
         <source>Edit name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="86"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="89"/>
         <source>Attach photo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="89"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="92"/>
         <source>Add knowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="92"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="95"/>
         <source>Pre-visit brief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="94"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="97"/>
         <source>What the team knows about this customer, to print or read on the train</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="105"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="108"/>
         <source>Activity timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="110"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="113"/>
         <source>Date</source>
         <translation type="unfinished">日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="113"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="116"/>
         <source>Purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="116"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="119"/>
         <source>Contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="121"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="124"/>
         <source>Summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="134"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="137"/>
         <source>Next action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="200"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="224"/>
         <source>last visit {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/customer_page.py" line="201"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="225"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -671,77 +691,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="204"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="228"/>
         <source>open deals {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="239"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="263"/>
         <source>Open deals</source>
         <translation type="unfinished">進行中の案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="241"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="265"/>
         <source>No open deals.</source>
         <translation type="unfinished">進行中の案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="253"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="277"/>
         <source>Contacts</source>
         <translation type="unfinished">面談者・連絡先</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="257"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="281"/>
         <source>No business cards yet. Drop card files into your card folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="284"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="308"/>
         <source>read from a card image: please check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="291"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="315"/>
         <source>Knowledge about this customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="304"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="328"/>
         <source>from the daily report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="312"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="336"/>
         <source>Nothing yet. What should the next person visiting know?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="321"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="345"/>
         <source>Photos and memos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="334"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="358"/>
         <source>Correct the text on this photo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="359"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="383"/>
         <source>Text on the photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="361"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="385"/>
         <source>What the photo says (read by OCR: check it; handwriting is not read)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="432"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="456"/>
         <source>Attach a photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="434"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="458"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -749,32 +769,32 @@
 <context>
     <name>Customers</name>
     <message>
-        <location filename="../../desktop/app/models/customers.py" line="15"/>
+        <location filename="../../desktop/app/models/customers.py" line="20"/>
         <source>Customer</source>
         <translation type="unfinished">顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/customers.py" line="16"/>
+        <location filename="../../desktop/app/models/customers.py" line="21"/>
         <source>Reading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/customers.py" line="19"/>
+        <location filename="../../desktop/app/models/customers.py" line="24"/>
         <source>Last visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/customers.py" line="22"/>
+        <location filename="../../desktop/app/models/customers.py" line="27"/>
         <source>Visits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/customers.py" line="23"/>
+        <location filename="../../desktop/app/models/customers.py" line="28"/>
         <source>Contacts</source>
         <translation type="unfinished">面談者・連絡先</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/customers.py" line="26"/>
+        <location filename="../../desktop/app/models/customers.py" line="31"/>
         <source>Open deals</source>
         <translation type="unfinished">進行中の案件</translation>
     </message>
@@ -890,107 +910,107 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>FoldersView</name>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="23"/>
+        <location filename="../../desktop/app/views/folders.py" line="24"/>
         <source>Folders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="25"/>
+        <location filename="../../desktop/app/views/folders.py" line="26"/>
         <source>Genba watches these folders and imports what you save into them, even when the window is closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="33"/>
+        <location filename="../../desktop/app/views/folders.py" line="34"/>
         <source>Daily reports</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="34"/>
+        <location filename="../../desktop/app/views/folders.py" line="35"/>
         <source>Business cards</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="35"/>
+        <location filename="../../desktop/app/views/folders.py" line="36"/>
         <source>Memo photos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="36"/>
+        <location filename="../../desktop/app/views/folders.py" line="37"/>
         <source>Mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="37"/>
+        <location filename="../../desktop/app/views/folders.py" line="38"/>
         <source>Voice memos</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="41"/>
+        <location filename="../../desktop/app/views/folders.py" line="42"/>
         <source>Kind</source>
         <translation type="unfinished">種類</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="42"/>
+        <location filename="../../desktop/app/views/folders.py" line="43"/>
         <source>Folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="43"/>
+        <location filename="../../desktop/app/views/folders.py" line="44"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="44"/>
+        <location filename="../../desktop/app/views/folders.py" line="45"/>
         <source>Files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="45"/>
+        <location filename="../../desktop/app/views/folders.py" line="46"/>
         <source>Last import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="52"/>
+        <location filename="../../desktop/app/views/folders.py" line="53"/>
         <source>Add a report folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="53"/>
+        <location filename="../../desktop/app/views/folders.py" line="54"/>
         <source>Add a card folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="54"/>
+        <location filename="../../desktop/app/views/folders.py" line="55"/>
         <source>Add a photo folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="55"/>
+        <location filename="../../desktop/app/views/folders.py" line="56"/>
         <source>Add a mail folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="56"/>
+        <location filename="../../desktop/app/views/folders.py" line="57"/>
         <source>Add a voice memo folder…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="62"/>
+        <location filename="../../desktop/app/views/folders.py" line="63"/>
         <source>Stop watching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="64"/>
+        <location filename="../../desktop/app/views/folders.py" line="65"/>
         <source>Check folders now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="67"/>
+        <location filename="../../desktop/app/views/folders.py" line="68"/>
         <source>Files already imported stay in Genba when a folder is removed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/folders.py" line="87"/>
+        <location filename="../../desktop/app/views/folders.py" line="88"/>
         <source>(+%n copy of a known workbook)</source>
         <translation>
             <numerusform>(+%n copy of a known workbook)</numerusform>
@@ -998,32 +1018,32 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="92"/>
+        <location filename="../../desktop/app/views/folders.py" line="93"/>
         <source>not found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="94"/>
+        <location filename="../../desktop/app/views/folders.py" line="95"/>
         <source>watching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="94"/>
+        <location filename="../../desktop/app/views/folders.py" line="95"/>
         <source>watching (polling)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="96"/>
+        <location filename="../../desktop/app/views/folders.py" line="97"/>
         <source>starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="98"/>
+        <location filename="../../desktop/app/views/folders.py" line="99"/>
         <source>not watched</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/folders.py" line="100"/>
+        <location filename="../../desktop/app/views/folders.py" line="101"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>%n error</numerusform>
@@ -1031,17 +1051,17 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="102"/>
+        <location filename="../../desktop/app/views/folders.py" line="103"/>
         <source>set by your administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="130"/>
+        <location filename="../../desktop/app/views/folders.py" line="132"/>
         <source>Choose a folder to watch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="165"/>
+        <location filename="../../desktop/app/views/folders.py" line="167"/>
         <source>These folders are set by your administrator and cannot be changed here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1049,7 +1069,7 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>GenbaApp</name>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="204"/>
+        <location filename="../../desktop/app/application.py" line="207"/>
         <source>{0}: %n new visit(s)</source>
         <translation>
             <numerusform>{0}: %n new visit</numerusform>
@@ -1057,7 +1077,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="207"/>
+        <location filename="../../desktop/app/application.py" line="210"/>
         <source>%n workbook(s)</source>
         <translation>
             <numerusform>%n workbook</numerusform>
@@ -1065,7 +1085,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="207"/>
+        <location filename="../../desktop/app/application.py" line="210"/>
         <source>: %n new visit(s)</source>
         <translation>
             <numerusform>: %n new visit</numerusform>
@@ -1073,7 +1093,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="210"/>
+        <location filename="../../desktop/app/application.py" line="213"/>
         <source>%n visit(s) updated</source>
         <translation>
             <numerusform>%n visit updated</numerusform>
@@ -1081,7 +1101,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="213"/>
+        <location filename="../../desktop/app/application.py" line="216"/>
         <source>%n business card file(s)</source>
         <translation>
             <numerusform>%n business card file</numerusform>
@@ -1089,7 +1109,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="214"/>
+        <location filename="../../desktop/app/application.py" line="217"/>
         <source>: %n new contact(s)</source>
         <translation>
             <numerusform>: %n new contact</numerusform>
@@ -1097,7 +1117,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="217"/>
+        <location filename="../../desktop/app/application.py" line="220"/>
         <source>%n memo photo(s) attached</source>
         <translation>
             <numerusform>%n memo photo attached</numerusform>
@@ -1105,12 +1125,12 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="220"/>
+        <location filename="../../desktop/app/application.py" line="223"/>
         <source>{0} could not be read: see Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="222"/>
+        <location filename="../../desktop/app/application.py" line="225"/>
         <source>%n files could not be read: see Problems</source>
         <translation>
             <numerusform>%n files could not be read: see Problems</numerusform>
@@ -1118,27 +1138,27 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="224"/>
+        <location filename="../../desktop/app/application.py" line="227"/>
         <source>Imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="232"/>
+        <location filename="../../desktop/app/application.py" line="235"/>
         <source>Genba is still running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="234"/>
+        <location filename="../../desktop/app/application.py" line="237"/>
         <source>It keeps watching your folders and syncing. Open it again from this icon; 「Quit Genba」 in its menu ends it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="279"/>
+        <location filename="../../desktop/app/application.py" line="284"/>
         <source>Cannot sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="223"/>
+        <location filename="../../desktop/app/application.py" line="226"/>
         <source>Could not import</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1250,22 +1270,22 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>KnowledgeView</name>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="203"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="204"/>
         <source>Knowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="204"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="205"/>
         <source>What the team learned in the field, and whose notes helped others most.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="211"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="212"/>
         <source>Knowledge MVP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="212"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="213"/>
         <source>Team notes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1316,116 +1336,121 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app/window.py" line="59"/>
+        <location filename="../../desktop/app/window.py" line="60"/>
         <source>Genba — daily reports and customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="157"/>
+        <location filename="../../desktop/app/window.py" line="160"/>
         <source>Your reports, your customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="162"/>
+        <location filename="../../desktop/app/window.py" line="165"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="163"/>
+        <location filename="../../desktop/app/window.py" line="166"/>
         <source>Customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="164"/>
+        <location filename="../../desktop/app/window.py" line="167"/>
         <source>Activities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="165"/>
+        <location filename="../../desktop/app/window.py" line="168"/>
         <source>Knowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="166"/>
+        <location filename="../../desktop/app/window.py" line="169"/>
         <source>Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="167"/>
+        <location filename="../../desktop/app/window.py" line="170"/>
         <source>Folders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="168"/>
+        <location filename="../../desktop/app/window.py" line="171"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="192"/>
+        <location filename="../../desktop/app/window.py" line="195"/>
         <source>Search notes and activities (Ctrl+K)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="203"/>
+        <location filename="../../desktop/app/window.py" line="206"/>
         <source>Drop workbooks or card files here to import them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="210"/>
-        <location filename="../../desktop/app/window.py" line="333"/>
+        <location filename="../../desktop/app/window.py" line="213"/>
+        <location filename="../../desktop/app/window.py" line="344"/>
         <source>Folders: not watching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="211"/>
-        <location filename="../../desktop/app/window.py" line="347"/>
-        <location filename="../../desktop/app/window.py" line="348"/>
+        <location filename="../../desktop/app/window.py" line="214"/>
+        <location filename="../../desktop/app/window.py" line="358"/>
+        <location filename="../../desktop/app/window.py" line="359"/>
         <source>Sync: not set up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="221"/>
+        <location filename="../../desktop/app/window.py" line="232"/>
         <source>Signed in as {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="334"/>
+        <location filename="../../desktop/app/window.py" line="345"/>
         <source>Folders: starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="335"/>
+        <location filename="../../desktop/app/window.py" line="346"/>
         <source>Folders: watching</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="336"/>
+        <location filename="../../desktop/app/window.py" line="347"/>
         <source>Folders: watcher not available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="343"/>
+        <location filename="../../desktop/app/window.py" line="354"/>
         <source>Sync: syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="344"/>
+        <location filename="../../desktop/app/window.py" line="355"/>
         <source>Sync: up to date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="345"/>
+        <location filename="../../desktop/app/window.py" line="356"/>
         <source>Sync: offline (changes kept)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="346"/>
+        <location filename="../../desktop/app/window.py" line="357"/>
         <source>Sync: error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="388"/>
+        <location filename="../../desktop/app/window.py" line="405"/>
         <source>Imported {0} of {1} file(s): {2} new activities, {3} failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="426"/>
+        <source>Transcribing voice memo… {0}% ({1})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1485,46 +1510,51 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/merge.py" line="190"/>
-        <source>Title</source>
+        <source>Name (romanised)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/merge.py" line="191"/>
-        <source>Department</source>
+        <source>Title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/merge.py" line="192"/>
-        <source>E-mail</source>
+        <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/merge.py" line="193"/>
-        <source>Phone</source>
+        <source>E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/merge.py" line="194"/>
-        <source>Mobile</source>
+        <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/merge.py" line="195"/>
-        <source>Fax</source>
+        <source>Mobile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/merge.py" line="196"/>
-        <source>Postal code</source>
+        <source>Fax</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/merge.py" line="197"/>
-        <source>Address</source>
+        <source>Postal code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/merge.py" line="198"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="199"/>
         <source>Web site</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1625,78 +1655,78 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>MvpTab</name>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="28"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="29"/>
         <source>Month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="37"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="38"/>
         <source>It counts how teammates used the notes (helpful marks, reuse in briefs, people and departments reached), never how many were written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="49"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="50"/>
         <source>Score = helpful marks × 3 + reuse × 1 + people reached × 2 + each further department reached × 3. Reactions to your own notes do not count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="58"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="59"/>
         <source>Rank</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="59"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="60"/>
         <source>Name</source>
         <translation type="unfinished">名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="60"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="61"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="61"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="62"/>
         <source>Helpful ×3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="62"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="63"/>
         <source>Reuse ×1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="63"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="64"/>
         <source>People reached ×2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="64"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="65"/>
         <source>Departments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="65"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="66"/>
         <source>Notes used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="66"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="67"/>
         <source>Notes written (not scored)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="87"/>
-        <location filename="../../desktop/app/views/knowledge.py" line="100"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="88"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="101"/>
         <source>{0}/{1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="88"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="89"/>
         <source>All time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="126"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="127"/>
         <source>No reactions this month yet. Mark the notes that helped you 「Helpful」: that is what counts here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2004,22 +2034,22 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>RowDrop</name>
     <message>
-        <location filename="../../desktop/app/row_drop.py" line="166"/>
+        <location filename="../../desktop/app/row_drop.py" line="167"/>
         <source>The clipboard holds no picture. Copy a photo or a screenshot first, then press Ctrl+V.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/row_drop.py" line="179"/>
+        <location filename="../../desktop/app/row_drop.py" line="180"/>
         <source>The picture could not be read. Save it as a JPEG or PNG file and drop that file instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/row_drop.py" line="200"/>
+        <location filename="../../desktop/app/row_drop.py" line="202"/>
         <source>Nothing was attached: this activity or customer no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/row_drop.py" line="207"/>
+        <location filename="../../desktop/app/row_drop.py" line="209"/>
         <source>Attached %n photo(s) to “{0}”.</source>
         <translation>
             <numerusform>Attached %n photo to “{0}”.</numerusform>
@@ -2027,7 +2057,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/row_drop.py" line="209"/>
+        <location filename="../../desktop/app/row_drop.py" line="211"/>
         <source>Attached %n photo(s) to the visit to “{0}” on {1}.</source>
         <translation>
             <numerusform>Attached %n photo to the visit to “{0}” on {1}.</numerusform>
@@ -2035,7 +2065,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/row_drop.py" line="212"/>
+        <location filename="../../desktop/app/row_drop.py" line="214"/>
         <source>Attached %n photo(s) to the visit on {0}.</source>
         <translation>
             <numerusform>Attached %n photo to the visit on {0}.</numerusform>
@@ -2063,7 +2093,7 @@ If it happens again, send the details below to your IT contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/row_drop.py" line="229"/>
+        <location filename="../../desktop/app/row_drop.py" line="231"/>
         <source>Photo not attached</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2071,103 +2101,103 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SavePage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="25"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="26"/>
         <source>Save and import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="33"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="34"/>
         <source>Name of this layout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="35"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="36"/>
         <source>Use it for files named</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="38"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="39"/>
         <source>* stands for any text, e.g. 営業日報_*.xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="69"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="70"/>
         <source>Genba will use this layout for every workbook whose first sheet has the same heading row ({0}), whatever the file is called — next month&apos;s or next year&apos;s file of the same template — and for files whose name matches the pattern below. It then imports this workbook again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="75"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="76"/>
         <source>Genba will use this layout for files whose name matches the pattern below, and then imports this workbook again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="93"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="94"/>
         <source>Enter a file-name pattern: this layout is found by the file&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="95"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="96"/>
         <source>No file-name pattern: only the heading row is matched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="97"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="98"/>
         <source>No file in this folder matches the pattern yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="101"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="102"/>
         <source>{0} and {1} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="102"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="103"/>
         <source>Files in this folder that match: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="118"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="119"/>
         <source>Saved the layout 「{0}」 ({1}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="122"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="123"/>
         <source>From now on Genba reads files named {0}, and workbooks with the heading row {1} whatever their name, with this layout.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="126"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="127"/>
         <source>From now on Genba reads files named {0} with this layout.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="129"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="130"/>
         <source>From now on Genba reads workbooks with the heading row {0} with this layout.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="134"/>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="191"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="135"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="193"/>
         <source>This workbook could not be imported yet: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="140"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="141"/>
         <source>Imported: {0} new, {1} updated activities.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="158"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="159"/>
         <source>Saving and importing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="183"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="185"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="195"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="197"/>
         <source>The layout could not be saved: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2523,43 +2553,43 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>TeamNotesTab</name>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="145"/>
-        <location filename="../../desktop/app/views/knowledge.py" line="161"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="146"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="162"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="148"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="149"/>
         <source>All categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="159"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="160"/>
         <source>Date</source>
         <translation type="unfinished">日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="160"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="161"/>
         <source>Customer</source>
         <translation type="unfinished">顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="162"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="163"/>
         <source>Written by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="164"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="165"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="168"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="169"/>
         <source>Helpful</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/knowledge.py" line="188"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="189"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -2570,147 +2600,147 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="27"/>
+        <location filename="../../desktop/app/views/today.py" line="30"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="34"/>
+        <location filename="../../desktop/app/views/today.py" line="39"/>
         <source>activities imported since yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="35"/>
+        <location filename="../../desktop/app/views/today.py" line="40"/>
         <source>follow-ups due today or overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="36"/>
+        <location filename="../../desktop/app/views/today.py" line="41"/>
         <source>problems to fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="49"/>
+        <location filename="../../desktop/app/views/today.py" line="54"/>
         <source>Follow-ups due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="53"/>
+        <location filename="../../desktop/app/views/today.py" line="58"/>
         <source>Next actions from each customer&apos;s latest visit. Double-click to open the customer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="61"/>
+        <location filename="../../desktop/app/views/today.py" line="66"/>
         <source>Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="64"/>
+        <location filename="../../desktop/app/views/today.py" line="69"/>
         <source>Overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="68"/>
+        <location filename="../../desktop/app/views/today.py" line="73"/>
         <source>Customer</source>
         <translation type="unfinished">顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="71"/>
+        <location filename="../../desktop/app/views/today.py" line="76"/>
         <source>Next action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="83"/>
+        <location filename="../../desktop/app/views/today.py" line="88"/>
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="84"/>
+        <location filename="../../desktop/app/views/today.py" line="89"/>
         <source>You did it: it leaves Today (for the whole team)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="86"/>
+        <location filename="../../desktop/app/views/today.py" line="91"/>
         <source>Snooze…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="87"/>
+        <location filename="../../desktop/app/views/today.py" line="92"/>
         <source>Not yet: show it again on a later day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="90"/>
+        <location filename="../../desktop/app/views/today.py" line="95"/>
         <source>Tomorrow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="91"/>
+        <location filename="../../desktop/app/views/today.py" line="96"/>
         <source>In a week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="92"/>
+        <location filename="../../desktop/app/views/today.py" line="97"/>
         <source>In a month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="95"/>
+        <location filename="../../desktop/app/views/today.py" line="100"/>
         <source>On a date…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="97"/>
+        <location filename="../../desktop/app/views/today.py" line="102"/>
         <source>Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="99"/>
+        <location filename="../../desktop/app/views/today.py" line="104"/>
         <source>Nothing to do after all: it leaves Today without counting as done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="115"/>
+        <location filename="../../desktop/app/views/today.py" line="120"/>
         <source>Imported since yesterday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="118"/>
+        <location filename="../../desktop/app/views/today.py" line="123"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="119"/>
+        <location filename="../../desktop/app/views/today.py" line="124"/>
         <source>Rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="120"/>
+        <location filename="../../desktop/app/views/today.py" line="125"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="140"/>
+        <location filename="../../desktop/app/views/today.py" line="145"/>
         <source>Problems to fix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="143"/>
+        <location filename="../../desktop/app/views/today.py" line="148"/>
         <source>Open Problems →</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="152"/>
+        <location filename="../../desktop/app/views/today.py" line="157"/>
         <source>could not be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="155"/>
+        <location filename="../../desktop/app/views/today.py" line="160"/>
         <source>no visits — see Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="157"/>
+        <location filename="../../desktop/app/views/today.py" line="162"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -2718,7 +2748,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="159"/>
+        <location filename="../../desktop/app/views/today.py" line="164"/>
         <source>%n card(s)</source>
         <translation>
             <numerusform>%n card</numerusform>
@@ -2726,12 +2756,12 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="167"/>
+        <location filename="../../desktop/app/views/today.py" line="172"/>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="168"/>
+        <location filename="../../desktop/app/views/today.py" line="173"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n day</numerusform>
@@ -2739,7 +2769,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="181"/>
+        <location filename="../../desktop/app/views/today.py" line="198"/>
         <source>%n voice memo draft(s) to confirm</source>
         <translation>
             <numerusform>%n voice memo draft to confirm</numerusform>
@@ -2747,17 +2777,17 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="195"/>
+        <location filename="../../desktop/app/views/today.py" line="212"/>
         <source>{0:%Y}/{0:%m}/{0:%d} — good work today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="206"/>
+        <location filename="../../desktop/app/views/today.py" line="223"/>
         <source>Follow-ups more than {0} days past their due date are not shown here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="210"/>
+        <location filename="../../desktop/app/views/today.py" line="227"/>
         <source>%n older follow-up(s) hidden; their visits stay in Activities.</source>
         <translation>
             <numerusform>%n older follow-up hidden; their visits stay in Activities.</numerusform>
@@ -2765,7 +2795,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="215"/>
+        <location filename="../../desktop/app/views/today.py" line="232"/>
         <source>%n import problem(s) in workbooks</source>
         <translation>
             <numerusform>%n import problem in workbooks</numerusform>
@@ -2773,7 +2803,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="216"/>
+        <location filename="../../desktop/app/views/today.py" line="233"/>
         <source>%n business card(s) to check</source>
         <translation>
             <numerusform>%n business card to check</numerusform>
@@ -2781,7 +2811,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="219"/>
+        <location filename="../../desktop/app/views/today.py" line="236"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>%n file could not be read</numerusform>
@@ -2789,22 +2819,22 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="220"/>
+        <location filename="../../desktop/app/views/today.py" line="237"/>
         <source>Nothing to fix.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="254"/>
+        <location filename="../../desktop/app/views/today.py" line="271"/>
         <source>Snooze</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="255"/>
+        <location filename="../../desktop/app/views/today.py" line="272"/>
         <source>Show it again on (e.g. 2025/06/01, 6/1, R7.6.1):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="262"/>
+        <location filename="../../desktop/app/views/today.py" line="279"/>
         <source>Not a date Genba can read: write it like 2025/06/01.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,42 +4,42 @@
 <context>
     <name>Activities</name>
     <message>
-        <location filename="../../desktop/app/models/activities.py" line="17"/>
+        <location filename="../../desktop/app/models/activities.py" line="24"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/activities.py" line="20"/>
+        <location filename="../../desktop/app/models/activities.py" line="27"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/activities.py" line="23"/>
+        <location filename="../../desktop/app/models/activities.py" line="30"/>
         <source>Contact</source>
         <translation>面談者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/activities.py" line="26"/>
+        <location filename="../../desktop/app/models/activities.py" line="33"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/activities.py" line="29"/>
+        <location filename="../../desktop/app/models/activities.py" line="36"/>
         <source>Summary</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/activities.py" line="35"/>
+        <location filename="../../desktop/app/models/activities.py" line="42"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/activities.py" line="40"/>
+        <location filename="../../desktop/app/models/activities.py" line="47"/>
         <source>Amount</source>
         <translation>金額</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/activities.py" line="44"/>
+        <location filename="../../desktop/app/models/activities.py" line="51"/>
         <source>Rep</source>
         <translation>担当</translation>
     </message>
@@ -52,57 +52,57 @@
 <context>
     <name>ActivitiesView</name>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="29"/>
+        <location filename="../../desktop/app/views/activities.py" line="31"/>
         <source>Activities</source>
         <translation>活動</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="30"/>
+        <location filename="../../desktop/app/views/activities.py" line="32"/>
         <source>Every visit from your daily reports. Double-click a row to edit it.</source>
         <translation>日報に書いたすべての訪問です。行をダブルクリックすると編集できます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="44"/>
+        <location filename="../../desktop/app/views/activities.py" line="46"/>
         <source>Search summary, next action, insight…</source>
         <translation>内容・次回アクション・所感を検索…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="67"/>
+        <location filename="../../desktop/app/views/activities.py" line="69"/>
         <source>Period</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="70"/>
+        <location filename="../../desktop/app/views/activities.py" line="72"/>
         <source>All dates</source>
         <translation>すべての期間</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="71"/>
+        <location filename="../../desktop/app/views/activities.py" line="73"/>
         <source>This month</source>
         <translation>今月</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="72"/>
+        <location filename="../../desktop/app/views/activities.py" line="74"/>
         <source>Last month</source>
         <translation>先月</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="73"/>
+        <location filename="../../desktop/app/views/activities.py" line="75"/>
         <source>This fiscal year (from April)</source>
         <translation>今期（4月から）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="74"/>
+        <location filename="../../desktop/app/views/activities.py" line="76"/>
         <source>Last fiscal year</source>
         <translation>昨年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="75"/>
+        <location filename="../../desktop/app/views/activities.py" line="77"/>
         <source>Last 30 days</source>
         <translation>過去30日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="76"/>
+        <location filename="../../desktop/app/views/activities.py" line="78"/>
         <source>Last 90 days</source>
         <translation>過去90日</translation>
     </message>
@@ -111,32 +111,32 @@
         <translation type="vanished">今年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="77"/>
+        <location filename="../../desktop/app/views/activities.py" line="79"/>
         <source>Custom</source>
         <translation>期間を指定</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="50"/>
+        <location filename="../../desktop/app/views/activities.py" line="52"/>
         <source>All reps</source>
         <translation>すべての担当者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="55"/>
+        <location filename="../../desktop/app/views/activities.py" line="57"/>
         <source>All customers</source>
         <translation>すべての顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="82"/>
+        <location filename="../../desktop/app/views/activities.py" line="84"/>
         <source>from</source>
         <translation>開始日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/activities.py" line="83"/>
+        <location filename="../../desktop/app/views/activities.py" line="85"/>
         <source>until</source>
         <translation>終了日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/activities.py" line="185"/>
+        <location filename="../../desktop/app/views/activities.py" line="187"/>
         <source>%n activity(ies)</source>
         <translation>
             <numerusform>%n件</numerusform>
@@ -146,92 +146,107 @@
 <context>
     <name>ActivityDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="80"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="96"/>
         <source>Edit activity</source>
         <translation>活動を編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="103"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="119"/>
         <source>yen, e.g. 1200000</source>
         <translation>円（例: 1200000）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="110"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="126"/>
         <source>Type 0–100, or change it with the ↑ and ↓ keys</source>
         <translation>0〜100 を入力するか、↑・↓キーで変更します</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="114"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="130"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="115"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="131"/>
         <source>Rep</source>
         <translation>担当</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="116"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="132"/>
         <source>Contact</source>
         <translation>面談者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="117"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="133"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="118"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="134"/>
         <source>Summary</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="119"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="135"/>
         <source>Result</source>
         <translation>結果</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="120"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="136"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="121"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="137"/>
         <source>Due</source>
         <translation>期日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="122"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="138"/>
         <source>Amount (yen)</source>
         <translation>金額（円）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="123"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="139"/>
         <source>Probability</source>
         <translation>確度</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="124"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="140"/>
         <source>Insight</source>
         <translation>所感</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="137"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="155"/>
+        <source>What was said (transcript)</source>
+        <translation>話した内容（文字起こし）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/activity.py" line="164"/>
         <source>Your edits are kept when the workbook is imported again; a later change of the same cell in Excel wins.</source>
         <translation>ここでの修正は日報を取り込み直しても残ります。その後にExcelで同じセルを書き換えた場合は、Excelの内容が優先されます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="158"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="185"/>
         <source>This activity no longer exists.</source>
         <translation>この活動は削除されています。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="164"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="191"/>
+        <source>From the voice memo {0}</source>
+        <translation>音声メモ {0} から</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/activity.py" line="196"/>
+        <source>Your edits are kept when the recording is imported again.</source>
+        <translation>同じ録音をもう一度取り込んでも、編集した内容はそのまま残ります。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/activity.py" line="201"/>
         <source>From the daily report, cell {0}</source>
         <translation>日報のセル {0} から取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/activity.py" line="240"/>
+        <location filename="../../desktop/app/dialogs/activity.py" line="280"/>
         <source>Picture attached to this activity.</source>
         <translation>この活動に画像を添付しました。</translation>
     </message>
@@ -239,154 +254,154 @@
 <context>
     <name>BriefView</name>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="33"/>
+        <location filename="../../desktop/app/views/brief.py" line="35"/>
         <source>Pre-visit brief</source>
         <translation>訪問前ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="40"/>
+        <location filename="../../desktop/app/views/brief.py" line="42"/>
         <source>← Customer page</source>
         <translation>← 顧客ページに戻る</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="43"/>
+        <location filename="../../desktop/app/views/brief.py" line="45"/>
         <source>Print…</source>
         <translation>印刷…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="46"/>
+        <location filename="../../desktop/app/views/brief.py" line="48"/>
         <source>Save as PDF…</source>
         <translation>PDFに保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="96"/>
+        <location filename="../../desktop/app/views/brief.py" line="105"/>
         <source>{0} — pre-visit brief</source>
         <translation>{0} 訪問前ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="97"/>
+        <location filename="../../desktop/app/views/brief.py" line="106"/>
         <source>as of {0}</source>
         <translation>{0} 時点</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/brief.py" line="98"/>
+        <location filename="../../desktop/app/views/brief.py" line="107"/>
         <source>%n note(s) from the team</source>
         <translation>
             <numerusform>チームのナレッジ %n件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="100"/>
+        <location filename="../../desktop/app/views/brief.py" line="109"/>
         <source>your reading counts as reuse for their authors</source>
         <translation>開いたことが書いた人への「再利用」として記録されました</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="113"/>
+        <location filename="../../desktop/app/views/brief.py" line="122"/>
         <source>The team&apos;s knowledge</source>
         <translation>チームのナレッジ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="116"/>
+        <location filename="../../desktop/app/views/brief.py" line="125"/>
         <source>Buyer preferences and trouble lessons first. Did one help? Say so.</source>
         <translation>顧客の好みとトラブルの教訓が先頭です。役に立ったら「参考になった」で伝えましょう。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="129"/>
+        <location filename="../../desktop/app/views/brief.py" line="138"/>
         <source>No notes about this customer yet.</source>
         <translation>この顧客のナレッジはまだありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="136"/>
+        <location filename="../../desktop/app/views/brief.py" line="145"/>
         <source>Open next actions</source>
         <translation>次のアクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="139"/>
+        <location filename="../../desktop/app/views/brief.py" line="148"/>
         <source>no due date</source>
         <translation>期限なし</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="145"/>
+        <location filename="../../desktop/app/views/brief.py" line="154"/>
         <source>Nothing open.</source>
         <translation>未完了のアクションはありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="150"/>
+        <location filename="../../desktop/app/views/brief.py" line="159"/>
         <source>Recent activities</source>
         <translation>最近の活動</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="153"/>
+        <location filename="../../desktop/app/views/brief.py" line="162"/>
         <source>no date</source>
         <translation>日付不明</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="162"/>
+        <location filename="../../desktop/app/views/brief.py" line="171"/>
         <source>No visits yet.</source>
         <translation>まだ訪問記録がありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="167"/>
+        <location filename="../../desktop/app/views/brief.py" line="176"/>
         <source>Contacts</source>
         <translation>面談者・連絡先</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="178"/>
+        <location filename="../../desktop/app/views/brief.py" line="187"/>
         <source>mobile {0}</source>
         <translation>携帯 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="181"/>
+        <location filename="../../desktop/app/views/brief.py" line="190"/>
         <source>last met {0}</source>
         <translation>最終面談 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="194"/>
+        <location filename="../../desktop/app/views/brief.py" line="203"/>
         <source>No contacts yet.</source>
         <translation>面談者・連絡先はまだありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="199"/>
+        <location filename="../../desktop/app/views/brief.py" line="208"/>
         <source>Open deals</source>
         <translation>進行中の案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="217"/>
+        <location filename="../../desktop/app/views/brief.py" line="226"/>
         <source>No open deals.</source>
         <translation>進行中の案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="228"/>
+        <location filename="../../desktop/app/views/brief.py" line="237"/>
         <source>Voice memo transcript: {0}</source>
         <translation>音声メモの文字起こし: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="242"/>
+        <location filename="../../desktop/app/views/brief.py" line="251"/>
         <source>{0} (overdue)</source>
         <translation>{0}（期限切れ）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="268"/>
+        <location filename="../../desktop/app/views/brief.py" line="277"/>
         <source>Print the brief</source>
         <translation>ブリーフを印刷</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="275"/>
+        <location filename="../../desktop/app/views/brief.py" line="284"/>
         <source>pre-visit brief</source>
         <translation>訪問前ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="282"/>
+        <location filename="../../desktop/app/views/brief.py" line="291"/>
         <source>Save the brief as PDF</source>
         <translation>ブリーフをPDFに保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="284"/>
+        <location filename="../../desktop/app/views/brief.py" line="293"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="300"/>
+        <location filename="../../desktop/app/views/brief.py" line="309"/>
         <source>Saved {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
@@ -394,128 +409,133 @@
 <context>
     <name>CardReviewDialog</name>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="81"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="82"/>
         <source>Check the business card</source>
         <translation>名刺の確認</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="85"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="86"/>
         <source>Loading…</source>
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="99"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="100"/>
         <source>This does not look like an e-mail address. You can still save it.</source>
         <translation>メールアドレスの形式ではないようです。このまま保存することもできます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="108"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="110"/>
         <source>e.g. あおき いちろう</source>
         <translation>例：あおき いちろう</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="109"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="111"/>
         <source>e.g. 460-0001</source>
         <translation>例：460-0001</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="114"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="116"/>
         <source>Your corrections are kept when the card is imported again. Saving marks the card as checked.</source>
         <translation>修正した内容は、名刺をもう一度取り込んでも保持されます。保存すると確認済みになります。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="128"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="130"/>
         <source>Save as checked</source>
         <translation>確認済みとして保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="168"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="173"/>
         <source>Name</source>
         <translation>氏名</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="169"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="174"/>
         <source>Reading (furigana)</source>
         <translation>ふりがな</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="170"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="175"/>
+        <source>Name (romanised)</source>
+        <translation>氏名（ローマ字）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="176"/>
         <source>Company</source>
         <translation>会社名</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="171"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="177"/>
         <source>Department</source>
         <translation>部署</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="172"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="178"/>
         <source>Title</source>
         <translation>役職</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="173"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="179"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="174"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="180"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="175"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="181"/>
         <source>Mobile</source>
         <translation>携帯</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="176"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="182"/>
         <source>Fax</source>
         <translation>FAX</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="177"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="183"/>
         <source>Postal code</source>
         <translation>郵便番号</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="178"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="184"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="179"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="185"/>
         <source>Website</source>
         <translation>Webサイト</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="185"/>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="267"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="191"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="277"/>
         <source>This card no longer exists: it was deleted or merged.</source>
         <translation>この名刺はもうありません（削除または統合されました）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="192"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="198"/>
         <source>Read from {0}</source>
         <translation>{0} から読み取り</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="226"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="236"/>
         <source>Will be saved without a company.</source>
         <translation>会社名なしで保存します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="230"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="240"/>
         <source>Will be linked to the existing customer “{0}”.</source>
         <translation>既存の顧客「{0}」に紐付けます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="232"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="242"/>
         <source>A new customer “{0}” will be added.</source>
         <translation>新しい顧客「{0}」を追加します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/card_review.py" line="251"/>
+        <location filename="../../desktop/app/dialogs/card_review.py" line="261"/>
         <source>Enter the person&apos;s name: a card cannot be saved without a name.</source>
         <translation>氏名を入力してください。氏名のない名刺は保存できません。</translation>
     </message>
@@ -574,22 +594,22 @@
 <context>
     <name>CustomerList</name>
     <message>
-        <location filename="../../desktop/app/views/customers.py" line="24"/>
+        <location filename="../../desktop/app/views/customers.py" line="28"/>
         <source>Customers</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customers.py" line="25"/>
+        <location filename="../../desktop/app/views/customers.py" line="29"/>
         <source>In 50-sound order by reading. Double-click a customer to open their page.</source>
         <translation>読みの50音順です。ダブルクリックで顧客ページを開きます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customers.py" line="32"/>
+        <location filename="../../desktop/app/views/customers.py" line="36"/>
         <source>Filter by name or reading</source>
         <translation>社名・読みで絞り込み</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/customers.py" line="52"/>
+        <location filename="../../desktop/app/views/customers.py" line="56"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n社</numerusform>
@@ -599,149 +619,149 @@
 <context>
     <name>CustomerPage</name>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="81"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="84"/>
         <source>← All customers</source>
         <translation>← 顧客一覧</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="84"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="87"/>
         <source>Edit name</source>
         <translation>社名を編集</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="86"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="89"/>
         <source>Attach photo…</source>
         <translation>写真を添付…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="89"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="92"/>
         <source>Add knowledge</source>
         <translation>ナレッジを追加</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="92"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="95"/>
         <source>Pre-visit brief</source>
         <translation>訪問前ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="94"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="97"/>
         <source>What the team knows about this customer, to print or read on the train</source>
         <translation>この顧客についてチームが知っていること。印刷して移動中に読めます</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="105"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="108"/>
         <source>Activity timeline</source>
         <translation>活動の履歴</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="110"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="113"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="113"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="116"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="116"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="119"/>
         <source>Contact</source>
         <translation>面談者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="121"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="124"/>
         <source>Summary</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="134"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="137"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="200"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="224"/>
         <source>last visit {0}</source>
         <translation>最終訪問 {0}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/customer_page.py" line="201"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="225"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>訪問 %n回</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="204"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="228"/>
         <source>open deals {0}</source>
         <translation>商談中 {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="239"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="263"/>
         <source>Open deals</source>
         <translation>進行中の案件</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="241"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="265"/>
         <source>No open deals.</source>
         <translation>進行中の案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="253"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="277"/>
         <source>Contacts</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="257"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="281"/>
         <source>No business cards yet. Drop card files into your card folder.</source>
         <translation>まだ名刺がありません。名刺フォルダーに名刺データを入れてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="284"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="308"/>
         <source>read from a card image: please check</source>
         <translation>名刺画像から読み取り：内容を確認してください</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="291"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="315"/>
         <source>Knowledge about this customer</source>
         <translation>この顧客のナレッジ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="304"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="328"/>
         <source>from the daily report</source>
         <translation>日報の所感から</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="312"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="336"/>
         <source>Nothing yet. What should the next person visiting know?</source>
         <translation>まだありません。次に訪問する人が知っておくべきことは？</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="321"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="345"/>
         <source>Photos and memos</source>
         <translation>写真・手書きメモ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="334"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="358"/>
         <source>Correct the text on this photo…</source>
         <translation>この写真の文字を修正…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="359"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="383"/>
         <source>Text on the photo</source>
         <translation>写真の文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="361"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="385"/>
         <source>What the photo says (read by OCR: check it; handwriting is not read)</source>
         <translation>写真に書かれている内容（OCRで読み取った候補です。確認してください。手書きの文字は読めません）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="432"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="456"/>
         <source>Attach a photo</source>
         <translation>写真を添付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/customer_page.py" line="434"/>
+        <location filename="../../desktop/app/views/customer_page.py" line="458"/>
         <source>Pictures (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</source>
         <translation>画像 (*.png *.jpg *.jpeg *.gif *.bmp *.webp)</translation>
     </message>
@@ -749,32 +769,32 @@
 <context>
     <name>Customers</name>
     <message>
-        <location filename="../../desktop/app/models/customers.py" line="15"/>
+        <location filename="../../desktop/app/models/customers.py" line="20"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/customers.py" line="16"/>
+        <location filename="../../desktop/app/models/customers.py" line="21"/>
         <source>Reading</source>
         <translation>読み</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/customers.py" line="19"/>
+        <location filename="../../desktop/app/models/customers.py" line="24"/>
         <source>Last visit</source>
         <translation>最終訪問</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/customers.py" line="22"/>
+        <location filename="../../desktop/app/models/customers.py" line="27"/>
         <source>Visits</source>
         <translation>訪問数</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/customers.py" line="23"/>
+        <location filename="../../desktop/app/models/customers.py" line="28"/>
         <source>Contacts</source>
         <translation>担当者</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/models/customers.py" line="26"/>
+        <location filename="../../desktop/app/models/customers.py" line="31"/>
         <source>Open deals</source>
         <translation>進行中の案件</translation>
     </message>
@@ -904,156 +924,156 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>FoldersView</name>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="23"/>
+        <location filename="../../desktop/app/views/folders.py" line="24"/>
         <source>Folders</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="25"/>
+        <location filename="../../desktop/app/views/folders.py" line="26"/>
         <source>Genba watches these folders and imports what you save into them, even when the window is closed.</source>
         <translation>これらのフォルダーに保存されたファイルを自動で取り込みます。ウィンドウを閉じていても動き続けます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="33"/>
+        <location filename="../../desktop/app/views/folders.py" line="34"/>
         <source>Daily reports</source>
         <translation>営業日報</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="34"/>
+        <location filename="../../desktop/app/views/folders.py" line="35"/>
         <source>Business cards</source>
         <translation>名刺</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="35"/>
+        <location filename="../../desktop/app/views/folders.py" line="36"/>
         <source>Memo photos</source>
         <translation>メモの写真</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="36"/>
+        <location filename="../../desktop/app/views/folders.py" line="37"/>
         <source>Mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="37"/>
+        <location filename="../../desktop/app/views/folders.py" line="38"/>
         <source>Voice memos</source>
         <translation>音声メモ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="41"/>
+        <location filename="../../desktop/app/views/folders.py" line="42"/>
         <source>Kind</source>
         <translation>種類</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="42"/>
+        <location filename="../../desktop/app/views/folders.py" line="43"/>
         <source>Folder</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="43"/>
+        <location filename="../../desktop/app/views/folders.py" line="44"/>
         <source>State</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="44"/>
+        <location filename="../../desktop/app/views/folders.py" line="45"/>
         <source>Files</source>
         <translation>ファイル数</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="45"/>
+        <location filename="../../desktop/app/views/folders.py" line="46"/>
         <source>Last import</source>
         <translation>最終取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="52"/>
+        <location filename="../../desktop/app/views/folders.py" line="53"/>
         <source>Add a report folder…</source>
         <translation>日報フォルダーを追加…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="53"/>
+        <location filename="../../desktop/app/views/folders.py" line="54"/>
         <source>Add a card folder…</source>
         <translation>名刺フォルダーを追加…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="54"/>
+        <location filename="../../desktop/app/views/folders.py" line="55"/>
         <source>Add a photo folder…</source>
         <translation>写真フォルダーを追加…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="55"/>
+        <location filename="../../desktop/app/views/folders.py" line="56"/>
         <source>Add a mail folder…</source>
         <translation>メールフォルダーを追加…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="56"/>
+        <location filename="../../desktop/app/views/folders.py" line="57"/>
         <source>Add a voice memo folder…</source>
         <translation>音声メモのフォルダーを追加…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="62"/>
+        <location filename="../../desktop/app/views/folders.py" line="63"/>
         <source>Stop watching</source>
         <translation>見守りをやめる</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="64"/>
+        <location filename="../../desktop/app/views/folders.py" line="65"/>
         <source>Check folders now</source>
         <translation>今すぐ確認</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="67"/>
+        <location filename="../../desktop/app/views/folders.py" line="68"/>
         <source>Files already imported stay in Genba when a folder is removed.</source>
         <translation>フォルダーを外しても、取り込み済みのデータは残ります。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/folders.py" line="87"/>
+        <location filename="../../desktop/app/views/folders.py" line="88"/>
         <source>(+%n copy of a known workbook)</source>
         <translation>
             <numerusform>（ほかに、読み込み済みのブックのコピー %n件）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="92"/>
+        <location filename="../../desktop/app/views/folders.py" line="93"/>
         <source>not found</source>
         <translation>見つかりません</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="94"/>
+        <location filename="../../desktop/app/views/folders.py" line="95"/>
         <source>watching</source>
         <translation>見守り中</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="94"/>
+        <location filename="../../desktop/app/views/folders.py" line="95"/>
         <source>watching (polling)</source>
         <translation>見守り中（定期確認）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="96"/>
+        <location filename="../../desktop/app/views/folders.py" line="97"/>
         <source>starting…</source>
         <translation>開始中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="98"/>
+        <location filename="../../desktop/app/views/folders.py" line="99"/>
         <source>not watched</source>
         <translation>停止中</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="102"/>
+        <location filename="../../desktop/app/views/folders.py" line="103"/>
         <source>set by your administrator</source>
         <translation>管理者が設定</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="165"/>
+        <location filename="../../desktop/app/views/folders.py" line="167"/>
         <source>These folders are set by your administrator and cannot be changed here.</source>
         <translation>このフォルダーは管理者が設定しているため、ここでは変更できません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/folders.py" line="100"/>
+        <location filename="../../desktop/app/views/folders.py" line="101"/>
         <source>%n error(s)</source>
         <translation>
             <numerusform>エラー %n件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/folders.py" line="130"/>
+        <location filename="../../desktop/app/views/folders.py" line="132"/>
         <source>Choose a folder to watch</source>
         <translation>見守るフォルダーを選択</translation>
     </message>
@@ -1061,88 +1081,88 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>GenbaApp</name>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="204"/>
+        <location filename="../../desktop/app/application.py" line="207"/>
         <source>{0}: %n new visit(s)</source>
         <translation>
             <numerusform>{0}：新しい訪問 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="207"/>
+        <location filename="../../desktop/app/application.py" line="210"/>
         <source>%n workbook(s)</source>
         <translation>
             <numerusform>日報 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="207"/>
+        <location filename="../../desktop/app/application.py" line="210"/>
         <source>: %n new visit(s)</source>
         <translation>
             <numerusform>：新しい訪問 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="210"/>
+        <location filename="../../desktop/app/application.py" line="213"/>
         <source>%n visit(s) updated</source>
         <translation>
             <numerusform>更新された訪問 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="213"/>
+        <location filename="../../desktop/app/application.py" line="216"/>
         <source>%n business card file(s)</source>
         <translation>
             <numerusform>名刺 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="214"/>
+        <location filename="../../desktop/app/application.py" line="217"/>
         <source>: %n new contact(s)</source>
         <translation>
             <numerusform>：新しい担当者 %n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="217"/>
+        <location filename="../../desktop/app/application.py" line="220"/>
         <source>%n memo photo(s) attached</source>
         <translation>
             <numerusform>メモの写真 %n 枚を添付しました</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="220"/>
+        <location filename="../../desktop/app/application.py" line="223"/>
         <source>{0} could not be read: see Problems</source>
         <translation>{0} を読み込めませんでした。「問題」を確認してください</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="222"/>
+        <location filename="../../desktop/app/application.py" line="225"/>
         <source>%n files could not be read: see Problems</source>
         <translation>
             <numerusform>%n 件のファイルを読み込めませんでした。「問題」を確認してください</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="224"/>
+        <location filename="../../desktop/app/application.py" line="227"/>
         <source>Imported</source>
         <translation>取り込みました</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="232"/>
+        <location filename="../../desktop/app/application.py" line="235"/>
         <source>Genba is still running</source>
         <translation>現場は動作中です</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="234"/>
+        <location filename="../../desktop/app/application.py" line="237"/>
         <source>It keeps watching your folders and syncing. Open it again from this icon; 「Quit Genba」 in its menu ends it.</source>
         <translation>フォルダーの見守りと同期を続けています。このアイコンからまた開けます。終了するにはメニューの「現場を終了」を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="279"/>
+        <location filename="../../desktop/app/application.py" line="284"/>
         <source>Cannot sync</source>
         <translation>同期できません</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="223"/>
+        <location filename="../../desktop/app/application.py" line="226"/>
         <source>Could not import</source>
         <translation>取り込めませんでした</translation>
     </message>
@@ -1258,22 +1278,22 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>KnowledgeView</name>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="203"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="204"/>
         <source>Knowledge</source>
         <translation>ナレッジ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="204"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="205"/>
         <source>What the team learned in the field, and whose notes helped others most.</source>
         <translation>現場で得たチームの知恵と、仲間の役に立ったナレッジの書き手。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="211"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="212"/>
         <source>Knowledge MVP</source>
         <translation>ナレッジMVP</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="212"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="213"/>
         <source>Team notes</source>
         <translation>チームのナレッジ</translation>
     </message>
@@ -1324,117 +1344,122 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/app/window.py" line="59"/>
+        <location filename="../../desktop/app/window.py" line="60"/>
         <source>Genba — daily reports and customers</source>
         <translation>現場 — 日報と顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="157"/>
+        <location filename="../../desktop/app/window.py" line="160"/>
         <source>Your reports, your customers</source>
         <translation>日報から、顧客づくりへ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="162"/>
+        <location filename="../../desktop/app/window.py" line="165"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="163"/>
+        <location filename="../../desktop/app/window.py" line="166"/>
         <source>Customers</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="164"/>
+        <location filename="../../desktop/app/window.py" line="167"/>
         <source>Activities</source>
         <translation>活動</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="165"/>
+        <location filename="../../desktop/app/window.py" line="168"/>
         <source>Knowledge</source>
         <translation>ナレッジ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="166"/>
+        <location filename="../../desktop/app/window.py" line="169"/>
         <source>Problems</source>
         <translation>問題</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="167"/>
+        <location filename="../../desktop/app/window.py" line="170"/>
         <source>Folders</source>
         <translation>フォルダー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="168"/>
+        <location filename="../../desktop/app/window.py" line="171"/>
         <source>Sync</source>
         <translation>同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="192"/>
+        <location filename="../../desktop/app/window.py" line="195"/>
         <source>Search notes and activities (Ctrl+K)</source>
         <translation>ナレッジ・活動を検索（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="203"/>
+        <location filename="../../desktop/app/window.py" line="206"/>
         <source>Drop workbooks or card files here to import them</source>
         <translation>日報や名刺ファイルをここにドロップすると取り込みます</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="210"/>
-        <location filename="../../desktop/app/window.py" line="333"/>
+        <location filename="../../desktop/app/window.py" line="213"/>
+        <location filename="../../desktop/app/window.py" line="344"/>
         <source>Folders: not watching</source>
         <translation>フォルダー: 見守り停止中</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="211"/>
-        <location filename="../../desktop/app/window.py" line="347"/>
-        <location filename="../../desktop/app/window.py" line="348"/>
+        <location filename="../../desktop/app/window.py" line="214"/>
+        <location filename="../../desktop/app/window.py" line="358"/>
+        <location filename="../../desktop/app/window.py" line="359"/>
         <source>Sync: not set up</source>
         <translation>同期: 未設定</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="221"/>
+        <location filename="../../desktop/app/window.py" line="232"/>
         <source>Signed in as {0}</source>
         <translation>{0} さん</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="334"/>
+        <location filename="../../desktop/app/window.py" line="345"/>
         <source>Folders: starting…</source>
         <translation>フォルダー: 開始中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="335"/>
+        <location filename="../../desktop/app/window.py" line="346"/>
         <source>Folders: watching</source>
         <translation>フォルダー: 見守り中</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="336"/>
+        <location filename="../../desktop/app/window.py" line="347"/>
         <source>Folders: watcher not available</source>
         <translation>フォルダー: 見守り機能を利用できません</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="343"/>
+        <location filename="../../desktop/app/window.py" line="354"/>
         <source>Sync: syncing…</source>
         <translation>同期: 同期中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="344"/>
+        <location filename="../../desktop/app/window.py" line="355"/>
         <source>Sync: up to date</source>
         <translation>同期: 最新</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="345"/>
+        <location filename="../../desktop/app/window.py" line="356"/>
         <source>Sync: offline (changes kept)</source>
         <translation>同期: オフライン（変更は保存済み）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="346"/>
+        <location filename="../../desktop/app/window.py" line="357"/>
         <source>Sync: error</source>
         <translation>同期: エラー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="388"/>
+        <location filename="../../desktop/app/window.py" line="405"/>
         <source>Imported {0} of {1} file(s): {2} new activities, {3} failed</source>
         <translation>{1}ファイル中{0}ファイルを取り込み: 新しい活動 {2}件、失敗 {3}件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/window.py" line="426"/>
+        <source>Transcribing voice memo… {0}% ({1})</source>
+        <translation>音声メモを文字起こし中… {0}%（{1}）</translation>
     </message>
 </context>
 <context>
@@ -1493,46 +1518,51 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/merge.py" line="190"/>
+        <source>Name (romanised)</source>
+        <translation>氏名（ローマ字）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/dialogs/merge.py" line="191"/>
         <source>Title</source>
         <translation>役職</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/merge.py" line="191"/>
+        <location filename="../../desktop/app/dialogs/merge.py" line="192"/>
         <source>Department</source>
         <translation>部署</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/merge.py" line="192"/>
+        <location filename="../../desktop/app/dialogs/merge.py" line="193"/>
         <source>E-mail</source>
         <translation>メール</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/merge.py" line="193"/>
+        <location filename="../../desktop/app/dialogs/merge.py" line="194"/>
         <source>Phone</source>
         <translation>電話</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/merge.py" line="194"/>
+        <location filename="../../desktop/app/dialogs/merge.py" line="195"/>
         <source>Mobile</source>
         <translation>携帯</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/merge.py" line="195"/>
+        <location filename="../../desktop/app/dialogs/merge.py" line="196"/>
         <source>Fax</source>
         <translation>FAX</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/merge.py" line="196"/>
+        <location filename="../../desktop/app/dialogs/merge.py" line="197"/>
         <source>Postal code</source>
         <translation>郵便番号</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/merge.py" line="197"/>
+        <location filename="../../desktop/app/dialogs/merge.py" line="198"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/merge.py" line="198"/>
+        <location filename="../../desktop/app/dialogs/merge.py" line="199"/>
         <source>Web site</source>
         <translation>Webサイト</translation>
     </message>
@@ -1641,78 +1671,78 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>MvpTab</name>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="28"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="29"/>
         <source>Month</source>
         <translation>対象月</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="37"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="38"/>
         <source>It counts how teammates used the notes (helpful marks, reuse in briefs, people and departments reached), never how many were written.</source>
         <translation>数えるのは書いた件数ではなく、仲間にどう使われたか（参考になった・ブリーフでの再利用・届いた人数と部署）です。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="49"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="50"/>
         <source>Score = helpful marks × 3 + reuse × 1 + people reached × 2 + each further department reached × 3. Reactions to your own notes do not count.</source>
         <translation>スコア ＝ 参考になった × 3 ＋ 再利用 × 1 ＋ 届いた人数 × 2 ＋ 2つ目以降の部署 × 3。自分のナレッジへの反応は数えません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="58"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="59"/>
         <source>Rank</source>
         <translation>順位</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="59"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="60"/>
         <source>Name</source>
         <translation>名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="60"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="61"/>
         <source>Score</source>
         <translation>スコア</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="61"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="62"/>
         <source>Helpful ×3</source>
         <translation>参考になった ×3</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="62"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="63"/>
         <source>Reuse ×1</source>
         <translation>再利用 ×1</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="63"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="64"/>
         <source>People reached ×2</source>
         <translation>届いた人数 ×2</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="64"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="65"/>
         <source>Departments</source>
         <translation>届いた部署</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="65"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="66"/>
         <source>Notes used</source>
         <translation>使われた件数</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="66"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="67"/>
         <source>Notes written (not scored)</source>
         <translation>書いた件数（得点外）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="87"/>
-        <location filename="../../desktop/app/views/knowledge.py" line="100"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="88"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="101"/>
         <source>{0}/{1}</source>
         <translation>{0}年{1}月</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="88"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="89"/>
         <source>All time</source>
         <translation>全期間</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="126"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="127"/>
         <source>No reactions this month yet. Mark the notes that helped you 「Helpful」: that is what counts here.</source>
         <translation>この月の反応はまだありません。役に立ったナレッジに「参考になった」を付けると、ここに反映されます。</translation>
     </message>
@@ -2046,36 +2076,36 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>RowDrop</name>
     <message>
-        <location filename="../../desktop/app/row_drop.py" line="166"/>
+        <location filename="../../desktop/app/row_drop.py" line="167"/>
         <source>The clipboard holds no picture. Copy a photo or a screenshot first, then press Ctrl+V.</source>
         <translation>クリップボードに画像がありません。写真やスクリーンショットをコピーしてから、Ctrl+V を押してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/row_drop.py" line="179"/>
+        <location filename="../../desktop/app/row_drop.py" line="180"/>
         <source>The picture could not be read. Save it as a JPEG or PNG file and drop that file instead.</source>
         <translation>画像を読み込めませんでした。JPEG または PNG のファイルとして保存し、そのファイルをドロップしてください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/row_drop.py" line="200"/>
+        <location filename="../../desktop/app/row_drop.py" line="202"/>
         <source>Nothing was attached: this activity or customer no longer exists.</source>
         <translation>この活動または顧客はすでに削除されているため、添付しませんでした。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/row_drop.py" line="207"/>
+        <location filename="../../desktop/app/row_drop.py" line="209"/>
         <source>Attached %n photo(s) to “{0}”.</source>
         <translation>
             <numerusform>写真 %n 枚を「{0}」に添付しました</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/row_drop.py" line="209"/>
+        <location filename="../../desktop/app/row_drop.py" line="211"/>
         <source>Attached %n photo(s) to the visit to “{0}” on {1}.</source>
         <translation>
             <numerusform>写真 %n 枚を「{0}」の {1} の訪問に添付しました</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/row_drop.py" line="212"/>
+        <location filename="../../desktop/app/row_drop.py" line="214"/>
         <source>Attached %n photo(s) to the visit on {0}.</source>
         <translation>
             <numerusform>写真 %n 枚を {0} の訪問に添付しました</numerusform>
@@ -2102,7 +2132,7 @@ If it happens again, send the details below to your IT contact.</source>
         <translation>「{0}」は添付しませんでした。ファイルが壊れているか、Genba で読める画像（JPEG・PNG・GIF・BMP・WebP）ではありません。写真ビューアーで開けるか確認するか、撮り直してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/row_drop.py" line="229"/>
+        <location filename="../../desktop/app/row_drop.py" line="231"/>
         <source>Photo not attached</source>
         <translation>写真を添付できませんでした</translation>
     </message>
@@ -2110,7 +2140,7 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SavePage</name>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="25"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="26"/>
         <source>Save and import</source>
         <translation>保存して取り込む</translation>
     </message>
@@ -2119,98 +2149,98 @@ If it happens again, send the details below to your IT contact.</source>
         <translation type="vanished">この名前のファイルにはこの設定を使います。保存後、ファイルを取り込み直します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="33"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="34"/>
         <source>Name of this layout</source>
         <translation>設定の名前</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="35"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="36"/>
         <source>Use it for files named</source>
         <translation>対象のファイル名</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="38"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="39"/>
         <source>* stands for any text, e.g. 営業日報_*.xlsx</source>
         <translation>* は任意の文字列です（例: 営業日報_*.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="69"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="70"/>
         <source>Genba will use this layout for every workbook whose first sheet has the same heading row ({0}), whatever the file is called — next month&apos;s or next year&apos;s file of the same template — and for files whose name matches the pattern below. It then imports this workbook again.</source>
         <translation>最初のシートに同じ見出し行（{0}）があるブックには、ファイル名に関係なくこの設定を使います（同じひな形の来月・来年のファイルも）。下のパターンに名前が合うファイルにも使います。保存すると、このブックをもう一度取り込みます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="75"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="76"/>
         <source>Genba will use this layout for files whose name matches the pattern below, and then imports this workbook again.</source>
         <translation>下のパターンに名前が合うファイルにこの設定を使います。保存すると、このブックをもう一度取り込みます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="93"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="94"/>
         <source>Enter a file-name pattern: this layout is found by the file&apos;s name.</source>
         <translation>ファイル名のパターンを入力してください。この設定はファイル名で選ばれます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="95"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="96"/>
         <source>No file-name pattern: only the heading row is matched.</source>
         <translation>ファイル名のパターンがありません。見出し行が同じブックにだけ使います。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="97"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="98"/>
         <source>No file in this folder matches the pattern yet.</source>
         <translation>このフォルダには、まだパターンに合うファイルがありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="101"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="102"/>
         <source>{0} and {1} more</source>
         <translation>{0} ほか{1}件</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="102"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="103"/>
         <source>Files in this folder that match: {0}</source>
         <translation>このフォルダで合うファイル: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="118"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="119"/>
         <source>Saved the layout 「{0}」 ({1}).</source>
         <translation>設定「{0}」を保存しました（{1}）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="122"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="123"/>
         <source>From now on Genba reads files named {0}, and workbooks with the heading row {1} whatever their name, with this layout.</source>
         <translation>これからは、名前が {0} に合うファイルと、見出し行が「{1}」のブック（ファイル名は問いません）をこの設定で読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="126"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="127"/>
         <source>From now on Genba reads files named {0} with this layout.</source>
         <translation>これからは、名前が {0} に合うファイルをこの設定で読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="129"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="130"/>
         <source>From now on Genba reads workbooks with the heading row {0} with this layout.</source>
         <translation>これからは、見出し行が「{0}」のブックをこの設定で読み込みます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="134"/>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="191"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="135"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="193"/>
         <source>This workbook could not be imported yet: {0}</source>
         <translation>設定は保存しましたが、このブックはまだ取り込めていません: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="140"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="141"/>
         <source>Imported: {0} new, {1} updated activities.</source>
         <translation>取り込み完了: 新規 {0}件、更新 {1}件</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="158"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="159"/>
         <source>Saving and importing…</source>
         <translation>保存して取り込んでいます…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="183"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="185"/>
         <source>Close</source>
         <translation>閉じる</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/dialogs/mapping_save.py" line="195"/>
+        <location filename="../../desktop/app/dialogs/mapping_save.py" line="197"/>
         <source>The layout could not be saved: {0}</source>
         <translation>設定を保存できませんでした: {0}</translation>
     </message>
@@ -2560,43 +2590,43 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>TeamNotesTab</name>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="145"/>
-        <location filename="../../desktop/app/views/knowledge.py" line="161"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="146"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="162"/>
         <source>Category</source>
         <translation>分類</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="148"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="149"/>
         <source>All categories</source>
         <translation>すべての分類</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="159"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="160"/>
         <source>Date</source>
         <translation>日付</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="160"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="161"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="162"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="163"/>
         <source>Written by</source>
         <translation>書いた人</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="164"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="165"/>
         <source>Note</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/knowledge.py" line="168"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="169"/>
         <source>Helpful</source>
         <translation>参考になった</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/knowledge.py" line="188"/>
+        <location filename="../../desktop/app/views/knowledge.py" line="189"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n件</numerusform>
@@ -2606,233 +2636,233 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="27"/>
+        <location filename="../../desktop/app/views/today.py" line="30"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="34"/>
+        <location filename="../../desktop/app/views/today.py" line="39"/>
         <source>activities imported since yesterday</source>
         <translation>昨日から取り込んだ活動</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="35"/>
+        <location filename="../../desktop/app/views/today.py" line="40"/>
         <source>follow-ups due today or overdue</source>
         <translation>今日まで・期限切れのフォロー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="36"/>
+        <location filename="../../desktop/app/views/today.py" line="41"/>
         <source>problems to fix</source>
         <translation>対応が必要な問題</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="49"/>
+        <location filename="../../desktop/app/views/today.py" line="54"/>
         <source>Follow-ups due</source>
         <translation>フォローが必要な顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="53"/>
+        <location filename="../../desktop/app/views/today.py" line="58"/>
         <source>Next actions from each customer&apos;s latest visit. Double-click to open the customer.</source>
         <translation>各顧客の最新の訪問で決めた次回アクションです。ダブルクリックで顧客を開きます。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="61"/>
+        <location filename="../../desktop/app/views/today.py" line="66"/>
         <source>Due</source>
         <translation>期日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="64"/>
+        <location filename="../../desktop/app/views/today.py" line="69"/>
         <source>Overdue</source>
         <translation>超過</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="68"/>
+        <location filename="../../desktop/app/views/today.py" line="73"/>
         <source>Customer</source>
         <translation>顧客</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="71"/>
+        <location filename="../../desktop/app/views/today.py" line="76"/>
         <source>Next action</source>
         <translation>次回アクション</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="83"/>
+        <location filename="../../desktop/app/views/today.py" line="88"/>
         <source>Done</source>
         <translation>完了</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="84"/>
+        <location filename="../../desktop/app/views/today.py" line="89"/>
         <source>You did it: it leaves Today (for the whole team)</source>
         <translation>対応済み：「今日」から外れます（チーム全員に反映されます）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="86"/>
+        <location filename="../../desktop/app/views/today.py" line="91"/>
         <source>Snooze…</source>
         <translation>延期…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="87"/>
+        <location filename="../../desktop/app/views/today.py" line="92"/>
         <source>Not yet: show it again on a later day</source>
         <translation>まだ：後日もう一度表示します</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="90"/>
+        <location filename="../../desktop/app/views/today.py" line="95"/>
         <source>Tomorrow</source>
         <translation>明日</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="91"/>
+        <location filename="../../desktop/app/views/today.py" line="96"/>
         <source>In a week</source>
         <translation>1週間後</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="92"/>
+        <location filename="../../desktop/app/views/today.py" line="97"/>
         <source>In a month</source>
         <translation>1か月後</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="95"/>
+        <location filename="../../desktop/app/views/today.py" line="100"/>
         <source>On a date…</source>
         <translation>日付を指定…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="97"/>
+        <location filename="../../desktop/app/views/today.py" line="102"/>
         <source>Dismiss</source>
         <translation>表示しない</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="99"/>
+        <location filename="../../desktop/app/views/today.py" line="104"/>
         <source>Nothing to do after all: it leaves Today without counting as done</source>
         <translation>対応不要：完了にはせず「今日」から外します</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="115"/>
+        <location filename="../../desktop/app/views/today.py" line="120"/>
         <source>Imported since yesterday</source>
         <translation>昨日からの取り込み</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="118"/>
+        <location filename="../../desktop/app/views/today.py" line="123"/>
         <source>File</source>
         <translation>ファイル</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="119"/>
+        <location filename="../../desktop/app/views/today.py" line="124"/>
         <source>Rows</source>
         <translation>件数</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="120"/>
+        <location filename="../../desktop/app/views/today.py" line="125"/>
         <source>When</source>
         <translation>日時</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="140"/>
+        <location filename="../../desktop/app/views/today.py" line="145"/>
         <source>Problems to fix</source>
         <translation>対応が必要な問題</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="143"/>
+        <location filename="../../desktop/app/views/today.py" line="148"/>
         <source>Open Problems →</source>
         <translation>「問題」を開く →</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="152"/>
+        <location filename="../../desktop/app/views/today.py" line="157"/>
         <source>could not be read</source>
         <translation>読み込めません</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="155"/>
+        <location filename="../../desktop/app/views/today.py" line="160"/>
         <source>no visits — see Problems</source>
         <translation>訪問なし・「問題」を確認</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="157"/>
+        <location filename="../../desktop/app/views/today.py" line="162"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>訪問 %n回</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="159"/>
+        <location filename="../../desktop/app/views/today.py" line="164"/>
         <source>%n card(s)</source>
         <translation>
             <numerusform>名刺 %n枚</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="167"/>
+        <location filename="../../desktop/app/views/today.py" line="172"/>
         <source>today</source>
         <translation>今日</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="168"/>
+        <location filename="../../desktop/app/views/today.py" line="173"/>
         <source>%n day(s)</source>
         <translation>
             <numerusform>%n日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="181"/>
+        <location filename="../../desktop/app/views/today.py" line="198"/>
         <source>%n voice memo draft(s) to confirm</source>
         <translation>
             <numerusform>音声メモの下書き %n件を確認</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="195"/>
+        <location filename="../../desktop/app/views/today.py" line="212"/>
         <source>{0:%Y}/{0:%m}/{0:%d} — good work today.</source>
         <translation>{0:%Y}年{0:%m}月{0:%d}日 — 今日もおつかれさまです。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="206"/>
+        <location filename="../../desktop/app/views/today.py" line="223"/>
         <source>Follow-ups more than {0} days past their due date are not shown here.</source>
         <translation>期限を{0}日以上過ぎたフォローはここに表示しません。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="210"/>
+        <location filename="../../desktop/app/views/today.py" line="227"/>
         <source>%n older follow-up(s) hidden; their visits stay in Activities.</source>
         <translation>
             <numerusform>古いフォロー %n件を非表示（訪問は「活動」に残っています）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="215"/>
+        <location filename="../../desktop/app/views/today.py" line="232"/>
         <source>%n import problem(s) in workbooks</source>
         <translation>
             <numerusform>日報の取り込みの問題 %n件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="216"/>
+        <location filename="../../desktop/app/views/today.py" line="233"/>
         <source>%n business card(s) to check</source>
         <translation>
             <numerusform>確認が必要な名刺 %n枚</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/today.py" line="219"/>
+        <location filename="../../desktop/app/views/today.py" line="236"/>
         <source>%n file(s) could not be read</source>
         <translation>
             <numerusform>読み込めなかったファイル %n件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="220"/>
+        <location filename="../../desktop/app/views/today.py" line="237"/>
         <source>Nothing to fix.</source>
         <translation>対応が必要な問題はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="254"/>
+        <location filename="../../desktop/app/views/today.py" line="271"/>
         <source>Snooze</source>
         <translation>延期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="255"/>
+        <location filename="../../desktop/app/views/today.py" line="272"/>
         <source>Show it again on (e.g. 2025/06/01, 6/1, R7.6.1):</source>
         <translation>再表示する日（例：2025/06/01、6/1、R7.6.1）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/today.py" line="262"/>
+        <location filename="../../desktop/app/views/today.py" line="279"/>
         <source>Not a date Genba can read: write it like 2025/06/01.</source>
         <translation>日付として読めません。2025/06/01 のように入力してください。</translation>
     </message>

@@ -277,6 +277,7 @@ def test_check_and_correct_from_the_problems_view(qtbot, window, ctx, store, car
     assert fields["company"].text() == "サンプル精工株式会社名古屋工場"
     assert fields["email"].text() == "ishida@sample-seiko.example.jp"
     assert fields["full_name_kana"].text() == "いしだ けんた"  # derived from the name
+    assert not fields["full_name_latin"].isVisibleTo(dlg)  # a Japanese-only card: no row
     assert dlg.picture.isVisible() and not dlg.picture.pixmap().isNull()
     assert dlg.picture.pixmap().deviceIndependentSize().width() <= 400
     assert not dlg.company_hint.isVisible()  # the current company: nothing to say
@@ -306,6 +307,26 @@ def test_check_and_correct_from_the_problems_view(qtbot, window, ctx, store, car
     }
     assert view.cards.rowCount() == 0
     assert view.tabs.tabText(1).endswith("（0）")
+
+
+def test_a_bilingual_card_shows_and_corrects_its_romanised_name(qtbot, window, ctx, store, card):
+    _path, cid = card
+    with store.write() as w:  # as a card printed with 'Kenta Ishida' beside 石田 健太 gives it
+        w.update("contacts", cid, {"full_name_latin": "Kenta Ishda"})
+    view = open_cards_tab(qtbot, window)
+    dlg = open_dialog(qtbot, view)
+    latin = dlg.inputs["full_name_latin"]
+    assert latin.isVisibleTo(dlg) and dlg.labels["full_name_latin"].isVisibleTo(dlg)
+    assert dlg.labels["full_name_latin"].text() == "氏名（ローマ字）"
+    assert latin.text() == "Kenta Ishda"
+    latin.setText("Kenta Ishida")
+    seq = last_seq(store)
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        dlg.buttons.button(dlg.buttons.StandardButton.Save).click()
+    assert contact_changes(store, cid, seq) == {
+        "full_name_latin": "Kenta Ishida",
+        "needs_review": 0,
+    }
 
 
 def test_double_click_opens_the_card(qtbot, window, ctx, store, card):

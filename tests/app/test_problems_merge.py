@@ -114,3 +114,33 @@ def test_merge_by_hand_side_by_side_field_by_field_and_undo(qtbot, window, ctx, 
         problems.undo_button.click()
     assert store.query("SELECT name_kana FROM companies WHERE id = ?", (a,))[0][0] is None
     assert store.query("SELECT company_id FROM activities")[0][0] == b
+
+
+def test_merge_by_hand_names_every_contact_field_in_japanese(qtbot, window, ctx, store):
+    """A contact's romanised name is 氏名（ローマ字）, never the column name full_name_latin."""
+    from desktop.app.data.manual_merge import FIELDS
+
+    with store.write() as w:
+        c = w.insert("companies", {"name": "株式会社山田製作所", "name_normalized": "山田製作所"})
+        a = w.insert("contacts", {"company_id": c, "full_name": "山田 太郎"})
+        b = w.insert(
+            "contacts",
+            {"company_id": c, "full_name": "山田 太郎", "full_name_latin": "Taro Yamada"},
+        )
+    problems = window.views["problems"]
+    with qtbot.waitSignal(problems.loaded, timeout=5000):
+        window.show_view("problems")
+    dialog = problems.merge_by_hand()
+    dialog.contacts_radio.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.left_combo.count() == 2, timeout=5000)
+    dialog.select(a, b)
+    qtbot.waitUntil(lambda: "full_name_latin" in dialog.groups, timeout=5000)
+    names = dialog.field_names()
+    assert set(FIELDS["contacts"]) <= set(names)
+    shown = [dialog.grid.itemAtPosition(r, 0).widget().text() for r in range(len(dialog.groups))]
+    assert "氏名（ローマ字）" in shown and not any("_" in s for s in shown)
+    dialog.choose("full_name_latin", right=True)
+    with qtbot.waitSignal(dialog.merged, timeout=5000):
+        dialog.merge_button.click()
+    kept = store.query("SELECT full_name_latin FROM contacts WHERE deleted = 0")
+    assert [r[0] for r in kept] == ["Taro Yamada"]

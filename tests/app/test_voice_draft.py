@@ -128,3 +128,39 @@ def test_the_brief_view_shows_what_was_said_in_a_confirmed_memo(qtbot, ctx, stor
     (line,) = [t for t in texts if "音声メモの文字起こし" in t]  # the activity, not its note
     assert "シャフトの見積依頼。" in line
     assert "音声メモの文字起こし: 本日は山田政策書の田村課長を訪問しました。" in line
+
+
+def test_a_confirmed_memo_opens_beside_its_transcript(qtbot, ctx, store):
+    from desktop.app.dialogs.activity import ActivityDialog
+    from desktop.app.views.customer_page import CustomerPage
+    from importers.voice.drafts import confirm_minutes
+
+    aid = insert_draft(store)
+    confirm_minutes(store, aid, {"summary": "シャフトの見積依頼。"})
+    page = CustomerPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.load("c-yamada")
+    page._edit_activity(page.timeline.index(0, 1))
+    dlg = page._activity_dialog
+    assert isinstance(dlg, ActivityDialog)  # confirmed: an ordinary activity, editable
+    qtbot.waitUntil(lambda: dlg.row is not None, timeout=5000)
+    assert dlg.heard.isVisibleTo(dlg) and dlg.transcript.isReadOnly()
+    assert dlg.transcript.toPlainText() == TRANSCRIPT
+    assert dlg.summary_edit.toPlainText() == "シャフトの見積依頼。"
+    assert "20240514_帰りの車.wav" in dlg.source.text() and "voice:" not in dlg.source.text()
+    assert "セル" not in dlg.source.text()
+    dlg.reject()
+    wait_idle(qtbot, ctx)
+
+
+def test_an_activity_from_a_report_shows_no_transcript(qtbot, ctx, imported):
+    from desktop.app.dialogs.activity import ActivityDialog
+
+    aid = ctx.store.query("SELECT id FROM activities ORDER BY id LIMIT 1")[0][0]
+    dlg = ActivityDialog(ctx, aid)
+    qtbot.addWidget(dlg)
+    qtbot.waitUntil(lambda: dlg.row is not None, timeout=5000)
+    assert not dlg.heard.isVisibleTo(dlg)
+    assert "セル" in dlg.source.text()

@@ -19,6 +19,31 @@ _STORE: Any = None
 # One Importer per store and settings: built once, not per file (its readers keep the synonyms
 # and profiles, re-reading them only when their files change).
 _IMPORTERS: dict[tuple, Any] = {}
+# Where a long voice memo's transcription progress goes: (file name, seconds heard, seconds in
+# all). In the child, a queue the app's listener thread reads (``set_progress_queue``); in the
+# in-process fallback, the ImportProcess's own callback. The file is the one being imported.
+_PROGRESS_SINK: Any = None
+_CURRENT_NAME = ""
+
+
+def set_progress_sink(sink: Any) -> None:
+    global _PROGRESS_SINK
+    _PROGRESS_SINK = sink
+
+
+def set_progress_queue(queue: Any) -> None:
+    """The child process's initializer: progress goes to ``queue`` (a spawn-context Queue)."""
+    set_progress_sink(queue.put)
+
+
+def _report(done: float, total: float) -> None:
+    """The voice reader's ``progress`` option: a stable function (the importer is cached)."""
+    sink = _PROGRESS_SINK
+    if sink is not None:
+        try:
+            sink((_CURRENT_NAME, float(done or 0.0), float(total or 0.0)))
+        except Exception:  # progress is a nicety: the transcription goes on without it
+            pass
 
 
 def import_file(
@@ -32,6 +57,8 @@ def import_file(
     lang: str | None = None,
 ) -> Any:
     """Import one file of any kind with ``importers.ingest``; the Outcome."""
+    global _CURRENT_NAME
+    _CURRENT_NAME = Path(path).name
     return importer_for(store, rep=rep, ranks=ranks, lang=lang).import_source(
         Path(path), kind, force=force
     )
@@ -45,7 +72,9 @@ def importer_for(store: Any, *, rep=None, ranks=None, lang=None) -> Any:
     if cached is None or cached.store is not store:
         if len(_IMPORTERS) >= 4 or (cached is not None and cached.store is not store):
             _IMPORTERS.clear()  # another store, or settings long changed: done with
-        cached = _IMPORTERS[key] = Importer(store, rep=rep, ranks=ranks, lang=lang)
+        cached = _IMPORTERS[key] = Importer(
+            store, rep=rep, ranks=ranks, lang=lang, progress=_report
+        )
     return cached
 
 

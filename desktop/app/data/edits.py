@@ -120,6 +120,7 @@ def _now() -> str:
 CORRECTABLE_CARD_FIELDS = (
     "full_name",
     "full_name_kana",
+    "full_name_latin",
     "company",
     "department",
     "title",

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
@@ -26,6 +27,7 @@ from desktop.app.pictures import Picture, attach_pictures, memo_name, problem_te
 from desktop.app.widgets import label
 from importers.extras import extras_text
 from importers.messages import default_language, msg
+from importers.voice.drafts import CONFIRMED, voice_memo
 
 NO_DATE = QDate(2000, 1, 1)
 
@@ -68,6 +70,17 @@ def _set_date(e: QDateEdit, iso: str | None) -> None:
         except ValueError:
             pass
     e.setDate(NO_DATE)
+
+
+def _load(conn, activity_id: str) -> dict | None:
+    """The activity; a confirmed voice memo's also with what was said (its transcript), so the
+    rep can check the minutes against it as in the draft window."""
+    row = activity(conn, activity_id)
+    if row is not None and row.get("kind") == CONFIRMED:
+        memo = voice_memo(conn, activity_id) or {}
+        row["transcript"] = memo.get("transcript")
+        row["voice_file"] = memo.get("filename")
+    return row
 
 
 class ActivityDialog(QDialog):
@@ -133,16 +146,27 @@ class ActivityDialog(QDialog):
         self.extras.setVisible(False)
         form.addRow(self.extras)
         # At 150 % on a laptop the form is taller than the screen: it scrolls, 保存 stays.
-        lay.addWidget(scrolling(fields), 1)
-        lay.addWidget(
-            label(
-                self.tr(
-                    "Your edits are kept when the workbook is imported again; a later change of the same cell in Excel wins."
-                ),
-                "muted",
-                wrap=True,
-            )
+        side = QHBoxLayout()
+        side.addWidget(scrolling(fields), 3)
+        # A voice memo's transcript beside its minutes, read-only (shown by _fill).
+        self.heard = QWidget()
+        heard = QVBoxLayout(self.heard)
+        heard.setContentsMargins(0, 0, 0, 0)
+        heard.addWidget(label(self.tr("What was said (transcript)"), "muted"))
+        self.transcript = QPlainTextEdit()
+        self.transcript.setReadOnly(True)
+        heard.addWidget(self.transcript, 1)
+        self.heard.setVisible(False)
+        side.addWidget(self.heard, 2)
+        lay.addLayout(side, 1)
+        self.kept_note = label(
+            self.tr(
+                "Your edits are kept when the workbook is imported again; a later change of the same cell in Excel wins."
+            ),
+            "muted",
+            wrap=True,
         )
+        lay.addWidget(self.kept_note)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -154,7 +178,7 @@ class ActivityDialog(QDialog):
         paste.setContext(Qt.ShortcutContext.WindowShortcut)
         paste.activated.connect(self._paste)
         keep_on_screen(self)
-        ctx.read(lambda conn: activity(conn, activity_id), self._fill)
+        ctx.read(lambda conn: _load(conn, activity_id), self._fill)
 
     def _fill(self, row: dict | None) -> None:
         if row is None:
@@ -162,7 +186,17 @@ class ActivityDialog(QDialog):
             return
         self.row = row
         self.heading.setText(" · ".join(filter(None, [row.get("company"), row.get("occurred_on")])))
-        if row.get("source_ref"):
+        if row.get("kind") == CONFIRMED:
+            self.source.setText(
+                self.tr("From the voice memo {0}").format(row.get("voice_file") or "")
+            )
+            self.transcript.setPlainText(row.get("transcript") or "")
+            self.heard.setVisible(True)
+            self.kept_note.setText(
+                self.tr("Your edits are kept when the recording is imported again.")
+            )
+            self.setMinimumWidth(860)
+        elif row.get("source_ref"):
             self.source.setText(
                 self.tr("From the daily report, cell {0}").format(row["source_ref"])
             )

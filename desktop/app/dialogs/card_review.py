@@ -31,6 +31,7 @@ IMAGE_BOX = 400  # px: small print on a card (e-mail, phone) stays legible besid
 ROWS = (
     ("full_name",),
     ("full_name_kana",),
+    ("full_name_latin",),  # shown only when the card has one (a bilingual card)
     ("company",),
     ("department",),
     ("title",),
@@ -101,6 +102,7 @@ class CardReviewDialog(QDialog):
             wrap=True,
         )
         self.inputs: dict[str, QLineEdit] = {}
+        self.labels: dict[str, QLabel] = {}
         body.addLayout(self._form(), 1)
         lay.addLayout(body)
         self.email_warning.hide()
@@ -150,13 +152,16 @@ class CardReviewDialog(QDialog):
             for i, field in enumerate(fields):
                 edit = QLineEdit()
                 self.inputs[field] = edit
-                grid.addWidget(QLabel(names[field]), row, 2 * i)
+                self.labels[field] = QLabel(names[field])
+                grid.addWidget(self.labels[field], row, 2 * i)
                 grid.addWidget(edit, row, 2 * i + 1, 1, 3 if len(fields) == 1 else 1)
             row += 1
             hint = {"company": self.company_hint, "email": self.email_warning}.get(fields[0])
             if hint is not None:
                 grid.addWidget(hint, row, 1, 1, 3)
                 row += 1
+        self.labels["full_name_latin"].hide()  # until the card says it has one (_fill)
+        self.inputs["full_name_latin"].hide()
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
         grid.setColumnMinimumWidth(1, 170)
@@ -167,6 +172,7 @@ class CardReviewDialog(QDialog):
         return [
             ("full_name", self.tr("Name")),
             ("full_name_kana", self.tr("Reading (furigana)")),
+            ("full_name_latin", self.tr("Name (romanised)")),
             ("company", self.tr("Company")),
             ("department", self.tr("Department")),
             ("title", self.tr("Title")),
@@ -201,6 +207,10 @@ class CardReviewDialog(QDialog):
         self.inputs["company"].setCompleter(completer)
         for field, edit in self.inputs.items():
             edit.setText(self._prefill(field))
+        # most cards are Japanese only: an empty romanised-name row would only take room
+        latin = bool(self._prefill("full_name_latin"))
+        self.labels["full_name_latin"].setVisible(latin)
+        self.inputs["full_name_latin"].setVisible(latin)
         self._company_changed(self.inputs["company"].text())
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
         self.inputs["full_name"].setFocus()

@@ -187,6 +187,7 @@ class ManualMergeDialog(QDialog):
             "name_kana": self.tr("Reading"),
             "full_name": self.tr("Name"),
             "full_name_kana": self.tr("Reading"),
+            "full_name_latin": self.tr("Name (romanised)"),
             "title": self.tr("Title"),
             "department": self.tr("Department"),
             "email": self.tr("E-mail"),

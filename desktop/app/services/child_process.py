@@ -93,8 +93,12 @@ class ChildProcess:
         use_process: bool = True,
         env_off: str | None = None,
         idle_seconds: float | None = None,
+        initializer: Callable[..., None] | None = None,
+        initargs: tuple = (),
     ):
         self.name = name
+        self.initializer = initializer  # run in each new child (e.g. to hand it a queue)
+        self.initargs = initargs
         self.use_process = use_process and not (env_off and os.environ.get(env_off) == "1")
         self.idle_seconds = idle_seconds
         self.last_pid: int | None = None
@@ -209,7 +213,12 @@ class ChildProcess:
             if self._pool is None:
                 try:
                     ctx = multiprocessing.get_context("spawn")
-                    self._pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx)
+                    self._pool = ProcessPoolExecutor(
+                        max_workers=1,
+                        mp_context=ctx,
+                        initializer=self.initializer,
+                        initargs=self.initargs,
+                    )
                 except (ImportError, OSError, NotImplementedError, ValueError) as exc:
                     self._busy -= busy
                     self.use_process = False
