@@ -219,9 +219,11 @@ def _dispatch(args, store, config, data_dir: Path) -> int:
     if args.command == "sync" and args.sign_out:
         return _sign_out(store, settings)
     if args.command == "sync":
+        from importers.messages import cli_language
         from sync.client.command import run_sync_command
 
-        rc = run_sync_command(store, args.server, args.token, args.status)
+        lang = cli_language(settings)
+        rc = run_sync_command(store, args.server, args.token, args.status, lang=lang)
         if rc == 0 and not args.status:
             _refresh_team_workbook(store, settings)
         return rc
@@ -280,11 +282,15 @@ def _watch(args, store, settings: Settings, data_dir: Path) -> int:
 
     background = None
     if sync_status(store).get("server"):
+        from importers.messages import cli_language
+        from resources.messages import in_language
         from sync.client.background import BackgroundSync
+
+        lang = cli_language(settings)
 
         def on_status(status: dict) -> None:
             if status.get("state") in ("ok", "offline", "error") and status.get("message"):
-                print(f"⇅ {status['message']}", flush=True)
+                print(f"⇅ {in_language(status['message'], lang)}", flush=True)
             if status.get("state") == "ok":
                 _refresh_team_workbook(store, settings)
 

@@ -38,8 +38,15 @@ class AppContext:
     config: ManagedConfig | None = None
     # The child process that reads workbooks, cards and photos (started on the first import).
     imports: ImportProcess | None = None
+    # The rep's language ('ja' or 'en'): stored problems and sync messages are written in it when
+    # shown. None: GENBA_LANG, else the settings' ``language``, else Japanese (i18n's rule).
+    language: str | None = None
 
     def __post_init__(self) -> None:
+        if self.language is None:
+            from importers.messages import cli_language
+
+            self.language = cli_language(self.settings)
         self._read_generations: dict[int, int] = {}  # see read(latest=...)
         if self.imports is None:
             self.imports = ImportProcess(self.store)

@@ -7,6 +7,7 @@ import json
 from desktop.tables import render
 from importers.messages import msg
 from importers.normalize.readings import sort_key
+from resources.messages import shown
 
 
 def _emit(rows, as_json: bool, headers, keys, widths, out) -> None:
@@ -91,16 +92,18 @@ def list_companies(store, *, as_json: bool, out=print) -> int:
 
 
 def list_problems(store, *, as_json: bool, out=print, lang: str | None = None) -> int:
-    """Every problem with its file, sheet and cell; labelled in ``lang`` (default Japanese)."""
+    """Every problem with its file, sheet and cell, written and labelled in ``lang`` (default
+    Japanese) whatever the language it was recorded in."""
     rows = store.query(
-        """SELECT s.path, s.status, i.location, i.severity, i.code, i.message
+        """SELECT s.path, s.status, i.location, i.severity, i.code, i.message, i.message_key,
+                  i.params
            FROM import_issues i JOIN sources s ON s.id = i.source_id
            WHERE i.severity != 'info' OR s.status = 'error'
            ORDER BY s.status = 'error' DESC, s.path, i.location"""
     )
     from sync.client.problems import sync_problems
 
-    rows = [dict(r) for r in rows] + sync_problems(store)
+    rows = [_in_language(dict(r), lang) for r in rows] + sync_problems(store, lang)
     if as_json:
         out(json.dumps([dict(r) for r in rows], ensure_ascii=False, indent=2))
         return 0
@@ -112,3 +115,8 @@ def list_problems(store, *, as_json: bool, out=print, lang: str | None = None) -
         label = msg(f"cli.problems.severity.{r['severity']}", lang)
         out(f"{label} {where}\n        {r['message']}")
     return 0
+
+
+def _in_language(row: dict, lang: str | None) -> dict:
+    row["message"] = shown(row["message"], row.pop("message_key"), row.pop("params"), lang)
+    return row

@@ -53,7 +53,10 @@ class Message(str):
         return (type(self), (str(self), self.key, self.params))
 
     def in_language(self, lang: str | None) -> str:
-        return msg(self.key, lang, **self.params)
+        try:
+            return render(self.key, {k: _plain(v) for k, v in self.params.items()}, lang)
+        except (KeyError, ValueError, TypeError):  # a key renamed since: the words as they were
+            return str(self)
 
 
 class Listing(Message):
@@ -111,6 +114,8 @@ def _plain(value: object) -> object:
         return {"$msg": value.key, "params": {k: _plain(v) for k, v in value.params.items()}}
     if value is None or isinstance(value, bool | int | float):
         return value
+    if isinstance(value, dict) and ("$msg" in value or "$list" in value):
+        return value  # already in the stored form
     return str(value)  # a path, an exception: its text, as it was said at import time
 
 
@@ -146,3 +151,27 @@ def shown(message: str, key: str | None, params: str | None, lang: str | None) -
         return render(key, params, lang)
     except (KeyError, ValueError, TypeError):  # a key renamed since, a damaged value
         return message
+
+
+def in_language(text: object, lang: str | None) -> str:
+    """``text`` written again in ``lang`` when it is a catalogue ``Message``; else as it is."""
+    if isinstance(text, Message):
+        return text.in_language(lang)
+    return "" if text is None else str(text)
+
+
+def to_stored(message: object) -> str | None:
+    """One JSON value for a message kept outside import_issues (the last sync error)."""
+    key, params = to_json(message)
+    if key is None:
+        return None
+    return json.dumps({"key": key, "params": json.loads(params or "{}")}, ensure_ascii=False)
+
+
+def from_stored(text: str, stored: str | None) -> str:
+    """The ``Message`` ``to_stored`` kept (``text`` as it is when there is none)."""
+    try:
+        form = json.loads(stored) if stored else None
+        return Message(text, form["key"], dict(form["params"])) if form else text
+    except (ValueError, KeyError, TypeError):
+        return text

@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Callable
 
+from resources.messages import in_language, msg
 from sync.client.credentials import load_credentials, save_credentials
 from sync.client.cycle import normalize_url, sync_once
 from sync.client.errors import (
@@ -22,7 +23,6 @@ from sync.client.errors import (
     IncompatibleServerError,
     NotConfiguredError,
     SyncError,
-    say,
 )
 from sync.client.notices import describe
 from sync.client.status import sync_status
@@ -67,9 +67,11 @@ def run_sync_command(
     token: str | None,
     status: bool,
     out: Callable[[str], object] = print,
+    lang: str | None = None,
     **sync_kwargs,
 ) -> int:
-    """Run `genba sync`; return the exit code (0 ok, 1 failure with a one-line error printed)."""
+    """Run `genba sync`; return the exit code (0 ok, 1 failure with a one-line error printed).
+    What it says is written in ``lang`` (Japanese by default)."""
     if status:
         st = sync_status(store)
         out(f"server:       {st['server'] or '(none: genba sync --server URL --token TOKEN)'}")
@@ -94,20 +96,14 @@ def run_sync_command(
     token = token or saved_token
     if not server or not token:
         out(
-            f"error: {NotConfiguredError().message}"
+            f"error: {in_language(NotConfiguredError().message, lang)}"
             if not server
             else f"error: no token for {server}: run `genba sync --server {server} --token -` "
             "and paste it (or set GENBA_TOKEN)."
         )
         return 1
     if is_cleartext(server):
-        out(
-            "warning: "
-            + say(
-                f"{server} への通信は暗号化されません (http)。社外ネットワークでは https を使ってください。",
-                f"traffic to {server} is not encrypted (http): use https outside a trusted network.",
-            )
-        )
+        out("warning: " + msg("cli.sync.cleartext", lang, server=server))
     progress, close = _progress_bar()
     try:
         report = sync_once(store, server, token, progress=progress, **sync_kwargs)
@@ -115,15 +111,15 @@ def run_sync_command(
         close()
         if not isinstance(exc, AuthError | IncompatibleServerError):
             save_credentials(store, server, token)  # offline etc.: keep them for next time
-        out(f"error: {exc.message}")
+        out(f"error: {in_language(exc.message, lang)}")
         return 1
     close()
     save_credentials(store, server, token)
     for warning in report.warnings:
         out(f"warning: {warning}")
     for line in describe(report):
-        out(f"warning: {line}")
-    out(report.summary())
+        out(f"warning: {in_language(line, lang)}")
+    out(in_language(report.summary(), lang))
     return 0
 
 
@@ -147,7 +143,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}")
         return 1
     with store:
-        return run_sync_command(store, args.server, args.token, args.status)
+        lang = os.environ.get("GENBA_LANG")  # the desktop CLI passes the rep's setting
+        return run_sync_command(store, args.server, args.token, args.status, lang=lang)
 
 
 if __name__ == "__main__":

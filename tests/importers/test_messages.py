@@ -47,7 +47,8 @@ CODES = {
 # Keys whose text is a term or a line of figures rather than a sentence.
 TERMS = (
     "looks_like.", "field.", "vcard_field.", "cli.", "field_name.", "not_visits.", "extras.",
-    "place.", "reason.",
+    "place.", "reason.", "sync.cause.", "sync.duration.", "sync.summary", "crash.where.",
+    "crash.report_line",
 )  # fmt: skip
 TERM_KEYS = {
     "unmapped_columns.column",

@@ -87,7 +87,7 @@ def test_two_laptops_through_a_real_server(tmp_path, live_server):
 
     first = client(a_dir, "--server", url, "--token", token)
     assert first.returncode == 0, first.stdout + first.stderr
-    assert "sent 5" in first.stdout  # 2 company fields + 3 activity fields
+    assert "送信 5 件" in first.stdout  # 2 company fields + 3 activity fields
     got = client(b_dir, "--server", url, "--token", token2)
     assert got.returncode == 0, got.stdout
     with Store(b_dir) as b:
@@ -123,7 +123,7 @@ def test_server_down_is_offline(tmp_path):
     with Store(tmp_path / "a") as a, a.write() as w:
         w.insert("companies", {"name": "X"})
     res = client(tmp_path / "a", "--server", f"http://127.0.0.1:{port}", "--token", "t")
-    assert res.returncode == 1 and "Offline" in res.stdout and res.stdout.count("\n") == 1
+    assert res.returncode == 1 and "応答がありません" in res.stdout and res.stdout.count("\n") == 1
 
 
 def test_server_cli_errors_and_migrate(tmp_path):
