@@ -214,8 +214,9 @@ def _dispatch(args, store, config, data_dir: Path) -> int:
         )
     if args.command == "backup":
         from desktop.commands.backup import run_backup
+        from importers.messages import cli_language
 
-        return run_backup(store, args.dest, with_blobs=args.with_blobs)
+        return run_backup(store, args.dest, with_blobs=args.with_blobs, lang=cli_language(settings))
     if args.command == "sync" and args.sign_out:
         return _sign_out(store, settings)
     if args.command == "sync":
@@ -234,15 +235,18 @@ def _dispatch(args, store, config, data_dir: Path) -> int:
 
         kind = next((k for k in FOLDER_HELP if getattr(args, k, None)), None)
         path = getattr(args, kind) if kind else None
-        return run_folders(settings, data_dir, args.folders_action, kind, path)
+        from importers.messages import cli_language
+
+        lang = cli_language(settings)
+        return run_folders(settings, data_dir, args.folders_action, kind, path, lang=lang)
     if args.command in ("search", "brief", "export", "mvp", "note"):
         return _knowledge(args, store, settings)
     from desktop.commands import listing
+    from importers.messages import cli_language
 
+    lang = cli_language(settings)
     if args.command == "problems":
-        from importers.messages import cli_language
-
-        return listing.list_problems(store, as_json=args.json, lang=cli_language(settings))
+        return listing.list_problems(store, as_json=args.json, lang=lang)
     if args.command == "activities":
         return listing.list_activities(
             store,
@@ -251,9 +255,10 @@ def _dispatch(args, store, config, data_dir: Path) -> int:
             since=args.since,
             limit=args.limit,
             include_deleted=args.include_deleted,
+            lang=lang,
         )
     if args.command == "companies":
-        return listing.list_companies(store, as_json=args.json)
+        return listing.list_companies(store, as_json=args.json, lang=lang)
     raise AssertionError(args.command)
 
 
@@ -329,7 +334,10 @@ def _refresh_team_workbook(store, settings: Settings) -> None:
         if getattr(result, "message", None):
             print(result.message, flush=True)
     except OSError as exc:
-        print(f"the team workbook could not be written to {settings.team_workbook_folder}: {exc}")
+        from importers.messages import cli_language, msg
+
+        folder, lang = settings.team_workbook_folder, cli_language(settings)
+        print(msg("cli.team_workbook.failed", lang, folder=folder, detail=exc))
 
 
 def _knowledge(args, store, settings: Settings) -> int:

@@ -10,12 +10,12 @@ from importers.normalize.readings import sort_key
 from resources.messages import shown
 
 
-def _emit(rows, as_json: bool, headers, keys, widths, out) -> None:
+def _emit(rows, as_json: bool, headers, keys, widths, out, lang: str | None = None) -> None:
     if as_json:
         out(json.dumps([dict(r) for r in rows], ensure_ascii=False, indent=2))
         return
     if not rows:
-        out("(none)")
+        out(msg("cli.list.none", lang))
         return
     out(render(headers, [[r[k] for k in keys] for r in rows], widths))
 
@@ -29,6 +29,7 @@ def list_activities(
     limit: int,
     include_deleted: bool,
     out=print,
+    lang: str | None = None,
 ) -> int:
     where, params = ["1=1"], []
     if not include_deleted:
@@ -66,11 +67,12 @@ def list_activities(
         ],
         [10, 8, 20, 10, 36, 16, 12, 4],
         out,
+        lang,
     )
     return 0
 
 
-def list_companies(store, *, as_json: bool, out=print) -> int:
+def list_companies(store, *, as_json: bool, out=print, lang: str | None = None) -> int:
     rows = store.query(
         """SELECT c.id, c.name, c.name_normalized, c.name_kana,
                   count(a.id) AS activities, max(a.occurred_on) AS last_contact
@@ -87,6 +89,7 @@ def list_companies(store, *, as_json: bool, out=print) -> int:
         ["name", "activities", "last_contact"],
         [30, 6, 10],
         out,
+        lang,
     )
     return 0
 

@@ -173,3 +173,14 @@ def test_genba_problems_speaks_japanese_unless_english_is_chosen(tmp_path, data_
     assert english.startswith("ERROR ") and not KANA.search(english)
     _set_language(data_dir, "en")  # the setting, without GENBA_LANG
     assert _genba("problems", data_dir=data_dir).stdout == english
+
+
+def test_other_command_lines_speak_japanese_too(tmp_path, data_dir):
+    assert "まだフォルダーがありません" in _genba("folders", "list", data_dir=data_dir).stdout
+    assert _genba("companies", data_dir=data_dir).stdout.strip() == "（ありません）"
+    added = _genba("folders", "add", "--reports", str(tmp_path), data_dir=data_dir).stdout
+    assert added.startswith("日報フォルダー ") and "追加しました" in added
+    english = _genba("folders", "list", data_dir=data_dir, lang="en").stdout
+    assert english.startswith("reports") and "(exists, native events)" in english
+    backup = _genba("backup", str(tmp_path / "b.db"), data_dir=data_dir).stdout
+    assert "バックアップしました" in backup
