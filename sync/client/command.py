@@ -29,7 +29,7 @@ from sync.client.status import sync_status
 from sync.client.urls import is_cleartext
 
 
-def _progress_bar():
+def _progress_bar(lang: str | None = None):
     """A tqdm bar on stderr when it is a terminal (a new laptop's first pull can be long)."""
     if not sys.stderr.isatty():
         return None, lambda: None
@@ -44,7 +44,7 @@ def _progress_bar():
         if bar is None:
             bar = bars[phase] = tqdm(
                 total=total,
-                desc="sending" if phase == "push" else "receiving",
+                desc=msg("cli.sync.sending" if phase == "push" else "cli.sync.receiving", lang),
                 unit=" changes",
                 leave=False,
                 file=sys.stderr,
@@ -74,15 +74,18 @@ def run_sync_command(
     What it says is written in ``lang`` (Japanese by default)."""
     if status:
         st = sync_status(store)
-        out(f"server:       {st['server'] or '(none: genba sync --server URL --token TOKEN)'}")
-        out(f"pending:      {st['pending']} change(s) not yet sent")
-        out(f"last success: {st['last_success'] or 'never'}")
+        server = st["server"] or msg("cli.sync.status.no_server", lang)
+        out(msg("cli.sync.status.server", lang, server=server))
+        out(msg("cli.sync.status.pending", lang, count=st["pending"]))
+        when = st["last_success"] or msg("cli.sync.status.never", lang)
+        out(msg("cli.sync.status.last_success", lang, when=when))
         if st.get("rejected"):
-            out(f"refused:      {st['rejected']} change(s) kept here (see `genba problems`)")
+            out(msg("cli.sync.status.refused", lang, count=st["rejected"]))
         if st.get("held"):
-            out(f"held:         {st['held']} received value(s) not stored (see `genba problems`)")
+            out(msg("cli.sync.status.held", lang, count=st["held"]))
         if st["last_error"]:
-            out(f"last error:   {st['last_error']}")
+            error = in_language(st["last_error"], lang)
+            out(msg("cli.sync.status.last_error", lang, message=error))
         return 0
     if token == "-":  # from stdin: a token on the command line shows in process lists
         token = sys.stdin.readline().strip() or None
@@ -98,13 +101,12 @@ def run_sync_command(
         out(
             f"error: {in_language(NotConfiguredError().message, lang)}"
             if not server
-            else f"error: no token for {server}: run `genba sync --server {server} --token -` "
-            "and paste it (or set GENBA_TOKEN)."
+            else msg("cli.sync.no_token", lang, server=server)
         )
         return 1
     if is_cleartext(server):
         out("warning: " + msg("cli.sync.cleartext", lang, server=server))
-    progress, close = _progress_bar()
+    progress, close = _progress_bar(lang)
     try:
         report = sync_once(store, server, token, progress=progress, **sync_kwargs)
     except SyncError as exc:

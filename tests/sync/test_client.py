@@ -211,9 +211,12 @@ def test_run_sync_command_remembers_and_reports(server, make_store):
     assert out[-1].startswith("Synced with http://testserver: sent 0")
     assert run_sync_command(store, None, None, False, out=out.append, client=server.client) == 0
     out.clear()
-    assert run_sync_command(store, None, None, True, out=out.append) == 0
+    assert run_sync_command(store, None, None, True, out=out.append, lang="en") == 0
     text = "\n".join(out)
     assert "http://testserver" in text and "pending:      0" in text and "never" not in text
+    out.clear()
+    assert run_sync_command(store, None, None, True, out=out.append) == 0
+    assert out[1] == "未送信:       変更 0 件" and "まだありません" not in "\n".join(out)
 
 
 def test_run_sync_command_errors_are_one_line(server, make_store):

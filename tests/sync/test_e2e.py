@@ -102,7 +102,7 @@ def test_two_laptops_through_a_real_server(tmp_path, live_server):
     with Store(a_dir) as a:
         assert a.query("SELECT name FROM companies")[0][0] == "トヨタ自動車株式会社"
     status = client(a_dir, "--status")
-    assert url in status.stdout and "pending:      0" in status.stdout
+    assert url in status.stdout and "未送信:       変更 0 件" in status.stdout
     assert oct((a_dir / "sync_token").stat().st_mode & 0o777) == "0o600"
 
     # a revoked token: one line, exit 1, nothing lost
