@@ -177,7 +177,10 @@ def main(argv: list[str] | None = None) -> int:
         install_crash_handler(default_language(data_dir))
         store = Store(data_dir)
     except (StoreError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        from resources.messages import in_language
+
+        said = exc.args[0] if isinstance(exc, StoreError) and exc.args else exc
+        print(f"error: {in_language(said, default_language(data_dir))}", file=sys.stderr)
         return 1
     with store:
         try:

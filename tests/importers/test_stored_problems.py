@@ -184,3 +184,11 @@ def test_other_command_lines_speak_japanese_too(tmp_path, data_dir):
     assert english.startswith("reports") and "(exists, native events)" in english
     backup = _genba("backup", str(tmp_path / "b.db"), data_dir=data_dir).stdout
     assert "バックアップしました" in backup
+
+
+def test_a_damaged_database_is_said_in_the_reps_language(data_dir):
+    (data_dir / "genba.db").write_bytes(b"this is not sqlite" * 100)
+    japanese = _genba("problems", data_dir=data_dir)
+    assert japanese.returncode == 1 and "データベースとして使えません" in japanese.stderr
+    english = _genba("problems", data_dir=data_dir, lang="en")
+    assert "not a usable Genba database" in english.stderr and not KANA.search(english.stderr)
