@@ -345,22 +345,25 @@ def _refresh_team_workbook(store, settings: Settings) -> None:
 
 def _knowledge(args, store, settings: Settings) -> int:
     from desktop.commands import knowledge as kn
+    from importers.messages import cli_language
 
-    user = settings.user_name
+    user, lang = settings.user_name, cli_language(settings)
     if args.command == "search":
         if args.rebuild:
             return kn.run_reindex(store)
-        return kn.run_search(store, " ".join(args.query), args.json, limit=args.limit)
+        return kn.run_search(store, " ".join(args.query), args.json, limit=args.limit, lang=lang)
     if args.command == "brief":
-        return kn.run_brief(store, args.customer, user, args.pdf, args.json)
+        return kn.run_brief(store, args.customer, user, args.pdf, args.json, lang=lang)
     if args.command == "export":
         if args.export_what == "team-workbook":
             return kn.run_export_team_workbook(store, args.out, args.month)
         return kn.run_export_digest(store, args.out, args.departments)
     if args.command == "mvp":
-        return kn.run_mvp(store, args.month, as_json=args.json)
+        return kn.run_mvp(store, args.month, as_json=args.json, lang=lang)
     if args.note_action == "add":
-        return kn.run_note_add(store, args.customer, args.text, args.category, args.private, user)
+        return kn.run_note_add(
+            store, args.customer, args.text, args.category, args.private, user, lang=lang
+        )
     return kn.run_helpful(store, args.note_id, user, undo=args.undo)
 
 

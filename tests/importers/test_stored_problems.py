@@ -192,3 +192,12 @@ def test_a_damaged_database_is_said_in_the_reps_language(data_dir):
     assert japanese.returncode == 1 and "データベースとして使えません" in japanese.stderr
     english = _genba("problems", data_dir=data_dir, lang="en")
     assert "not a usable Genba database" in english.stderr and not KANA.search(english.stderr)
+
+
+def test_knowledge_commands_say_their_refusals_in_japanese(data_dir):
+    empty = _genba("search", data_dir=data_dir)
+    assert empty.returncode == 2 and empty.stdout.startswith("エラー: 何を探しますか")
+    month = _genba("mvp", "--month", "2025/4", data_dir=data_dir)
+    assert month.returncode == 2 and "YYYY-MM の形で" in month.stdout
+    english = _genba("mvp", "--month", "2025/4", data_dir=data_dir, lang="en")
+    assert english.stdout.startswith("error: --month must be YYYY-MM")
