@@ -23,7 +23,9 @@ class Bus(QObject):
     data_changed = Signal()  # an import, an edit, a merge, a pull: views re-read
     settings_changed = Signal()
     watch_event = Signal(object)  # importers.watch.WatchEvent
-    sync_status = Signal(dict)  # BackgroundSync's status dict
+    sync_status = Signal(
+        object
+    )  # BackgroundSync's status dict (object: its messages keep their keys)
     import_progress = Signal(int, int, str)  # done, total, file name
 
 
