@@ -69,7 +69,7 @@ def run_app(data_dir: Path, self_test: bool = False) -> int:
                 genba.dispose()
         from desktop.app.errors import install_excepthooks
 
-        install_excepthooks()  # in the UI's language; the log was set up by desktop.launch
+        install_excepthooks(genba.ctx.language)  # the UI's; the log was set up by desktop.launch
         app.setQuitOnLastWindowClosed(genba.tray is None)
         genba.start()
         try:

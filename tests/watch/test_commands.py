@@ -171,17 +171,15 @@ def test_folders_add_list_remove(data_dir, tmp_path, monkeypatch):
     (tmp_path / "日報").mkdir()
     (tmp_path / "名刺").mkdir()
     settings, lines = Settings(), Lines()
-    assert run_folders(settings, data_dir, "add", "reports", "日報", out=lines, lang="en") == 0
-    assert (
-        run_folders(settings, data_dir, "add", "cards", str(tmp_path / "名刺"), lines, lang="en")
-        == 0
-    )
-    assert (
-        run_folders(settings, data_dir, "add", "reports", str(tmp_path / "日報"), lines, lang="en")
-        == 0
-    )
+
+    def folders(s, action, kind, path):
+        return run_folders(s, data_dir, action, kind, path, out=lines, lang="en")
+
+    assert folders(settings, "add", "reports", "日報") == 0
+    assert folders(settings, "add", "cards", str(tmp_path / "名刺")) == 0
+    assert folders(settings, "add", "reports", str(tmp_path / "日報")) == 0
     assert "already" in lines.items[-1]
-    assert run_folders(settings, data_dir, "add", "photos", "無い", out=lines, lang="en") == 1
+    assert folders(settings, "add", "photos", "無い") == 1
     assert "no such folder" in lines.items[-1]
 
     saved = Settings.load(data_dir)
@@ -191,18 +189,12 @@ def test_folders_add_list_remove(data_dir, tmp_path, monkeypatch):
 
     lines.items.clear()
     os.rmdir(tmp_path / "名刺")  # an unplugged drive stays listed
-    assert run_folders(saved, data_dir, "list", None, None, out=lines, lang="en") == 0
+    assert folders(saved, "list", None, None) == 0
     assert lines.items[0].startswith("reports") and "(exists, native events)" in lines.items[0]
     assert lines.items[1].startswith("cards") and "NOT FOUND" in lines.items[1]
 
-    assert (
-        run_folders(saved, data_dir, "remove", "cards", str(tmp_path / "名刺"), lines, lang="en")
-        == 0
-    )
-    assert (
-        run_folders(saved, data_dir, "remove", "cards", str(tmp_path / "名刺"), lines, lang="en")
-        == 1
-    )
+    assert folders(saved, "remove", "cards", str(tmp_path / "名刺")) == 0
+    assert folders(saved, "remove", "cards", str(tmp_path / "名刺")) == 1
     assert Settings.load(data_dir).card_folders == []
 
     forced = Settings(report_folders=[str(tmp_path / "日報")], force_polling=True)
