@@ -29,7 +29,7 @@ from importers.workbook.sniff import sniff_format
 from tests.helpers.workbooks import table_workbook, visit_rows
 
 FORMATTER = string.Formatter()
-JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+JAPANESE = re.compile(r"[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef]")  # text or full-width marks
 # Codes the brief and the app's Problems view rely on: each needs words in both languages.
 CODES = {
     # reports
@@ -51,6 +51,7 @@ TERMS = (
     "crash.report_line",
 )  # fmt: skip
 TERM_KEYS = {
+    "no_header.heading",
     "unmapped_columns.column",
     "unmapped_columns.no_heading",
     "bad_date.visit",
