@@ -86,6 +86,9 @@ def _join(items, lang: str | None) -> str:
     return sep.join(i.in_language(lang) if isinstance(i, Message) else str(i) for i in items)
 
 
+_KEPT = (str, bool, int, float, type(None), dict)  # str covers Message and Listing
+
+
 class _Params(dict):
     """Missing parameters stay visible as {name} instead of crashing an import."""
 
@@ -97,7 +100,11 @@ def msg(key: str, lang: str | None = None, **params: object) -> Message:
     """The template ``key`` in ``lang`` (Japanese unless 'en'), filled with ``params``."""
     lang = normalize_language(lang) or DEFAULT_LANGUAGE
     template = catalogue(lang)[key]
-    return Message(template.format_map(_Params(params)), key, params)
+    text = template.format_map(_Params(params))
+    # An exception or a path is kept as its text: a Message crosses processes pickled, and not
+    # every exception class can be rebuilt on the other side.
+    kept = {k: v if isinstance(v, _KEPT) else str(v) for k, v in params.items()}
+    return Message(text, key, kept)
 
 
 def join(items, lang: str | None = None) -> Listing:

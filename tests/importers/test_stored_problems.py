@@ -76,6 +76,19 @@ def test_a_message_remembers_its_key_and_parameters_across_processes():
     assert render(key, params, "ja") == said.message
 
 
+class _Unpicklable(Exception):
+    def __init__(self, a, b):  # pickle rebuilds an exception from its args: this one cannot be
+        super().__init__(f"{a}: {b}")
+
+
+def test_an_exception_given_as_a_parameter_travels_as_its_text():
+    said = issue("warning", "memo_text_failed", "ja", "x.jpg", name="x.jpg",
+                 reason=_Unpicklable("tesseract", "crashed"))  # fmt: skip
+    back = pickle.loads(pickle.dumps(said))  # the import process sends outcomes pickled
+    assert back.message.params["reason"] == "tesseract: crashed"
+    assert "tesseract: crashed" in back.message.in_language("en")
+
+
 def test_lists_and_card_places_are_written_again_in_the_other_language():
     text = msg("no_usable_columns", "ja", name="x.csv", found=join(["会社", "氏名"], "ja"))
     assert "会社、氏名" in text
