@@ -206,7 +206,10 @@ def main(argv: list[str] | None = None) -> int:
         install_crash_handler(default_language(data_dir))
         store = Store(data_dir)
     except (StoreError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        from resources.messages import in_language
+
+        said = exc.args[0] if isinstance(exc, StoreError) and exc.args else exc
+        print(f"error: {in_language(said, default_language(data_dir))}", file=sys.stderr)
         return 1
     with store:
         try:
@@ -243,14 +246,17 @@ def _dispatch(args, store, config, data_dir: Path) -> int:
         )
     if args.command == "backup":
         from desktop.commands.backup import run_backup
+        from importers.messages import cli_language
 
-        return run_backup(store, args.dest, with_blobs=args.with_blobs)
+        return run_backup(store, args.dest, with_blobs=args.with_blobs, lang=cli_language(settings))
     if args.command == "sync" and args.sign_out:
         return _sign_out(store, settings)
     if args.command == "sync":
+        from importers.messages import cli_language
         from sync.client.command import run_sync_command
 
-        rc = run_sync_command(store, args.server, args.token, args.status)
+        lang = cli_language(settings)
+        rc = run_sync_command(store, args.server, args.token, args.status, lang=lang)
         if rc == 0 and not args.status:
             _refresh_team_workbook(store, settings)
         return rc
@@ -261,7 +267,10 @@ def _dispatch(args, store, config, data_dir: Path) -> int:
 
         kind = next((k for k in FOLDER_HELP if getattr(args, k, None)), None)
         path = getattr(args, kind) if kind else None
-        return run_folders(settings, data_dir, args.folders_action, kind, path)
+        from importers.messages import cli_language
+
+        lang = cli_language(settings)
+        return run_folders(settings, data_dir, args.folders_action, kind, path, lang=lang)
     if args.command == "drafts":
         from desktop.commands.drafts import run_drafts
         from importers.messages import cli_language
@@ -270,11 +279,11 @@ def _dispatch(args, store, config, data_dir: Path) -> int:
     if args.command in ("search", "brief", "export", "mvp", "note"):
         return _knowledge(args, store, settings)
     from desktop.commands import listing
+    from importers.messages import cli_language
 
+    lang = cli_language(settings)
     if args.command == "problems":
-        from importers.messages import cli_language
-
-        return listing.list_problems(store, as_json=args.json, lang=cli_language(settings))
+        return listing.list_problems(store, as_json=args.json, lang=lang)
     if args.command == "activities":
         return listing.list_activities(
             store,
@@ -283,9 +292,10 @@ def _dispatch(args, store, config, data_dir: Path) -> int:
             since=args.since,
             limit=args.limit,
             include_deleted=args.include_deleted,
+            lang=lang,
         )
     if args.command == "companies":
-        return listing.list_companies(store, as_json=args.json)
+        return listing.list_companies(store, as_json=args.json, lang=lang)
     raise AssertionError(args.command)
 
 
@@ -314,11 +324,15 @@ def _watch(args, store, settings: Settings, data_dir: Path) -> int:
 
     background = None
     if sync_status(store).get("server"):
+        from importers.messages import cli_language
+        from resources.messages import in_language
         from sync.client.background import BackgroundSync
+
+        lang = cli_language(settings)
 
         def on_status(status: dict) -> None:
             if status.get("state") in ("ok", "offline", "error") and status.get("message"):
-                print(f"⇅ {status['message']}", flush=True)
+                print(f"⇅ {in_language(status['message'], lang)}", flush=True)
             if status.get("state") == "ok":
                 _refresh_team_workbook(store, settings)
 
@@ -357,27 +371,33 @@ def _refresh_team_workbook(store, settings: Settings) -> None:
         if getattr(result, "message", None):
             print(result.message, flush=True)
     except OSError as exc:
-        print(f"the team workbook could not be written to {settings.team_workbook_folder}: {exc}")
+        from importers.messages import cli_language, msg
+
+        folder, lang = settings.team_workbook_folder, cli_language(settings)
+        print(msg("cli.team_workbook.failed", lang, folder=folder, detail=exc))
 
 
 def _knowledge(args, store, settings: Settings) -> int:
     from desktop.commands import knowledge as kn
+    from importers.messages import cli_language
 
-    user = settings.user_name
+    user, lang = settings.user_name, cli_language(settings)
     if args.command == "search":
         if args.rebuild:
             return kn.run_reindex(store)
-        return kn.run_search(store, " ".join(args.query), args.json, limit=args.limit)
+        return kn.run_search(store, " ".join(args.query), args.json, limit=args.limit, lang=lang)
     if args.command == "brief":
-        return kn.run_brief(store, args.customer, user, args.pdf, args.json)
+        return kn.run_brief(store, args.customer, user, args.pdf, args.json, lang=lang)
     if args.command == "export":
         if args.export_what == "team-workbook":
             return kn.run_export_team_workbook(store, args.out, args.month)
         return kn.run_export_digest(store, args.out, args.departments)
     if args.command == "mvp":
-        return kn.run_mvp(store, args.month, as_json=args.json)
+        return kn.run_mvp(store, args.month, as_json=args.json, lang=lang)
     if args.note_action == "add":
-        return kn.run_note_add(store, args.customer, args.text, args.category, args.private, user)
+        return kn.run_note_add(
+            store, args.customer, args.text, args.category, args.private, user, lang=lang
+        )
     return kn.run_helpful(store, args.note_id, user, undo=args.undo)
 
 

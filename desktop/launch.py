@@ -13,22 +13,11 @@ import sys
 from pathlib import Path
 
 from desktop import logs
+from resources.messages import msg
 
 log = logging.getLogger("genba.app")
 
 EXIT_NOT_INSTALLED = 2
-
-# (Japanese, English)
-_NOT_INSTALLED = (
-    "デスクトップアプリがインストールされていません。pip install -e '.[app]' を実行してから、"
-    "もう一度 genba を起動してください（genba import などのコマンドはこのまま使えます）。",
-    "The desktop app is not installed: run pip install -e '.[app]', then start genba again "
-    "(commands such as genba import work without it).",
-)
-_CANNOT_START = (
-    "デスクトップアプリを起動できません（{error}）。詳細は {log} にあります。",
-    "The desktop app cannot start ({error}); details are in {log}.",
-)
 
 
 def app_installed() -> bool:
@@ -43,7 +32,7 @@ def launch_app(data_dir: Path, self_test: bool = False) -> int:
     """Run the app on ``data_dir`` (``self_test``: IT's check); its exit status."""
     lang = _language(data_dir)
     if not app_installed():
-        print(_NOT_INSTALLED[lang == "en"], file=sys.stderr)
+        print(msg("app.not_installed", lang), file=sys.stderr)
         return EXIT_NOT_INSTALLED
     log_file = logs.setup_logging(_log_level(data_dir))
     # Until the app has its window, an unexpected error is a line on stderr and a crash report.
@@ -54,7 +43,7 @@ def launch_app(data_dir: Path, self_test: bool = False) -> int:
     except ImportError as exc:  # PySide6 there but broken (a missing system library)
         log.exception("the desktop app cannot start")
         print(
-            _CANNOT_START[lang == "en"].format(error=exc, log=log_file or logs.log_dir()),
+            msg("app.cannot_start", lang, error=exc, log=log_file or logs.log_dir()),
             file=sys.stderr,
         )
         return 1

@@ -20,6 +20,8 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 
+from resources.messages import msg
+
 LOG_NAME = "genba.log"
 MAX_BYTES = 2 * 1024 * 1024
 BACKUP_COUNT = 4  # genba.log + 4 older files = 5 × 2 MB
@@ -106,25 +108,6 @@ def report_crash(exc_type, exc, tb, where: str = "") -> Path | None:
     return Path(path) if path else None
 
 
-# (Japanese, English): what the rep reads when Genba hit a bug.
-_CRASH = (
-    "{where}予期しないエラーが発生しました（{error}）。報告ファイル {path} をIT担当者に送ってください。",
-    "Genba hit an unexpected error{where} ({error}). Please send the report {path} to your IT contact.",
-)
-_CRASH_NO_REPORT = (
-    "{where}予期しないエラーが発生しました（{error}）。報告ファイルを書けなかったため、"
-    "この表示をIT担当者に伝えてください。",
-    "Genba hit an unexpected error{where} ({error}); no report could be written. Please tell "
-    "your IT contact what this says.",
-)
-_REPORT = ("報告ファイル: {path}", "Report: {path}")
-_NO_REPORT = ("（報告ファイルを書けませんでした）", "(no report could be written)")
-_WHERE = {
-    "import": ("取り込みプロセスで", " in the import process"),
-    "sync": ("同期プロセスで", " in the sync process"),
-}
-
-
 def language(lang: str | None = None) -> str:
     """``lang``, else the app's UI language (set by ``desktop.app.i18n``), else ``GENBA_LANG``,
     else Japanese."""
@@ -139,18 +122,18 @@ def crash_message(
 ) -> str:
     """One line for the rep: what happened (``where``: 'import' or 'sync' for a child process)
     and where the report is."""
-    en = language(lang) == "en"
+    lang = language(lang)
     error = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
-    place = _WHERE.get(where, ("", ""))[en] if where else ""
+    place = msg(f"crash.where.{where}", lang) if where in ("import", "sync") else ""
     if path is None:
-        return _CRASH_NO_REPORT[en].format(where=place, error=error)
-    return _CRASH[en].format(where=place, error=error, path=path)
+        return msg("crash.no_report", lang, where=place, error=error)
+    return msg("crash", lang, where=place, error=error, path=path)
 
 
 def report_line(path: Path | None, lang: str | None = None) -> str:
     """'報告ファイル: PATH' (or 'Report: PATH'), for the app's error dialog."""
-    en = language(lang) == "en"
-    return _REPORT[en].format(path=path if path else _NO_REPORT[en])
+    lang = language(lang)
+    return msg("crash.report_line", lang, path=path or msg("crash.report_line.none", lang))
 
 
 def install_crash_handler(

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 class Issue:
     severity: str  # 'info' | 'warning' | 'error'
     code: str  # short, stable, for filtering: 'bad_date', 'encrypted', ...
-    message: str
+    message: str  # a resources.messages.Message from the catalogue: key and params go along
     location: str | None = None  # 'Sheet!B7', a row, or None for the whole file
 
 

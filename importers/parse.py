@@ -140,10 +140,7 @@ def _no_header(found: list[tuple[str, str, str]], lang):
     found = found[:8]
     if not found:
         return fail("no_header", lang, rows=HEADER_SCAN_ROWS)
-    listed = join(
-        ((f"{text}（{ref}）" if lang == "ja" else f"{text} ({ref})") for text, _f, ref in found),
-        lang,
-    )
+    listed = join((msg("no_header.heading", lang, text=t, ref=ref) for t, _f, ref in found), lang)
     return fail("no_header.found", lang, found=listed)
 
 

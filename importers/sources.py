@@ -20,6 +20,7 @@ from pathlib import Path
 from importers.issues import Issue
 from importers.messages import msg
 from importers.reading import FileBytes
+from resources.messages import to_json
 from sync.store import Store, Writer
 from sync.store.ids import new_id
 
@@ -166,9 +167,21 @@ def save_issues(w: Writer, source_id: str, issues: list[Issue]) -> None:
     w.conn.execute("DELETE FROM import_issues WHERE source_id = ?", (source_id,))
     now = _now()
     w.conn.executemany(
-        "INSERT INTO import_issues (id, source_id, location, severity, code, message, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(new_id(), source_id, i.location, i.severity, i.code, i.message, now) for i in issues],
+        "INSERT INTO import_issues (id, source_id, location, severity, code, message, created_at,"
+        " message_key, params) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                new_id(),
+                source_id,
+                i.location,
+                i.severity,
+                i.code,
+                i.message,
+                now,
+                *to_json(i.message),
+            )
+            for i in issues
+        ],
     )
 
 

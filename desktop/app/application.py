@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QTimer
 from desktop.app import autostart
 from desktop.app.context import AppContext
 from desktop.app.data.changes import Changes, RecordingStore, of_outcome, of_rows
+from desktop.app.i18n import choose_language
 from desktop.app.icons import icon
 from desktop.app.notifications import GATHER_SECONDS, Digest, NoticeBatcher
 from desktop.app.services.syncing import SyncService
@@ -17,22 +18,8 @@ from desktop.app.tasks import TaskManager
 from desktop.app.tray import Tray, tray_available
 from desktop.app.window import MainWindow
 from importers.managed_config import ManagedConfig
+from resources.messages import in_language
 from sync.store.connection import READER_CACHE_KIB
-
-
-def one_language(message: str) -> str:
-    """A sync message is written "日本語。 / English." (older ones the other way round): the part
-    in the UI's language."""
-    import os
-    import re
-
-    first, sep, second = message.partition(" / ")
-    if not sep:
-        return message
-    japanese, english = (
-        (first, second) if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", first) else (second, first)
-    )
-    return english if os.environ.get("GENBA_UI_LANG") == "en" else japanese
 
 
 class GenbaApp(QObject):
@@ -45,7 +32,15 @@ class GenbaApp(QObject):
         # Effective settings: IT policy > machine file > the rep's own > installer presets.
         config = ManagedConfig(data_dir)
         tasks = TaskManager(self)
-        self.ctx = AppContext(Path(data_dir), store, config.settings(), tasks, config=config)
+        # Problems and sync messages are written in the UI's language (i18n's rule) when shown.
+        self.ctx = AppContext(
+            Path(data_dir),
+            store,
+            config.settings(),
+            tasks,
+            config=config,
+            language=choose_language(data_dir),
+        )
         self.window = MainWindow(self.ctx)
         self.sync = SyncService(self.ctx, self)
         self.watch = WatchService(self.ctx, after_import=self.sync.trigger, parent=self)
@@ -281,4 +276,4 @@ class GenbaApp(QObject):
         if self.tray is None or not self.ctx.settings.notifications:
             return
         self._notice_view = "sync"
-        self.tray.notify(self.tr("Cannot sync"), one_language(message), True)
+        self.tray.notify(self.tr("Cannot sync"), in_language(message, self.ctx.language), True)

@@ -26,7 +26,9 @@ class Bus(QObject):
     data_changed = Signal(object)
     settings_changed = Signal()
     watch_event = Signal(object)  # importers.watch.WatchEvent
-    sync_status = Signal(dict)  # BackgroundSync's status dict
+    sync_status = Signal(
+        object
+    )  # BackgroundSync's status dict (object: its messages keep their keys)
     import_progress = Signal(int, int, str)  # done, total, file name
     # percent of a voice memo transcribed (-1: its import ended), file name
     transcribe_progress = Signal(int, str)
@@ -43,8 +45,15 @@ class AppContext:
     config: ManagedConfig | None = None
     # The child process that reads workbooks, cards and photos (started on the first import).
     imports: ImportProcess | None = None
+    # The rep's language ('ja' or 'en'): stored problems and sync messages are written in it when
+    # shown. None: GENBA_LANG, else the settings' ``language``, else Japanese (i18n's rule).
+    language: str | None = None
 
     def __post_init__(self) -> None:
+        if self.language is None:
+            from importers.messages import cli_language
+
+            self.language = cli_language(self.settings)
         self._read_generations: dict[int, int] = {}  # see read(latest=...)
         if self.imports is None:
             self.imports = ImportProcess(self.store)

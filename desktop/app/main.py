@@ -47,11 +47,18 @@ def run_app(data_dir: Path, self_test: bool = False) -> int:
         try:
             genba = GenbaApp(data_dir, tray=not self_test)
         except (StoreError, ValueError, OSError) as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            from desktop.app.i18n import choose_language
+            from resources.messages import in_language
+
+            said = in_language(
+                exc.args[0] if isinstance(exc, StoreError) and exc.args else exc,
+                choose_language(data_dir),
+            )
+            print(f"error: {said}", file=sys.stderr)
             if not self_test:
                 from PySide6.QtWidgets import QMessageBox
 
-                QMessageBox.critical(None, "Genba", str(exc))
+                QMessageBox.critical(None, "Genba", said)
             return 1
         if self_test:
             from desktop.app.selftest import run_self_test
@@ -62,7 +69,7 @@ def run_app(data_dir: Path, self_test: bool = False) -> int:
                 genba.dispose()
         from desktop.app.errors import install_excepthooks
 
-        install_excepthooks()  # in the UI's language; the log was set up by desktop.launch
+        install_excepthooks(genba.ctx.language)  # the UI's; the log was set up by desktop.launch
         app.setQuitOnLastWindowClosed(genba.tray is None)
         genba.start()
         try:

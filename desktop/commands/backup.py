@@ -7,8 +7,12 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from importers.messages import msg
 
-def run_backup(store, dest: str | None, *, with_blobs: bool, out=print) -> int:
+
+def run_backup(
+    store, dest: str | None, *, with_blobs: bool, out=print, lang: str | None = None
+) -> int:
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = Path(dest) if dest else store.data_dir / "backups"
     if target.suffix != ".db":
@@ -25,7 +29,7 @@ def run_backup(store, dest: str | None, *, with_blobs: bool, out=print) -> int:
         if with_blobs and (store.data_dir / "blobs").is_dir():
             shutil.copytree(store.data_dir / "blobs", target.parent / "blobs", dirs_exist_ok=True)
     except (OSError, sqlite3.Error) as exc:
-        out(f"error: the backup could not be written to {target}: {exc}")
+        out(msg("cli.backup.failed", lang, target=target, detail=exc))
         return 1
-    out(f"Backed up to {target}" + (" (with attachments)" if with_blobs else ""))
+    out(msg("cli.backup.done.blobs" if with_blobs else "cli.backup.done", lang, target=target))
     return 0

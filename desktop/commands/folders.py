@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from desktop.commands.watching import how_watched
+from importers.messages import msg
 from importers.watch.observer import polling_reason
 
 KINDS = {
@@ -24,70 +26,71 @@ _ALIASES = {
 
 
 def run_folders(
-    settings, data_dir, action: str, kind: str | None, path: str | None, out=print
+    settings,
+    data_dir,
+    action: str,
+    kind: str | None,
+    path: str | None,
+    out=print,
+    lang: str | None = None,
 ) -> int:
-    """add / remove / list watched folders in settings.toml. 0 ok, 1 refused, 2 bad usage."""
+    """add / remove / list watched folders in settings.toml. 0 ok, 1 refused, 2 bad usage.
+    Said in ``lang`` (Japanese by default)."""
     kind = _ALIASES.get(kind, kind) if kind else None
     if kind is not None and kind not in KINDS:
-        out(
-            f"error: unknown folder kind {kind!r} (use --reports, --cards, --photos, --mail or --voice)"
-        )
+        out(msg("cli.folders.unknown_kind", lang, kind=kind))
         return 2
     if action == "list":
-        return _list(settings, kind, out)
+        return _list(settings, kind, out, lang)
     if action not in ("add", "remove"):
-        out(f"error: unknown action {action!r} (add, remove or list)")
+        out(msg("cli.folders.unknown_action", lang, action=action))
         return 2
     if kind is None or not path:
-        out(
-            f"usage: genba folders {action} --reports DIR | --cards DIR | --photos DIR | --mail DIR | --voice DIR"
-        )
+        out(msg("cli.folders.usage", lang, action=action))
         return 2
     folders: list[str] = getattr(settings, KINDS[kind])
     full = _absolute(path)
+    named = msg(f"cli.watch.kind.{kind}", lang)
     if action == "add":
         if not os.path.exists(full):
-            out(f"error: {full}: no such folder. Check the path (is the drive connected?).")
+            out(msg("cli.folders.no_such", lang, path=full))
             return 1
         if not os.path.isdir(full):
-            out(f"error: {full} is a file; give the folder that holds your files.")
+            out(msg("cli.folders.is_file", lang, path=full))
             return 1
         if any(_same(full, f) for f in folders):
-            out(f"{full} is already a {kind} folder.")
+            out(msg("cli.folders.already", lang, path=full, kind=named))
             return 0
         refused = _save(settings, data_dir, kind, [*folders, full], out)
         if refused:
             return refused
         reason = polling_reason(full, force=settings.force_polling)
-        how = f"polled every second ({reason})" if reason else "native file events"
-        out(f"Added {kind} folder {full} ({how}). `genba watch` will watch it.")
+        how = how_watched(reason or "native events", lang)
+        out(msg("cli.folders.added", lang, kind=named, path=full, how=how))
         return 0
     keep = [f for f in folders if not (_same(full, f) or f == path)]
     if len(keep) == len(folders):
-        out(f"error: {full} is not a {kind} folder. `genba folders list` shows them.")
+        out(msg("cli.folders.not_one", lang, path=full, kind=named))
         return 1
     refused = _save(settings, data_dir, kind, keep, out)
     if refused:
         return refused
-    out(f"Removed {kind} folder {full}. Files already imported from it stay in Genba.")
+    out(msg("cli.folders.removed", lang, kind=named, path=full))
     return 0
 
 
-def _list(settings, kind: str | None, out) -> int:
+def _list(settings, kind: str | None, out, lang: str | None) -> int:
     rows = [
         (k, f) for k, attr in KINDS.items() if kind in (None, k) for f in getattr(settings, attr)
     ]
     if not rows:
-        out(
-            "No folders yet. Add one: genba folders add --reports DIR (or --cards, --photos, --mail, --voice)"
-        )
+        out(msg("cli.folders.none", lang))
         return 0
     width = max(len(k) for k, _f in rows)
     for k, f in rows:
-        state = "exists" if os.path.isdir(f) else "NOT FOUND"
-        reason = polling_reason(f, force=settings.force_polling)
-        how = f"polling: {reason}" if reason else "native events"
-        out(f"{k:<{width}}  {f}  ({state}, {how})")
+        state = msg("cli.folders.exists" if os.path.isdir(f) else "cli.folders.not_found", lang)
+        how = how_watched(polling_reason(f, force=settings.force_polling) or "native events", lang)
+        out(msg("cli.folders.line", lang, kind=f"{k:<{width}}", path=f, state=state, how=how))
     return 0
 
 

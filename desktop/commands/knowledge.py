@@ -24,6 +24,7 @@ from importers.knowledge.mvp import monthly_mvp
 from importers.knowledge.notes import PRIVATE, TEAM, add_note
 from importers.knowledge.reactions import ReactionError, mark_helpful
 from importers.knowledge.search import highlight, search
+from importers.messages import join, msg
 
 KIND_LABEL = {"note": "ナレッジ", "activity": "活動", "photo": "メモ写真"}
 
@@ -32,16 +33,18 @@ def _dump(obj, out) -> None:
     out(json.dumps(obj, ensure_ascii=False, indent=2))
 
 
-def run_search(store, query: str, as_json: bool, out=print, limit: int = 50) -> int:
+def run_search(
+    store, query: str, as_json: bool, out=print, limit: int = 50, lang: str | None = None
+) -> int:
     if not query.strip():
-        out("error: what should Genba look for? e.g. genba search 納期")
+        out(msg("cli.search.empty_query", lang))
         return 2
     hits = search(store, query, limit=limit)
     if as_json:
         _dump([h.to_dict() for h in hits], out)
         return 0
     if not hits:
-        out(f"「{query}」は見つかりませんでした。 (no results)")
+        out(msg("cli.search.none", lang, query=query))
         return 0
     rows = [
         [
@@ -79,6 +82,7 @@ def run_brief(
     pdf: str | None,
     as_json: bool,
     out=print,
+    lang: str | None = None,
 ) -> int:
     try:
         brief = build_brief(store, customer, viewer)
@@ -89,7 +93,7 @@ def run_brief(
         try:
             write_pdf(render_brief_html(brief), Path(pdf))
         except ImportError as exc:
-            out(f"error: PDF needs the app's Qt ({exc}). Install it with: pip install 'genba[app]'")
+            out(msg("cli.brief.no_qt", lang, detail=exc))
             return 1
         if not as_json:
             out(f"{pdf} に書き出しました。")
@@ -148,10 +152,12 @@ def run_export_digest(store, out: str, departments: list[str] | None = None, out
     return 0
 
 
-def run_mvp(store, month: str | None, out=print, as_json: bool = False) -> int:
+def run_mvp(
+    store, month: str | None, out=print, as_json: bool = False, lang: str | None = None
+) -> int:
     month = month or dt.date.today().strftime("%Y-%m")
     if month != "all" and not _valid_month(month):
-        out(f"error: --month must be YYYY-MM, not {month!r}")
+        out(msg("cli.mvp.bad_month", lang, month=month))
         return 2
     entries = monthly_mvp(store, None if month == "all" else month)
     if as_json:
@@ -185,9 +191,11 @@ def run_note_add(
     private: bool,
     author: str | None,
     out=print,
+    lang: str | None = None,
 ) -> int:
     if category and category not in category_names():
-        out(f"error: unknown category {category!r}; one of: {', '.join(category_names())}")
+        names = join(category_names(), lang)
+        out(msg("cli.note.unknown_category", lang, category=category, names=names))
         return 2
     try:
         company, _others = find_company(store, customer)

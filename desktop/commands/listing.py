@@ -7,14 +7,15 @@ import json
 from desktop.tables import render
 from importers.messages import msg
 from importers.normalize.readings import sort_key
+from resources.messages import shown
 
 
-def _emit(rows, as_json: bool, headers, keys, widths, out) -> None:
+def _emit(rows, as_json: bool, headers, keys, widths, out, lang: str | None = None) -> None:
     if as_json:
         out(json.dumps([dict(r) for r in rows], ensure_ascii=False, indent=2))
         return
     if not rows:
-        out("(none)")
+        out(msg("cli.list.none", lang))
         return
     out(render(headers, [[r[k] for k in keys] for r in rows], widths))
 
@@ -28,6 +29,7 @@ def list_activities(
     limit: int,
     include_deleted: bool,
     out=print,
+    lang: str | None = None,
 ) -> int:
     where, params = ["1=1"], []
     if not include_deleted:
@@ -65,11 +67,12 @@ def list_activities(
         ],
         [10, 8, 20, 10, 36, 16, 12, 4],
         out,
+        lang,
     )
     return 0
 
 
-def list_companies(store, *, as_json: bool, out=print) -> int:
+def list_companies(store, *, as_json: bool, out=print, lang: str | None = None) -> int:
     rows = store.query(
         """SELECT c.id, c.name, c.name_normalized, c.name_kana,
                   count(a.id) AS activities, max(a.occurred_on) AS last_contact
@@ -86,21 +89,24 @@ def list_companies(store, *, as_json: bool, out=print) -> int:
         ["name", "activities", "last_contact"],
         [30, 6, 10],
         out,
+        lang,
     )
     return 0
 
 
 def list_problems(store, *, as_json: bool, out=print, lang: str | None = None) -> int:
-    """Every problem with its file, sheet and cell; labelled in ``lang`` (default Japanese)."""
+    """Every problem with its file, sheet and cell, written and labelled in ``lang`` (default
+    Japanese) whatever the language it was recorded in."""
     rows = store.query(
-        """SELECT s.path, s.status, i.location, i.severity, i.code, i.message
+        """SELECT s.path, s.status, i.location, i.severity, i.code, i.message, i.message_key,
+                  i.params
            FROM import_issues i JOIN sources s ON s.id = i.source_id
            WHERE i.severity != 'info' OR s.status = 'error'
            ORDER BY s.status = 'error' DESC, s.path, i.location"""
     )
     from sync.client.problems import sync_problems
 
-    rows = [dict(r) for r in rows] + sync_problems(store)
+    rows = [_in_language(dict(r), lang) for r in rows] + sync_problems(store, lang)
     if as_json:
         out(json.dumps([dict(r) for r in rows], ensure_ascii=False, indent=2))
         return 0
@@ -112,3 +118,8 @@ def list_problems(store, *, as_json: bool, out=print, lang: str | None = None) -
         label = msg(f"cli.problems.severity.{r['severity']}", lang)
         out(f"{label} {where}\n        {r['message']}")
     return 0
+
+
+def _in_language(row: dict, lang: str | None) -> dict:
+    row["message"] = shown(row["message"], row.pop("message_key"), row.pop("params"), lang)
+    return row

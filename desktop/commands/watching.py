@@ -100,7 +100,7 @@ def format_event(e: WatchEvent, lang: str | None = None) -> str | None:
     if e.kind == "missing":
         return msg("cli.watch.missing", lang, name=name)
     if e.kind == "watching":
-        how = _how(e.message, lang)
+        how = how_watched(e.message, lang)
         return msg("cli.watch.watching", lang, kind=kind, path=e.path, how=how)
     if e.kind in ("folder_missing", "folder_back", "restarted"):
         return msg(f"cli.watch.{e.kind}", lang, kind=kind, path=e.path)
@@ -111,7 +111,7 @@ def format_event(e: WatchEvent, lang: str | None = None) -> str | None:
     return f"{e.kind} {e.path or ''} {e.message}".strip()
 
 
-def _how(reason: str, lang: str | None) -> str:
+def how_watched(reason: str, lang: str | None) -> str:
     """How a folder is watched, in the rep's words (``importers.watch.observer`` says it in
     English for the log: native events, or why the folder is polled)."""
     if reason == "native events":

@@ -16,7 +16,7 @@ MAX_ATTACHMENTS = 200
 
 
 class NotOutlookMail(Exception):
-    """The file is not an Outlook message (args[0]: a message key of importers.paper_messages)."""
+    """The file is not an Outlook message (args[0]: a message key of the catalogue, resources/messages)."""
 
 
 def parse_msg(data: bytes) -> MailMessage:

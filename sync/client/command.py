@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Callable
 
+from resources.messages import in_language, msg
 from sync.client.credentials import load_credentials, save_credentials
 from sync.client.cycle import normalize_url, sync_once
 from sync.client.errors import (
@@ -22,14 +23,13 @@ from sync.client.errors import (
     IncompatibleServerError,
     NotConfiguredError,
     SyncError,
-    say,
 )
 from sync.client.notices import describe
 from sync.client.status import sync_status
 from sync.client.urls import is_cleartext
 
 
-def _progress_bar():
+def _progress_bar(lang: str | None = None):
     """A tqdm bar on stderr when it is a terminal (a new laptop's first pull can be long)."""
     if not sys.stderr.isatty():
         return None, lambda: None
@@ -44,7 +44,7 @@ def _progress_bar():
         if bar is None:
             bar = bars[phase] = tqdm(
                 total=total,
-                desc="sending" if phase == "push" else "receiving",
+                desc=msg("cli.sync.sending" if phase == "push" else "cli.sync.receiving", lang),
                 unit=" changes",
                 leave=False,
                 file=sys.stderr,
@@ -67,20 +67,25 @@ def run_sync_command(
     token: str | None,
     status: bool,
     out: Callable[[str], object] = print,
+    lang: str | None = None,
     **sync_kwargs,
 ) -> int:
-    """Run `genba sync`; return the exit code (0 ok, 1 failure with a one-line error printed)."""
+    """Run `genba sync`; return the exit code (0 ok, 1 failure with a one-line error printed).
+    What it says is written in ``lang`` (Japanese by default)."""
     if status:
         st = sync_status(store)
-        out(f"server:       {st['server'] or '(none: genba sync --server URL --token TOKEN)'}")
-        out(f"pending:      {st['pending']} change(s) not yet sent")
-        out(f"last success: {st['last_success'] or 'never'}")
+        server = st["server"] or msg("cli.sync.status.no_server", lang)
+        out(msg("cli.sync.status.server", lang, server=server))
+        out(msg("cli.sync.status.pending", lang, count=st["pending"]))
+        when = st["last_success"] or msg("cli.sync.status.never", lang)
+        out(msg("cli.sync.status.last_success", lang, when=when))
         if st.get("rejected"):
-            out(f"refused:      {st['rejected']} change(s) kept here (see `genba problems`)")
+            out(msg("cli.sync.status.refused", lang, count=st["rejected"]))
         if st.get("held"):
-            out(f"held:         {st['held']} received value(s) not stored (see `genba problems`)")
+            out(msg("cli.sync.status.held", lang, count=st["held"]))
         if st["last_error"]:
-            out(f"last error:   {st['last_error']}")
+            error = in_language(st["last_error"], lang)
+            out(msg("cli.sync.status.last_error", lang, message=error))
         return 0
     if token == "-":  # from stdin: a token on the command line shows in process lists
         token = sys.stdin.readline().strip() or None
@@ -94,36 +99,29 @@ def run_sync_command(
     token = token or saved_token
     if not server or not token:
         out(
-            f"error: {NotConfiguredError().message}"
+            f"error: {in_language(NotConfiguredError().message, lang)}"
             if not server
-            else f"error: no token for {server}: run `genba sync --server {server} --token -` "
-            "and paste it (or set GENBA_TOKEN)."
+            else msg("cli.sync.no_token", lang, server=server)
         )
         return 1
     if is_cleartext(server):
-        out(
-            "warning: "
-            + say(
-                f"{server} への通信は暗号化されません (http)。社外ネットワークでは https を使ってください。",
-                f"traffic to {server} is not encrypted (http): use https outside a trusted network.",
-            )
-        )
-    progress, close = _progress_bar()
+        out("warning: " + msg("cli.sync.cleartext", lang, server=server))
+    progress, close = _progress_bar(lang)
     try:
         report = sync_once(store, server, token, progress=progress, **sync_kwargs)
     except SyncError as exc:
         close()
         if not isinstance(exc, AuthError | IncompatibleServerError):
             save_credentials(store, server, token)  # offline etc.: keep them for next time
-        out(f"error: {exc.message}")
+        out(f"error: {in_language(exc.message, lang)}")
         return 1
     close()
     save_credentials(store, server, token)
     for warning in report.warnings:
         out(f"warning: {warning}")
     for line in describe(report):
-        out(f"warning: {line}")
-    out(report.summary())
+        out(f"warning: {in_language(line, lang)}")
+    out(in_language(report.summary(), lang))
     return 0
 
 
@@ -147,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}")
         return 1
     with store:
-        return run_sync_command(store, args.server, args.token, args.status)
+        lang = os.environ.get("GENBA_LANG")  # the desktop CLI passes the rep's setting
+        return run_sync_command(store, args.server, args.token, args.status, lang=lang)
 
 
 if __name__ == "__main__":

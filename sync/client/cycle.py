@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 
+from resources.messages import to_stored
 from sync.client.errors import (
     AuthError,
     IncompatibleServerError,
@@ -67,18 +68,18 @@ class SyncReport:
     def summary(self) -> str:
         from sync.client.errors import say
 
-        ja = (
-            f"{self.server_url} と同期しました: 送信 {self.pushed} 件、受信 {self.pulled} 件 "
-            f"(反映 {self.applied} 件)、未送信 {self.pending} 件、{self.seconds:.1f} 秒"
-        )
-        en = (
-            f"Synced with {self.server_url}: sent {self.pushed}, received {self.pulled} "
-            f"({self.applied} applied), {self.pending} pending, {self.seconds:.1f} s"
-        )
+        figures = {
+            "server": self.server_url,
+            "pushed": self.pushed,
+            "pulled": self.pulled,
+            "applied": self.applied,
+            "pending": self.pending,
+            "seconds": f"{self.seconds:.1f}",
+        }
         if self.blobs_uploaded or self.blobs_downloaded:
-            ja += f"、添付 送信 {self.blobs_uploaded} 件・受信 {self.blobs_downloaded} 件"
-            en += f", attachments up {self.blobs_uploaded} / down {self.blobs_downloaded}"
-        return say(ja, en)
+            up, down = self.blobs_uploaded, self.blobs_downloaded
+            return say("sync.summary.attachments", **figures, up=up, down=down)
+        return say("sync.summary", **figures)
 
 
 def sync_once(
@@ -129,15 +130,25 @@ def sync_once(
         if deferred is not None:
             raise deferred
     except SyncError as exc:
-        _set_meta(store, sync_last_error=exc.message)
+        _set_meta(
+            store, sync_last_error=exc.message, sync_last_error_words=to_stored(exc.message) or ""
+        )
         raise
     except _HttpError as exc:
         err = ServerError(exc.status, str(exc.err.get("message", ""))[:120])
-        _set_meta(store, sync_last_error=err.message)
+        _set_meta(
+            store, sync_last_error=err.message, sync_last_error_words=to_stored(err.message) or ""
+        )
         raise err from exc
     finally:
         session.close()
-    _set_meta(store, sync_last_success=_now(), sync_last_error="", sync_server=server_url)
+    _set_meta(
+        store,
+        sync_last_success=_now(),
+        sync_last_error="",
+        sync_last_error_words="",
+        sync_server=server_url,
+    )
     return report
 
 

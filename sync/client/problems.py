@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sync.client.errors import say
+from resources.messages import msg
 
 
-def sync_problems(store) -> list[dict[str, Any]]:
+def sync_problems(store, lang: str | None = None) -> list[dict[str, Any]]:
+    """Refused changes and held values, their ``message`` in ``lang`` (Japanese by default)."""
     out: list[dict[str, Any]] = []
     try:
         refused = store.query(
@@ -28,12 +29,7 @@ def sync_problems(store) -> list[dict[str, Any]]:
                 "location": f"{r['entity']}.{r['field']} {r['row_id']}",
                 "severity": "warning",
                 "code": f"sync_refused_{r['code']}",
-                "message": say(
-                    f"サーバーがこの変更を受け付けませんでした ({r['message']})。この PC には残っています。"
-                    "値を直すと、直した値が送信されます。",
-                    f"The server refused this change ({r['message']}). It stays on this PC; "
-                    "correct the value and the corrected one is sent.",
-                ),
+                "message": msg("sync.problem.refused", lang, reason=r["message"]),
             }
         )
     for r in held:
@@ -44,12 +40,7 @@ def sync_problems(store) -> list[dict[str, Any]]:
                 "location": f"{r['entity']}.{r['field']} {r['row_id']}",
                 "severity": "warning",
                 "code": "sync_value_held",
-                "message": say(
-                    f"チームから受信した値を保存できませんでした ({r['message']}, 送信元 {r['site']})。"
-                    "保留しています。管理者に連絡してください。",
-                    f"A value received from the team could not be stored ({r['message']}, from "
-                    f"{r['site']}); it is held aside. Tell your admin.",
-                ),
+                "message": msg("sync.problem.held", lang, reason=r["message"], site=r["site"]),
             }
         )
     return out

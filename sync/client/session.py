@@ -89,10 +89,7 @@ class _Session:
         if resp.status_code == 429:
             raise AuthError(throttled=int(err.get("retry_after") or 60))
         if code == "incompatible_protocol":
-            raise IncompatibleServerError(
-                f"The server at {self.url} speaks sync protocol {err.get('protocol')}, this Genba "
-                f"speaks {PROTOCOL_VERSION}."
-            )
+            raise IncompatibleServerError(self.url, str(err.get("protocol")), PROTOCOL_VERSION)
         if resp.status_code >= 500 or resp.status_code in (502, 503, 504):
             raise ServerError(resp.status_code, str(err.get("message", ""))[:120])
         raise _HttpError(resp.status_code, err)
@@ -134,10 +131,7 @@ def check_version(session: _Session, store=None) -> dict[str, Any]:
     if store is not None:
         _set_meta(store, **{_answered_key(session.url): "1"})
     if not minimum <= PROTOCOL_VERSION <= protocol:
-        raise IncompatibleServerError(
-            f"The server at {session.url} speaks sync protocol {minimum}..{protocol}, this Genba "
-            f"speaks {PROTOCOL_VERSION}."
-        )
+        raise IncompatibleServerError(session.url, f"{minimum}..{protocol}", PROTOCOL_VERSION)
     encodings = info.get("request_encodings")
     session.gzip = isinstance(encodings, list) and "gzip" in encodings
     max_push = info.get("max_push_changes")

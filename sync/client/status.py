@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from resources.messages import from_stored
+
 
 def _count(store, sql: str) -> int:
     try:
@@ -24,7 +26,11 @@ def sync_status(store) -> dict[str, Any]:
         "held": _count(store, "SELECT count(*) FROM sync_held WHERE reason = 'invalid_value'"),
         "last_success": store.get_meta("sync_last_success") or None,
         "last_attempt": store.get_meta("sync_last_attempt") or None,
-        "last_error": store.get_meta("sync_last_error") or None,
+        # the words of the last error, written again in the rep's language where shown
+        "last_error": from_stored(
+            store.get_meta("sync_last_error") or "", store.get_meta("sync_last_error_words")
+        )
+        or None,
         "cursor": int(cursor) if cursor else 0,
         # The last comparison with the team's checksum: "ok", "mismatch" or None (never made).
         "checksum": store.get_meta("sync_checksum") or None,

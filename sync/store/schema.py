@@ -251,3 +251,16 @@ SYNC_BOOKKEEPING = [
 MIGRATIONS.append(("sync_rejections_and_held_values", SYNC_BOOKKEEPING))
 # A card's romanised name (vCard 4.0 ALTID, a CSV 'English name' column) beside the Japanese one.
 MIGRATIONS.append(("0009_contact_latin_name", _added("0009_contact_latin_name")))
+
+# An import problem is kept as its catalogue key and parameters (JSON) besides the text said at
+# import time, so it is shown in the language the rep reads it in (resources.messages.shown).
+# Rows from before keep their text; local bookkeeping, not synced.
+MIGRATIONS.append(
+    (
+        "0010_issue_params",
+        [
+            "ALTER TABLE import_issues ADD COLUMN message_key TEXT",
+            "ALTER TABLE import_issues ADD COLUMN params TEXT",
+        ],
+    )
+)

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from resources.messages import msg
 from sync.hlc import HybridLogicalClock
 from sync.schema_contract import PRIVATE_VISIBILITY, SYNCED_FIELDS
 from sync.store.connection import READER_CACHE_KIB, WRITER_CACHE_KIB, connect
@@ -58,19 +59,17 @@ class Store:
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
+            # Japanese as made; the CLI and the app write it in the rep's language (in_language)
+            reason = exc.strerror or str(exc)
             raise StoreError(
-                f"Cannot create the data folder {self.data_dir}: {exc.strerror}. "
-                "Choose another folder with --data-dir or GENBA_DATA_DIR."
+                msg("store.cannot_create", None, folder=self.data_dir, reason=reason)
             ) from exc
         self.path = self.data_dir / DB_NAME
         try:
             self._conn = connect(self.path, cache_kib=cache_kib)
             migrate(self._conn)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(
-                f"{self.path} is not a usable Genba database ({exc}). "
-                "Move it aside and import again, or restore a backup."
-            ) from exc
+            raise StoreError(msg("store.unusable", None, path=self.path, detail=exc)) from exc
         self._lock = threading.RLock()
         self.site_id = self._site_id()
         # The PC clock minus the server's, as the last sync measured it: stamps use the

@@ -230,3 +230,10 @@ def test_a_sync_that_needs_the_rep_is_said_once_offline_is_not(qtbot, genba):
     genba.sync.status.emit({"state": "ok", "message": "", "report": None})
     genba.sync.status.emit({"state": "error", "message": refused.message})
     assert len(genba.shown) == 2  # after a good sync, the same trouble is news again
+    # the sync process made the message in Japanese; an app in English says it in English
+    genba.ctx.language = "en"
+    genba.sync.status.emit({"state": "ok", "message": "", "report": None})
+    genba.sync.status.emit({"state": "error", "message": refused.message})
+    assert genba.shown[-1][1].startswith("This token has been revoked. Ask your admin")
+    sync_view = genba.window.views["sync"]  # opened by the click above: the same words there
+    qtbot.waitUntil(lambda: sync_view.error_label.text().startswith("This token"), timeout=5000)

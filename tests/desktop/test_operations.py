@@ -23,6 +23,8 @@ def test_backup_is_a_consistent_copy_while_writing(tmp_path, store):
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("SELECT count(*) FROM activities").fetchone()[0] == 50
     assert run_backup(store, "/proc/nope/x.db", with_blobs=False, out=lines.append) == 1
+    assert "書き込めませんでした" in lines[-1]  # Japanese unless English is chosen
+    assert run_backup(store, "/proc/nope/x.db", with_blobs=False, out=lines.append, lang="en") == 1
     assert "could not be written" in lines[-1]
 
 

@@ -88,6 +88,9 @@ def test_the_japanese_ui_ships(onedir):
     internal = onedir / "_internal"
     assert (internal / "resources" / "translations" / "genba_ja.qm").is_file()
     assert (internal / "resources" / "translations" / "genba_en.qm").is_file()
+    # the message catalogue (problems, CLI lines, sync errors) in both languages
+    assert (internal / "resources" / "messages" / "ja.toml").is_file()
+    assert (internal / "resources" / "messages" / "en.toml").is_file()
     assert list(internal.rglob("PySide6/Qt/translations/qtbase_ja.qm"))
     assert not list(internal.rglob("PySide6/Qt/translations/qtbase_de.qm"))
 
@@ -98,6 +101,18 @@ def test_frozen_cli_imports_the_demo(onedir, tmp_path):
     )
     assert out.returncode == 0, out.stdout + out.stderr
     assert "失敗 0" in out.stdout  # Japanese by default, from the bundled message catalogue
+    (tmp_path / "broken.xlsx").write_text("not a workbook")
+    frozen(onedir, "--data-dir", str(tmp_path / "d"), "import", str(tmp_path / "broken.xlsx"))
+    japanese = frozen(onedir, "--data-dir", str(tmp_path / "d"), "problems").stdout
+    assert japanese.startswith("エラー ") and "ブック" in japanese
+    english = frozen(
+        onedir,
+        "--data-dir",
+        str(tmp_path / "d"),
+        "problems",
+        env={**os.environ, "GENBA_LANG": "en"},
+    ).stdout
+    assert english.startswith("ERROR ") and "broken.xlsx" in english and "ブック" not in english
 
 
 def test_frozen_cli_derives_kanji_readings_from_the_shared_janome_zip(onedir, tmp_path):

@@ -3,6 +3,7 @@ import sqlite3
 
 import pytest
 
+from resources.messages import in_language
 from sync.store import Store, StoreError
 from sync.store.migrations import schema_version
 
@@ -175,8 +176,10 @@ def test_replica_id_is_stored_in_the_database_not_derived_from_its_path(tmp_path
 
 def test_not_a_database_is_a_clear_error(tmp_path):
     (tmp_path / "genba.db").write_bytes(b"this is not sqlite" * 100)
-    with pytest.raises(StoreError, match="not a usable Genba database"):
+    with pytest.raises(StoreError, match="Genba のデータベースとして使えません") as err:
         Store(tmp_path)
+    english = in_language(err.value.args[0], "en")
+    assert "not a usable Genba database" in english and "restore a backup" in english
 
 
 def test_readers_use_their_own_connection(store):

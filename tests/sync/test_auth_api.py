@@ -6,6 +6,7 @@ import hashlib
 
 import pytest
 
+from resources.messages import in_language
 from sync.client import AuthError, ReadOnlyError, sync_once
 from sync.hlc import encode
 from sync.server.service import now_ms
@@ -82,7 +83,8 @@ def test_revoked_token_refused_and_client_says_so(server, make_store):
         w.insert("companies", {"name": "X"})
     with pytest.raises(AuthError) as err:
         sync_once(store, server.url, token, client=server.client)
-    assert "revoked" in str(err.value) and "トークン" in str(err.value)
+    assert "無効" in str(err.value) and "トークン" in str(err.value)
+    assert "revoked" in in_language(err.value.message, "en")
     assert store.pending_count() == 1  # nothing lost
 
 

@@ -4,6 +4,7 @@ the status and the background thread."""
 from __future__ import annotations
 
 import hashlib
+import re
 import stat
 import threading
 import time
@@ -11,6 +12,7 @@ import time
 import httpx
 import pytest
 
+from resources.messages import in_language
 from sync.client import (
     BackgroundSync,
     IncompatibleServerError,
@@ -84,9 +86,12 @@ def test_offline_keeps_changes_and_says_so(make_store):
         w.insert("companies", {"name": "X"})
     with pytest.raises(OfflineError) as err:
         sync_once(a, "http://127.0.0.1:9", "t", client=Down())
-    assert "Offline" in str(err.value) and "kept" in str(err.value)
+    assert "応答がありません" in str(err.value) and "保存されており" in str(err.value)
+    english = in_language(err.value.message, "en")
+    assert "Offline" in english and "kept" in english
     assert a.pending_count() == 1
-    assert "Offline" in sync_status(a)["last_error"]
+    # the last error is kept with its words: shown in English where the rep reads English
+    assert in_language(sync_status(a)["last_error"], "en") == english
 
 
 def test_real_connection_refused_is_offline(make_store):
@@ -105,8 +110,9 @@ def test_real_connection_refused_is_offline(make_store):
     ],
 )
 def test_incompatible_or_foreign_server(make_store, handler):
-    with pytest.raises(IncompatibleServerError, match=r"Update Genba|Genba sync server"):
+    with pytest.raises(IncompatibleServerError, match=r"Genba を更新|Genba の同期サーバー") as err:
         sync_once(make_store(), "http://x", "t", transport=httpx.MockTransport(handler))
+    assert re.search(r"Update Genba|Genba sync server", in_language(err.value.message, "en"))
 
 
 def test_clock_a_year_ahead_is_restamped_to_the_servers_time(server, make_store):
@@ -198,12 +204,19 @@ def test_run_sync_command_remembers_and_reports(server, make_store):
         run_sync_command(store, server.url, token, False, out=out.append, client=server.client) == 0
     )
     assert out[-1].startswith("http://testserver と同期しました: 送信 1 件")
-    assert "Synced with http://testserver: sent 1" in out[-1]
+    assert (
+        run_sync_command(store, None, None, False, out=out.append, lang="en", client=server.client)
+        == 0
+    )
+    assert out[-1].startswith("Synced with http://testserver: sent 0")
     assert run_sync_command(store, None, None, False, out=out.append, client=server.client) == 0
     out.clear()
-    assert run_sync_command(store, None, None, True, out=out.append) == 0
+    assert run_sync_command(store, None, None, True, out=out.append, lang="en") == 0
     text = "\n".join(out)
     assert "http://testserver" in text and "pending:      0" in text and "never" not in text
+    out.clear()
+    assert run_sync_command(store, None, None, True, out=out.append) == 0
+    assert out[1] == "未送信:       変更 0 件" and "まだありません" not in "\n".join(out)
 
 
 def test_run_sync_command_errors_are_one_line(server, make_store):
@@ -218,11 +231,14 @@ def test_run_sync_command_errors_are_one_line(server, make_store):
     assert out[0].startswith("warning: ") and "暗号化されません" in out[0]
     errors = [line for line in out if not line.startswith("warning: ")]
     assert len(errors) == 1 and errors[0].startswith("error: ") and "\n" not in errors[0]
-    assert errors[0].index("トークン") < errors[0].index("token")  # Japanese first
+    assert "トークン" in errors[0]  # Japanese unless English is asked for
     assert "Error" not in errors[0]  # no exception names
     assert load_credentials(store)[1] is None  # a refused token is not remembered
     assert run_sync_command(store, server.url, "tok", False, out=out.append, client=Down()) == 1
-    assert "Offline" in out[-1]
+    assert "オフライン" in out[-1]
+    args = (store, server.url, "tok", False)
+    assert run_sync_command(*args, out=out.append, lang="en", client=Down()) == 1
+    assert out[-1].startswith("error: Offline")
     assert load_credentials(store) == (server.url, "tok")  # offline: remembered for later
     assert store.pending_count() == 1
 

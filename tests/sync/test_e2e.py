@@ -87,7 +87,7 @@ def test_two_laptops_through_a_real_server(tmp_path, live_server):
 
     first = client(a_dir, "--server", url, "--token", token)
     assert first.returncode == 0, first.stdout + first.stderr
-    assert "sent 5" in first.stdout  # 2 company fields + 3 activity fields
+    assert "送信 5 件" in first.stdout  # 2 company fields + 3 activity fields
     got = client(b_dir, "--server", url, "--token", token2)
     assert got.returncode == 0, got.stdout
     with Store(b_dir) as b:
@@ -102,7 +102,7 @@ def test_two_laptops_through_a_real_server(tmp_path, live_server):
     with Store(a_dir) as a:
         assert a.query("SELECT name FROM companies")[0][0] == "トヨタ自動車株式会社"
     status = client(a_dir, "--status")
-    assert url in status.stdout and "pending:      0" in status.stdout
+    assert url in status.stdout and "未送信:       変更 0 件" in status.stdout
     assert oct((a_dir / "sync_token").stat().st_mode & 0o777) == "0o600"
 
     # a revoked token: one line, exit 1, nothing lost
@@ -123,7 +123,7 @@ def test_server_down_is_offline(tmp_path):
     with Store(tmp_path / "a") as a, a.write() as w:
         w.insert("companies", {"name": "X"})
     res = client(tmp_path / "a", "--server", f"http://127.0.0.1:{port}", "--token", "t")
-    assert res.returncode == 1 and "Offline" in res.stdout and res.stdout.count("\n") == 1
+    assert res.returncode == 1 and "応答がありません" in res.stdout and res.stdout.count("\n") == 1
 
 
 def test_server_cli_errors_and_migrate(tmp_path):

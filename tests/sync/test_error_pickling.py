@@ -7,6 +7,7 @@ import pickle
 
 import pytest
 
+from resources.messages import in_language
 from sync.client.errors import (
     AuthError,
     ClockSkewError,
@@ -24,7 +25,7 @@ from sync.client.errors import (
         AuthError(revoked=True),
         OfflineError("https://genba.example.co.jp", 12, "connection refused"),
         ServerError(502, "bad gateway"),
-        IncompatibleServerError("The server speaks protocol 9."),
+        IncompatibleServerError("https://genba.example.co.jp", "9", 2),
         ClockSkewError(3 * 3600 * 1000),
         ReadOnlyError(4),
         NotConfiguredError(),
@@ -37,3 +38,7 @@ def test_a_sync_error_survives_pickling(error):
     assert str(copy) == str(error) and copy.message == error.message
     assert copy.retryable == error.retryable
     assert vars(copy) == vars(error)  # revoked, server_url, status, ahead_ms…
+    # ... and its words, so the app writes them in the rep's language (with nested causes)
+    english = in_language(copy.message, "en")
+    assert english == in_language(error.message, "en") and english != copy.message
+    assert not any("\u3040" <= ch <= "\u30ff" for ch in english), english

@@ -11,11 +11,13 @@ import io
 import socket
 import ssl
 import subprocess
+import sys
 import threading
 
 import httpx
 import pytest
 
+from resources.messages import in_language
 from sync.client import NotGenbaServerError, OfflineError, sync_once
 from sync.client.command import run_sync_command
 from sync.client.credentials import load_credentials
@@ -25,9 +27,12 @@ from tests.sync.helpers import Down
 
 
 def _japanese_first(message: str) -> None:
-    ja, sep, _en = message.partition(" / ")
-    assert sep and any("\u3040" <= ch <= "\u9fff" for ch in ja), message
-    assert "Error" not in message and "Exception" not in message, message
+    """Japanese as made; English when the place that shows it asks (the catalogue's words)."""
+    english = in_language(message, "en")
+    assert any("\u3040" <= ch <= "\u30ff" for ch in message), message
+    assert english != message and not any("\u3040" <= ch <= "\u30ff" for ch in english), english
+    for text in (message, english):
+        assert "Error" not in text and "Exception" not in text and " / " not in text, text
 
 
 @pytest.fixture
@@ -155,10 +160,17 @@ def test_a_name_that_does_not_resolve_says_check_the_spelling(store):
 
 
 def test_english_only_when_the_rep_reads_english(store, monkeypatch):
-    monkeypatch.setenv("GENBA_LANG", "en")
-    with pytest.raises(OfflineError) as err:
-        sync_once(store, f"http://127.0.0.1:{free_port()}", "t")
-    assert err.value.message.startswith("Offline: ") and " / " not in err.value.message
+    out: list[str] = []
+    url = f"http://127.0.0.1:{free_port()}"
+    assert run_sync_command(store, url, "t", False, out=out.append, lang="en") == 1
+    assert out[-1].startswith("error: Offline: ") and " / " not in out[-1], out
+    monkeypatch.setenv("GENBA_LANG", "en")  # python -m sync.client.command reads it
+    proc = subprocess.run(
+        [sys.executable, "-m", "sync.client.command", "--data-dir", str(store.data_dir),
+         "--server", url, "--token", "t"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert proc.returncode == 1 and "error: Offline: " in proc.stdout, proc.stdout + proc.stderr
 
 
 def test_bare_host_names_mean_https_and_loopback_http():

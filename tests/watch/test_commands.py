@@ -171,11 +171,15 @@ def test_folders_add_list_remove(data_dir, tmp_path, monkeypatch):
     (tmp_path / "日報").mkdir()
     (tmp_path / "名刺").mkdir()
     settings, lines = Settings(), Lines()
-    assert run_folders(settings, data_dir, "add", "reports", "日報", out=lines) == 0
-    assert run_folders(settings, data_dir, "add", "cards", str(tmp_path / "名刺"), lines) == 0
-    assert run_folders(settings, data_dir, "add", "reports", str(tmp_path / "日報"), lines) == 0
+
+    def folders(s, action, kind, path):
+        return run_folders(s, data_dir, action, kind, path, out=lines, lang="en")
+
+    assert folders(settings, "add", "reports", "日報") == 0
+    assert folders(settings, "add", "cards", str(tmp_path / "名刺")) == 0
+    assert folders(settings, "add", "reports", str(tmp_path / "日報")) == 0
     assert "already" in lines.items[-1]
-    assert run_folders(settings, data_dir, "add", "photos", "無い", out=lines) == 1
+    assert folders(settings, "add", "photos", "無い") == 1
     assert "no such folder" in lines.items[-1]
 
     saved = Settings.load(data_dir)
@@ -185,17 +189,17 @@ def test_folders_add_list_remove(data_dir, tmp_path, monkeypatch):
 
     lines.items.clear()
     os.rmdir(tmp_path / "名刺")  # an unplugged drive stays listed
-    assert run_folders(saved, data_dir, "list", None, None, out=lines) == 0
+    assert folders(saved, "list", None, None) == 0
     assert lines.items[0].startswith("reports") and "(exists, native events)" in lines.items[0]
     assert lines.items[1].startswith("cards") and "NOT FOUND" in lines.items[1]
 
-    assert run_folders(saved, data_dir, "remove", "cards", str(tmp_path / "名刺"), lines) == 0
-    assert run_folders(saved, data_dir, "remove", "cards", str(tmp_path / "名刺"), lines) == 1
+    assert folders(saved, "remove", "cards", str(tmp_path / "名刺")) == 0
+    assert folders(saved, "remove", "cards", str(tmp_path / "名刺")) == 1
     assert Settings.load(data_dir).card_folders == []
 
     forced = Settings(report_folders=[str(tmp_path / "日報")], force_polling=True)
     lines.items.clear()
-    run_folders(forced, data_dir, "list", "reports", None, out=lines)
+    run_folders(forced, data_dir, "list", "reports", None, out=lines, lang="en")
     assert "polling" in lines.items[0]
 
 
@@ -203,7 +207,7 @@ def test_folders_refuses_a_file(data_dir, tmp_path):
     f = tmp_path / "日報.xlsx"
     f.write_bytes(b"x")
     lines = Lines()
-    assert run_folders(Settings(), data_dir, "add", "reports", str(f), out=lines) == 1
+    assert run_folders(Settings(), data_dir, "add", "reports", str(f), out=lines, lang="en") == 1
     assert "is a file" in lines.items[-1]
 
 
@@ -215,11 +219,17 @@ def test_folders_writes_only_the_reps_own_settings(data_dir, tmp_path, monkeypat
     from importers.managed_config import ManagedConfig
 
     settings, lines = ManagedConfig(data_dir).settings(), Lines()
-    assert run_folders(settings, data_dir, "add", "reports", str(tmp_path / "日報"), lines) == 0
+    assert (
+        run_folders(settings, data_dir, "add", "reports", str(tmp_path / "日報"), lines, lang="en")
+        == 0
+    )
     saved = (data_dir / "settings.toml").read_text("utf-8")
     assert "report_folders" in saved and "server_url" not in saved
     # IT set the card folders: the rep cannot change them
-    assert run_folders(settings, data_dir, "add", "cards", str(tmp_path / "日報"), lines) == 1
+    assert (
+        run_folders(settings, data_dir, "add", "cards", str(tmp_path / "日報"), lines, lang="en")
+        == 1
+    )
     assert "administrator" in lines.items[-1]
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
+from resources.messages import shown
+
 
 def split_location(location: str | None) -> tuple[str, str]:
     """'4月!B7' -> ('4月', 'B7'); a bare row or None -> ('', location)."""
@@ -14,10 +16,12 @@ def split_location(location: str | None) -> tuple[str, str]:
     return (sheet, cell) if sep else ("", location)
 
 
-def import_problems(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+def import_problems(conn: sqlite3.Connection, lang: str | None = None) -> list[dict[str, Any]]:
+    """Open import issues, each ``message`` written in ``lang`` from its key and parameters (the
+    text stored at import time for rows recorded before they were kept)."""
     rows = conn.execute(
         """SELECT i.id, i.source_id, i.location, i.severity, i.code, i.message, s.path, s.kind,
-             s.status, s.imported_at
+             s.status, s.imported_at, i.message_key, i.params
            FROM import_issues i JOIN sources s ON s.id = i.source_id
            WHERE i.severity != 'info' AND i.dismissed_at IS NULL
            ORDER BY i.severity = 'error' DESC, s.imported_at DESC, s.path, i.location"""
@@ -25,6 +29,7 @@ def import_problems(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     out = []
     for r in rows:
         d = dict(r)
+        d["message"] = shown(d["message"], d.pop("message_key"), d.pop("params"), lang)
         d["sheet"], d["cell"] = split_location(d["location"])
         out.append(d)
     return out
@@ -58,7 +63,9 @@ def cards_to_review(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     ]
 
 
-def card_for_review(conn: sqlite3.Connection, contact_id: str) -> dict[str, Any] | None:
+def card_for_review(
+    conn: sqlite3.Connection, contact_id: str, lang: str | None = None
+) -> dict[str, Any] | None:
     """A card to check: the contact, its company's name, the card image's blob (the first image
     attached to the contact, as the customer page shows), the file it was read from and what
     the import said about this card (why it is to check: OCR, a number that fits no pattern)."""
@@ -76,9 +83,9 @@ def card_for_review(conn: sqlite3.Connection, contact_id: str) -> dict[str, Any]
         return None
     card = dict(row)
     card["issues"] = [
-        r[0]
+        shown(*r, lang)
         for r in conn.execute(
-            """SELECT i.message FROM card_rows r JOIN import_issues i
+            """SELECT i.message, i.message_key, i.params FROM card_rows r JOIN import_issues i
                  ON i.source_id = r.source_id AND i.location = r.ref
                WHERE r.contact_id = ? AND i.severity IN ('warning', 'info')
                ORDER BY i.severity DESC, i.location""",

@@ -43,13 +43,13 @@ ROWS = (
 )
 
 
-def load(conn, contact_id: str, data_dir, dpr: float = 1.0) -> dict | None:
+def load(conn, contact_id: str, data_dir, dpr: float = 1.0, lang: str | None = None) -> dict | None:
     """The card to check, its decoded image (QImage is safe off the main thread; ``dpr``: the
     screen's pixel ratio, so small print stays sharp on a high-DPI laptop) and the customers a
     typed company name may link to."""
     from importers.photos.blobs import blob_path
 
-    card = problems.card_for_review(conn, contact_id)
+    card = problems.card_for_review(conn, contact_id, lang)
     if card is None:
         return None
     card["image"] = None
@@ -137,8 +137,8 @@ class CardReviewDialog(QDialog):
         self.inputs["full_name"].textChanged.connect(lambda _t: self.error.hide())
         self.inputs["email"].textChanged.connect(self._check_email)
         self.inputs["company"].textChanged.connect(self._company_changed)
-        data_dir, dpr = ctx.data_dir, self.devicePixelRatioF()
-        ctx.read(lambda conn: load(conn, contact_id, data_dir, dpr), self._fill)
+        data_dir, dpr, lang = ctx.data_dir, self.devicePixelRatioF(), ctx.language
+        ctx.read(lambda conn: load(conn, contact_id, data_dir, dpr, lang), self._fill)
 
     def _form(self) -> QGridLayout:
         """The fields in a grid: short ones in pairs, so the dialog fits a 768-pixel-high

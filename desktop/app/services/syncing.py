@@ -53,7 +53,9 @@ class SyncProcess(ChildProcess):
 class SyncService(QObject):
     """Wraps ``sync.client.BackgroundSync``; its status dicts arrive on the main thread."""
 
-    status = Signal(dict)
+    status = Signal(
+        object
+    )  # a dict; object keeps its messages' catalogue keys (resources.messages)
 
     def __init__(self, ctx, parent=None):
         super().__init__(parent)

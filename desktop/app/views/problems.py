@@ -211,7 +211,10 @@ class ProblemsView(Page):
             self.refresh()
 
     def refresh(self) -> None:
-        store = self.ctx.store
+        store, lang = (
+            self.ctx.store,
+            self.ctx.language,
+        )  # problems are written in the rep's language
 
         def work(conn):
             merges = problems.recent_merges(conn)
@@ -227,7 +230,7 @@ class ProblemsView(Page):
                 ]
                 m["names"] = " ← ".join(n or "?" for n in names)
             return {
-                "issues": problems.import_problems(conn),
+                "issues": problems.import_problems(conn, lang),
                 "cards": problems.cards_to_review(conn),
                 "dups": problems.duplicates(store),
                 "merges": merges,

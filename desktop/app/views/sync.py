@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit
 
 from desktop.app import fmt
 from desktop.app.widgets import Card, Page, button, label
+from resources.messages import in_language
 
 
 def sync_overview(store) -> dict:
@@ -149,7 +150,7 @@ class SyncView(Page):
         self.last_label.setText(fmt.when(o.get("last_success")) or self.tr("never"))
         self.server_label.setText(o.get("server") or "—")
         err = self.live.get("message") if state in ("offline", "error") else o.get("last_error")
-        self.error_label.setText(err or "")
+        self.error_label.setText(in_language(err, self.ctx.language))  # sync's words, in ours
         self.error_label.setVisible(bool(err))
         self.sync_button.setEnabled(bool(o.get("signed_in")))
         if o.get("server") and not self.url_edit.text():
