@@ -354,37 +354,37 @@
         <translation type="unfinished">進行中の案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="227"/>
+        <location filename="../../desktop/app/views/brief.py" line="228"/>
         <source>Voice memo transcript: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="240"/>
+        <location filename="../../desktop/app/views/brief.py" line="242"/>
         <source>{0} (overdue)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="266"/>
+        <location filename="../../desktop/app/views/brief.py" line="268"/>
         <source>Print the brief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="273"/>
+        <location filename="../../desktop/app/views/brief.py" line="275"/>
         <source>pre-visit brief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="280"/>
+        <location filename="../../desktop/app/views/brief.py" line="282"/>
         <source>Save the brief as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="282"/>
+        <location filename="../../desktop/app/views/brief.py" line="284"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="298"/>
+        <location filename="../../desktop/app/views/brief.py" line="300"/>
         <source>Saved {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1419,7 +1419,7 @@ If it happens again, send the details below to your IT contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="398"/>
+        <location filename="../../desktop/app/window.py" line="388"/>
         <source>Imported {0} of {1} file(s): {2} new activities, {3} failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2157,48 +2157,48 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="67"/>
+        <location filename="../../desktop/app/views/search.py" line="72"/>
         <source>Search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="68"/>
-        <location filename="../../desktop/app/views/search.py" line="157"/>
+        <location filename="../../desktop/app/views/search.py" line="73"/>
+        <location filename="../../desktop/app/views/search.py" line="184"/>
         <source>Type a word in the search box above: notes and activities, best match first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="75"/>
+        <location filename="../../desktop/app/views/search.py" line="80"/>
         <source>Open customer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="77"/>
+        <location filename="../../desktop/app/views/search.py" line="82"/>
         <source>Pre-visit brief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="79"/>
+        <location filename="../../desktop/app/views/search.py" line="84"/>
         <source>Show in Activities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="82"/>
+        <location filename="../../desktop/app/views/search.py" line="87"/>
         <source>Best match first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="83"/>
+        <location filename="../../desktop/app/views/search.py" line="88"/>
         <source>Newest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="105"/>
+        <location filename="../../desktop/app/views/search.py" line="110"/>
         <source>Show more results</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/search.py" line="145"/>
+        <location filename="../../desktop/app/views/search.py" line="172"/>
         <source>「{0}」: %n result(s)</source>
         <translation>
             <numerusform>「{0}」: %n result</numerusform>
@@ -2206,12 +2206,12 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="147"/>
+        <location filename="../../desktop/app/views/search.py" line="174"/>
         <source> — more below: 「Show more results」</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="152"/>
+        <location filename="../../desktop/app/views/search.py" line="179"/>
         <source>Nothing found. Try a shorter word, or another way of writing it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2242,112 +2242,112 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="39"/>
+        <location filename="../../desktop/app/views/sync.py" line="43"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="41"/>
+        <location filename="../../desktop/app/views/sync.py" line="45"/>
         <source>Your changes go to the team server when you are online; the team&apos;s come back. Private notes never leave this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="50"/>
+        <location filename="../../desktop/app/views/sync.py" line="54"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="59"/>
+        <location filename="../../desktop/app/views/sync.py" line="63"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="60"/>
+        <location filename="../../desktop/app/views/sync.py" line="64"/>
         <source>Waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="61"/>
+        <location filename="../../desktop/app/views/sync.py" line="65"/>
         <source>Last sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="62"/>
+        <location filename="../../desktop/app/views/sync.py" line="66"/>
         <source>Team server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="66"/>
+        <location filename="../../desktop/app/views/sync.py" line="70"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="74"/>
+        <location filename="../../desktop/app/views/sync.py" line="81"/>
         <source>Sign in to your team&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="77"/>
+        <location filename="../../desktop/app/views/sync.py" line="84"/>
         <source>Ask your team lead or IT for the server address and your token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="88"/>
+        <location filename="../../desktop/app/views/sync.py" line="95"/>
         <source>token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="89"/>
+        <location filename="../../desktop/app/views/sync.py" line="96"/>
         <source>Server address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="90"/>
+        <location filename="../../desktop/app/views/sync.py" line="97"/>
         <source>Token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="93"/>
+        <location filename="../../desktop/app/views/sync.py" line="100"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="124"/>
+        <location filename="../../desktop/app/views/sync.py" line="135"/>
         <source>Sync is not available in this installation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="129"/>
+        <location filename="../../desktop/app/views/sync.py" line="140"/>
         <source>Not set up — Genba works fully offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="131"/>
+        <location filename="../../desktop/app/views/sync.py" line="142"/>
         <source>Offline — changes are kept and sent later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="133"/>
+        <location filename="../../desktop/app/views/sync.py" line="144"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="135"/>
+        <location filename="../../desktop/app/views/sync.py" line="146"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="137"/>
+        <location filename="../../desktop/app/views/sync.py" line="148"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="140"/>
+        <location filename="../../desktop/app/views/sync.py" line="151"/>
         <source>Signed in, not synced yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="142"/>
+        <location filename="../../desktop/app/views/sync.py" line="153"/>
         <source>Sign-in needed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2359,22 +2359,22 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="149"/>
+        <location filename="../../desktop/app/views/sync.py" line="160"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="164"/>
+        <location filename="../../desktop/app/views/sync.py" line="176"/>
         <source>, </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="164"/>
+        <location filename="../../desktop/app/views/sync.py" line="176"/>
         <source>nothing</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="168"/>
+        <location filename="../../desktop/app/views/sync.py" line="180"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -2382,7 +2382,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="170"/>
+        <location filename="../../desktop/app/views/sync.py" line="182"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -2390,7 +2390,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="172"/>
+        <location filename="../../desktop/app/views/sync.py" line="184"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n customer</numerusform>
@@ -2398,7 +2398,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="174"/>
+        <location filename="../../desktop/app/views/sync.py" line="186"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -2406,7 +2406,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="176"/>
+        <location filename="../../desktop/app/views/sync.py" line="188"/>
         <source>%n 「helpful」 mark(s)</source>
         <translation>
             <numerusform>%n 「helpful」 mark</numerusform>
@@ -2414,7 +2414,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="178"/>
+        <location filename="../../desktop/app/views/sync.py" line="190"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -2422,7 +2422,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="180"/>
+        <location filename="../../desktop/app/views/sync.py" line="192"/>
         <source>%n deal(s)</source>
         <translation>
             <numerusform>%n deal</numerusform>
@@ -2430,7 +2430,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="181"/>
+        <location filename="../../desktop/app/views/sync.py" line="193"/>
         <source>%n other record(s)</source>
         <translation>
             <numerusform>%n other record</numerusform>
@@ -2438,12 +2438,12 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="186"/>
+        <location filename="../../desktop/app/views/sync.py" line="198"/>
         <source>Enter the server address and the token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="197"/>
+        <location filename="../../desktop/app/views/sync.py" line="209"/>
         <source>Saved. Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2757,6 +2757,254 @@ If it happens again, send the details below to your IT contact.</source>
     <message>
         <location filename="../../desktop/app/tray.py" line="51"/>
         <source>Quit Genba</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TroublesCard</name>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="19"/>
+        <source>Not sent, or not received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="31"/>
+        <source>Refused changes stay on this PC and are not sent again as they are. Correct the value (in Genba, or in your Excel report, then save it) and the corrected value is sent at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="40"/>
+        <source>Held values changed nothing on this PC. A teammate&apos;s value could not be stored (or it is damaged on the server): tell your team lead or the server&apos;s administrator. `genba problems` lists the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync_troubles.py" line="56"/>
+        <source>%n change(s) refused by the server</source>
+        <translation>
+            <numerusform>%n change refused by the server</numerusform>
+            <numerusform>%n changes refused by the server</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync_troubles.py" line="58"/>
+        <source>%n received value(s) held aside</source>
+        <translation>
+            <numerusform>%n received value held aside</numerusform>
+            <numerusform>%n received values held aside</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="59"/>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync_troubles.py" line="63"/>
+        <source>… and %n more (see `genba problems`)</source>
+        <translation>
+            <numerusform>… and %n more (see `genba problems`)</numerusform>
+            <numerusform>… and %n more (see `genba problems`)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="71"/>
+        <source>%1&apos;s %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="73"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="76"/>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="79"/>
+        <source>%1: the server did not accept it — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="80"/>
+        <source>%1: a value from the team was not stored — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="84"/>
+        <source>visit record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="85"/>
+        <source>contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="86"/>
+        <source>customer record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="87"/>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="88"/>
+        <source>deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="89"/>
+        <source>photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="90"/>
+        <source>「helpful」 mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="91"/>
+        <source>record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="96"/>
+        <source>summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="97"/>
+        <source>purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="98"/>
+        <source>result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="99"/>
+        <source>next action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="100"/>
+        <source>amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="101"/>
+        <source>probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="102"/>
+        <source>insight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="103"/>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="104"/>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="105"/>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="106"/>
+        <source>e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="107"/>
+        <source>phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="108"/>
+        <source>title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="109"/>
+        <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="110"/>
+        <source>attached file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="115"/>
+        <source>the text is longer than the server accepts: shorten it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="116"/>
+        <source>the text contains a broken control character (NUL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="117"/>
+        <source>the number is outside what the field can hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="118"/>
+        <source>the value has the wrong kind for the field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="119"/>
+        <source>a field that may not be empty is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="120"/>
+        <source>the attached file&apos;s identifier is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="121"/>
+        <source>the record&apos;s id is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="122"/>
+        <source>the server does not know this field (update Genba)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="123"/>
+        <source>the note is private now: it stays on this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="124"/>
+        <source>the photo belongs to a private note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="126"/>
+        <source>this PC&apos;s sync id belongs to another user: tell your admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="128"/>
+        <source>the value is damaged on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="130"/>
+        <source>no reason given</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -356,37 +356,37 @@
         <translation>進行中の案件はありません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="227"/>
+        <location filename="../../desktop/app/views/brief.py" line="228"/>
         <source>Voice memo transcript: {0}</source>
         <translation>音声メモの文字起こし: {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="240"/>
+        <location filename="../../desktop/app/views/brief.py" line="242"/>
         <source>{0} (overdue)</source>
         <translation>{0}（期限切れ）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="266"/>
+        <location filename="../../desktop/app/views/brief.py" line="268"/>
         <source>Print the brief</source>
         <translation>ブリーフを印刷</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="273"/>
+        <location filename="../../desktop/app/views/brief.py" line="275"/>
         <source>pre-visit brief</source>
         <translation>訪問前ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="280"/>
+        <location filename="../../desktop/app/views/brief.py" line="282"/>
         <source>Save the brief as PDF</source>
         <translation>ブリーフをPDFに保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="282"/>
+        <location filename="../../desktop/app/views/brief.py" line="284"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/brief.py" line="298"/>
+        <location filename="../../desktop/app/views/brief.py" line="300"/>
         <source>Saved {0}</source>
         <translation>{0} に保存しました</translation>
     </message>
@@ -1427,7 +1427,7 @@ If it happens again, send the details below to your IT contact.</source>
         <translation>同期: エラー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/window.py" line="398"/>
+        <location filename="../../desktop/app/window.py" line="388"/>
         <source>Imported {0} of {1} file(s): {2} new activities, {3} failed</source>
         <translation>{1}ファイル中{0}ファイルを取り込み: 新しい活動 {2}件、失敗 {3}件</translation>
     </message>
@@ -2188,60 +2188,60 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="67"/>
+        <location filename="../../desktop/app/views/search.py" line="72"/>
         <source>Search</source>
         <translation>検索</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="68"/>
-        <location filename="../../desktop/app/views/search.py" line="157"/>
+        <location filename="../../desktop/app/views/search.py" line="73"/>
+        <location filename="../../desktop/app/views/search.py" line="184"/>
         <source>Type a word in the search box above: notes and activities, best match first.</source>
         <translation>上の検索欄に言葉を入力してください。ナレッジと活動を、よく合うものから表示します。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="75"/>
+        <location filename="../../desktop/app/views/search.py" line="80"/>
         <source>Open customer</source>
         <translation>顧客ページを開く</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="77"/>
+        <location filename="../../desktop/app/views/search.py" line="82"/>
         <source>Pre-visit brief</source>
         <translation>訪問前ブリーフ</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="79"/>
+        <location filename="../../desktop/app/views/search.py" line="84"/>
         <source>Show in Activities</source>
         <translation>活動一覧で絞り込む</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="82"/>
+        <location filename="../../desktop/app/views/search.py" line="87"/>
         <source>Best match first</source>
         <translation>関連度順</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="83"/>
+        <location filename="../../desktop/app/views/search.py" line="88"/>
         <source>Newest first</source>
         <translation>新しい順</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="105"/>
+        <location filename="../../desktop/app/views/search.py" line="110"/>
         <source>Show more results</source>
         <translation>さらに表示</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/search.py" line="145"/>
+        <location filename="../../desktop/app/views/search.py" line="172"/>
         <source>「{0}」: %n result(s)</source>
         <translation>
             <numerusform>「{0}」の検索結果 %n件（Enterで一覧へ、もう一度Enterで顧客ページを開きます）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="147"/>
+        <location filename="../../desktop/app/views/search.py" line="174"/>
         <source> — more below: 「Show more results」</source>
         <translation> ― ほかにもあります（「さらに表示」）</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/search.py" line="152"/>
+        <location filename="../../desktop/app/views/search.py" line="179"/>
         <source>Nothing found. Try a shorter word, or another way of writing it.</source>
         <translation>見つかりませんでした。短い言葉や別の書き方で試してください。</translation>
     </message>
@@ -2272,22 +2272,22 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="39"/>
+        <location filename="../../desktop/app/views/sync.py" line="43"/>
         <source>Sync</source>
         <translation>同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="41"/>
+        <location filename="../../desktop/app/views/sync.py" line="45"/>
         <source>Your changes go to the team server when you are online; the team&apos;s come back. Private notes never leave this computer.</source>
         <translation>オンラインのときに自分の変更をチームのサーバーへ送り、チームの変更を受け取ります。「自分のみ」のメモはこのパソコンから出ません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="50"/>
+        <location filename="../../desktop/app/views/sync.py" line="54"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="59"/>
+        <location filename="../../desktop/app/views/sync.py" line="63"/>
         <source>Connection</source>
         <translation>接続</translation>
     </message>
@@ -2296,92 +2296,92 @@ If it happens again, send the details below to your IT contact.</source>
         <translation type="vanished">送信待ちの変更</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="60"/>
+        <location filename="../../desktop/app/views/sync.py" line="64"/>
         <source>Waiting to be sent</source>
         <translation>送信待ち</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="61"/>
+        <location filename="../../desktop/app/views/sync.py" line="65"/>
         <source>Last sync</source>
         <translation>最終同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="62"/>
+        <location filename="../../desktop/app/views/sync.py" line="66"/>
         <source>Team server</source>
         <translation>チームのサーバー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="66"/>
+        <location filename="../../desktop/app/views/sync.py" line="70"/>
         <source>Sync now</source>
         <translation>今すぐ同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="74"/>
+        <location filename="../../desktop/app/views/sync.py" line="81"/>
         <source>Sign in to your team&apos;s server</source>
         <translation>チームのサーバーにサインイン</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="77"/>
+        <location filename="../../desktop/app/views/sync.py" line="84"/>
         <source>Ask your team lead or IT for the server address and your token.</source>
         <translation>サーバーのアドレスとトークンは、上長またはIT担当者にお問い合わせください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="88"/>
+        <location filename="../../desktop/app/views/sync.py" line="95"/>
         <source>token</source>
         <translation>トークン</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="89"/>
+        <location filename="../../desktop/app/views/sync.py" line="96"/>
         <source>Server address</source>
         <translation>サーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="90"/>
+        <location filename="../../desktop/app/views/sync.py" line="97"/>
         <source>Token</source>
         <translation>トークン</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="93"/>
+        <location filename="../../desktop/app/views/sync.py" line="100"/>
         <source>Sign in</source>
         <translation>サインイン</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="124"/>
+        <location filename="../../desktop/app/views/sync.py" line="135"/>
         <source>Sync is not available in this installation.</source>
         <translation>この環境では同期を利用できません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="129"/>
+        <location filename="../../desktop/app/views/sync.py" line="140"/>
         <source>Not set up — Genba works fully offline.</source>
         <translation>未設定 — オフラインでもすべての機能が使えます</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="131"/>
+        <location filename="../../desktop/app/views/sync.py" line="142"/>
         <source>Offline — changes are kept and sent later</source>
         <translation>オフライン — 変更は保存され、あとで送信されます</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="133"/>
+        <location filename="../../desktop/app/views/sync.py" line="144"/>
         <source>Error</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="135"/>
+        <location filename="../../desktop/app/views/sync.py" line="146"/>
         <source>Syncing…</source>
         <translation>同期中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="137"/>
+        <location filename="../../desktop/app/views/sync.py" line="148"/>
         <source>Online</source>
         <translation>オンライン</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="140"/>
+        <location filename="../../desktop/app/views/sync.py" line="151"/>
         <source>Signed in, not synced yet</source>
         <translation>サインイン済み・未同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="142"/>
+        <location filename="../../desktop/app/views/sync.py" line="153"/>
         <source>Sign-in needed</source>
         <translation>サインインが必要です</translation>
     </message>
@@ -2392,83 +2392,83 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="149"/>
+        <location filename="../../desktop/app/views/sync.py" line="160"/>
         <source>never</source>
         <translation>未実施</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="164"/>
+        <location filename="../../desktop/app/views/sync.py" line="176"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="164"/>
+        <location filename="../../desktop/app/views/sync.py" line="176"/>
         <source>nothing</source>
         <translation>なし</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="168"/>
+        <location filename="../../desktop/app/views/sync.py" line="180"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>訪問 %n件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="170"/>
+        <location filename="../../desktop/app/views/sync.py" line="182"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>担当者 %n人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="172"/>
+        <location filename="../../desktop/app/views/sync.py" line="184"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>顧客 %n社</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="174"/>
+        <location filename="../../desktop/app/views/sync.py" line="186"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>ナレッジ %n件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="176"/>
+        <location filename="../../desktop/app/views/sync.py" line="188"/>
         <source>%n 「helpful」 mark(s)</source>
         <translation>
             <numerusform>「参考になった」 %n件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="178"/>
+        <location filename="../../desktop/app/views/sync.py" line="190"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>写真 %n枚</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="180"/>
+        <location filename="../../desktop/app/views/sync.py" line="192"/>
         <source>%n deal(s)</source>
         <translation>
             <numerusform>案件 %n件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="181"/>
+        <location filename="../../desktop/app/views/sync.py" line="193"/>
         <source>%n other record(s)</source>
         <translation>
             <numerusform>その他 %n件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="186"/>
+        <location filename="../../desktop/app/views/sync.py" line="198"/>
         <source>Enter the server address and the token.</source>
         <translation>サーバーのアドレスとトークンを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="197"/>
+        <location filename="../../desktop/app/views/sync.py" line="209"/>
         <source>Saved. Syncing…</source>
         <translation>保存しました。同期しています…</translation>
     </message>
@@ -2774,6 +2774,251 @@ If it happens again, send the details below to your IT contact.</source>
         <location filename="../../desktop/app/tray.py" line="51"/>
         <source>Quit Genba</source>
         <translation>現場を終了</translation>
+    </message>
+</context>
+<context>
+    <name>TroublesCard</name>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="19"/>
+        <source>Not sent, or not received</source>
+        <translation>送信できなかった変更・保存できなかった受信値</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="31"/>
+        <source>Refused changes stay on this PC and are not sent again as they are. Correct the value (in Genba, or in your Excel report, then save it) and the corrected value is sent at the next sync.</source>
+        <translation>受け付けられなかった変更はこの PC に残っていて、そのままでは再送されません。Genba で（または Excel の日報で）値を直して保存すると、次の同期で直した値が送信されます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="40"/>
+        <source>Held values changed nothing on this PC. A teammate&apos;s value could not be stored (or it is damaged on the server): tell your team lead or the server&apos;s administrator. `genba problems` lists the details.</source>
+        <translation>保留中の値でこの PC のデータは何も変わっていません。チームの誰かが入力した値を保存できなかったか、サーバー上で値が壊れています。チームリーダーかサーバーの管理者に連絡してください。詳細は `genba problems` で確認できます。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync_troubles.py" line="56"/>
+        <source>%n change(s) refused by the server</source>
+        <translation>
+            <numerusform>サーバーが受け付けなかった変更 %n件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync_troubles.py" line="58"/>
+        <source>%n received value(s) held aside</source>
+        <translation>
+            <numerusform>保留中の受信値 %n件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="59"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync_troubles.py" line="63"/>
+        <source>… and %n more (see `genba problems`)</source>
+        <translation>
+            <numerusform>…ほか %n件（`genba problems` で確認できます）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="71"/>
+        <source>%1&apos;s %2</source>
+        <translation>%1の%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="73"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="76"/>
+        <source>%1, %2</source>
+        <translation>%1の%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="79"/>
+        <source>%1: the server did not accept it — %2</source>
+        <translation>%1：サーバーが受け付けませんでした — %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="80"/>
+        <source>%1: a value from the team was not stored — %2</source>
+        <translation>%1：チームから届いた値を保存できませんでした — %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="84"/>
+        <source>visit record</source>
+        <translation>訪問記録</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="85"/>
+        <source>contact</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="86"/>
+        <source>customer record</source>
+        <translation>顧客情報</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="87"/>
+        <source>note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="88"/>
+        <source>deal</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="89"/>
+        <source>photo</source>
+        <translation>写真</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="90"/>
+        <source>「helpful」 mark</source>
+        <translation>「参考になった」</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="91"/>
+        <source>record</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="96"/>
+        <source>summary</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="97"/>
+        <source>purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="98"/>
+        <source>result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="99"/>
+        <source>next action</source>
+        <translation>次回アクション</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="100"/>
+        <source>amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="101"/>
+        <source>probability</source>
+        <translation>確度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="102"/>
+        <source>insight</source>
+        <translation>気づき</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="103"/>
+        <source>text</source>
+        <translation>本文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="104"/>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="105"/>
+        <source>name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="106"/>
+        <source>e-mail</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="107"/>
+        <source>phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="108"/>
+        <source>title</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="109"/>
+        <source>date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="110"/>
+        <source>attached file</source>
+        <translation>添付ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="115"/>
+        <source>the text is longer than the server accepts: shorten it</source>
+        <translation>文章がサーバーの上限より長いため、短くしてください</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="116"/>
+        <source>the text contains a broken control character (NUL)</source>
+        <translation>文章に壊れた制御文字（NUL）が含まれています</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="117"/>
+        <source>the number is outside what the field can hold</source>
+        <translation>数値がこの項目に入る範囲を超えています</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="118"/>
+        <source>the value has the wrong kind for the field</source>
+        <translation>この項目には入らない種類の値です</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="119"/>
+        <source>a field that may not be empty is empty</source>
+        <translation>空にできない項目が空になっています</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="120"/>
+        <source>the attached file&apos;s identifier is damaged</source>
+        <translation>添付ファイルの識別子が壊れています</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="121"/>
+        <source>the record&apos;s id is damaged</source>
+        <translation>記録の ID が壊れています</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="122"/>
+        <source>the server does not know this field (update Genba)</source>
+        <translation>サーバーが知らない項目です（Genba を更新してください）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="123"/>
+        <source>the note is private now: it stays on this PC</source>
+        <translation>非公開のメモなので、この PC にだけ残ります</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="124"/>
+        <source>the photo belongs to a private note</source>
+        <translation>非公開のメモの写真です</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="126"/>
+        <source>this PC&apos;s sync id belongs to another user: tell your admin</source>
+        <translation>この PC の同期 ID が別のユーザーのものです。管理者に連絡してください</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="128"/>
+        <source>the value is damaged on the server</source>
+        <translation>サーバー上で値が壊れています</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="130"/>
+        <source>no reason given</source>
+        <translation>理由は示されていません</translation>
     </message>
 </context>
 <context>
