@@ -7,13 +7,16 @@ reference."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+from datetime import UTC, datetime
 from typing import Any
 
 from sync.client.handshake import cursor_key
 from sync.client.session import _Session, blob_path
 from sync.client.verify import check
-from sync.values import SHA256
+from sync.store.pulled import HOLD
+from sync.values import PROBLEMS, SHA256
 
 PULL_PAGE = 5000
 MAX_BLOB_DOWNLOADS = 500
@@ -43,11 +46,13 @@ def _pull(store, session: _Session, report, page_size: int, progress, hello) -> 
         if total is None:
             total = max(0, last_seq - cursor)
         nxt = int(page["next"])
-        if page["changes"]:
+        withheld = [x for x in page.get("withheld") or () if isinstance(x, dict)]
+        if page["changes"] or withheld:
             at = [str(page.get("next_hlc", "")), str(page.get("next_site", ""))]
         with store.write() as w:
             before = w.conn.execute("SELECT count(*) FROM sync_held").fetchone()[0]
             report.applied += w.apply_remote(page["changes"], me=me, repair=repair)
+            _hold_withheld(w.conn, withheld)
             report.held += w.conn.execute("SELECT count(*) FROM sync_held").fetchone()[0] - before
             w.set_meta(key, str(nxt))
             w.set_meta(key + ":at", "|".join(at))
@@ -63,6 +68,28 @@ def _pull(store, session: _Session, report, page_size: int, progress, hello) -> 
                 repair, cursor, at, total = True, 0, ["", ""], None
                 continue
             return
+
+
+def _hold_withheld(conn, items: list[dict[str, Any]]) -> None:
+    """Values the server could not send as JSON (damaged in its database): held aside as
+    invalid, their text kept as a string, so the rep is told and the checksum still matches."""
+    if not items:
+        return
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    for x in items:
+        key = tuple(str(x.get(k, ""))[:n] for k, n in FIELDS)
+        seen = conn.execute(
+            "SELECT 1 FROM sync_held WHERE entity = ? AND row_id = ? AND field = ? AND hlc = ?"
+            " AND site = ?",
+            key,
+        ).fetchone()
+        if seen is None:
+            text = json.dumps(str(x.get("text", "")), ensure_ascii=False)
+            e, r, f, h, s = key
+            conn.execute(HOLD, ("invalid_value", e, r, f, text, h, s, PROBLEMS["not_json"], now))
+
+
+FIELDS = (("entity", 64), ("row_id", 200), ("field", 64), ("hlc", 32), ("site", 64))
 
 
 def _download_blobs(store, session: _Session, report) -> None:

@@ -103,7 +103,7 @@ def sync_troubles(store, limit: int = 200) -> dict[str, Any]:
                     "entity": entity,
                     "row_id": row_id,
                     "field": field,
-                    "code": _CODE_OF.get(message, "not_json" if "JSON" in message else ""),
+                    "code": _CODE_OF.get(message, ""),
                     "reason": message,
                     "subject": subject,
                     "on": on,

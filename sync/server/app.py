@@ -79,6 +79,19 @@ class ChangeOut(BaseModel):
     site: str
 
 
+class Withheld(BaseModel):
+    """A stored value that is not JSON, sent as its text: the laptop holds it aside."""
+
+    seq: int
+    entity: str
+    row_id: str
+    field: str
+    text: str
+    hlc: str
+    site: str
+    code: str
+
+
 class PullResponse(BaseModel):
     changes: list[ChangeOut]
     next: int
@@ -96,6 +109,7 @@ class PullResponse(BaseModel):
     # text: 64 bits do not fit a JSON number everywhere) and the sequence it covers.
     checksum: str | None = None
     checksum_seq: int | None = None
+    withheld: list[Withheld] = []
 
 
 class ReplicaState(BaseModel):

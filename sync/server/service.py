@@ -10,6 +10,7 @@ a clock. Pull returns the current winner of every field whose seq is past the cu
 from __future__ import annotations
 
 import json
+import logging
 import threading
 import time
 from contextlib import nullcontext
@@ -26,6 +27,8 @@ from sync.server import guard
 from sync.server.db import teams, winners
 from sync.server.errors import ApiError
 from sync.server.users import User
+
+log = logging.getLogger("genba.server")
 
 
 def _insert(engine: Engine, table):
@@ -366,14 +369,22 @@ def pull(
             {"after": after},
         )
         parts: list[str] = []
+        withheld: list[str] = []
         size = 0
         has_more = False
         nxt = after
         last_at = ("", "")
         for seq, e, r, f, v, h, s in rows:
-            if len(parts) >= limit or (parts and size > max_bytes):
+            if len(parts) + len(withheld) >= limit or (parts and size > max_bytes):
                 has_more = True
                 break
+            if not _splicable(v):
+                # A value no JSON reader takes (server.db edited by hand, a broken restore):
+                # spliced in, it would break every teammate's pull. Sent apart as text, which
+                # the laptop holds aside and shows; the rest of the page arrives.
+                withheld.append(_withheld(engine, team_id, seq, e, r, f, v, h, s))
+                nxt, last_at = seq, (h, s)
+                continue
             part = (
                 f'{{"seq":{seq},"entity":{_q(e)},"row_id":{_q(r)},"field":{_q(f)},'
                 f'"value":{"null" if v is None else v},"hlc":{_q(h)},"site":{_q(s)}}}'
@@ -393,9 +404,51 @@ def pull(
         + f'],"next":{nxt},"has_more":{"true" if has_more else "false"},'
         f'"last_seq":{last_seq or 0},"server_id":{_q(info.get("server_id", ""))},'
         f'"epoch":{_q(info.get("epoch", ""))},"team_id":{int(team_id)},'
-        f'"next_hlc":{_q(last_at[0])},"next_site":{_q(last_at[1])},"cursor_ok":true{tail}}}'
+        f'"next_hlc":{_q(last_at[0])},"next_site":{_q(last_at[1])},"cursor_ok":true{tail}'
+        + (',"withheld":[' + ",".join(withheld) + "]}" if withheld else "}")
     )
     return body.encode("utf-8")
+
+
+def _splicable(v: Any) -> bool:
+    """Whether a stored value is JSON text that can be spliced into a response as it is.
+
+    The common case (a string without escapes or inner quotes) is decided without parsing."""
+    if v is None:
+        return True
+    if type(v) is not str:
+        return False  # bytes in a SQLite TEXT column
+    if v[:1] == '"' and "\\" not in v and v.find('"', 1) == len(v) - 1:
+        return True
+    try:
+        _loads(v)
+    except ValueError:
+        return False
+    return True
+
+
+_warned: set[tuple[str, int, int]] = set()
+
+
+def _withheld(engine: Engine, team_id: int, seq: int, e, r, f, v: Any, h, s) -> str:
+    """A withheld value as JSON (its text as a string), logged once per process and change."""
+    text = v.decode("utf-8", "replace") if isinstance(v, bytes | bytearray) else str(v)
+    key = (str(engine.url), team_id, seq)
+    if key not in _warned and len(_warned) < 10_000:
+        _warned.add(key)
+        log.warning(
+            "pull: team %s, seq %s (%s.%s of row %s) holds a value that is not JSON: "
+            "withheld from pulls (the laptops show it as held); correct it in the winners table",
+            team_id,
+            seq,
+            e,
+            f,
+            r,
+        )
+    return (
+        f'{{"seq":{seq},"entity":{_q(str(e))},"row_id":{_q(str(r))},"field":{_q(str(f))},'
+        f'"text":{_q(text)},"hlc":{_q(str(h))},"site":{_q(str(s))},"code":"not_json"}}'
+    )
 
 
 def _checksum(conn, team_id: int) -> int:
@@ -427,7 +480,7 @@ def _decoded(v: str | None) -> Any:
     three times faster than json.loads)."""
     if v is None:
         return None
-    if v[:1] == '"' and "\\" not in v:
+    if v[:1] == '"' and "\\" not in v and v.find('"', 1) == len(v) - 1:
         return v[1:-1]
     try:
         return _loads(v)
