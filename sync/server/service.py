@@ -23,7 +23,7 @@ from sqlalchemy import Engine, and_, bindparam, select, update
 from sync.checksum import server_checksum
 from sync.hlc import wall_ms_of
 from sync.merge import wins
-from sync.server import guard
+from sync.server import guard, private_attachments
 from sync.server.db import teams, winners
 from sync.server.errors import ApiError
 from sync.server.users import User
@@ -147,6 +147,7 @@ def push(
         if fresh < len(batch):
             guard.check_collisions(conn, team_id, batch)  # raises: the transaction rolls back
         private = guard.withdraw_private(conn, team_id, batch)
+        private += private_attachments.refuse(conn, team_id, batch)
         guard.record_last_seq(conn, batch)
         result.duplicates = len(batch) - fresh
         result.applied = applied
