@@ -14,7 +14,7 @@ from typing import Any
 
 from sync.client.handshake import cursor_key
 from sync.client.session import _Session, blob_path
-from sync.client.verify import check
+from sync.client.verify import check, refused_fields, skip_param
 from sync.store.pulled import HOLD
 from sync.values import PROBLEMS, SHA256
 
@@ -29,8 +29,12 @@ def _pull(store, session: _Session, report, page_size: int, progress, hello) -> 
     reset = repair = False
     total: int | None = None
     me = report.user or None
+    # Fields whose change the server refused: left out of the checksum on both sides.
+    skip = refused_fields(store)
     while True:
         params: dict[str, Any] = {"after": cursor, "limit": page_size, "checksum": "true"}
+        if skip:
+            params["skip"] = skip_param(skip)
         if cursor and at[0]:
             params.update(at_hlc=at[0], at_site=at[1])
         resp = session.request("GET", "/v1/pull", store=store, params=params)
@@ -62,7 +66,7 @@ def _pull(store, session: _Session, report, page_size: int, progress, hello) -> 
         if progress:
             progress("pull", min(report.pulled, total or 0) if total else report.pulled, total)
         if not page.get("has_more"):
-            if check(store, key, page, report, repaired=repair):
+            if check(store, key, page, report, repaired=repair, skip=skip):
                 # A value changed or a row deleted behind the store's back: read the team again
                 # from zero, letting the server's copy of each change replace ours (same clock).
                 repair, cursor, at, total = True, 0, ["", ""], None

@@ -331,6 +331,7 @@ def pull(
     info: dict[str, str] | None = None,
     at: tuple[str, str] | None = None,
     checksum: bool = False,
+    skip: set[tuple[str, str, str]] | None = None,
 ) -> bytes:
     """One page of winners with seq > after, in seq order, as the JSON response body: at most
     ``limit`` rows and about ``max_bytes`` of values (always at least one row).
@@ -397,7 +398,10 @@ def pull(
         rows.close()
         tail = ""
         if checksum and not has_more:
-            tail = f',"checksum":"{_checksum(conn, team_id)}","checksum_seq":{last_seq or 0}'
+            total, skipped = _checksum(conn, team_id, skip)
+            tail = f',"checksum":"{total}","checksum_seq":{last_seq or 0}'
+            if skip:
+                tail += f',"checksum_skipped":{skipped}'
     info = info or {}
     body = (
         '{"changes":['
@@ -452,13 +456,15 @@ def _withheld(engine: Engine, team_id: int, seq: int, e, r, f, v: Any, h, s) -> 
     )
 
 
-def _checksum(conn, team_id: int) -> int:
+def _checksum(conn, team_id: int, skip=None) -> tuple[int, int]:
     """The team's checksum, computed by one read of its winners when a client has caught up.
 
     A query rather than a sum kept up to date on push: the value is in the hash in a normal
     form SQL cannot produce on both backends (see sync.checksum), and keeping it on push would
     cost the push path (PostgreSQL's is one SQL statement) a read of every replaced winner.
     Reading the team costs a few seconds per million winners, once per sync that reaches the end.
+    ``skip``: fields the laptop's refused changes hold (left out, after the private notes and
+    their attachments are found); returns (checksum, how many of them were left out).
     """
     rows = conn.execute(
         select(
@@ -470,7 +476,8 @@ def _checksum(conn, team_id: int) -> int:
             winners.c.value,
         ).where(winners.c.team_id == team_id)
     ).all()
-    return server_checksum([(e, r, f, h, s, _decoded(v)) for e, r, f, h, s, v in rows])
+    decoded = [(e, r, f, h, s, _decoded(v)) for e, r, f, h, s, v in rows]
+    return server_checksum(decoded, skip), len(skip) if skip else 0
 
 
 _loads = json.loads

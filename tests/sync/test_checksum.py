@@ -9,6 +9,7 @@ import hashlib
 import json
 import sqlite3
 
+import pytest
 from sqlalchemy import text
 
 from sync.client import sync_once
@@ -171,3 +172,33 @@ def test_a_server_edited_by_hand_is_detected(srv, tmp_path):
     assert again.checksum == "mismatch" and again.pulled == 0 and not again.notices
     assert a.query("SELECT email FROM contacts")[0][0] == "t@example.jp"  # nothing lost here
     a.close(), b.close()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_laptop_with_refused_changes_is_still_compared(request, tmp_path, backend):
+    """The refused field holds a value the server never had: both sides leave it out, so the
+    rest is compared and a hand edit elsewhere is found and mended; the refused text stays."""
+    from tests.sync.conftest import make_server
+
+    url = (
+        f"sqlite:///{(tmp_path / 'server.db').as_posix()}"
+        if backend == "sqlite"
+        else request.getfixturevalue("pg_url")
+    )
+    srv = make_server(url, max_value_chars=40)
+    a, b, ta, tb, rows = _laptops(srv, tmp_path)
+    long_text = "とても長い所感" * 10
+    with b.write() as w:
+        w.update("companies", rows["company"], {"name_kana": long_text})
+        w.update("notes", rows["shared"], {"body": "短いメモ"})
+    report = _sync(b, srv, tb)
+    assert report.kept_rejected == 1 and sync_status(b)["rejected"] == 1
+    assert report.checksum == "ok"  # compared, not skipped
+    b = _edit_by_hand(b, ("UPDATE contacts SET email = ? WHERE email = ?", ("x@x", "t@example.jp")))
+    report = _sync(b, srv, tb)
+    assert ("checksum_redownload", None) in report.notices and report.checksum == "ok"
+    assert b.query("SELECT email FROM contacts")[0][0] == "t@example.jp"
+    assert b.query("SELECT name_kana FROM companies")[0][0] == long_text  # kept here
+    assert _sync(a, srv, ta).checksum == "ok"
+    a.close(), b.close()
+    srv.engine.dispose()
