@@ -7,7 +7,8 @@ each), never threads of the bench process.
 
 The model: a rep syncs every ``--interval`` seconds (300 s: the app's default), and a sync is what
 the real client does: ``GET /v1/version``, ``POST /v1/push`` of ``--batch`` field changes (new rows:
-a day's edits), then ``GET /v1/pull`` pages from the rep's cursor. N reps syncing every I seconds
+a day's edits), then ``GET /v1/pull`` pages from the rep's cursor, asking for the team's checksum
+on the last page as the real client does. N reps syncing every I seconds
 are an open-loop arrival rate of N / I syncs per second; each level runs that rate for
 ``--duration`` seconds, with syncs going to the reps round-robin, so between two syncs of one rep
 every teammate pushed once: a pull returns what a real rep pulls in steady state (about
@@ -245,7 +246,10 @@ async def _drive(
             cursor = cursors.get(rep, max(0, last_seq - team_size * batch))
             while True:
                 resp = await client.get(
-                    "/v1/pull", params={"after": cursor, "limit": 5000}, headers=auth
+                    "/v1/pull",
+                    # As the real client: the team's checksum on the last page.
+                    params={"after": cursor, "limit": 5000, "checksum": "true"},
+                    headers=auth,
                 )
                 resp.raise_for_status()
                 m = _TAIL.search(resp.content[-200:])
@@ -381,7 +385,8 @@ def run_backend(backend: str, args) -> list[dict]:
                     f"p99 {r['p99_ms']:6.0f} ms, max {r['max_ms']:6.0f} ms, errors "
                     f"{r['errors']}{f' ({kinds})' if kinds else ''}; ~{r['values_per_pull']:.0f} "
                     f"values/pull; CPU server {r['server_cpu_pct']:.0f} %, "
-                    f"load generator {r['client_cpu_pct']:.0f} %",
+                    f"load generator {r['client_cpu_pct']:.0f} %; load average "
+                    f"{os.getloadavg()[0]:.2f}",
                     flush=True,
                 )
                 if not ok(r):
