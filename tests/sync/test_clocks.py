@@ -148,7 +148,6 @@ def test_a_slow_server_refuses_no_laptop_and_is_named(url, tmp_path):
     srv.engine.dispose()
 
 
-
 def test_a_fast_clock_before_the_first_sync_does_not_beat_a_later_edit(url, tmp_path):
     """Just inside the window (the server accepts up to 5 min ahead), edited before the laptop
     ever met the server: its edits are moved back by the measured lead before they are pushed.
