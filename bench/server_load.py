@@ -50,7 +50,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import machine_line, print_header  # noqa: E402
 from sync_bench import Postgres, free_port  # noqa: E402  (the tests' way to start PostgreSQL)
 
-from sync.client.cycle import GZIP_MIN_BYTES, PROTOCOL_HEADER, PROTOCOL_VERSION  # noqa: E402
+from sync.client.push import GZIP_MIN_BYTES  # noqa: E402
+from sync.client.session import PROTOCOL_HEADER, PROTOCOL_VERSION  # noqa: E402
 from sync.hlc import encode  # noqa: E402
 
 FIELDS = ("summary", "purpose", "result", "next_action", "contact_name")  # activities fields
