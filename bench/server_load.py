@@ -253,7 +253,7 @@ async def _drive(
                     headers=auth,
                 )
                 resp.raise_for_status()
-                m = _TAIL.search(resp.content[-200:])
+                m = _TAIL.search(resp.content[-600:])  # the tail: cursor, identity, checksum
                 pulled += resp.content.count(b'"seq":')
                 cursor = int(m.group(1))
                 if m.group(2) == b"false":

@@ -95,3 +95,18 @@ def test_a_corrected_value_is_sent_and_leaves_the_list(qtbot, window, ctx, store
     assert view.troubles.summary_label.text() == "保留中の受信値 1件"
     assert len(view.troubles.model.stringList()) == 1
     assert not view.troubles.refused_advice.isVisible()
+
+
+def test_the_card_is_read_again_when_a_background_sync_ends(qtbot, window, ctx, store, server):
+    visit, token = _troubled(store, server)
+    view = window.views["sync"]
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        window.show_view("sync")
+    assert len(view.troubles.model.stringList()) == 2
+    with store.write() as w:
+        w.update("activities", visit, {"next_action": "長い次回アクション" * 10})
+    sync_once(store, server.url, token, client=server.client)
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        ctx.bus.sync_status.emit({"state": "ok", "message": ""})
+    assert view.troubles.summary_label.text().startswith("サーバーが受け付けなかった変更 2件")
+    assert any("次回アクション" in line for line in view.troubles.model.stringList())
