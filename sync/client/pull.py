@@ -1,8 +1,8 @@
 """The pull half of a sync: pages of the team's winners from the cursor (keyed by server, epoch
 and team, checked against the change it stands on), each applied in the transaction that saves
-the cursor; on the last page, a comparison with the team's checksum (``sync.client.verify``),
-which reads the team again from zero on a mismatch; then the attachment contents pulled rows
-reference."""
+the cursor (with the values the server withheld as damaged, held aside); on the last page, a
+comparison with the team's checksum (``sync.client.verify``), which reads the team again from
+zero on a mismatch; then the attachment contents pulled rows reference."""
 
 from __future__ import annotations
 
