@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,8 +23,24 @@ PULL_PAGE = 5000
 MAX_BLOB_DOWNLOADS = 500
 
 
-def _pull(store, session: _Session, report, page_size: int, progress, hello) -> None:
+def _verify_due(store, key: str, every_s: float) -> bool:
+    """Whether this sync compares the team's checksum: always with ``every_s`` 0 (`genba sync`),
+    else when the last comparison is older than that (background syncs: the server reads the
+    team's winners for each comparison, the cost of its capacity)."""
+    if every_s <= 0:
+        return True
+    last = store.get_meta(key + ":verified_at")
+    try:
+        return not last or time.time() - float(last) >= every_s
+    except ValueError:
+        return True
+
+
+def _pull(
+    store, session: _Session, report, page_size: int, progress, hello, verify_every_s: float = 0
+) -> None:
     key = cursor_key(session.url, hello)
+    verify = _verify_due(store, key, verify_every_s)
     cursor = int(store.get_meta(key) or 0)
     at = (store.get_meta(key + ":at") or "|").split("|", 1)
     reset = repair = False
@@ -32,9 +49,11 @@ def _pull(store, session: _Session, report, page_size: int, progress, hello) -> 
     # Fields whose change the server refused: left out of the checksum on both sides.
     skip = refused_fields(store)
     while True:
-        params: dict[str, Any] = {"after": cursor, "limit": page_size, "checksum": "true"}
-        if skip:
-            params["skip"] = skip_param(skip)
+        params: dict[str, Any] = {"after": cursor, "limit": page_size}
+        if verify:
+            params["checksum"] = "true"
+            if skip:
+                params["skip"] = skip_param(skip)
         if cursor and at[0]:
             params.update(at_hlc=at[0], at_site=at[1])
         resp = session.request("GET", "/v1/pull", store=store, params=params)
@@ -44,7 +63,7 @@ def _pull(store, session: _Session, report, page_size: int, progress, hello) -> 
         if (cursor > last_seq or page.get("cursor_ok") is False) and not reset:
             # The server is behind our cursor or its sequence now names other changes: it was
             # restored from a backup. Read the team again from the start.
-            reset, cursor, at = True, 0, ["", ""]
+            reset, cursor, at, verify = True, 0, ["", ""], True
             report.notices.append(("server_behind", last_seq))
             continue
         if total is None:
@@ -66,7 +85,10 @@ def _pull(store, session: _Session, report, page_size: int, progress, hello) -> 
         if progress:
             progress("pull", min(report.pulled, total or 0) if total else report.pulled, total)
         if not page.get("has_more"):
-            if check(store, key, page, report, repaired=repair, skip=skip):
+            again = check(store, key, page, report, repaired=repair, skip=skip)
+            if report.checksum in ("ok", "mismatch"):
+                store.set_meta(key + ":verified_at", f"{time.time():.0f}")
+            if again:
                 # A value changed or a row deleted behind the store's back: read the team again
                 # from zero, letting the server's copy of each change replace ours (same clock).
                 repair, cursor, at, total = True, 0, ["", ""], None

@@ -202,3 +202,40 @@ def test_a_laptop_with_refused_changes_is_still_compared(request, tmp_path, back
     assert _sync(a, srv, ta).checksum == "ok"
     a.close(), b.close()
     srv.engine.dispose()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_background_syncs_compare_the_checksum_once_an_hour(request, tmp_path, backend):
+    """Each comparison costs the server a read of the team: the app's and `genba watch`'s
+    syncs, minutes apart all day, compare once an hour; `genba sync` compares every time."""
+    from sync.client.background import BackgroundSync
+    from tests.sync.conftest import make_server
+
+    url = (
+        f"sqlite:///{(tmp_path / 'server.db').as_posix()}"
+        if backend == "sqlite"
+        else request.getfixturevalue("pg_url")
+    )
+    srv = make_server(url)
+    a, b, _ta, tb, rows = _laptops(srv, tmp_path)
+    # b's last comparison was its `genba sync` in _laptops, a moment ago.
+    b = _edit_by_hand(
+        b, ("UPDATE companies SET name = ? WHERE id = ?", ("書き換え", rows["company"]))
+    )
+    statuses: list[dict] = []
+    bg = BackgroundSync(
+        b, credentials=lambda: (srv.url, tb), on_status=statuses.append, client=srv.client
+    )
+    bg.run_once()  # within the hour: not compared, the hand edit not noticed yet
+    assert statuses[-1]["report"].checksum == ""
+    assert b.query("SELECT name FROM companies")[0][0] == "書き換え"
+    key = next(k for (k,) in b.query("SELECT key FROM meta") if k.endswith(":verified_at"))
+    b.set_meta(key, str(int(b.get_meta(key)) - 3601))  # an hour later
+    bg.run_once()
+    report = statuses[-1]["report"]
+    assert report.checksum == "ok" and ("checksum_redownload", None) in report.notices
+    assert b.query("SELECT name FROM companies")[0][0] == "株式会社サンプル精工"
+    # `genba sync` (sync_once's default) compares at every sync.
+    assert _sync(b, srv, tb).checksum == "ok"
+    a.close(), b.close()
+    srv.engine.dispose()
