@@ -7,7 +7,8 @@ each), never threads of the bench process.
 
 The model: a rep syncs every ``--interval`` seconds (300 s: the app's default), and a sync is what
 the real client does: ``GET /v1/version``, ``POST /v1/push`` of ``--batch`` field changes (new rows:
-a day's edits), then ``GET /v1/pull`` pages from the rep's cursor. N reps syncing every I seconds
+a day's edits), then ``GET /v1/pull`` pages from the rep's cursor, asking for the team's checksum
+on the last page as the real client does (the background client: once an hour, ``--verify-every``). N reps syncing every I seconds
 are an open-loop arrival rate of N / I syncs per second; each level runs that rate for
 ``--duration`` seconds, with syncs going to the reps round-robin, so between two syncs of one rep
 every teammate pushed once: a pull returns what a real rep pulls in steady state (about
@@ -49,7 +50,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import machine_line, print_header  # noqa: E402
 from sync_bench import Postgres, free_port  # noqa: E402  (the tests' way to start PostgreSQL)
 
-from sync.client.cycle import GZIP_MIN_BYTES, PROTOCOL_HEADER, PROTOCOL_VERSION  # noqa: E402
+from sync.client.push import GZIP_MIN_BYTES  # noqa: E402
+from sync.client.session import PROTOCOL_HEADER, PROTOCOL_VERSION  # noqa: E402
 from sync.hlc import encode  # noqa: E402
 
 FIELDS = ("summary", "purpose", "result", "next_action", "contact_name")  # activities fields
@@ -206,6 +208,7 @@ async def _drive(
     batch: int,
     team_size: int,
     level: int,
+    verify_ratio: int = 1,
 ) -> dict:
     latencies: list[float] = []
     errors: dict[str, int] = {}
@@ -241,14 +244,20 @@ async def _drive(
             resp = await client.post("/v1/push", content=body, headers=headers)
             resp.raise_for_status()
             last_seq = resp.json()["last_seq"]
+            # One sync in verify_ratio compares the team's checksum (the background client's
+            # hourly comparison; every sync with --verify-every 0, as `genba sync`).
+            verify = "true" if k % verify_ratio == 0 else "false"
             # First sync of this rep in the run: start one interval back (steady state).
             cursor = cursors.get(rep, max(0, last_seq - team_size * batch))
             while True:
                 resp = await client.get(
-                    "/v1/pull", params={"after": cursor, "limit": 5000}, headers=auth
+                    "/v1/pull",
+                    # As the real client: the team's checksum on the last page.
+                    params={"after": cursor, "limit": 5000, "checksum": verify},
+                    headers=auth,
                 )
                 resp.raise_for_status()
-                m = _TAIL.search(resp.content[-200:])
+                m = _TAIL.search(resp.content[-600:])  # the tail: cursor, identity, checksum
                 pulled += resp.content.count(b'"seq":')
                 cursor = int(m.group(1))
                 if m.group(2) == b"false":
@@ -305,6 +314,9 @@ def run_level(server: Server, tokens: list[str], reps: int, args, level: int) ->
             batch=args.batch,
             team_size=args.team_size,
             level=level,
+            verify_ratio=max(1, round(args.verify_every / args.interval))
+            if args.verify_every > 0
+            else 1,
         )
         proc = ctx.Process(target=_client_process, args=(kw, out))
         proc.start()
@@ -381,7 +393,8 @@ def run_backend(backend: str, args) -> list[dict]:
                     f"p99 {r['p99_ms']:6.0f} ms, max {r['max_ms']:6.0f} ms, errors "
                     f"{r['errors']}{f' ({kinds})' if kinds else ''}; ~{r['values_per_pull']:.0f} "
                     f"values/pull; CPU server {r['server_cpu_pct']:.0f} %, "
-                    f"load generator {r['client_cpu_pct']:.0f} %",
+                    f"load generator {r['client_cpu_pct']:.0f} %; load average "
+                    f"{os.getloadavg()[0]:.2f}",
                     flush=True,
                 )
                 if not ok(r):
@@ -422,6 +435,13 @@ def main() -> int:
         default=None,
         help="server worker processes (default: 1 for SQLite, whose writes are serial anyway and "
         "contend across processes; the CPU count for PostgreSQL)",
+    )
+    p.add_argument(
+        "--verify-every",
+        type=float,
+        default=3600.0,
+        help="seconds between a rep's checksum comparisons (the background client's; 0: every "
+        "sync, as `genba sync`)",
     )
     p.add_argument("--quick", action="store_true", help="about a minute in all")
     args = p.parse_args()

@@ -65,8 +65,9 @@ def team_checksum(
     return total & MASK
 
 
-def server_checksum(rows: list[tuple[str, str, str, str, str, Any]]) -> int:
-    """The checksum of the server's winners (what is left out is read from the winners)."""
+def server_checksum(rows: list[tuple[str, str, str, str, str, Any]], skip=None) -> int:
+    """The checksum of the server's winners (what is left out is read from the winners), without
+    the ``skip`` fields (a laptop's refused changes: it holds values the server never had)."""
     private, known, owner, kinds = set(), set(), {}, {}
     for e, r, f, _h, _s, v in rows:
         if e == "notes":
@@ -78,4 +79,6 @@ def server_checksum(rows: list[tuple[str, str, str, str, str, Any]]) -> int:
         elif e == "attachments" and f == "entity":
             kinds[r] = v
     attached = {a: n for a, n in owner.items() if kinds.get(a) == "notes"}
+    if skip:
+        rows = [row for row in rows if (row[0], row[1], row[2]) not in skip]
     return team_checksum(rows, *left_out(private, known, attached))

@@ -40,6 +40,7 @@ PROBLEMS = {
     "nul_character": "the text contains a NUL character",
     "too_long": "the text is longer than the server allows",
     "bad_sha256": "an attachment's sha256 is not 64 hexadecimal digits",
+    "not_json": "the value is damaged in the server's database (not JSON)",
 }
 
 

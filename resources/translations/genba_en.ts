@@ -1069,7 +1069,7 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>GenbaApp</name>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="207"/>
+        <location filename="../../desktop/app/application.py" line="202"/>
         <source>{0}: %n new visit(s)</source>
         <translation>
             <numerusform>{0}: %n new visit</numerusform>
@@ -1077,7 +1077,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="210"/>
+        <location filename="../../desktop/app/application.py" line="205"/>
         <source>%n workbook(s)</source>
         <translation>
             <numerusform>%n workbook</numerusform>
@@ -1085,7 +1085,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="210"/>
+        <location filename="../../desktop/app/application.py" line="205"/>
         <source>: %n new visit(s)</source>
         <translation>
             <numerusform>: %n new visit</numerusform>
@@ -1093,7 +1093,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="213"/>
+        <location filename="../../desktop/app/application.py" line="208"/>
         <source>%n visit(s) updated</source>
         <translation>
             <numerusform>%n visit updated</numerusform>
@@ -1101,7 +1101,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="216"/>
+        <location filename="../../desktop/app/application.py" line="211"/>
         <source>%n business card file(s)</source>
         <translation>
             <numerusform>%n business card file</numerusform>
@@ -1109,7 +1109,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="217"/>
+        <location filename="../../desktop/app/application.py" line="212"/>
         <source>: %n new contact(s)</source>
         <translation>
             <numerusform>: %n new contact</numerusform>
@@ -1117,7 +1117,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="220"/>
+        <location filename="../../desktop/app/application.py" line="215"/>
         <source>%n memo photo(s) attached</source>
         <translation>
             <numerusform>%n memo photo attached</numerusform>
@@ -1125,12 +1125,12 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="223"/>
+        <location filename="../../desktop/app/application.py" line="218"/>
         <source>{0} could not be read: see Problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="225"/>
+        <location filename="../../desktop/app/application.py" line="220"/>
         <source>%n files could not be read: see Problems</source>
         <translation>
             <numerusform>%n files could not be read: see Problems</numerusform>
@@ -1138,27 +1138,27 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="227"/>
+        <location filename="../../desktop/app/application.py" line="222"/>
         <source>Imported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="235"/>
+        <location filename="../../desktop/app/application.py" line="230"/>
         <source>Genba is still running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="237"/>
+        <location filename="../../desktop/app/application.py" line="232"/>
         <source>It keeps watching your folders and syncing. Open it again from this icon; 「Quit Genba」 in its menu ends it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="284"/>
+        <location filename="../../desktop/app/application.py" line="279"/>
         <source>Cannot sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="226"/>
+        <location filename="../../desktop/app/application.py" line="221"/>
         <source>Could not import</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2344,112 +2344,112 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="39"/>
+        <location filename="../../desktop/app/views/sync.py" line="44"/>
         <source>Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="41"/>
+        <location filename="../../desktop/app/views/sync.py" line="46"/>
         <source>Your changes go to the team server when you are online; the team&apos;s come back. Private notes never leave this computer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="50"/>
+        <location filename="../../desktop/app/views/sync.py" line="55"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="59"/>
+        <location filename="../../desktop/app/views/sync.py" line="64"/>
         <source>Connection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="60"/>
+        <location filename="../../desktop/app/views/sync.py" line="65"/>
         <source>Waiting to be sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="61"/>
+        <location filename="../../desktop/app/views/sync.py" line="66"/>
         <source>Last sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="62"/>
+        <location filename="../../desktop/app/views/sync.py" line="67"/>
         <source>Team server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="66"/>
+        <location filename="../../desktop/app/views/sync.py" line="71"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="74"/>
+        <location filename="../../desktop/app/views/sync.py" line="82"/>
         <source>Sign in to your team&apos;s server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="77"/>
+        <location filename="../../desktop/app/views/sync.py" line="85"/>
         <source>Ask your team lead or IT for the server address and your token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="88"/>
+        <location filename="../../desktop/app/views/sync.py" line="96"/>
         <source>token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="89"/>
+        <location filename="../../desktop/app/views/sync.py" line="97"/>
         <source>Server address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="90"/>
+        <location filename="../../desktop/app/views/sync.py" line="98"/>
         <source>Token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="93"/>
+        <location filename="../../desktop/app/views/sync.py" line="101"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="124"/>
+        <location filename="../../desktop/app/views/sync.py" line="136"/>
         <source>Sync is not available in this installation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="129"/>
+        <location filename="../../desktop/app/views/sync.py" line="141"/>
         <source>Not set up — Genba works fully offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="131"/>
+        <location filename="../../desktop/app/views/sync.py" line="143"/>
         <source>Offline — changes are kept and sent later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="133"/>
+        <location filename="../../desktop/app/views/sync.py" line="145"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="135"/>
+        <location filename="../../desktop/app/views/sync.py" line="147"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="137"/>
+        <location filename="../../desktop/app/views/sync.py" line="149"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="140"/>
+        <location filename="../../desktop/app/views/sync.py" line="152"/>
         <source>Signed in, not synced yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="142"/>
+        <location filename="../../desktop/app/views/sync.py" line="154"/>
         <source>Sign-in needed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2461,22 +2461,22 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="149"/>
+        <location filename="../../desktop/app/views/sync.py" line="161"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="164"/>
+        <location filename="../../desktop/app/views/sync.py" line="177"/>
         <source>, </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="164"/>
+        <location filename="../../desktop/app/views/sync.py" line="177"/>
         <source>nothing</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="168"/>
+        <location filename="../../desktop/app/views/sync.py" line="181"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -2484,7 +2484,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="170"/>
+        <location filename="../../desktop/app/views/sync.py" line="183"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>%n contact</numerusform>
@@ -2492,7 +2492,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="172"/>
+        <location filename="../../desktop/app/views/sync.py" line="185"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>%n customer</numerusform>
@@ -2500,7 +2500,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="174"/>
+        <location filename="../../desktop/app/views/sync.py" line="187"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>%n note</numerusform>
@@ -2508,7 +2508,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="176"/>
+        <location filename="../../desktop/app/views/sync.py" line="189"/>
         <source>%n 「helpful」 mark(s)</source>
         <translation>
             <numerusform>%n 「helpful」 mark</numerusform>
@@ -2516,7 +2516,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="178"/>
+        <location filename="../../desktop/app/views/sync.py" line="191"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -2524,7 +2524,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="180"/>
+        <location filename="../../desktop/app/views/sync.py" line="193"/>
         <source>%n deal(s)</source>
         <translation>
             <numerusform>%n deal</numerusform>
@@ -2532,7 +2532,7 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="181"/>
+        <location filename="../../desktop/app/views/sync.py" line="194"/>
         <source>%n other record(s)</source>
         <translation>
             <numerusform>%n other record</numerusform>
@@ -2540,12 +2540,12 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="186"/>
+        <location filename="../../desktop/app/views/sync.py" line="199"/>
         <source>Enter the server address and the token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="197"/>
+        <location filename="../../desktop/app/views/sync.py" line="210"/>
         <source>Saved. Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2859,6 +2859,254 @@ If it happens again, send the details below to your IT contact.</source>
     <message>
         <location filename="../../desktop/app/tray.py" line="51"/>
         <source>Quit Genba</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TroublesCard</name>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="26"/>
+        <source>Not sent, or not received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="38"/>
+        <source>Refused changes stay on this PC and are not sent again as they are. Correct the value (in Genba, or in your Excel report, then save it) and the corrected value is sent at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="47"/>
+        <source>Held values changed nothing on this PC. A teammate&apos;s value could not be stored (or it is damaged on the server): tell your team lead or the server&apos;s administrator. `genba problems` lists the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync_troubles.py" line="63"/>
+        <source>%n change(s) refused by the server</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync_troubles.py" line="65"/>
+        <source>%n received value(s) held aside</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="66"/>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync_troubles.py" line="71"/>
+        <source>… and %n more (see `genba problems`)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="80"/>
+        <source>%1&apos;s %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="82"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="85"/>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="88"/>
+        <source>%1: the server did not accept it — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="89"/>
+        <source>%1: a value from the team was not stored — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="93"/>
+        <source>visit record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="94"/>
+        <source>contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="95"/>
+        <source>customer record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="96"/>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="97"/>
+        <source>deal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="98"/>
+        <source>photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="99"/>
+        <source>「helpful」 mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="100"/>
+        <source>record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="105"/>
+        <source>summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="106"/>
+        <source>purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="107"/>
+        <source>result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="108"/>
+        <source>next action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="109"/>
+        <source>amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="110"/>
+        <source>probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="111"/>
+        <source>insight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="112"/>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="113"/>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="114"/>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="115"/>
+        <source>e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="116"/>
+        <source>phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="117"/>
+        <source>title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="118"/>
+        <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="119"/>
+        <source>attached file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="124"/>
+        <source>the text is longer than the server accepts: shorten it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="125"/>
+        <source>the text contains a broken control character (NUL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="126"/>
+        <source>the number is outside what the field can hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="127"/>
+        <source>the value has the wrong kind for the field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="128"/>
+        <source>a field that may not be empty is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="129"/>
+        <source>the attached file&apos;s identifier is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="130"/>
+        <source>the record&apos;s id is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="131"/>
+        <source>the server does not know this field (update Genba)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="132"/>
+        <source>the note is private now: it stays on this PC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="133"/>
+        <source>the photo belongs to a private note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="135"/>
+        <source>this PC&apos;s sync id belongs to another user: tell your admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="137"/>
+        <source>the value is damaged on the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="139"/>
+        <source>no reason given</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1081,88 +1081,88 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>GenbaApp</name>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="207"/>
+        <location filename="../../desktop/app/application.py" line="202"/>
         <source>{0}: %n new visit(s)</source>
         <translation>
             <numerusform>{0}：新しい訪問 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="210"/>
+        <location filename="../../desktop/app/application.py" line="205"/>
         <source>%n workbook(s)</source>
         <translation>
             <numerusform>日報 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="210"/>
+        <location filename="../../desktop/app/application.py" line="205"/>
         <source>: %n new visit(s)</source>
         <translation>
             <numerusform>：新しい訪問 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="213"/>
+        <location filename="../../desktop/app/application.py" line="208"/>
         <source>%n visit(s) updated</source>
         <translation>
             <numerusform>更新された訪問 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="216"/>
+        <location filename="../../desktop/app/application.py" line="211"/>
         <source>%n business card file(s)</source>
         <translation>
             <numerusform>名刺 %n 件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="217"/>
+        <location filename="../../desktop/app/application.py" line="212"/>
         <source>: %n new contact(s)</source>
         <translation>
             <numerusform>：新しい担当者 %n 人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="220"/>
+        <location filename="../../desktop/app/application.py" line="215"/>
         <source>%n memo photo(s) attached</source>
         <translation>
             <numerusform>メモの写真 %n 枚を添付しました</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="223"/>
+        <location filename="../../desktop/app/application.py" line="218"/>
         <source>{0} could not be read: see Problems</source>
         <translation>{0} を読み込めませんでした。「問題」を確認してください</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/application.py" line="225"/>
+        <location filename="../../desktop/app/application.py" line="220"/>
         <source>%n files could not be read: see Problems</source>
         <translation>
             <numerusform>%n 件のファイルを読み込めませんでした。「問題」を確認してください</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="227"/>
+        <location filename="../../desktop/app/application.py" line="222"/>
         <source>Imported</source>
         <translation>取り込みました</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="235"/>
+        <location filename="../../desktop/app/application.py" line="230"/>
         <source>Genba is still running</source>
         <translation>現場は動作中です</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="237"/>
+        <location filename="../../desktop/app/application.py" line="232"/>
         <source>It keeps watching your folders and syncing. Open it again from this icon; 「Quit Genba」 in its menu ends it.</source>
         <translation>フォルダーの見守りと同期を続けています。このアイコンからまた開けます。終了するにはメニューの「現場を終了」を選んでください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="284"/>
+        <location filename="../../desktop/app/application.py" line="279"/>
         <source>Cannot sync</source>
         <translation>同期できません</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/application.py" line="226"/>
+        <location filename="../../desktop/app/application.py" line="221"/>
         <source>Could not import</source>
         <translation>取り込めませんでした</translation>
     </message>
@@ -2386,22 +2386,22 @@ If it happens again, send the details below to your IT contact.</source>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="39"/>
+        <location filename="../../desktop/app/views/sync.py" line="44"/>
         <source>Sync</source>
         <translation>同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="41"/>
+        <location filename="../../desktop/app/views/sync.py" line="46"/>
         <source>Your changes go to the team server when you are online; the team&apos;s come back. Private notes never leave this computer.</source>
         <translation>オンラインのときに自分の変更をチームのサーバーへ送り、チームの変更を受け取ります。「自分のみ」のメモはこのパソコンから出ません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="50"/>
+        <location filename="../../desktop/app/views/sync.py" line="55"/>
         <source>Status</source>
         <translation>状態</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="59"/>
+        <location filename="../../desktop/app/views/sync.py" line="64"/>
         <source>Connection</source>
         <translation>接続</translation>
     </message>
@@ -2410,92 +2410,92 @@ If it happens again, send the details below to your IT contact.</source>
         <translation type="vanished">送信待ちの変更</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="60"/>
+        <location filename="../../desktop/app/views/sync.py" line="65"/>
         <source>Waiting to be sent</source>
         <translation>送信待ち</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="61"/>
+        <location filename="../../desktop/app/views/sync.py" line="66"/>
         <source>Last sync</source>
         <translation>最終同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="62"/>
+        <location filename="../../desktop/app/views/sync.py" line="67"/>
         <source>Team server</source>
         <translation>チームのサーバー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="66"/>
+        <location filename="../../desktop/app/views/sync.py" line="71"/>
         <source>Sync now</source>
         <translation>今すぐ同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="74"/>
+        <location filename="../../desktop/app/views/sync.py" line="82"/>
         <source>Sign in to your team&apos;s server</source>
         <translation>チームのサーバーにサインイン</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="77"/>
+        <location filename="../../desktop/app/views/sync.py" line="85"/>
         <source>Ask your team lead or IT for the server address and your token.</source>
         <translation>サーバーのアドレスとトークンは、上長またはIT担当者にお問い合わせください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="88"/>
+        <location filename="../../desktop/app/views/sync.py" line="96"/>
         <source>token</source>
         <translation>トークン</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="89"/>
+        <location filename="../../desktop/app/views/sync.py" line="97"/>
         <source>Server address</source>
         <translation>サーバーのアドレス</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="90"/>
+        <location filename="../../desktop/app/views/sync.py" line="98"/>
         <source>Token</source>
         <translation>トークン</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="93"/>
+        <location filename="../../desktop/app/views/sync.py" line="101"/>
         <source>Sign in</source>
         <translation>サインイン</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="124"/>
+        <location filename="../../desktop/app/views/sync.py" line="136"/>
         <source>Sync is not available in this installation.</source>
         <translation>この環境では同期を利用できません。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="129"/>
+        <location filename="../../desktop/app/views/sync.py" line="141"/>
         <source>Not set up — Genba works fully offline.</source>
         <translation>未設定 — オフラインでもすべての機能が使えます</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="131"/>
+        <location filename="../../desktop/app/views/sync.py" line="143"/>
         <source>Offline — changes are kept and sent later</source>
         <translation>オフライン — 変更は保存され、あとで送信されます</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="133"/>
+        <location filename="../../desktop/app/views/sync.py" line="145"/>
         <source>Error</source>
         <translation>エラー</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="135"/>
+        <location filename="../../desktop/app/views/sync.py" line="147"/>
         <source>Syncing…</source>
         <translation>同期中…</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="137"/>
+        <location filename="../../desktop/app/views/sync.py" line="149"/>
         <source>Online</source>
         <translation>オンライン</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="140"/>
+        <location filename="../../desktop/app/views/sync.py" line="152"/>
         <source>Signed in, not synced yet</source>
         <translation>サインイン済み・未同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="142"/>
+        <location filename="../../desktop/app/views/sync.py" line="154"/>
         <source>Sign-in needed</source>
         <translation>サインインが必要です</translation>
     </message>
@@ -2506,83 +2506,83 @@ If it happens again, send the details below to your IT contact.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="149"/>
+        <location filename="../../desktop/app/views/sync.py" line="161"/>
         <source>never</source>
         <translation>未実施</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="164"/>
+        <location filename="../../desktop/app/views/sync.py" line="177"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="164"/>
+        <location filename="../../desktop/app/views/sync.py" line="177"/>
         <source>nothing</source>
         <translation>なし</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="168"/>
+        <location filename="../../desktop/app/views/sync.py" line="181"/>
         <source>%n visit(s)</source>
         <translation>
             <numerusform>訪問 %n件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="170"/>
+        <location filename="../../desktop/app/views/sync.py" line="183"/>
         <source>%n contact(s)</source>
         <translation>
             <numerusform>担当者 %n人</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="172"/>
+        <location filename="../../desktop/app/views/sync.py" line="185"/>
         <source>%n customer(s)</source>
         <translation>
             <numerusform>顧客 %n社</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="174"/>
+        <location filename="../../desktop/app/views/sync.py" line="187"/>
         <source>%n note(s)</source>
         <translation>
             <numerusform>ナレッジ %n件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="176"/>
+        <location filename="../../desktop/app/views/sync.py" line="189"/>
         <source>%n 「helpful」 mark(s)</source>
         <translation>
             <numerusform>「参考になった」 %n件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="178"/>
+        <location filename="../../desktop/app/views/sync.py" line="191"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>写真 %n枚</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="180"/>
+        <location filename="../../desktop/app/views/sync.py" line="193"/>
         <source>%n deal(s)</source>
         <translation>
             <numerusform>案件 %n件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/app/views/sync.py" line="181"/>
+        <location filename="../../desktop/app/views/sync.py" line="194"/>
         <source>%n other record(s)</source>
         <translation>
             <numerusform>その他 %n件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="186"/>
+        <location filename="../../desktop/app/views/sync.py" line="199"/>
         <source>Enter the server address and the token.</source>
         <translation>サーバーのアドレスとトークンを入力してください。</translation>
     </message>
     <message>
-        <location filename="../../desktop/app/views/sync.py" line="197"/>
+        <location filename="../../desktop/app/views/sync.py" line="210"/>
         <source>Saved. Syncing…</source>
         <translation>保存しました。同期しています…</translation>
     </message>
@@ -2888,6 +2888,251 @@ If it happens again, send the details below to your IT contact.</source>
         <location filename="../../desktop/app/tray.py" line="51"/>
         <source>Quit Genba</source>
         <translation>現場を終了</translation>
+    </message>
+</context>
+<context>
+    <name>TroublesCard</name>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="26"/>
+        <source>Not sent, or not received</source>
+        <translation>送信できなかった変更・保存できなかった受信値</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="38"/>
+        <source>Refused changes stay on this PC and are not sent again as they are. Correct the value (in Genba, or in your Excel report, then save it) and the corrected value is sent at the next sync.</source>
+        <translation>受け付けられなかった変更はこの PC に残っていて、そのままでは再送されません。Genba で（または Excel の日報で）値を直して保存すると、次の同期で直した値が送信されます。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="47"/>
+        <source>Held values changed nothing on this PC. A teammate&apos;s value could not be stored (or it is damaged on the server): tell your team lead or the server&apos;s administrator. `genba problems` lists the details.</source>
+        <translation>保留中の値でこの PC のデータは何も変わっていません。チームの誰かが入力した値を保存できなかったか、サーバー上で値が壊れています。チームリーダーかサーバーの管理者に連絡してください。詳細は `genba problems` で確認できます。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync_troubles.py" line="63"/>
+        <source>%n change(s) refused by the server</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync_troubles.py" line="65"/>
+        <source>%n received value(s) held aside</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="66"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/app/views/sync_troubles.py" line="71"/>
+        <source>… and %n more (see `genba problems`)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="80"/>
+        <source>%1&apos;s %2</source>
+        <translation>%1の%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="82"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="85"/>
+        <source>%1, %2</source>
+        <translation>%1の%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="88"/>
+        <source>%1: the server did not accept it — %2</source>
+        <translation>%1：サーバーが受け付けませんでした — %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="89"/>
+        <source>%1: a value from the team was not stored — %2</source>
+        <translation>%1：チームから届いた値を保存できませんでした — %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="93"/>
+        <source>visit record</source>
+        <translation>訪問記録</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="94"/>
+        <source>contact</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="95"/>
+        <source>customer record</source>
+        <translation>顧客情報</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="96"/>
+        <source>note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="97"/>
+        <source>deal</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="98"/>
+        <source>photo</source>
+        <translation>写真</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="99"/>
+        <source>「helpful」 mark</source>
+        <translation>「参考になった」</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="100"/>
+        <source>record</source>
+        <translation>記録</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="105"/>
+        <source>summary</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="106"/>
+        <source>purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="107"/>
+        <source>result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="108"/>
+        <source>next action</source>
+        <translation>次回アクション</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="109"/>
+        <source>amount</source>
+        <translation>金額</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="110"/>
+        <source>probability</source>
+        <translation>確度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="111"/>
+        <source>insight</source>
+        <translation>気づき</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="112"/>
+        <source>text</source>
+        <translation>本文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="113"/>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="114"/>
+        <source>name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="115"/>
+        <source>e-mail</source>
+        <translation>メールアドレス</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="116"/>
+        <source>phone</source>
+        <translation>電話番号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="117"/>
+        <source>title</source>
+        <translation>役職</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="118"/>
+        <source>date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="119"/>
+        <source>attached file</source>
+        <translation>添付ファイル</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="124"/>
+        <source>the text is longer than the server accepts: shorten it</source>
+        <translation>文章がサーバーの上限より長いため、短くしてください</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="125"/>
+        <source>the text contains a broken control character (NUL)</source>
+        <translation>文章に壊れた制御文字（NUL）が含まれています</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="126"/>
+        <source>the number is outside what the field can hold</source>
+        <translation>数値がこの項目に入る範囲を超えています</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="127"/>
+        <source>the value has the wrong kind for the field</source>
+        <translation>この項目には入らない種類の値です</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="128"/>
+        <source>a field that may not be empty is empty</source>
+        <translation>空にできない項目が空になっています</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="129"/>
+        <source>the attached file&apos;s identifier is damaged</source>
+        <translation>添付ファイルの識別子が壊れています</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="130"/>
+        <source>the record&apos;s id is damaged</source>
+        <translation>記録の ID が壊れています</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="131"/>
+        <source>the server does not know this field (update Genba)</source>
+        <translation>サーバーが知らない項目です（Genba を更新してください）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="132"/>
+        <source>the note is private now: it stays on this PC</source>
+        <translation>非公開のメモなので、この PC にだけ残ります</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="133"/>
+        <source>the photo belongs to a private note</source>
+        <translation>非公開のメモの写真です</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="135"/>
+        <source>this PC&apos;s sync id belongs to another user: tell your admin</source>
+        <translation>この PC の同期 ID が別のユーザーのものです。管理者に連絡してください</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="137"/>
+        <source>the value is damaged on the server</source>
+        <translation>サーバー上で値が壊れています</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app/views/sync_troubles.py" line="139"/>
+        <source>no reason given</source>
+        <translation>理由は示されていません</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from sync.client.cycle import SyncReport
 
 
+VERIFY_EVERY_S = 3600.0
+
+
 class BackgroundSync:
     def __init__(
         self,
@@ -47,7 +50,9 @@ class BackgroundSync:
         # None: ``sync_once`` here, imported on the first cycle (the app passes a function that
         # runs it in its sync process, so the app itself never loads the HTTP client).
         self._sync = sync
-        self._sync_kwargs = sync_kwargs
+        # Every few minutes, all day: the team's checksum is compared once an hour (each
+        # comparison costs the server a read of the team), `genba sync` compares every time.
+        self._sync_kwargs = {"verify_every_s": VERIFY_EVERY_S, **sync_kwargs}
         self._wake = threading.Event()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None

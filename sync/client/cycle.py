@@ -95,12 +95,14 @@ def sync_once(
     timeout: float = 60.0,
     push: bool = True,
     pull: bool = True,
+    verify_every_s: float = 0.0,
 ) -> SyncReport:
     """Push the outbox, then pull until up to date. Raises a SyncError subclass on failure.
 
     ``client`` (e.g. FastAPI's TestClient) or ``transport`` can be injected. A clock-skew refusal
     re-stamps the unsent changes and retries; a PC clock that is still wrong, or a read-only
-    token, still pulls and then raises ClockSkewError / ReadOnlyError.
+    token, still pulls and then raises ClockSkewError / ReadOnlyError. ``verify_every_s``: compare
+    the team's checksum only when the last comparison is older (0: at every sync).
     """
     started = time.monotonic()
     server_url = normalize_url(server_url)
@@ -123,7 +125,7 @@ def sync_once(
                 deferred = ServerError(exc.status, str(exc.err.get("message", ""))[:120])
         if pull:
             report.applied += apply_held(store, me=report.user or None)
-            _pull(store, session, report, page_size, progress, hello)
+            _pull(store, session, report, page_size, progress, hello, verify_every_s)
             _download_blobs(store, session, report)
         report.pending = _pending(store)
         report.seconds = time.monotonic() - started

@@ -15,6 +15,8 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from sync.client.restamp import restamp
+from sync.hlc import MAX_COUNTER, encode
 from sync.store.replica import is_copy, last_stamped, reissue, unack_after
 
 # Below this, the difference is network latency and ordinary drift: not worth correcting.
@@ -87,8 +89,34 @@ def _clock(store, hello: Hello, report) -> None:
         report.notices.append(("server_clock", hello.offset_ms))
     elif abs(offset) > hello.max_skew_ms // 2:
         report.notices.append(("pc_clock", offset))
+    raw_now = store.clock.physical_ms() + store.clock_offset_ms  # the PC's own clock, now
     if offset != store.clock_offset_ms:
         store.set_clock_offset(offset)
+    if offset > 0:
+        n = _shift_fast_edits(store, server_now_ms=raw_now - offset, shift_ms=offset)
+        if n:
+            report.restamped += n
+
+
+def _shift_fast_edits(store, *, server_now_ms: int, shift_ms: int) -> int:
+    """Edits stamped by a PC clock running ahead (before this laptop first met the server, or
+    after its clock jumped) are stamped in the server's future, yet inside the skew window the
+    server accepts: they would beat a teammate's later edit. Move them back by the measured lead
+    before they are pushed (``sync.client.restamp``), keeping their order and their place after
+    everything this laptop has seen. Returns the changes re-stamped."""
+    limit_ms = server_now_ms + OFFSET_MIN_MS  # within the measurement's error: not ahead
+    limit = encode(limit_ms, MAX_COUNTER)
+    site = store.site_id
+    # Through the outbox's partial index: a PC a few seconds fast is common, a full scan of a
+    # large change log at every sync is not needed.
+    ahead = store.query(
+        "SELECT 1 FROM changes WHERE acked = 0 AND hlc > ? AND site = ? LIMIT 1", (limit, site)
+    )
+    if not ahead:
+        return 0
+    # The restarted clock must stay past any teammate's reading this laptop has observed.
+    seen = store.query("SELECT max(hlc) FROM field_clocks WHERE site != ?", (site,))[0][0]
+    return restamp(store, accept_until_ms=limit_ms, floor_hlc=seen, shift_ms=shift_ms)
 
 
 def _replica(store, state: dict[str, Any] | None, report) -> None:

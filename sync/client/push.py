@@ -30,6 +30,7 @@ def _push(store, session: _Session, report, batch_size: int, progress) -> None:
     while True:
         batch = store.outbox(size)
         if not batch:
+            clear_corrected(store)
             return
         batch = _cap_bytes(batch)
         _upload_blobs(store, session, batch, uploaded, report)
@@ -85,6 +86,20 @@ def _push(store, session: _Session, report, batch_size: int, progress) -> None:
         if progress:
             progress("push", report.pushed + report.rejected, total)
         size = batch_size
+
+
+def clear_corrected(store) -> int:
+    """Forget refusals the rep has corrected: a later change of the same field was acknowledged
+    (the refused change itself stays in the log as local history). Returns how many."""
+    with store.write() as w:
+        if w.conn.execute("SELECT 1 FROM sync_rejections LIMIT 1").fetchone() is None:
+            return 0  # the usual case: one indexed probe per sync
+        return w.conn.execute(
+            "DELETE FROM sync_rejections WHERE EXISTS (SELECT 1 FROM changes c"
+            " WHERE c.seq > sync_rejections.seq AND c.acked = 1"
+            " AND c.entity = sync_rejections.entity AND c.row_id = sync_rejections.row_id"
+            " AND c.field = sync_rejections.field)"
+        ).rowcount
 
 
 def _apply_stamped(store, stamped) -> None:

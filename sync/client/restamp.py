@@ -29,12 +29,18 @@ def _tables(conn) -> list[str]:
     return [t for t in CLOCK_TABLES if t in have]
 
 
-def restamp(store, *, accept_until_ms: int, floor_hlc: str | None) -> int:
+def restamp(
+    store, *, accept_until_ms: int, floor_hlc: str | None, shift_ms: int | None = None
+) -> int:
     """Re-stamp this site's clock readings past ``accept_until_ms``; return the changes touched.
 
     ``floor_hlc`` (the greatest clock the team has accepted) only bounds the restarted clock
     from below for later writes; the re-stamped readings themselves follow this laptop's own
     greatest legitimate clock, counter by counter, so their order is kept exactly.
+    ``shift_ms`` (the PC clock's measured lead over the server's): each unsent reading is moved
+    back by it, to the server's time of the edit, and still kept after every legitimate clock
+    this laptop holds and in its order (an edit made with a fast clock before the laptop first
+    met the server then loses to a teammate's later edit, and beats an earlier one).
     """
     limit = encode(accept_until_ms, MAX_COUNTER)
     site = store.site_id
@@ -44,12 +50,17 @@ def restamp(store, *, accept_until_ms: int, floor_hlc: str | None) -> int:
         skewed: set[str] = set()
         legit = []
         for t in tables:
-            skewed.update(
-                r[0]
-                for r in conn.execute(
-                    f"SELECT DISTINCT hlc FROM {t} WHERE hlc > ? AND site = ?", (limit, site)
+            if shift_ms is None or t == "changes":
+                # Shifting: only readings of changes the server has not acknowledged (an
+                # acknowledged one is the team's already, whatever its clock).
+                only_unsent = " AND acked != 1" if shift_ms is not None else ""
+                skewed.update(
+                    r[0]
+                    for r in conn.execute(
+                        f"SELECT DISTINCT hlc FROM {t} WHERE hlc > ? AND site = ?{only_unsent}",
+                        (limit, site),
+                    )
                 )
-            )
             legit.append(
                 conn.execute(f"SELECT max(hlc) FROM {t} WHERE hlc <= ?", (limit,)).fetchone()[0]
             )
@@ -60,6 +71,9 @@ def restamp(store, *, accept_until_ms: int, floor_hlc: str | None) -> int:
             counter += 1
             if counter > MAX_COUNTER:
                 wall, counter = wall + 1, 0
+            if shift_ms is not None:
+                w_old, c_old = decode(hlc)
+                wall, counter = max((wall, counter), (w_old - shift_ms, c_old))
             mapping.append((encode(wall, counter), hlc, site))
         last = mapping[-1][0] if mapping else base
         clock = store.reset_clock(max(last, floor_hlc or last) if floor_hlc else last)

@@ -3,9 +3,12 @@
 The laptop sums the same hash over what it holds of the team: each synced field's value with its
 clock (``field_clocks``, else the row's insert clock for a field the insert logged), and values
 held aside in ``sync_held`` where their clock is the greater. It compares only when nothing of
-its own is waiting for the server or refused by it: then every clock it holds came from the
-server or was acknowledged by it, so a consistent laptop always matches, and a difference means
-a value changed or a row deleted behind the store's back (or a server database edited by hand).
+its own is waiting for the server: then every clock it holds came from the server or was
+acknowledged by it, so a consistent laptop always matches, and a difference means a value changed
+or a row deleted behind the store's back (or a server database edited by hand).
+A field whose change the server refused holds a value the server never had: both sides leave
+such fields out (the laptop names them in its pull, at most ``MAX_SKIP``; the server echoes how
+many it left out), so a laptop with refused changes is still compared on everything else.
 """
 
 from __future__ import annotations
@@ -31,8 +34,31 @@ def _held(conn) -> dict[tuple[str, str, str], tuple[str, str, Any]]:
     return out
 
 
-def _sum(conn, notes_out: set[str], attachments_out: set[str]) -> int:
+MAX_SKIP = 100  # fields named in a pull request (a URL stays well under 16 KB)
+
+
+def refused_fields(store) -> list[tuple[str, str, str]] | None:
+    """(entity, row_id, field) of refused changes, sorted; None when too many to name."""
+    try:
+        rows = store.query(
+            "SELECT DISTINCT entity, row_id, field FROM sync_rejections ORDER BY 1, 2, 3"
+            f" LIMIT {MAX_SKIP + 1}"
+        )
+    except Exception:  # an older genba.db without the table
+        return []
+    return None if len(rows) > MAX_SKIP else [tuple(r) for r in rows]
+
+
+def skip_param(fields: list[tuple[str, str, str]]) -> list[str]:
+    """The pull's ``skip`` parameter: one 'entity|row_id|field' per field (a row id may hold a
+    bar, entity and field names never do: the server splits at the first and the last one)."""
+    return [f"{e}|{r}|{f}" for e, r, f in fields]
+
+
+def _sum(conn, notes_out: set[str], attachments_out: set[str], skip=frozenset()) -> int:
     held = _held(conn)
+    for key in skip:
+        held.pop(key, None)
     rows: list[tuple[str, str, str, str, str, Any]] = []
     add = rows.append
     for entity, fields in SYNCED_FIELDS.items():
@@ -53,6 +79,8 @@ def _sum(conn, notes_out: set[str], attachments_out: set[str]) -> int:
             if row_id in out:
                 continue
             for f, value in zip(fields, row[3:], strict=True):
+                if skip and (entity, row_id, f) in skip:
+                    continue
                 clock = clocks.get((row_id, f))
                 if clock is None:
                     if rh is None or not logged_at_insert(f, value):
@@ -68,12 +96,13 @@ def _sum(conn, notes_out: set[str], attachments_out: set[str]) -> int:
     return team_checksum(rows, notes_out, attachments_out)
 
 
-def local_checksum(store) -> int | None:
-    """The laptop's checksum of the team, or None while changes of its own are unsent/refused."""
+def local_checksum(store, skip=frozenset()) -> int | None:
+    """The laptop's checksum of the team without the ``skip`` fields, or None while changes of
+    its own are unsent."""
     with store.write() as w:  # one transaction: the app cannot edit between the reads
         conn = w.conn
         waiting = conn.execute(
-            f"SELECT count(*) FROM changes c WHERE acked IN (0, 2) AND {LOCAL_ONLY_SQL}"
+            f"SELECT count(*) FROM changes c WHERE acked = 0 AND {LOCAL_ONLY_SQL}"
         ).fetchone()[0]
         if waiting:
             return None
@@ -87,16 +116,21 @@ def local_checksum(store) -> int | None:
         attached = dict(
             conn.execute("SELECT id, entity_id FROM attachments WHERE entity = 'notes'").fetchall()
         )
-        return _sum(conn, *left_out(private, known, attached))
+        return _sum(conn, *left_out(private, known, attached), skip=skip)
 
 
-def check(store, key: str, page: dict[str, Any], report, repaired: bool) -> bool:
+def check(store, key: str, page: dict[str, Any], report, repaired: bool, skip=None) -> bool:
     """Compare with the last page's checksum; True when the team should be read again from zero
-    (once: a laptop that still differs after that is told, and not re-read at every sync)."""
+    (once: a laptop that still differs after that is told, and not re-read at every sync).
+    ``skip``: the refused fields this pull named (None: too many to name, not compared)."""
     theirs = page.get("checksum")
     if not isinstance(theirs, str) or not theirs.isdigit():
         return False  # a server without checksums
-    mine = local_checksum(store)
+    skip = set(skip) if skip is not None else None
+    if skip is None or (skip and page.get("checksum_skipped") != len(skip)):
+        report.checksum = "skipped"  # too many refusals, or a server that cannot leave them out
+        return False
+    mine = local_checksum(store, skip)
     if mine is None:
         report.checksum = "skipped"
         return False

@@ -79,6 +79,19 @@ class ChangeOut(BaseModel):
     site: str
 
 
+class Withheld(BaseModel):
+    """A stored value that is not JSON, sent as its text: the laptop holds it aside."""
+
+    seq: int
+    entity: str
+    row_id: str
+    field: str
+    text: str
+    hlc: str
+    site: str
+    code: str
+
+
 class PullResponse(BaseModel):
     changes: list[ChangeOut]
     next: int
@@ -96,6 +109,9 @@ class PullResponse(BaseModel):
     # text: 64 bits do not fit a JSON number everywhere) and the sequence it covers.
     checksum: str | None = None
     checksum_seq: int | None = None
+    # How many of the fields named in ``skip`` (the laptop's refused changes) the checksum left out.
+    checksum_skipped: int | None = None
+    withheld: list[Withheld] = []
 
 
 class ReplicaState(BaseModel):
@@ -338,6 +354,7 @@ def create_app(
         at_hlc: Annotated[str | None, Query(max_length=32)] = None,
         at_site: Annotated[str | None, Query(max_length=64)] = None,
         checksum: bool = False,
+        skip: Annotated[list[str] | None, Query(max_length=100)] = None,
     ):
         limit = min(limit or settings.default_pull_limit, settings.max_pull_limit)
         at = (at_hlc, at_site) if at_hlc and at_site else None
@@ -350,6 +367,7 @@ def create_app(
             info=identity(),
             at=at,
             checksum=checksum,
+            skip=_skip_fields(skip),
         )
         return Response(body, media_type="application/json")
 
@@ -472,6 +490,19 @@ def create_app(
     default_openapi = app.openapi
     app.openapi = openapi
     return app
+
+
+def _skip_fields(skip: list[str] | None) -> set[tuple[str, str, str]] | None:
+    """'entity|row_id|field' items as keys (a row id may hold a bar; names never do)."""
+    if not skip:
+        return None
+    out = set()
+    for item in skip:
+        entity, _, rest = item.partition("|")
+        row_id, _, field = rest.rpartition("|")
+        if entity and row_id and field:
+            out.add((entity, row_id, field))
+    return out
 
 
 def _json_bytes(obj: Any) -> bytes:

@@ -10,6 +10,7 @@ a clock. Pull returns the current winner of every field whose seq is past the cu
 from __future__ import annotations
 
 import json
+import logging
 import threading
 import time
 from contextlib import nullcontext
@@ -22,10 +23,12 @@ from sqlalchemy import Engine, and_, bindparam, select, update
 from sync.checksum import server_checksum
 from sync.hlc import wall_ms_of
 from sync.merge import wins
-from sync.server import guard
+from sync.server import guard, private_attachments
 from sync.server.db import teams, winners
 from sync.server.errors import ApiError
 from sync.server.users import User
+
+log = logging.getLogger("genba.server")
 
 
 def _insert(engine: Engine, table):
@@ -144,6 +147,7 @@ def push(
         if fresh < len(batch):
             guard.check_collisions(conn, team_id, batch)  # raises: the transaction rolls back
         private = guard.withdraw_private(conn, team_id, batch)
+        private += private_attachments.refuse(conn, team_id, batch)
         guard.record_last_seq(conn, batch)
         result.duplicates = len(batch) - fresh
         result.applied = applied
@@ -327,6 +331,7 @@ def pull(
     info: dict[str, str] | None = None,
     at: tuple[str, str] | None = None,
     checksum: bool = False,
+    skip: set[tuple[str, str, str]] | None = None,
 ) -> bytes:
     """One page of winners with seq > after, in seq order, as the JSON response body: at most
     ``limit`` rows and about ``max_bytes`` of values (always at least one row).
@@ -366,14 +371,22 @@ def pull(
             {"after": after},
         )
         parts: list[str] = []
+        withheld: list[str] = []
         size = 0
         has_more = False
         nxt = after
         last_at = ("", "")
         for seq, e, r, f, v, h, s in rows:
-            if len(parts) >= limit or (parts and size > max_bytes):
+            if len(parts) + len(withheld) >= limit or (parts and size > max_bytes):
                 has_more = True
                 break
+            if not _splicable(v):
+                # A value no JSON reader takes (server.db edited by hand, a broken restore):
+                # spliced in, it would break every teammate's pull. Sent apart as text, which
+                # the laptop holds aside and shows; the rest of the page arrives.
+                withheld.append(_withheld(engine, team_id, seq, e, r, f, v, h, s))
+                nxt, last_at = seq, (h, s)
+                continue
             part = (
                 f'{{"seq":{seq},"entity":{_q(e)},"row_id":{_q(r)},"field":{_q(f)},'
                 f'"value":{"null" if v is None else v},"hlc":{_q(h)},"site":{_q(s)}}}'
@@ -385,7 +398,10 @@ def pull(
         rows.close()
         tail = ""
         if checksum and not has_more:
-            tail = f',"checksum":"{_checksum(conn, team_id)}","checksum_seq":{last_seq or 0}'
+            total, skipped = _checksum(conn, team_id, skip)
+            tail = f',"checksum":"{total}","checksum_seq":{last_seq or 0}'
+            if skip:
+                tail += f',"checksum_skipped":{skipped}'
     info = info or {}
     body = (
         '{"changes":['
@@ -393,18 +409,62 @@ def pull(
         + f'],"next":{nxt},"has_more":{"true" if has_more else "false"},'
         f'"last_seq":{last_seq or 0},"server_id":{_q(info.get("server_id", ""))},'
         f'"epoch":{_q(info.get("epoch", ""))},"team_id":{int(team_id)},'
-        f'"next_hlc":{_q(last_at[0])},"next_site":{_q(last_at[1])},"cursor_ok":true{tail}}}'
+        f'"next_hlc":{_q(last_at[0])},"next_site":{_q(last_at[1])},"cursor_ok":true{tail}'
+        + (',"withheld":[' + ",".join(withheld) + "]}" if withheld else "}")
     )
     return body.encode("utf-8")
 
 
-def _checksum(conn, team_id: int) -> int:
+def _splicable(v: Any) -> bool:
+    """Whether a stored value is JSON text that can be spliced into a response as it is.
+
+    The common case (a string without escapes or inner quotes) is decided without parsing."""
+    if v is None:
+        return True
+    if type(v) is not str:
+        return False  # bytes in a SQLite TEXT column
+    if v[:1] == '"' and "\\" not in v and v.find('"', 1) == len(v) - 1:
+        return True
+    try:
+        _loads(v)
+    except ValueError:
+        return False
+    return True
+
+
+_warned: set[tuple[str, int, int]] = set()
+
+
+def _withheld(engine: Engine, team_id: int, seq: int, e, r, f, v: Any, h, s) -> str:
+    """A withheld value as JSON (its text as a string), logged once per process and change."""
+    text = v.decode("utf-8", "replace") if isinstance(v, bytes | bytearray) else str(v)
+    key = (str(engine.url), team_id, seq)
+    if key not in _warned and len(_warned) < 10_000:
+        _warned.add(key)
+        log.warning(
+            "pull: team %s, seq %s (%s.%s of row %s) holds a value that is not JSON: "
+            "withheld from pulls (the laptops show it as held); correct it in the winners table",
+            team_id,
+            seq,
+            e,
+            f,
+            r,
+        )
+    return (
+        f'{{"seq":{seq},"entity":{_q(str(e))},"row_id":{_q(str(r))},"field":{_q(str(f))},'
+        f'"text":{_q(text)},"hlc":{_q(str(h))},"site":{_q(str(s))},"code":"not_json"}}'
+    )
+
+
+def _checksum(conn, team_id: int, skip=None) -> tuple[int, int]:
     """The team's checksum, computed by one read of its winners when a client has caught up.
 
     A query rather than a sum kept up to date on push: the value is in the hash in a normal
     form SQL cannot produce on both backends (see sync.checksum), and keeping it on push would
     cost the push path (PostgreSQL's is one SQL statement) a read of every replaced winner.
     Reading the team costs a few seconds per million winners, once per sync that reaches the end.
+    ``skip``: fields the laptop's refused changes hold (left out, after the private notes and
+    their attachments are found); returns (checksum, how many of them were left out).
     """
     rows = conn.execute(
         select(
@@ -416,7 +476,8 @@ def _checksum(conn, team_id: int) -> int:
             winners.c.value,
         ).where(winners.c.team_id == team_id)
     ).all()
-    return server_checksum([(e, r, f, h, s, _decoded(v)) for e, r, f, h, s, v in rows])
+    decoded = [(e, r, f, h, s, _decoded(v)) for e, r, f, h, s, v in rows]
+    return server_checksum(decoded, skip), len(skip) if skip else 0
 
 
 _loads = json.loads
@@ -427,7 +488,7 @@ def _decoded(v: str | None) -> Any:
     three times faster than json.loads)."""
     if v is None:
         return None
-    if v[:1] == '"' and "\\" not in v:
+    if v[:1] == '"' and "\\" not in v and v.find('"', 1) == len(v) - 1:
         return v[1:-1]
     try:
         return _loads(v)

@@ -60,6 +60,7 @@ PUSH_REQUEST = TypeAdapter(PushRequest)
 MORE = {
     "replica_of_another_user": "this replica id belongs to another user",
     "private_note": "the note is private: only its author's laptops keep it",
+    "private_attachment": "the attachment belongs to a private note: it never leaves its laptop",
 }
 
 

@@ -9,6 +9,7 @@ import hashlib
 import json
 import sqlite3
 
+import pytest
 from sqlalchemy import text
 
 from sync.client import sync_once
@@ -171,3 +172,70 @@ def test_a_server_edited_by_hand_is_detected(srv, tmp_path):
     assert again.checksum == "mismatch" and again.pulled == 0 and not again.notices
     assert a.query("SELECT email FROM contacts")[0][0] == "t@example.jp"  # nothing lost here
     a.close(), b.close()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_laptop_with_refused_changes_is_still_compared(request, tmp_path, backend):
+    """The refused field holds a value the server never had: both sides leave it out, so the
+    rest is compared and a hand edit elsewhere is found and mended; the refused text stays."""
+    from tests.sync.conftest import make_server
+
+    url = (
+        f"sqlite:///{(tmp_path / 'server.db').as_posix()}"
+        if backend == "sqlite"
+        else request.getfixturevalue("pg_url")
+    )
+    srv = make_server(url, max_value_chars=40)
+    a, b, ta, tb, rows = _laptops(srv, tmp_path)
+    long_text = "とても長い所感" * 10
+    with b.write() as w:
+        w.update("companies", rows["company"], {"name_kana": long_text})
+        w.update("notes", rows["shared"], {"body": "短いメモ"})
+    report = _sync(b, srv, tb)
+    assert report.kept_rejected == 1 and sync_status(b)["rejected"] == 1
+    assert report.checksum == "ok"  # compared, not skipped
+    b = _edit_by_hand(b, ("UPDATE contacts SET email = ? WHERE email = ?", ("x@x", "t@example.jp")))
+    report = _sync(b, srv, tb)
+    assert ("checksum_redownload", None) in report.notices and report.checksum == "ok"
+    assert b.query("SELECT email FROM contacts")[0][0] == "t@example.jp"
+    assert b.query("SELECT name_kana FROM companies")[0][0] == long_text  # kept here
+    assert _sync(a, srv, ta).checksum == "ok"
+    a.close(), b.close()
+    srv.engine.dispose()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_background_syncs_compare_the_checksum_once_an_hour(request, tmp_path, backend):
+    """Each comparison costs the server a read of the team: the app's and `genba watch`'s
+    syncs, minutes apart all day, compare once an hour; `genba sync` compares every time."""
+    from sync.client.background import BackgroundSync
+    from tests.sync.conftest import make_server
+
+    url = (
+        f"sqlite:///{(tmp_path / 'server.db').as_posix()}"
+        if backend == "sqlite"
+        else request.getfixturevalue("pg_url")
+    )
+    srv = make_server(url)
+    a, b, _ta, tb, rows = _laptops(srv, tmp_path)
+    # b's last comparison was its `genba sync` in _laptops, a moment ago.
+    b = _edit_by_hand(
+        b, ("UPDATE companies SET name = ? WHERE id = ?", ("書き換え", rows["company"]))
+    )
+    statuses: list[dict] = []
+    bg = BackgroundSync(
+        b, credentials=lambda: (srv.url, tb), on_status=statuses.append, client=srv.client
+    )
+    bg.run_once()  # within the hour: not compared, the hand edit not noticed yet
+    assert statuses[-1]["report"].checksum == ""
+    assert b.query("SELECT name FROM companies")[0][0] == "書き換え"
+    key = next(k for (k,) in b.query("SELECT key FROM meta") if k.endswith(":verified_at"))
+    b.set_meta(key, str(int(b.get_meta(key)) - 3601))  # an hour later
+    bg.run_once()
+    report = statuses[-1]["report"]
+    assert report.checksum == "ok" and ("checksum_redownload", None) in report.notices
+    assert b.query("SELECT name FROM companies")[0][0] == "株式会社サンプル精工"
+    # `genba sync` (sync_once's default) compares at every sync.
+    assert _sync(b, srv, tb).checksum == "ok"
+    a.close(), b.close()
+    srv.engine.dispose()

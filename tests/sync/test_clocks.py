@@ -146,3 +146,42 @@ def test_a_slow_server_refuses_no_laptop_and_is_named(url, tmp_path):
     for store in laptops:
         store.close()
     srv.engine.dispose()
+
+
+def test_a_fast_clock_before_the_first_sync_does_not_beat_a_later_edit(url, tmp_path):
+    """Just inside the window (the server accepts up to 5 min ahead), edited before the laptop
+    ever met the server: its edits are moved back by the measured lead before they are pushed.
+    Two reps import the same customer (one natural id) on both sides of the fast one's edit."""
+    srv = server_at(url)
+    token = srv.add_user()
+    b = laptop(tmp_path, "b", 0)
+    a = laptop(tmp_path, "a", 290_000)  # a new laptop, never synced, 290 s fast
+    first, second = "c-yamada", "c-mihon"
+    with b.write() as w:
+        w.insert("companies", {"id": second, "name": "見本化成", "name_kana": "bの読み(先)"})
+    time.sleep(0.05)
+    with a.write() as w:
+        w.insert("companies", {"id": first, "name": "山田製作所", "name_kana": "aの読み(先)"})
+        w.insert("companies", {"id": second, "name": "見本化成", "name_kana": "aの読み(後)"})
+    time.sleep(0.05)
+    with b.write() as w:
+        w.insert("companies", {"id": first, "name": "山田製作所", "name_kana": "bの読み(後)"})
+    _sync(b, srv, token)
+    report = _sync(a, srv, token)  # a's first sync
+    assert report.restamped > 0 and a.pending_count() == 0
+    _sync(b, srv, token)
+    won = srv.winners()
+    assert won[("companies", first, "name_kana")][0] == "bの読み(後)"  # b's later edit wins
+    assert won[("companies", second, "name_kana")][0] == "aの読み(後)"  # a's later edit wins
+    # Every clock of a's is in the server's past now, and the laptops agree.
+    assert all(int(h[:15]) <= real_ms() + 1000 for (_v, h, s) in won.values() if s == a.site_id)
+    for store in (a, b):
+        names = dict(store.query("SELECT id, name_kana FROM companies"))
+        assert names == {first: "bの読み(後)", second: "aの読み(後)"}
+    # An edit after the sync is stamped in the server's time: nothing to move back.
+    with a.write() as w:
+        w.update("companies", first, {"name_kana": "ヤマダセイサクショ"})
+    assert _sync(a, srv, token).restamped == 0
+    a.close()
+    b.close()
+    srv.engine.dispose()

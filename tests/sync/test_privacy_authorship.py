@@ -158,3 +158,90 @@ def test_authorship_comes_from_the_token(srv, tmp_path):
     assert snapshot(a) == snapshot(b)
     a.close()
     b.close()
+
+
+def _push(srv, token, rows, t, site="h"):
+    changes_ = [
+        {
+            "change_id": f"{site}.{i + 1}",
+            "entity": e,
+            "row_id": r,
+            "field": f,
+            "value": v,
+            "hlc": encode(t, i),
+            "site": site,
+        }
+        for i, (e, r, f, v) in enumerate(rows)
+    ]
+    resp = srv.client.post(
+        "/v1/push", json={"changes": changes_}, headers={"Authorization": f"Bearer {token}"}
+    )
+    assert resp.status_code == 200, resp.text
+    return resp.json()
+
+
+def _photo(srv, token, note: str, att: str) -> tuple[str, list[tuple]]:
+    data = f"{att}の写真".encode()
+    sha = hashlib.sha256(data).hexdigest()
+    auth = {"Authorization": f"Bearer {token}"}
+    assert srv.client.put(f"/v1/blobs/{sha}", content=data, headers=auth).status_code in (200, 201)
+    return sha, [
+        ("attachments", att, "sha256", sha),
+        ("attachments", att, "filename", "memo.jpg"),
+        ("attachments", att, "entity", "notes"),
+        ("attachments", att, "entity_id", note),
+    ]
+
+
+def test_the_server_itself_refuses_a_private_notes_attachments(srv):
+    """A client that sends them anyway (buggy or hostile): refused, and the blob is not served."""
+    token = srv.add_user("A", "taro")
+    auth = {"Authorization": f"Bearer {token}"}
+    sha, rows = _photo(srv, token, "n2", "a2")
+    body = _push(srv, token, [("notes", "n2", "visibility", "private"), *rows], now_ms())
+    # Only the link to the note stays (so later changes are refused too): no content, no name.
+    assert sorted(r["code"] for r in body["rejected"]) == ["private_attachment"] * 2
+    assert {k[2] for k in srv.winners() if k[0] == "attachments"} == {"entity", "entity_id"}
+    assert sorted(f for f, _v in _logged(srv, "a2")) == ["entity", "entity_id"]
+    assert srv.client.get(f"/v1/blobs/{sha}", headers=auth).status_code == 404
+    # A later change to the same attachment is refused too.
+    later = _push(srv, token, [("attachments", "a2", "filename", "x.jpg")], now_ms() + 1, "h2")
+    assert [r["code"] for r in later["rejected"]] == ["private_attachment"]
+
+
+def test_a_note_made_private_takes_its_attachments_off_the_server(srv, tmp_path):
+    token = srv.add_user("A", "taro")
+    auth = {"Authorization": f"Bearer {token}"}
+    sha, rows = _photo(srv, token, "n3", "a3")
+    t = now_ms()
+    body = _push(srv, token, [("notes", "n3", "visibility", "team"), *rows], t)
+    assert body["rejected"] == [] and len(body["acked"]) == 5
+    assert srv.client.get(f"/v1/blobs/{sha}", headers=auth).status_code == 200
+    body = _push(srv, token, [("notes", "n3", "visibility", "private")], t + 10, "h3")
+    assert body["rejected"] == []
+    assert {k[2] for k in srv.winners() if k[0] == "attachments"} == {"entity", "entity_id"}
+    assert sorted(f for f, _v in _logged(srv, "a3")) == ["entity", "entity_id"]
+    assert srv.client.get(f"/v1/blobs/{sha}", headers=auth).status_code == 404
+    # A teammate who syncs now receives neither the photo row nor its content.
+    b = Store(tmp_path / "b")
+    report = _sync(b, srv, srv.add_user("A", "jiro"))
+    assert report.blobs_downloaded == 0
+    assert [tuple(r) for r in b.query("SELECT sha256, filename FROM attachments")] in (
+        [],
+        [(None, None)],
+    )
+    assert report.checksum == "ok"
+    b.close()
+
+
+def test_a_blob_another_shared_attachment_uses_stays(srv):
+    token = srv.add_user("A", "taro")
+    auth = {"Authorization": f"Bearer {token}"}
+    sha, rows = _photo(srv, token, "n4", "a4")
+    shared = [("attachments", "a5", f, v) for _e, _r, f, v in rows]
+    shared[-1] = ("attachments", "a5", "entity_id", "n5")
+    t = now_ms()
+    _push(srv, token, [("notes", "n5", "visibility", "team"), *shared], t)
+    body = _push(srv, token, [("notes", "n4", "visibility", "private"), *rows], t + 10, "h4")
+    assert sorted(r["code"] for r in body["rejected"]) == ["private_attachment"] * 2
+    assert srv.client.get(f"/v1/blobs/{sha}", headers=auth).status_code == 200

@@ -6,15 +6,18 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit
 
 from desktop.app import fmt
+from desktop.app.views.sync_troubles import TroublesCard
 from desktop.app.widgets import Card, Page, button, label
 from resources.messages import in_language
 
 
 def sync_overview(store) -> dict:
-    """sync_status plus whether a token is saved (empty when the sync client is absent)."""
+    """sync_status plus whether a token is saved and the refused/held records (empty when the
+    sync client is absent)."""
     try:
         from sync.client import sync_status
         from sync.client.credentials import load_credentials
+        from sync.client.troubles import sync_troubles
     except ImportError:
         return {"available": False}
     from desktop.app.data.pending import pending_records
@@ -24,6 +27,7 @@ def sync_overview(store) -> dict:
     return {
         **status,
         "records": pending_records(store),
+        "troubles": sync_troubles(store),
         "available": True,
         "server": server,
         "signed_in": bool(server and token),
@@ -71,6 +75,9 @@ class SyncView(Page):
         status.body.addLayout(row)
         self.outer.addWidget(status)
 
+        self.troubles = TroublesCard()
+        self.outer.addWidget(self.troubles)
+
         signin = Card()
         signin.body.addWidget(label(self.tr("Sign in to your team's server"), "sectionTitle"))
         signin.body.addWidget(
@@ -116,7 +123,11 @@ class SyncView(Page):
 
     def set_live_status(self, status: dict) -> None:
         self.live = status
-        if self.overview is not None:
+        if self.overview is None:
+            return
+        if status.get("state") in ("ok", "offline", "error"):
+            self.refresh()  # a cycle ended: what was refused or held may have changed
+        else:
             self._show(self.overview)
 
     def _show(self, o: dict) -> None:
@@ -153,6 +164,7 @@ class SyncView(Page):
         self.error_label.setText(in_language(err, self.ctx.language))  # sync's words, in ours
         self.error_label.setVisible(bool(err))
         self.sync_button.setEnabled(bool(o.get("signed_in")))
+        self.troubles.show_troubles(o.get("troubles") or {})
         if o.get("server") and not self.url_edit.text():
             self.url_edit.setText(o["server"])
         self.loaded.emit()
