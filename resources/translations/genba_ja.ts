@@ -2910,15 +2910,15 @@ If it happens again, send the details below to your IT contact.</source>
     <message numerus="yes">
         <location filename="../../desktop/app/views/sync_troubles.py" line="63"/>
         <source>%n change(s) refused by the server</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>サーバーが受け付けなかった変更 %n件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/app/views/sync_troubles.py" line="65"/>
         <source>%n received value(s) held aside</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>保留中の受信値 %n件</numerusform>
         </translation>
     </message>
     <message>
@@ -2929,8 +2929,8 @@ If it happens again, send the details below to your IT contact.</source>
     <message numerus="yes">
         <location filename="../../desktop/app/views/sync_troubles.py" line="71"/>
         <source>… and %n more (see `genba problems`)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>…ほか %n件（`genba problems` で確認できます）</numerusform>
         </translation>
     </message>
     <message>
