@@ -78,8 +78,8 @@ def test_sync_status_counts_refused_and_held(store, server):
     out: list[str] = []
     assert run_sync_command(store, None, None, True, out=out.append) == 0
     text = "\n".join(out)
-    assert "refused:      1 change(s) kept here" in text
-    assert "held:         1 received value(s) not stored" in text
+    assert "受付拒否:     変更 1 件をこの PC に残しています" in text
+    assert "保留:         受信した値 1 件を保存せずに保留しています" in text
 
 
 def test_a_corrected_value_is_sent_and_leaves_the_list(qtbot, window, ctx, store, server):
