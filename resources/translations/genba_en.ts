@@ -2882,17 +2882,17 @@ If it happens again, send the details below to your IT contact.</source>
     <message numerus="yes">
         <location filename="../../desktop/app/views/sync_troubles.py" line="63"/>
         <source>%n change(s) refused by the server</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n change refused by the server</numerusform>
+            <numerusform>%n changes refused by the server</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/app/views/sync_troubles.py" line="65"/>
         <source>%n received value(s) held aside</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n received value held aside</numerusform>
+            <numerusform>%n received values held aside</numerusform>
         </translation>
     </message>
     <message>
@@ -2903,9 +2903,9 @@ If it happens again, send the details below to your IT contact.</source>
     <message numerus="yes">
         <location filename="../../desktop/app/views/sync_troubles.py" line="71"/>
         <source>… and %n more (see `genba problems`)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… and %n more (see `genba problems`)</numerusform>
+            <numerusform>… and %n more (see `genba problems`)</numerusform>
         </translation>
     </message>
     <message>
