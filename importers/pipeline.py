@@ -12,11 +12,12 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from importers import staging
 from importers.cards.linking import link_in
 from importers.cards.merge import resolve_company
 from importers.cards.readings import new_company_reading
 from importers.deals import refresh_deals
-from importers.ingest import Importer, Job, Parsed, Reader
+from importers.ingest import Importer, Job, Parsed, Reader, _backfill_readings_once
 from importers.issues import ImportFailed
 from importers.knowledge.mvp import team_departments
 from importers.knowledge.notes import sync_insight_notes
@@ -26,9 +27,10 @@ from importers.parse import parse_report
 from importers.photos.apply import relink_photos_in
 from importers.profiles import Profile, ProfileError, profile_for, profiles_in
 from importers.reading import FileBytes
+from importers.records import StoredRow
 from importers.reimport import changed_fields, load_old_rows, plan_reimport
 from sync.store import Writer
-from sync.store.ids import natural_id
+from sync.store.ids import natural_id, new_id
 
 DEAL_FIELDS = {"amount_jpy", "probability", "deal_title", "company_id", "rep", "occurred_on"}
 
@@ -73,6 +75,7 @@ class ReportReader(Reader):
         return self._profiles[1]
 
     def parse(self, path: Path, fb: FileBytes, *, profile: Profile | None = None) -> Parsed:
+        compact = _Compact()
         try:
             profile = profile or profile_for(path.name, self.profiles())
             parsed = parse_report(
@@ -86,94 +89,108 @@ class ReportReader(Reader):
                 lang=self.lang,
                 reps=frozenset(team_departments(self.store.data_dir)),
                 profiles=self.profiles(),  # no name matched: perhaps the heading row does
+                keep=compact,
             )
             profile = parsed.profile
         except ProfileError as exc:
             raise ImportFailed("bad_profile", str(exc)) from None
-        return Parsed(parsed.records, parsed.issues, profile=profile.name if profile else None)
+        payload = (parsed.records, compact.companies)
+        return Parsed(payload, parsed.issues, profile=profile.name if profile else None)
 
-    def apply(self, w: Writer, job: Job) -> None:
-        self._apply(w, job.source_id, job.outcome, job.parsed.payload)
-        if job.outcome.added or job.outcome.updated:
-            # 面談者 -> contacts, and memo photos of those days -> their activities
-            link_in(w, source_id=job.source_id)
-            relink_photos_in(w)
+    # Applied in bounded steps (importers.staging): ingest calls ``apply_in_steps``.
+    stages = True
 
-    def _apply(self, w: Writer, source_id: str, outcome: Outcome, records) -> None:
-        redirect = self._ensure_companies(w, records)
-        # Deals derive from amounts, probabilities and deal titles: only customers whose rows
-        # changed one of those need their deals recomputed.
-        touched_companies: set[str] = set()
+    def apply_in_steps(self, job: Job, save_source) -> dict[str, set[str]]:
+        """Stage the new rows in chunks, publish the file in one short transaction, then
+        complete what derives from it in chunks. ``save_source(w)`` saves its sources row.
+        Returns the ids of the rows written, by entity."""
+        store, sid, outcome = self.store, job.source_id, job.outcome
+        records, wanted = job.parsed.payload
+        conn = store.reader()
+        try:
+            known = _known_companies(conn, wanted)
+            redirect = {cid: cid for cid in wanted}
+            for cid, deleted in known.items():
+                if deleted:  # merged away in the app: rows go to the one it was merged into
+                    redirect[cid] = resolve_company(conn, cid) or cid
+            old = load_old_rows(conn, sid)
+        finally:
+            conn.close()
+        # よみ for 50音順 (janome), outside any transaction
+        readings = {
+            cid: new_company_reading(c.display) for cid, c in wanted.items() if cid not in known
+        }
         for rec in records:
-            cid = natural_id("companies", rec.company.normalized) if rec.company else None
-            rec.fields["company_id"] = redirect.get(cid, cid)
-            rec.fields["source_id"] = source_id
-        old = load_old_rows(w.conn, source_id)
+            rec.company_id = redirect.get(rec.company_key, rec.company_key)
+            rec.source_id = sid
         plan = plan_reimport(old, records)
+        del old
+        # what the file changed in rows it already had, worked out before taking the lock
+        moved = [
+            (o.activity_id, d)
+            for o, r in plan.unchanged
+            if (d := changed_fields(o.fields, r.fields))
+        ]
         ids: dict[int, str] = {}
         by_record = {id(r): i for i, r in enumerate(records)}
         for old_row, rec in plan.unchanged:
             ids[by_record[id(rec)]] = old_row.activity_id
-            diff = changed_fields(old_row.fields, rec.fields)
-            if diff:  # e.g. the row moved down (source_ref) under an inserted row
-                w.update("activities", old_row.activity_id, diff)
-        for old_row, rec, diff in plan.updated:
+        for old_row, rec, _diff in plan.updated:
             ids[by_record[id(rec)]] = old_row.activity_id
-            if diff and w.update("activities", old_row.activity_id, diff):
-                outcome.updated += 1
-            if diff.keys() & DEAL_FIELDS:
-                touched_companies.update(
-                    (old_row.fields.get("company_id"), rec.fields["company_id"])
-                )
-        new_ids = w.insert_many("activities", [r.fields for r in plan.inserted])
+        new_ids = [new_id() for _ in plan.inserted]  # UUIDv7: staged rows sit together
         for rec, aid in zip(plan.inserted, new_ids, strict=True):
             ids[by_record[id(rec)]] = aid
-        outcome.added = len(new_ids)
-        touched_companies.update(
-            r.fields["company_id"] for r in plan.inserted if _has_deal_fields(r.fields)
-        )
-        for old_row in plan.deleted:
-            if w.delete("activities", old_row.activity_id):
-                outcome.deleted += 1
-            if _has_deal_fields(old_row.fields):
-                touched_companies.add(old_row.fields.get("company_id"))
-        w.conn.execute("DELETE FROM source_rows WHERE source_id = ?", (source_id,))
-        w.conn.executemany(
-            "INSERT INTO source_rows (source_id, position, sheet, fingerprint, activity_id, fields) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                (
-                    source_id,
-                    i,
-                    r.sheet,
-                    r.fingerprint,
-                    ids[i],
-                    json.dumps(r.fields, ensure_ascii=False),
+        del by_record
+        run = staging.begin(store, sid, job.existing, job.path, job.source_kind)
+        touched: dict[str, set[str]] = {}
+        try:
+            for start in range(0, len(new_ids), staging.CHUNK_ROWS):
+                chunk = zip(
+                    plan.inserted[start : start + staging.CHUNK_ROWS],
+                    new_ids[start : start + staging.CHUNK_ROWS],
+                    strict=True,
                 )
-                for i, r in enumerate(records)
-            ),
-        )
-        if outcome.added or outcome.updated or outcome.deleted:
-            refresh_deals(w, {c for c in touched_companies if c})
-        # 所感/気づき cells become knowledge notes linked to their customer and activity.
-        sync_insight_notes(w, [*ids.values(), *(r.activity_id for r in plan.deleted)])
+                with store.write(bulk=True) as w:
+                    staging.stage(w, run, [{**r.fields, "id": aid} for r, aid in chunk])
+                    _merge(touched, w.touched)
+            for start in range(0, len(records), staging.CHUNK_ROWS):
+                with store.write(bulk=True) as w:
+                    staging.write_rows(
+                        w,
+                        run,
+                        (
+                            (
+                                i,
+                                r.sheet,
+                                r.fingerprint,
+                                ids[i],
+                                json.dumps(r.fields, ensure_ascii=False),
+                            )
+                            for i, r in enumerate(
+                                records[start : start + staging.CHUNK_ROWS], start
+                            )
+                        ),
+                    )
+            with store.write(bulk=True) as w:
+                companies = self._publish(w, run, plan, moved, wanted, readings, outcome)
+                save_source(w)
+                _merge(touched, w.touched)
+        except BaseException:
+            staging.discard(store, run.id)
+            raise
+        outcome.added = len(new_ids)
+        all_ids = [*ids.values(), *(r.activity_id for r in plan.deleted)]
+        relink = bool(outcome.added or outcome.updated)
+        linked = set(redirect.values()) if relink else set()
+        del plan, ids, new_ids
+        self.complete(sid, all_ids, companies if outcome.changed else set(), linked, touched)
+        staging.finish(store, run.id, sid, run.old_base)
+        return touched
 
-    def _ensure_companies(self, w: Writer, records) -> dict[str, str]:
-        """Create missing companies; map each natural id to the company rows should point at
-        (a company merged away in the app redirects to the one it was merged into)."""
-        wanted: dict[str, object] = {}
-        for rec in records:
-            if rec.company:
-                wanted.setdefault(natural_id("companies", rec.company.normalized), rec.company)
-        if not wanted:
-            return {}
-        known = {
-            r[0]: r[1]
-            for r in w.conn.execute(
-                "SELECT id, deleted FROM companies WHERE id IN (SELECT value FROM json_each(?))",
-                (json.dumps(list(wanted)),),
-            )
-        }
+    def _publish(self, w: Writer, run, plan, moved, wanted, readings, outcome: Outcome) -> set[str]:
+        """The one short transaction that shows the file: returns the customers whose deals
+        may have changed."""
+        known = _known_companies(w.conn, wanted)  # a sync may have brought some meanwhile
         w.insert_many(
             "companies",
             [
@@ -181,17 +198,130 @@ class ReportReader(Reader):
                     "id": cid,
                     "name": c.display,
                     "name_normalized": c.normalized,
-                    **new_company_reading(c.display),  # よみ for 50音順 (importers.cards.readings)
+                    **readings.get(cid, {}),
                 }
                 for cid, c in wanted.items()
                 if cid not in known
             ],
         )
-        redirect = {cid: cid for cid in wanted}
-        for cid, deleted in known.items():
-            if deleted:
-                redirect[cid] = resolve_company(w.conn, cid) or cid
-        return redirect
+        staging.publish(w, run)
+        # Deals derive from amounts, probabilities and deal titles: only customers whose rows
+        # changed one of those need their deals recomputed.
+        touched_companies: set[str] = set()
+        for activity_id, diff in moved:  # e.g. the row moved down (source_ref) under an insert
+            w.update("activities", activity_id, diff)
+        for old_row, rec, diff in plan.updated:
+            if diff and w.update("activities", old_row.activity_id, diff):
+                outcome.updated += 1
+            if diff.keys() & DEAL_FIELDS:
+                touched_companies.update((old_row.fields.get("company_id"), rec.company_id))
+        touched_companies.update(r.company_id for r in plan.inserted if r.deal)
+        for old_row in plan.deleted:
+            if w.delete("activities", old_row.activity_id):
+                outcome.deleted += 1
+            fields = old_row.fields
+            if _has_deal_fields(fields):
+                touched_companies.add(fields.get("company_id"))
+        return {c for c in touched_companies if c}
+
+    def complete(
+        self,
+        source_id: str,
+        activity_ids: list[str] | None = None,
+        deal_companies: set[str] | None = None,
+        link_companies: set[str] | None = None,
+        touched: dict[str, set[str]] | None = None,
+    ) -> None:
+        """What derives from a published file, in bounded transactions: 所感 -> knowledge notes,
+        the deals of ``deal_companies``, 面談者 -> contacts at ``link_companies`` and memo photos
+        of those days. ``activity_ids`` None: all of the file's (recovering a run whose process
+        died after publishing)."""
+        store = self.store
+        touched = touched if touched is not None else {}
+        if activity_ids is None:
+            rows = store.query(
+                "SELECT id, company_id FROM activities WHERE source_id = ?", (source_id,)
+            )
+            activity_ids = [r[0] for r in rows]
+            deal_companies = link_companies = {r[1] for r in rows if r[1]}
+        for chunk in _chunks(activity_ids, staging.CHUNK_ROWS):
+            with store.write(bulk=True) as w:
+                # 所感/気づき cells become knowledge notes linked to their customer and activity.
+                sync_insight_notes(w, chunk)
+                _merge(touched, w.touched)
+        sizes = _visits_per_company(store, source_id)
+        for chunk in _by_visits(deal_companies or (), sizes):
+            with store.write(bulk=True) as w:
+                refresh_deals(w, set(chunk))
+                _merge(touched, w.touched)
+        for chunk in _by_visits(link_companies or (), sizes):
+            with store.write(bulk=True) as w:
+                link_in(w, chunk, source_id=source_id)
+                _merge(touched, w.touched)
+        with store.write(bulk=True) as w:
+            if link_companies:
+                relink_photos_in(w)
+            _backfill_readings_once(w)
+            _merge(touched, w.touched)
+
+
+def _visits_per_company(store, source_id: str) -> dict[str, int]:
+    rows = store.query(
+        "SELECT company_id, count(*) FROM activities WHERE source_id = ? GROUP BY company_id",
+        (source_id,),
+    )
+    return {r[0]: r[1] for r in rows}
+
+
+def _by_visits(companies, sizes: dict[str, int]):
+    """Customers in groups of about CHUNK_ROWS of the file's visits (their deals and links are
+    recomputed over those visits, one transaction per group)."""
+    group, total = [], 0
+    for cid in sorted(c for c in companies if c):
+        group.append(cid)
+        total += sizes.get(cid, 1)
+        if total >= staging.CHUNK_ROWS:
+            yield group
+            group, total = [], 0
+    if group:
+        yield group
+
+
+def _chunks(items, size: int):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _merge(into: dict[str, set[str]], more: dict[str, set[str]]) -> None:
+    for entity, ids in more.items():
+        into.setdefault(entity, set()).update(ids)
+
+
+class _Compact:
+    """What the importer keeps of each parsed record (``StoredRow``), and the companies the
+    rows name (natural id -> CompanyName)."""
+
+    def __init__(self):
+        self.companies: dict[str, object] = {}
+
+    def __call__(self, rec) -> StoredRow:
+        cid = natural_id("companies", rec.company.normalized) if rec.company else None
+        if cid:
+            self.companies.setdefault(cid, rec.company)
+        return StoredRow(rec, cid, _has_deal_fields(rec.fields))
+
+
+def _known_companies(conn, wanted) -> dict[str, int]:
+    """id -> deleted of the wanted companies the store already has."""
+    if not wanted:
+        return {}
+    return {
+        r[0]: r[1]
+        for r in conn.execute(
+            "SELECT id, deleted FROM companies WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(wanted)),),
+        )
+    }
 
 
 class ReportImporter(Importer):

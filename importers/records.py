@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,3 +56,27 @@ class ActivityRecord:
     company: CompanyName | None
     fingerprint: str
     issues: list[Issue] = field(default_factory=list)
+
+
+class StoredRow:
+    """A parsed activity held compact (its fields as UTF-8 JSON) from parsing until it is
+    written: a dict per row of a 200,000-row workbook would cost about 2 KB each. ``fields``
+    decodes a fresh dict, with the customer and source the import resolved."""
+
+    __slots__ = ("_blob", "company_id", "company_key", "deal", "fingerprint", "sheet", "source_id")
+
+    def __init__(self, rec: ActivityRecord, company_key: str | None, deal: bool):
+        self.sheet = rec.sheet
+        self.fingerprint = rec.fingerprint
+        self.company_key = company_key  # the natural id of the company the row names
+        self.deal = deal  # the row carries an amount, a probability or a deal title
+        self._blob = json.dumps(rec.fields, ensure_ascii=False).encode()
+        self.company_id: str | None = company_key
+        self.source_id: str | None = None
+
+    @property
+    def fields(self) -> dict[str, Any]:
+        f = json.loads(self._blob)
+        f["company_id"] = self.company_id
+        f["source_id"] = self.source_id
+        return f
