@@ -116,10 +116,6 @@ class ReportReader(Reader):
             old = load_old_rows(conn, sid)
         finally:
             conn.close()
-        # よみ for 50音順 (janome), outside any transaction
-        readings = {
-            cid: new_company_reading(c.display) for cid, c in wanted.items() if cid not in known
-        }
         for rec in records:
             rec.company_id = redirect.get(rec.company_key, rec.company_key)
             rec.source_id = sid
@@ -131,75 +127,78 @@ class ReportReader(Reader):
             for o, r in plan.unchanged
             if (d := changed_fields(o.fields, r.fields))
         ]
-        ids: dict[int, str] = {}
-        by_record = {id(r): i for i, r in enumerate(records)}
+        ids: list[str | None] = [None] * len(records)  # activity id by position in the file
         for old_row, rec in plan.unchanged:
-            ids[by_record[id(rec)]] = old_row.activity_id
+            ids[rec.position] = old_row.activity_id
         for old_row, rec, _diff in plan.updated:
-            ids[by_record[id(rec)]] = old_row.activity_id
-        new_ids = [new_id() for _ in plan.inserted]  # UUIDv7: staged rows sit together
-        for rec, aid in zip(plan.inserted, new_ids, strict=True):
-            ids[by_record[id(rec)]] = aid
-        del by_record
+            ids[rec.position] = old_row.activity_id
+        for rec in plan.inserted:
+            ids[rec.position] = new_id()  # UUIDv7: staged rows sit together
         run = staging.begin(store, sid, job.existing, job.path, job.source_kind)
         touched: dict[str, set[str]] = {}
         try:
-            for start in range(0, len(new_ids), staging.CHUNK_ROWS):
-                chunk = zip(
-                    plan.inserted[start : start + staging.CHUNK_ROWS],
-                    new_ids[start : start + staging.CHUNK_ROWS],
-                    strict=True,
-                )
+            for chunk in _chunks(plan.inserted, staging.CHUNK_ROWS):
                 with store.write(bulk=True) as w:
-                    staging.stage(w, run, [{**r.fields, "id": aid} for r, aid in chunk])
+                    staging.stage(w, run, [{**r.fields, "id": ids[r.position]} for r in chunk])
                     _merge(touched, w.touched)
-            for start in range(0, len(records), staging.CHUNK_ROWS):
+            for chunk in _chunks(records, staging.CHUNK_ROWS):
                 with store.write(bulk=True) as w:
                     staging.write_rows(
                         w,
                         run,
                         (
                             (
-                                i,
+                                r.position,
                                 r.sheet,
                                 r.fingerprint,
-                                ids[i],
+                                ids[r.position],
                                 json.dumps(r.fields, ensure_ascii=False),
                             )
-                            for i, r in enumerate(
-                                records[start : start + staging.CHUNK_ROWS], start
-                            )
+                            for r in chunk
                         ),
                     )
+            # The parsed rows are written: let them go before what follows needs memory (the
+            # reading dictionary, the derived steps).
+            outcome.added = len(plan.inserted)
+            deal_rows = {r.company_id for r in plan.inserted if r.deal}
+            plan.inserted, plan.unchanged = [], []
+            job.parsed.payload = records = None
             with store.write(bulk=True) as w:
-                companies = self._publish(w, run, plan, moved, wanted, readings, outcome)
+                companies, created = self._publish(w, run, plan, moved, wanted, deal_rows, outcome)
                 save_source(w)
                 _merge(touched, w.touched)
         except BaseException:
             staging.discard(store, run.id)
             raise
-        outcome.added = len(new_ids)
-        all_ids = [*ids.values(), *(r.activity_id for r in plan.deleted)]
+        all_ids = [*ids, *(r.activity_id for r in plan.deleted)]
         relink = bool(outcome.added or outcome.updated)
         linked = set(redirect.values()) if relink else set()
-        del plan, ids, new_ids
+        del plan, ids, moved
+        self._derive_readings({cid: wanted[cid] for cid in created}, touched)
         self.complete(sid, all_ids, companies if outcome.changed else set(), linked, touched)
         staging.finish(store, run.id, sid, run.old_base)
         return touched
 
-    def _publish(self, w: Writer, run, plan, moved, wanted, readings, outcome: Outcome) -> set[str]:
+    def _derive_readings(self, companies: dict, touched: dict[str, set[str]]) -> None:
+        """よみ for 50音順 of the customers this file created (janome, outside any transaction,
+        once the parsed rows are gone: the dictionary is large)."""
+        readings = [(cid, new_company_reading(c.display)) for cid, c in companies.items()]
+        for chunk in _chunks([r for r in readings if r[1]], staging.CHUNK_ROWS):
+            with self.store.write(bulk=True) as w:
+                for cid, reading in chunk:
+                    row = w.get("companies", cid)
+                    if row is not None and not row["name_kana"]:  # nobody named it meanwhile
+                        w.update("companies", cid, reading)
+                _merge(touched, w.touched)
+
+    def _publish(self, w: Writer, run, plan, moved, wanted, deal_rows, outcome: Outcome):
         """The one short transaction that shows the file: returns the customers whose deals
-        may have changed."""
+        may have changed, and the ids of the customers it created."""
         known = _known_companies(w.conn, wanted)  # a sync may have brought some meanwhile
-        w.insert_many(
+        created = w.insert_many(
             "companies",
             [
-                {
-                    "id": cid,
-                    "name": c.display,
-                    "name_normalized": c.normalized,
-                    **readings.get(cid, {}),
-                }
+                {"id": cid, "name": c.display, "name_normalized": c.normalized}
                 for cid, c in wanted.items()
                 if cid not in known
             ],
@@ -215,14 +214,14 @@ class ReportReader(Reader):
                 outcome.updated += 1
             if diff.keys() & DEAL_FIELDS:
                 touched_companies.update((old_row.fields.get("company_id"), rec.company_id))
-        touched_companies.update(r.company_id for r in plan.inserted if r.deal)
+        touched_companies.update(deal_rows)
         for old_row in plan.deleted:
             if w.delete("activities", old_row.activity_id):
                 outcome.deleted += 1
             fields = old_row.fields
             if _has_deal_fields(fields):
                 touched_companies.add(fields.get("company_id"))
-        return {c for c in touched_companies if c}
+        return {c for c in touched_companies if c}, created
 
     def complete(
         self,
@@ -303,12 +302,14 @@ class _Compact:
 
     def __init__(self):
         self.companies: dict[str, object] = {}
+        self.count = 0
 
     def __call__(self, rec) -> StoredRow:
         cid = natural_id("companies", rec.company.normalized) if rec.company else None
         if cid:
             self.companies.setdefault(cid, rec.company)
-        return StoredRow(rec, cid, _has_deal_fields(rec.fields))
+        self.count += 1
+        return StoredRow(rec, cid, _has_deal_fields(rec.fields), self.count - 1)
 
 
 def _known_companies(conn, wanted) -> dict[str, int]:
