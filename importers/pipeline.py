@@ -134,12 +134,16 @@ class ReportReader(Reader):
             ids[rec.position] = old_row.activity_id
         for rec in plan.inserted:
             ids[rec.position] = new_id()  # UUIDv7: staged rows sit together
-        run = staging.begin(store, sid, job.existing, job.path, job.source_kind)
+        run = staging.begin(store, sid, job.existing, job.source_kind)
         touched: dict[str, set[str]] = {}
         try:
+            noted = [o.activity_id for o, *_rest in (*plan.unchanged, *plan.updated)]
             for chunk in _chunks(plan.inserted, staging.CHUNK_ROWS):
+                rows = [{**r.fields, "id": ids[r.position]} for r in chunk]
+                # a new row can have a note only if it has a 所感 (no old note points at it)
+                noted.extend(row["id"] for row in rows if row.get("insight"))
                 with store.write(bulk=True) as w:
-                    staging.stage(w, run, [{**r.fields, "id": ids[r.position]} for r in chunk])
+                    staging.stage(w, run, rows)
                     _merge(touched, w.touched)
             for chunk in _chunks(records, staging.CHUNK_ROWS):
                 with store.write(bulk=True) as w:
@@ -170,12 +174,12 @@ class ReportReader(Reader):
         except BaseException:
             staging.discard(store, run.id)
             raise
-        all_ids = [*ids, *(r.activity_id for r in plan.deleted)]
+        noted.extend(r.activity_id for r in plan.deleted)
         relink = bool(outcome.added or outcome.updated)
         linked = set(redirect.values()) if relink else set()
         del plan, ids, moved
         self._derive_readings({cid: wanted[cid] for cid in created}, touched)
-        self.complete(sid, all_ids, companies if outcome.changed else set(), linked, touched)
+        self.complete(sid, noted, companies if outcome.changed else set(), linked, touched)
         staging.finish(store, run.id, sid, run.old_base)
         return touched
 

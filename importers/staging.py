@@ -35,6 +35,7 @@ from sync.store.ids import new_id
 CHUNK_ROWS = 1_000  # rows per transaction: about 0.1 s of lock on a 2-core laptop, 0.3 s loaded
 GENERATION = 1_000_000_000  # source_rows positions of the two generations: [0, G) and [G, 2G)
 WAIT_POLL_S = 0.2
+STAGING_PATH = "importing:"  # the path of a new file's sources row until it is published
 
 
 @dataclass
@@ -47,7 +48,7 @@ class Run:
     created_source: bool
 
 
-def begin(store: Store, source_id: str, existing, path, source_kind: str) -> Run:
+def begin(store: Store, source_id: str, existing, source_kind: str) -> Run:
     """Open a run for this file (after any other process's run on it has ended)."""
     _wait_for_others(store, source_id)
     old_base = existing["rows_base"] if existing is not None else 0
@@ -55,10 +56,12 @@ def begin(store: Store, source_id: str, existing, path, source_kind: str) -> Run
     pid, started = _me()
     with store.write(bulk=True) as w:
         run = Run(new_id(), source_id, w._next_seq, base, old_base, existing is None)
-        if existing is None:  # source_rows need their sources row; it has no hash until published
+        if existing is None:
+            # source_rows need their sources row: until the publish gives it the file's path,
+            # hash and time, it stands under a path no folder, view or rescan looks at.
             w.conn.execute(
                 "INSERT INTO sources (id, path, kind, status) VALUES (?, ?, ?, 'ok')",
-                (source_id, str(path), source_kind),
+                (source_id, f"{STAGING_PATH}{run.id}", source_kind),
             )
         w.conn.execute(
             "INSERT INTO import_runs (id, source_id, first_seq, rows_base, created_source, phase, "

@@ -155,6 +155,8 @@ def test_an_import_killed_while_staging_shows_nothing_and_the_next_import_comple
         assert store.query("SELECT count(*) FROM companies")[0][0] == 0
         assert store.outbox(10**7) == []
         assert not store.query("SELECT 1 FROM sources WHERE sha256 IS NOT NULL")
+        # no view, folder list or rescan sees the file as imported (or at all) yet
+        assert not store.query("SELECT 1 FROM sources WHERE path LIKE ?", (f"%{book.name}",))
         outcome = Importer(store, rep="試験").import_source(book)
         assert (outcome.status, outcome.added) == ("imported", ROWS)
         assert store.query("SELECT count(*) FROM activities WHERE deleted = 0")[0][0] == ROWS
