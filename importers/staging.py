@@ -35,6 +35,7 @@ from sync.store.ids import new_id
 CHUNK_ROWS = 1_000  # rows per transaction: about 0.1 s of lock on a 2-core laptop, 0.3 s loaded
 GENERATION = 1_000_000_000  # source_rows positions of the two generations: [0, G) and [G, 2G)
 WAIT_POLL_S = 0.2
+_ACTIVE: set[str] = set()  # runs this process is writing now (the others of its pid failed)
 STAGING_PATH = "importing:"  # the path of a new file's sources row until it is published
 
 
@@ -55,7 +56,7 @@ def begin(store: Store, source_id: str, existing, source_kind: str) -> Run:
     base = 0 if old_base else GENERATION
     pid, started = _me()
     with store.write(bulk=True) as w:
-        run = Run(new_id(), source_id, w._next_seq, base, old_base, existing is None)
+        run = Run(new_id(), source_id, w.next_seq, base, old_base, existing is None)
         if existing is None:
             # source_rows need their sources row: until the publish gives it the file's path,
             # hash and time, it stands under a path no folder, view or rescan looks at.
@@ -68,6 +69,7 @@ def begin(store: Store, source_id: str, existing, source_kind: str) -> Run:
             "pid, pid_started, started_at) VALUES (?, ?, ?, ?, ?, 'staging', ?, ?, ?)",
             (run.id, source_id, run.first_seq, base, int(run.created_source), pid, started, _now()),
         )
+    _ACTIVE.add(run.id)
     return run
 
 
@@ -112,6 +114,7 @@ def finish(store: Store, run_id: str, source_id: str, old_base: int) -> None:
     _drop_generation(store, source_id, old_base)
     with store.write(bulk=True) as w:
         w.conn.execute("DELETE FROM import_runs WHERE id = ?", (run_id,))
+    _ACTIVE.discard(run_id)
 
 
 def discard(store: Store, run_id: str) -> None:
@@ -155,6 +158,7 @@ def discard(store: Store, run_id: str) -> None:
             w.conn.execute("DELETE FROM import_issues WHERE source_id = ?", (r["source_id"],))
             w.conn.execute("DELETE FROM sources WHERE id = ?", (r["source_id"],))
         w.conn.execute("DELETE FROM import_runs WHERE id = ?", (run_id,))
+    _ACTIVE.discard(run_id)
 
 
 def recover(store: Store, complete: Callable[[str], None]) -> int:
@@ -162,7 +166,7 @@ def recover(store: Store, complete: Callable[[str], None]) -> int:
     ``complete(source_id)`` redoes a published file's derived steps."""
     found = 0
     for r in store.query("SELECT * FROM import_runs ORDER BY started_at"):
-        if _alive(r["pid"], r["pid_started"]):
+        if _running(r):
             continue
         found += 1
         if r["phase"] == "staging":
@@ -199,9 +203,17 @@ def _wait_for_others(store: Store, source_id: str) -> None:
     """Another process importing this same file: wait for it (or recover it when it died)."""
     while True:
         runs = store.query("SELECT * FROM import_runs WHERE source_id = ?", (source_id,))
-        if not any(_alive(r["pid"], r["pid_started"]) for r in runs):
+        if not any(_running(r) for r in runs):
             return
         time.sleep(WAIT_POLL_S)
+
+
+def _running(run) -> bool:
+    """Whether a run is being written now: by this process, or by another one still alive (a
+    run of this process that it is not writing was left by an import that failed)."""
+    if run["id"] in _ACTIVE:
+        return True
+    return run["pid"] != os.getpid() and _alive(run["pid"], run["pid_started"])
 
 
 def _me() -> tuple[int, float]:

@@ -309,6 +309,11 @@ class Writer:
         # entity -> ids of the synced rows this transaction wrote: what a write tells the views
         self.touched: dict[str, set[str]] = {}
 
+    @property
+    def next_seq(self) -> int:
+        """The seq the next change written in this transaction gets."""
+        return self._next_seq
+
     def _touch(self, entity: str, ids) -> None:
         self.touched.setdefault(entity, set()).update(ids)
 
