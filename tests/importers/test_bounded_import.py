@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -194,3 +195,50 @@ def test_an_import_killed_after_publishing_is_completed_by_the_next_import(tmp_p
         assert insights == ROWS // 10 + 3 // 10 + 1  # every 所感 became its note
         assert store.query("SELECT count(*) FROM deals WHERE deleted = 0")[0][0] >= 50
         assert Importer(store, rep="試験").import_source(book).status == "unchanged"
+
+
+def test_a_failure_mid_import_is_undone_in_process_and_a_reimport_keeps_ids(tmp_path, monkeypatch):
+    """A bug or a full disk in the third chunk: the import fails, nothing of it stays visible
+    or queued for sync, and the next import of the file (in the same process) applies it."""
+    from importers import staging
+
+    book = tmp_path / "日報.xlsx"
+    write_book(book, 900)
+    monkeypatch.setattr(staging, "CHUNK_ROWS", 200)
+    real_stage, calls = staging.stage, []
+
+    def failing_stage(w, run, rows):
+        calls.append(len(rows))
+        if len(calls) == 3:
+            raise OSError("disk full")
+        return real_stage(w, run, rows)
+
+    with Store(tmp_path / "data") as store:
+        importer = Importer(store, rep="試験")
+        monkeypatch.setattr(staging, "stage", failing_stage)
+        with pytest.raises(OSError):
+            importer.import_source(book)
+        assert store.query("SELECT count(*) FROM activities")[0][0] == 0
+        assert store.query("SELECT count(*) FROM sources")[0][0] == 0
+        assert store.query("SELECT count(*) FROM import_runs")[0][0] == 0
+        assert store.outbox(10**6) == []
+        monkeypatch.setattr(staging, "stage", real_stage)
+        assert importer.import_source(book).added == 900
+        before = {r[0]: r[1] for r in store.query("SELECT source_ref, id FROM activities")}
+        # re-import with a row inserted at the top: every row moves down one, keeps its id
+        wb = openpyxl.load_workbook(book)
+        wb["4月"].insert_rows(2)
+        wb["4月"]["B2"], wb["4月"]["D2"] = "株式会社新規", "新しい訪問"
+        wb.save(book)
+        out = importer.import_source(book)
+        assert (out.added, out.updated, out.deleted) == (1, 0, 0)
+        after = {r[0]: r[1] for r in store.query("SELECT source_ref, id FROM activities")}
+        assert len(after) == 901
+        assert all(after[_below(ref)] == aid for ref, aid in before.items())
+        assert store.query("SELECT count(*) FROM source_rows")[0][0] == 901  # one generation
+
+
+def _below(ref: str) -> str:
+    """The reference of the cell one row down ('4月!A7' -> '4月!A8')."""
+    head, digits = re.fullmatch(r"(.*?)(\d+)", ref).groups()
+    return f"{head}{int(digits) + 1}"
