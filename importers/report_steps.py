@@ -68,29 +68,24 @@ def apply_in_steps(store: Store, job: Job, save_source) -> dict[str, set[str]]:
     touched: dict[str, set[str]] = {}
     try:
         noted = [o.activity_id for o, *_rest in (*plan.unchanged, *plan.updated)]
-        for chunk in _chunks(plan.inserted, staging.CHUNK_ROWS):
-            rows = [{**r.fields, "id": ids[r.position]} for r in chunk]
-            # a new row can have a note only if it has a 所感 (no old note points at it)
-            noted.extend(row["id"] for row in rows if row.get("insight"))
-            with store.write(bulk=True) as w:
-                staging.stage(w, run, rows)
-                _merge(touched, w.touched)
+        new = {r.position for r in plan.inserted}
         for chunk in _chunks(records, staging.CHUNK_ROWS):
+            # one pass, each row decoded once: the new ones staged, every one in source_rows
+            staged, lines = [], []
+            for r in chunk:
+                fields, aid = r.fields, ids[r.position]
+                if r.position in new:
+                    staged.append({**fields, "id": aid})
+                    if fields.get("insight"):  # only a new row with a 所感 can have a note
+                        noted.append(aid)
+                dumped = json.dumps(fields, ensure_ascii=False)
+                lines.append((r.position, r.sheet, r.fingerprint, aid, dumped))
             with store.write(bulk=True) as w:
-                staging.write_rows(
-                    w,
-                    run,
-                    (
-                        (
-                            r.position,
-                            r.sheet,
-                            r.fingerprint,
-                            ids[r.position],
-                            json.dumps(r.fields, ensure_ascii=False),
-                        )
-                        for r in chunk
-                    ),
-                )
+                if staged:
+                    staging.stage(w, run, staged)
+                staging.write_rows(w, run, lines)
+                _merge(touched, w.touched)
+        del new
         # The parsed rows are written: let them go before what follows needs memory (the
         # reading dictionary, the derived steps).
         outcome.added = len(plan.inserted)
