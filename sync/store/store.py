@@ -190,7 +190,10 @@ class Store:
         finally:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             if waited:
-                flag.unlink(missing_ok=True)
+                try:
+                    flag.unlink(missing_ok=True)
+                except OSError:
+                    pass  # held open for a moment by another waiter: it goes stale by itself
 
     def _give_way(self) -> None:
         """Wait (briefly) while another writer says it is waiting for the lock."""
