@@ -5,7 +5,8 @@ bytes as last time -> nothing to do (a file that came back after being marked mi
 status back); a new path with the bytes of a known file -> moved (the old path is gone) or a copy
 beside its original (nothing added); else the kind's reader parses the bytes outside any write
 transaction, and one short write transaction applies the records and saves ``sources`` and
-``import_issues`` (importers.sources). Bad input never raises: the outcome and ``sources`` say
+``import_issues`` (importers.sources) — or, for a reader with ``stages`` (daily reports, of any
+size), bounded transactions and one short publish (importers.report_steps, importers.staging). Bad input never raises: the outcome and ``sources`` say
 what is wrong.
 
 A reader (``importers.kinds.FileKind.reader``, a ``Reader``) has ``parse(path, fb, profile=None) -> Parsed``
