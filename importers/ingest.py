@@ -5,7 +5,8 @@ bytes as last time -> nothing to do (a file that came back after being marked mi
 status back); a new path with the bytes of a known file -> moved (the old path is gone) or a copy
 beside its original (nothing added); else the kind's reader parses the bytes outside any write
 transaction, and one short write transaction applies the records and saves ``sources`` and
-``import_issues`` (importers.sources). Bad input never raises: the outcome and ``sources`` say
+``import_issues`` (importers.sources) — or, for a reader with ``stages`` (daily reports, of any
+size), bounded transactions and one short publish (importers.report_steps, importers.staging). Bad input never raises: the outcome and ``sources`` say
 what is wrong.
 
 A reader (``importers.kinds.FileKind.reader``, a ``Reader``) has ``parse(path, fb, profile=None) -> Parsed``
@@ -52,6 +53,7 @@ class Job:
     existing: Any  # the file's previous ``sources`` row, or None
     parsed: Parsed
     outcome: Outcome
+    source_kind: str = "reports"
 
 
 class Reader:
@@ -96,6 +98,7 @@ class Importer:
     ) -> Outcome:
         """Import one file as ``kind_name`` (None: routed by ``importers.kinds.kind_for``)."""
         path = sources.normalized(path)
+        self._recover()  # before reading this file's sources row: a discarded run may drop it
         kind_name = kind_name or kind_for(path) or "reports"
         reader = self.reader(kind_name)
         fk: FileKind = kind(kind_name)
@@ -130,7 +133,22 @@ class Importer:
             return self._failed(path, fk, existing, fb, parsed.failure)
         source_id = existing["id"] if existing else new_id()
         outcome = Outcome(path, kind_name, Status.IMPORTED, source_id)
-        job = Job(path, fb, source_id, existing, parsed, outcome)
+        job = Job(path, fb, source_id, existing, parsed, outcome, fk.source_kind)
+        if getattr(reader, "stages", False):
+            # A reader that applies in bounded steps (daily reports: importers.staging) saves
+            # the sources row and issues in its publish transaction.
+            def save(w) -> None:
+                known = existing if existing is not None else {"id": source_id}
+                args = (w, source_id, path, fk.source_kind, known, fb, parsed.issues)
+                sources.save_source(*args, keep_hash=parsed.keep_hash, profile=parsed.profile)
+                sources.settle(w, source_id, parsed.issues)
+
+            touched = reader.apply_in_steps(job, save)
+            outcome.rows = {
+                e: set(ids) if len(ids) <= ROWS_LISTED else None for e, ids in touched.items()
+            }
+            outcome.issues = parsed.issues
+            return outcome
         with self.store.write() as w:
             args = (w, source_id, path, fk.source_kind, existing, fb, parsed.issues)
             sources.save_source(*args, keep_hash=parsed.keep_hash, profile=parsed.profile)
@@ -142,6 +160,13 @@ class Importer:
             }
         outcome.issues = parsed.issues
         return outcome
+
+    def _recover(self) -> None:
+        """Discard or complete the imports of processes that died mid-way (importers.staging)."""
+        if self.store.query("SELECT 1 FROM import_runs LIMIT 1"):
+            from importers import staging
+
+            staging.recover(self.store, self.reader("reports").complete)
 
     def mark_missing(self, path: Path) -> bool:
         return sources.mark_missing(self.store, path)

@@ -66,9 +66,12 @@ def read_report(
     lang: str | None = None,
     reps: frozenset[str] = frozenset(),
     profiles: list[Profile] | None = None,
+    keep=None,
 ) -> ParseResult:
     """Parse a daily report; raise ImportFailed when nothing in it can be read as visits.
 
+    ``keep``: what to hold of each record (the importer keeps a compact ``StoredRow``, so that a
+    large workbook's rows are never all held as dicts); None keeps the ActivityRecord.
     ``lang`` is the language of the issues' messages (None: ``messages.default_language()``).
     ``reps``: the configured rep and teammates — a 担当 column holding them is the rep column.
     ``profiles``: when no profile is given, one whose saved heading row stands in the first
@@ -117,7 +120,7 @@ def read_report(
         rep = (profile.rep if profile else None) or visits[1] or default_rep
         for visit in visits[0]:
             record = build_record(visit, default_rep=rep, ranks=ranks, lang=lang)
-            result.records.append(record)
+            result.records.append(keep(record) if keep else record)
             result.issues.extend(record.issues)
     if not result.layouts:
         if nonempty == 0:

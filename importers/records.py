@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,3 +56,42 @@ class ActivityRecord:
     company: CompanyName | None
     fingerprint: str
     issues: list[Issue] = field(default_factory=list)
+
+
+class StoredRow:
+    """A parsed activity held compact (its values as UTF-8 JSON, the names shared) until it is
+    written: a dict per row of a 200,000-row workbook would cost about 2 KB each. ``fields``
+    decodes a fresh dict, with the customer and source the import resolved."""
+
+    _keys: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per distinct set of fields
+
+    __slots__ = (
+        "_blob",
+        "_names",
+        "company_id",
+        "company_key",
+        "deal",
+        "fingerprint",
+        "position",
+        "sheet",
+        "source_id",
+    )
+
+    def __init__(self, rec: ActivityRecord, company_key: str | None, deal: bool, position: int):
+        self.position = position  # its place among the file's rows
+        self.sheet = rec.sheet
+        self.fingerprint = rec.fingerprint
+        self.company_key = company_key  # the natural id of the company the row names
+        self.deal = deal  # the row carries an amount, a probability or a deal title
+        keys = tuple(rec.fields)
+        self._names = StoredRow._keys.setdefault(keys, keys)  # the values alone are stored
+        self._blob = json.dumps(list(rec.fields.values()), ensure_ascii=False).encode()
+        self.company_id: str | None = company_key
+        self.source_id: str | None = None
+
+    @property
+    def fields(self) -> dict[str, Any]:
+        f = dict(zip(self._names, json.loads(self._blob), strict=True))
+        f["company_id"] = self.company_id
+        f["source_id"] = self.source_id
+        return f

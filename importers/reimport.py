@@ -13,40 +13,52 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
-from importers.records import ActivityRecord
+from importers.records import ActivityRecord, StoredRow
+from importers.staging import GENERATION
 
 # Pairing inside a changed block compares every old row with every new row; beyond this many
 # comparisons we pair by position instead (a re-sorted sheet, not an edit).
 MAX_PAIRING_WORK = 40_000
 
 
-@dataclass
 class OldRow:
-    position: int
-    sheet: str
-    fingerprint: str
-    activity_id: str
-    fields: dict[str, Any]
+    """A row of the file's last import; its fields are decoded when asked for (a re-import of a
+    200,000-row file would otherwise hold every old row as a dict beside every new one)."""
+
+    __slots__ = ("_json", "activity_id", "fingerprint", "position", "sheet")
+
+    def __init__(self, position: int, sheet: str, fingerprint: str, activity_id: str, fields):
+        self.position, self.sheet, self.fingerprint = position, sheet, fingerprint
+        self.activity_id = activity_id
+        self._json = fields if isinstance(fields, str) else json.dumps(fields, ensure_ascii=False)
+
+    @property
+    def fields(self) -> dict[str, Any]:
+        return json.loads(self._json)
 
 
 @dataclass
 class Plan:
-    unchanged: list[tuple[OldRow, ActivityRecord]]
-    updated: list[tuple[OldRow, ActivityRecord, dict[str, Any]]]  # fields the file changed
-    inserted: list[ActivityRecord]
+    unchanged: list[tuple[OldRow, ActivityRecord | StoredRow]]
+    updated: list[tuple[OldRow, ActivityRecord | StoredRow, dict[str, Any]]]  # what changed
+    inserted: list[ActivityRecord | StoredRow]
     deleted: list[OldRow]
 
 
 def load_old_rows(conn, source_id: str) -> list[OldRow]:
+    """What the file said at its last import: the generation of source_rows its sources row
+    points at (importers.staging writes the next one beside it)."""
+    base = conn.execute("SELECT rows_base FROM sources WHERE id = ?", (source_id,)).fetchone()
+    base = base[0] if base else 0
     rows = conn.execute(
         "SELECT position, sheet, fingerprint, activity_id, fields FROM source_rows "
-        "WHERE source_id = ? ORDER BY position",
-        (source_id,),
-    ).fetchall()
-    return [OldRow(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in rows]
+        "WHERE source_id = ? AND position >= ? AND position < ? ORDER BY position",
+        (source_id, base, base + GENERATION),
+    )
+    return [OldRow(r[0] - base, r[1], r[2], r[3], r[4]) for r in rows]
 
 
-def plan_reimport(old: list[OldRow], new: list[ActivityRecord]) -> Plan:
+def plan_reimport(old: list[OldRow], new: list[ActivityRecord | StoredRow]) -> Plan:
     plan = Plan([], [], [], [])
     matcher = SequenceMatcher(
         None, [o.fingerprint for o in old], [n.fingerprint for n in new], autojunk=False
@@ -67,16 +79,18 @@ def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> dict[str, A
     return {k: v for k, v in after.items() if before.get(k) != v}
 
 
-def _pair_block(old: list[OldRow], new: list[ActivityRecord], plan: Plan) -> None:
+def _pair_block(old: list[OldRow], new: list, plan: Plan) -> None:
     pairs: list[tuple[int, int]] = []
     if len(old) * len(new) > MAX_PAIRING_WORK:
         pairs = [(k, k) for k in range(min(len(old), len(new)))]
     else:
+        old_fields = [o.fields for o in old]  # decoded once for the whole block
+        new_fields = [n.fields for n in new]
         scored = sorted(
             (
-                (-_similarity(o.fields, n.fields), i, j)
-                for i, o in enumerate(old)
-                for j, n in enumerate(new)
+                (-_similarity(o, n), i, j)
+                for i, o in enumerate(old_fields)
+                for j, n in enumerate(new_fields)
             ),
         )
         used_old, used_new = set(), set()

@@ -264,3 +264,30 @@ MIGRATIONS.append(
         ],
     )
 )
+
+# Bounded import transactions (issue 15; importers.staging): a large file is written in chunks,
+# each its own short transaction. Its new activities are staged hidden (deleted = 1, listed in
+# import_staged) and its source_rows are written as a new generation (positions from rows_base);
+# one short publish shows them all at once. The change log holds back every change at or after
+# an open run's first_seq, so sync never pushes half a file.
+IMPORT_RUNS = [
+    """CREATE TABLE IF NOT EXISTS import_runs (
+      id TEXT PRIMARY KEY,
+      source_id TEXT NOT NULL,
+      first_seq INTEGER NOT NULL,
+      rows_base INTEGER NOT NULL,
+      created_source INTEGER NOT NULL,
+      phase TEXT NOT NULL CHECK (phase IN ('staging', 'completing')),
+      pid INTEGER,
+      pid_started REAL,
+      started_at TEXT
+    )""",
+    """CREATE TABLE IF NOT EXISTS import_staged (
+      run_id TEXT NOT NULL,
+      row_id TEXT NOT NULL,
+      PRIMARY KEY (run_id, row_id)
+    ) WITHOUT ROWID""",
+    "ALTER TABLE sources ADD COLUMN rows_base INTEGER NOT NULL DEFAULT 0",
+]
+
+MIGRATIONS.append(("0011_import_runs", IMPORT_RUNS))

@@ -18,7 +18,7 @@ from typing import Any
 from resources.messages import msg
 from sync.hlc import HybridLogicalClock
 from sync.schema_contract import PRIVATE_VISIBILITY, SYNCED_FIELDS
-from sync.store.connection import READER_CACHE_KIB, WRITER_CACHE_KIB, connect
+from sync.store.connection import BUSY_TIMEOUT_MS, READER_CACHE_KIB, WRITER_CACHE_KIB, connect
 from sync.store.ids import new_id
 from sync.store.migrations import migrate
 from sync.values import strip_nul
@@ -35,6 +35,12 @@ LOCAL_ONLY_SQL = f"""NOT (
     WHERE a.id = c.row_id AND a.entity = 'notes' AND n.visibility = '{PRIVATE_VISIBILITY}')))"""
 
 
+# Changes at or after the first change of an import still being written stay in the outbox
+# until that import is published and completed (importers.staging): sync never pushes half a
+# file. Edits made meanwhile wait behind it too, for the length of the import.
+NOT_HELD_SQL = "c.seq < coalesce((SELECT min(first_seq) FROM import_runs), 9223372036854775807)"
+
+
 class StoreError(RuntimeError):
     """The data directory or its database cannot be used; the message says what to do."""
 
@@ -42,6 +48,13 @@ class StoreError(RuntimeError):
 # Fields whose column default is 0: an insert that leaves them 0 has not "written" them.
 ZERO_DEFAULT_FIELDS = frozenset({"deleted", "needs_review"})
 INSERT_CHUNK = 2_000  # rows per executemany batch: bounds memory on 200k-row imports
+# A writer waiting for the lock tries again every few milliseconds, and says so in a flag file
+# that bulk writers (an import's chunks) give way to before their next chunk: SQLite's own busy
+# handler sleeps up to 100 ms between tries, and would lose every race against an import that
+# begins its next chunk the moment it commits the last.
+WAIT_POLL_S = 0.002
+WAIT_FLAG_FRESH_S = 0.5  # a flag not touched for this long was left by a process that died
+GIVE_WAY_MAX_S = 0.5
 
 
 def logged_at_insert(field: str, value: Any) -> bool:
@@ -129,10 +142,15 @@ class Store:
 
     # -- writes --------------------------------------------------------------------------------
     @contextmanager
-    def write(self) -> Iterator[Writer]:
-        """One write transaction; commits on success, rolls back everything on any error."""
+    def write(self, *, bulk: bool = False) -> Iterator[Writer]:
+        """One write transaction; commits on success, rolls back everything on any error.
+
+        ``bulk``: one chunk of a long job (an import's): a writer waiting in another process
+        goes first, so that an edit waits for one chunk at most, never for the whole job."""
         with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
+            if bulk:
+                self._give_way()
+            self._begin()
             # Another process on this file (the app and `genba import`, a child import) shares
             # our site id: move past the last clock any of them committed, so a later write never
             # carries an earlier stamp.
@@ -148,13 +166,53 @@ class Store:
                 self._conn.execute("ROLLBACK")
                 raise
 
+    def _begin(self) -> None:
+        conn = self._conn
+        flag = self.path.with_name(DB_NAME + "-waiting")
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        conn.execute("PRAGMA busy_timeout = 0")
+        waited = False
+        try:
+            while True:
+                try:
+                    conn.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as exc:
+                    if not _busy(exc) or time.monotonic() > deadline:
+                        raise
+                waited = True
+                try:
+                    flag.touch()
+                except OSError:
+                    pass  # without the flag we still get in, between two chunks
+                time.sleep(WAIT_POLL_S)
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            if waited:
+                try:
+                    flag.unlink(missing_ok=True)
+                except OSError:
+                    pass  # held open for a moment by another waiter: it goes stale by itself
+
+    def _give_way(self) -> None:
+        """Wait (briefly) while another writer says it is waiting for the lock."""
+        flag = self.path.with_name(DB_NAME + "-waiting")
+        end = time.monotonic() + GIVE_WAY_MAX_S
+        while time.monotonic() < end:
+            try:
+                if flag.stat().st_mtime < time.time() - WAIT_FLAG_FRESH_S:
+                    return
+            except OSError:
+                return
+            time.sleep(WAIT_POLL_S)
+
     # -- sync surface ------------------------------------------------------------------------
     def outbox(self, limit: int = 5000) -> list[dict[str, Any]]:
         """Unacked local changes, oldest first. A private note's only change that leaves is the
         one that made it private (the withdrawal); its attachments never leave."""
         rows = self.query(
             f"""SELECT change_id, entity, row_id, field, value, hlc, site FROM changes c
-               WHERE acked = 0 AND {LOCAL_ONLY_SQL} ORDER BY seq LIMIT ?""",
+               WHERE acked = 0 AND {LOCAL_ONLY_SQL} AND {NOT_HELD_SQL} ORDER BY seq LIMIT ?""",
             (limit,),
         )
         return [dict(r) for r in rows]
@@ -163,7 +221,7 @@ class Store:
         """Changes waiting for the server (private notes excluded: they never leave)."""
         return self.query(f"SELECT count(*) FROM changes c WHERE acked = 0 AND {LOCAL_ONLY_SQL}")[
             0
-        ][0]
+        ][0]  # changes held behind an import count: they are waiting, and go when it ends
 
     def set_clock_offset(self, offset_ms: int) -> None:
         """Stamp with the PC clock corrected by ``offset_ms`` (PC minus server) from now on."""
@@ -226,6 +284,11 @@ class Store:
             return cur.rowcount
 
 
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in str(exc)
+
+
 LOCAL_ONLY_NOTE = "UPDATE changes SET acked = 3 WHERE entity = 'notes' AND row_id = ? AND acked = 0"
 
 
@@ -248,6 +311,11 @@ class Writer:
         # entity -> ids of the synced rows this transaction wrote: what a write tells the views
         self.touched: dict[str, set[str]] = {}
 
+    @property
+    def next_seq(self) -> int:
+        """The seq the next change written in this transaction gets."""
+        return self._next_seq
+
     def _touch(self, entity: str, ids) -> None:
         self.touched.setdefault(entity, set()).update(ids)
 
@@ -264,7 +332,12 @@ class Writer:
         """Create a row (id generated unless given) and log each non-empty field."""
         return self.insert_many(entity, [row])[0]
 
-    def insert_many(self, entity: str, rows: list[dict[str, Any]]) -> list[str]:
+    def insert_many(
+        self, entity: str, rows: list[dict[str, Any]], *, hidden: bool = False
+    ) -> list[str]:
+        """Create rows and log their fields. ``hidden``: stored with ``deleted = 1`` (every
+        reader skips them) but logged as live rows, for an import that publishes them later by
+        setting ``deleted = 0`` without a change (importers.staging)."""
         fields = SYNCED_FIELDS[entity]
         allowed = set(fields) | {"id"}
         columns = ", ".join(fields)
@@ -273,6 +346,7 @@ class Writer:
         ids: list[str] = []
         site = self.site
         seq = self._next_seq
+        hide_at = fields.index("deleted") + 1 if hidden else 0  # +1: the id comes first
         for start in range(0, len(rows), INSERT_CHUNK):
             table_rows, changes, clocks = [], [], []
             for row in rows[start : start + INSERT_CHUNK]:
@@ -295,6 +369,8 @@ class Writer:
                         ],
                     )
                 )
+                if hidden:
+                    table_rows[-1] = (*table_rows[-1][:hide_at], 1, *table_rows[-1][hide_at + 1 :])
                 hlc = self.clock.now()
                 clocks.append((entity, row_id, hlc, site))
                 for f, v in zip(fields, values, strict=True):

@@ -1,0 +1,240 @@
+"""Applying a daily report in bounded steps (importers.staging): stage, publish, complete.
+
+``apply_in_steps`` is what ``ReportReader`` does with a parsed file: the re-import rules
+(importers.reimport) are worked out outside any transaction; the new rows are staged hidden in
+chunks with the file's new ``source_rows``; one short transaction publishes them with the
+customers, the updates and tombstones of rows the file already had, and the ``sources`` row;
+then deals, 面談者 -> contacts, memo photos of those days, 所感 notes and the customers' readings
+follow in chunks (``complete``, also what recovers a run whose process died after publishing).
+"""
+
+from __future__ import annotations
+
+import json
+
+from importers import staging
+from importers.cards.linking import link_in
+from importers.cards.merge import resolve_company
+from importers.cards.readings import new_company_reading
+from importers.deals import refresh_deals
+from importers.ingest import Job, _backfill_readings_once
+from importers.knowledge.notes import sync_insight_notes
+from importers.outcome import Outcome
+from importers.photos.apply import relink_photos_in
+from importers.reimport import changed_fields, load_old_rows, plan_reimport
+from sync.store import Store, Writer
+from sync.store.ids import new_id
+
+DEAL_FIELDS = {"amount_jpy", "probability", "deal_title", "company_id", "rep", "occurred_on"}
+
+
+def has_deal_fields(fields: dict) -> bool:
+    return any(fields.get(f) is not None for f in ("amount_jpy", "probability", "deal_title"))
+
+
+def apply_in_steps(store: Store, job: Job, save_source) -> dict[str, set[str]]:
+    """Stage the new rows in chunks, publish the file in one short transaction, then
+    complete what derives from it in chunks. ``save_source(w)`` saves its sources row.
+    Returns the ids of the rows written, by entity."""
+    sid, outcome = job.source_id, job.outcome
+    records, wanted = job.parsed.payload
+    conn = store.reader()
+    try:
+        known = _known_companies(conn, wanted)
+        redirect = {cid: cid for cid in wanted}
+        for cid, deleted in known.items():
+            if deleted:  # merged away in the app: rows go to the one it was merged into
+                redirect[cid] = resolve_company(conn, cid) or cid
+        old = load_old_rows(conn, sid)
+    finally:
+        conn.close()
+    for rec in records:
+        rec.company_id = redirect.get(rec.company_key, rec.company_key)
+        rec.source_id = sid
+    plan = plan_reimport(old, records)
+    del old
+    # what the file changed in rows it already had, worked out before taking the lock
+    moved = [
+        (o.activity_id, d) for o, r in plan.unchanged if (d := changed_fields(o.fields, r.fields))
+    ]
+    ids: list[str | None] = [None] * len(records)  # activity id by position in the file
+    for old_row, rec in plan.unchanged:
+        ids[rec.position] = old_row.activity_id
+    for old_row, rec, _diff in plan.updated:
+        ids[rec.position] = old_row.activity_id
+    for rec in plan.inserted:
+        ids[rec.position] = new_id()  # UUIDv7: staged rows sit together
+    run = staging.begin(store, sid, job.existing, job.source_kind)
+    touched: dict[str, set[str]] = {}
+    try:
+        noted = [o.activity_id for o, *_rest in (*plan.unchanged, *plan.updated)]
+        new = {r.position for r in plan.inserted}
+        for chunk in _chunks(records, staging.CHUNK_ROWS):
+            # one pass, each row decoded once: the new ones staged, every one in source_rows
+            staged, lines = [], []
+            for r in chunk:
+                fields, aid = r.fields, ids[r.position]
+                if r.position in new:
+                    staged.append({**fields, "id": aid})
+                    if fields.get("insight"):  # only a new row with a 所感 can have a note
+                        noted.append(aid)
+                dumped = json.dumps(fields, ensure_ascii=False)
+                lines.append((r.position, r.sheet, r.fingerprint, aid, dumped))
+            with store.write(bulk=True) as w:
+                if staged:
+                    staging.stage(w, run, staged)
+                staging.write_rows(w, run, lines)
+                _merge(touched, w.touched)
+        del new
+        # The parsed rows are written: let them go before what follows needs memory (the
+        # reading dictionary, the derived steps).
+        outcome.added = len(plan.inserted)
+        deal_rows = {r.company_id for r in plan.inserted if r.deal}
+        plan.inserted, plan.unchanged = [], []
+        job.parsed.payload = records = None
+        with store.write(bulk=True) as w:
+            companies, created = publish(w, run, plan, moved, wanted, deal_rows, outcome)
+            save_source(w)
+            _merge(touched, w.touched)
+    except BaseException:
+        staging.discard(store, run.id)
+        raise
+    noted.extend(r.activity_id for r in plan.deleted)
+    relink = bool(outcome.added or outcome.updated)
+    linked = set(redirect.values()) if relink else set()
+    del plan, ids, moved
+    derive_readings(store, {cid: wanted[cid] for cid in created}, touched)
+    complete(store, sid, noted, companies if outcome.changed else set(), linked, touched)
+    staging.finish(store, run.id, sid, run.old_base)
+    return touched
+
+
+def derive_readings(store: Store, companies: dict, touched: dict[str, set[str]]) -> None:
+    """よみ for 50音順 of the customers this file created (janome, outside any transaction,
+    once the parsed rows are gone: the dictionary is large)."""
+    readings = [(cid, new_company_reading(c.display)) for cid, c in companies.items()]
+    for chunk in _chunks([r for r in readings if r[1]], staging.CHUNK_ROWS):
+        with store.write(bulk=True) as w:
+            for cid, reading in chunk:
+                row = w.get("companies", cid)
+                if row is not None and not row["name_kana"]:  # nobody named it meanwhile
+                    w.update("companies", cid, reading)
+            _merge(touched, w.touched)
+
+
+def publish(w: Writer, run, plan, moved, wanted, deal_rows, outcome: Outcome):
+    """The one short transaction that shows the file: returns the customers whose deals
+    may have changed, and the ids of the customers it created."""
+    known = _known_companies(w.conn, wanted)  # a sync may have brought some meanwhile
+    created = w.insert_many(
+        "companies",
+        [
+            {"id": cid, "name": c.display, "name_normalized": c.normalized}
+            for cid, c in wanted.items()
+            if cid not in known
+        ],
+    )
+    staging.publish(w, run)
+    # Deals derive from amounts, probabilities and deal titles: only customers whose rows
+    # changed one of those need their deals recomputed.
+    touched_companies: set[str] = set()
+    for activity_id, diff in moved:  # e.g. the row moved down (source_ref) under an insert
+        w.update("activities", activity_id, diff)
+    for old_row, rec, diff in plan.updated:
+        if diff and w.update("activities", old_row.activity_id, diff):
+            outcome.updated += 1
+        if diff.keys() & DEAL_FIELDS:
+            touched_companies.update((old_row.fields.get("company_id"), rec.company_id))
+    touched_companies.update(deal_rows)
+    for old_row in plan.deleted:
+        if w.delete("activities", old_row.activity_id):
+            outcome.deleted += 1
+        fields = old_row.fields
+        if has_deal_fields(fields):
+            touched_companies.add(fields.get("company_id"))
+    return {c for c in touched_companies if c}, created
+
+
+def complete(
+    store: Store,
+    source_id: str,
+    activity_ids: list[str] | None = None,
+    deal_companies: set[str] | None = None,
+    link_companies: set[str] | None = None,
+    touched: dict[str, set[str]] | None = None,
+) -> None:
+    """What derives from a published file, in bounded transactions: 所感 -> knowledge notes,
+    the deals of ``deal_companies``, 面談者 -> contacts at ``link_companies`` and memo photos
+    of those days. ``activity_ids`` None: all of the file's (recovering a run whose process
+    died after publishing)."""
+    touched = touched if touched is not None else {}
+    if activity_ids is None:
+        rows = store.query(
+            "SELECT id, company_id FROM activities WHERE source_id = ?", (source_id,)
+        )
+        activity_ids = [r[0] for r in rows]
+        deal_companies = link_companies = {r[1] for r in rows if r[1]}
+    for chunk in _chunks(activity_ids, staging.CHUNK_ROWS):
+        with store.write(bulk=True) as w:
+            # 所感/気づき cells become knowledge notes linked to their customer and activity.
+            sync_insight_notes(w, chunk)
+            _merge(touched, w.touched)
+    sizes = _visits_per_company(store, source_id)
+    for chunk in _by_visits(deal_companies or (), sizes):
+        with store.write(bulk=True) as w:
+            refresh_deals(w, set(chunk))
+            _merge(touched, w.touched)
+    for chunk in _by_visits(link_companies or (), sizes):
+        with store.write(bulk=True) as w:
+            link_in(w, chunk, source_id=source_id)
+            _merge(touched, w.touched)
+    with store.write(bulk=True) as w:
+        if link_companies:
+            relink_photos_in(w)
+        _backfill_readings_once(w)
+        _merge(touched, w.touched)
+
+
+def _visits_per_company(store, source_id: str) -> dict[str, int]:
+    rows = store.query(
+        "SELECT company_id, count(*) FROM activities WHERE source_id = ? GROUP BY company_id",
+        (source_id,),
+    )
+    return {r[0]: r[1] for r in rows}
+
+
+def _by_visits(companies, sizes: dict[str, int]):
+    """Customers in groups of about CHUNK_ROWS of the file's visits (their deals and links are
+    recomputed over those visits, one transaction per group)."""
+    group, total = [], 0
+    for cid in sorted(c for c in companies if c):
+        group.append(cid)
+        total += sizes.get(cid, 1)
+        if total >= staging.CHUNK_ROWS:
+            yield group
+            group, total = [], 0
+    if group:
+        yield group
+
+
+def _chunks(items, size: int):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _merge(into: dict[str, set[str]], more: dict[str, set[str]]) -> None:
+    for entity, ids in more.items():
+        into.setdefault(entity, set()).update(ids)
+
+
+def _known_companies(conn, wanted) -> dict[str, int]:
+    """id -> deleted of the wanted companies the store already has."""
+    if not wanted:
+        return {}
+    return {
+        r[0]: r[1]
+        for r in conn.execute(
+            "SELECT id, deleted FROM companies WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(wanted)),),
+        )
+    }
