@@ -76,6 +76,10 @@ def table_visits(
     last_date = None
     visits: list[RawVisit] = []
     unmapped_with_content: set[int] = set()
+    # cells written on a row with no customer and no content (a continuation line, an amount
+    # alone): kept on the visit above, or named in a warning, never skipped silently
+    stray: list[tuple[str, object, str]] = []
+    stray_kept_on: str | None = None
     prefix = {c: f"{sheet.name}!{column_letter(c)}" for c in columns}
     first_col = min(columns, default=0)
     first_heading = header.headings.get(first_col)
@@ -101,6 +105,12 @@ def table_visits(
         if not CONTENT_FIELDS & cells.keys():
             if "occurred_on" in cells:
                 last_date = cells["occurred_on"]
+            written = _stray_cells(row, r, columns, cells, header, synonyms)
+            if written:
+                stray.extend(written)
+                if visits:
+                    visits[-1].extras = visits[-1].extras + tuple(written)
+                    stray_kept_on = stray_kept_on or visits[-1].ref
             continue
         # Reps write the date once for several visits on the same day.
         if date_col is not None:
@@ -139,6 +149,8 @@ def table_visits(
                 field=msg(f"field_name.{name}", lang),
             )
         )
+    if stray:
+        issues.append(_stray_issue(sheet.name, stray, stray_kept_on if visits else None, lang))
     if not visits:
         # An empty month sheet of a yearly template is normal (parse_report raises it to a
         # warning when the whole file yields nothing); rows that all failed to be visits are not.
@@ -215,3 +227,30 @@ def _vertical_merge_fill(sheet: Sheet, header_row: int, cols: set[int]) -> dict:
         for r in range(r0 + 1, r1 + 1):
             fill[(r, c0)] = value
     return fill
+
+
+def _stray_cells(row, r: int, columns, cells, header, synonyms) -> list[tuple[str, object, str]]:
+    """(heading, value, cell) of what a row without customer or content still holds, the date
+    aside: placed fields such as an amount, and columns Genba could not place."""
+    out = []
+    for c, v in enumerate(row):
+        field = columns.get(c)
+        if field == "occurred_on" or v in ("", None) or synonyms.is_total(v):
+            continue
+        if field is not None and field not in cells:
+            continue
+        out.append((header.headings.get(c, ""), v, f"{column_letter(c)}{r + 1}"))
+    return out
+
+
+def _stray_issue(sheet: str, stray, kept_on: str | None, lang: str | None):
+    no_heading = msg("unmapped_columns.no_heading", lang)
+    labels = join(
+        (f"{clean_cell(heading) or no_heading}（{cell}）" for heading, _v, cell in stray), lang
+    )
+    first = f"{sheet}!{stray[0][2]}"
+    params = {"sheet": sheet, "count": len(stray), "labels": labels}
+    if kept_on is None:
+        return issue("warning", "row_stray.no_visit", lang, first, **params)
+    row = kept_on.rsplit("!", 1)[-1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    return issue("warning", "row_stray", lang, first, row=row, **params)

@@ -24,6 +24,7 @@ MAPPING_CODES = (
     "unmapped_columns",
     "unmapped_labels",
     "form_stray",
+    "row_stray",
     "ambiguous_columns",
     "header_no_rows",
 )
