@@ -153,6 +153,14 @@ def _ready_store(store: Store) -> bool:
     return store.get_meta(META_KEY) == _version()
 
 
+def built(store: Store) -> bool:
+    """Whether the index exists at the current version (a read: searching needs it)."""
+    try:
+        return _ready_store(store)
+    except sqlite3.OperationalError:
+        return False
+
+
 def refresh(store: Store) -> int:
     """Bring the index up to date (create it on first use); returns how many rows were indexed."""
     if not pending(store):

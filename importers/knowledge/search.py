@@ -46,6 +46,8 @@ def search(store: Store, query: str, limit: int = 50, *, refresh: bool = True) -
         return []
     if refresh:
         index.refresh(store)
+    elif not index.built(store):
+        return []  # never built (its refresh failed or has not run): nothing to find yet
     floor = store.query(
         "SELECT rowid FROM knowledge_fts WHERE knowledge_fts MATCH ? "
         "ORDER BY rowid DESC LIMIT 1 OFFSET ?",
