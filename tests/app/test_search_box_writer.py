@@ -9,7 +9,7 @@ import threading
 def test_the_search_box_refreshes_the_index_on_the_writer_thread(
     qtbot, window, ctx, imported, monkeypatch
 ):
-    from importers.knowledge import index
+    from desktop.knowledge import index
     from sync.store import Store
 
     assert index.pending(ctx.store)  # the import queued its rows for the index
@@ -45,7 +45,7 @@ def test_run_search_only_reads_and_the_index_refresh_is_a_write_on_the_writer_th
 ):
     """``run_search`` opens no write; the refresh goes through ``ctx.write`` like any edit."""
     from desktop.app.data.knowledge import refresh_index, run_search
-    from importers.knowledge import index
+    from desktop.knowledge import index
     from sync.store import Store
 
     assert index.pending(ctx.store)

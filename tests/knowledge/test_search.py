@@ -8,11 +8,11 @@ import sqlite3
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from importers.knowledge import index
-from importers.knowledge.categories import normalize_text
-from importers.knowledge.notes import add_note
-from importers.knowledge.search import highlight, search
-from importers.knowledge.segment import match_expression, segment
+from desktop.knowledge import index
+from desktop.knowledge.search import highlight, search
+from desktop.knowledge.segment import match_expression, segment
+from importers.insights.categories import normalize_text
+from importers.insights.notes import add_note
 from tests.knowledge.conftest import visit, write_report
 
 
