@@ -117,8 +117,8 @@ class RecordingStore(Store):
     """The app's Store: each committed write adds what it touched to this thread's recorder."""
 
     @contextmanager
-    def write(self):
-        with super().write() as writer:
+    def write(self, *, bulk: bool = False):
+        with super().write(bulk=bulk) as writer:
             yield writer
         rows = getattr(_local, "rows", None)
         if rows is not None:
