@@ -13,7 +13,7 @@ COMPANIES = ["サンプル精工", "見本化成", "東海プレス工業", "ミ
 def build(data_dir: Path, rows: int, *, synced: bool = False) -> None:
     """``rows`` activities in ``data_dir``. ``synced``: their changes count as acknowledged by a
     server, as on a laptop that has synced before (only what comes after is pending)."""
-    from importers.config import Settings
+    from importers.settings import Settings
     from sync.store import Store
     from sync.store.ids import natural_id
 

@@ -4,7 +4,7 @@
                                  [--distinct 200] [--import-rows 20000] [--quick]
 
 Builds a store with N realistic Japanese/English notes (plus optional activities), builds the
-full-text index, then times `importers.knowledge.search.search` (limit 50: what the app and
+full-text index, then times `desktop.knowledge.search.search` (limit 50: what the app and
 `genba search` show):
 - each of a few chosen queries (one-, two-, three-plus-character Japanese, English), repeated:
   median, p95 and max over the runs, and the number of hits;
@@ -31,8 +31,8 @@ from common import ROOT, machine_line, percentile, print_header
 
 sys.path.insert(0, str(ROOT))
 
-from importers.knowledge import index
-from importers.knowledge.search import search
+from desktop.knowledge import index
+from desktop.knowledge.search import search
 from sync.store import Store
 
 PHRASES = [

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from importers.config import Settings, default_data_dir
+from importers.settings import Settings, default_data_dir
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -192,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return launch_app(data_dir, self_test=args.self_test)
     from desktop.logs import install_crash_handler, setup_logging
-    from importers.managed_config import ManagedConfig
+    from importers.managed_settings import ManagedConfig
     from importers.messages import default_language
     from sync.store import Store, StoreError
 

@@ -60,7 +60,7 @@ def _language(data_dir: Path) -> str:
 
 def _log_level(data_dir: Path) -> str:
     """The ``log_level`` setting; INFO when the settings cannot be read (the app says why)."""
-    from importers.managed_config import ManagedConfig
+    from importers.managed_settings import ManagedConfig
 
     try:
         return ManagedConfig(data_dir).settings().log_level or "INFO"

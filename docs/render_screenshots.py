@@ -237,8 +237,8 @@ def own_words_form(path: Path) -> Path:
 def build_demo(data_dir: Path, work: Path) -> None:
     from desktop.app.data import edits
     from desktop.app.data.importing import import_paths
-    from importers.config import Settings
     from importers.normalize.companies import normalize_company
+    from importers.settings import Settings
     from sync.store import Store
 
     reports, cards = work / "日報", work / "名刺"
@@ -277,9 +277,9 @@ def build_demo(data_dir: Path, work: Path) -> None:
 
 def add_team_knowledge(store, companies: dict[str, str]) -> None:
     """Teammates' notes, 参考になった marks and briefs they opened: the MVP's material."""
-    from importers.knowledge.brief import build_brief
-    from importers.knowledge.notes import add_note
-    from importers.knowledge.reactions import mark_helpful
+    from desktop.knowledge.brief import build_brief
+    from importers.insights.notes import add_note
+    from importers.insights.reactions import mark_helpful
 
     (store.data_dir / "team.toml").write_text(TEAM_TOML, "utf-8")
     by_author: dict[str, list[str]] = {}

@@ -37,7 +37,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 def cli_language(settings=None) -> str:
     """The language of a command's output: GENBA_LANG, else the effective ``language`` setting
-    (``importers.config.Settings``), else Japanese."""
+    (``importers.settings.Settings``), else Japanese."""
     return (
         normalize_language(os.environ.get("GENBA_LANG"))
         or normalize_language(getattr(settings, "language", None))
@@ -52,7 +52,7 @@ def default_language(data_dir: Path | str | None = None) -> str:
         return env
     if data_dir is not None:
         try:
-            from importers.managed_config import ManagedConfig
+            from importers.managed_settings import ManagedConfig
 
             lang = normalize_language(ManagedConfig(Path(data_dir)).settings().language)
         except Exception:  # a broken settings file must not stop an import

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from importers import report_steps
 from importers.ingest import Importer, Job, Parsed, Reader
+from importers.insights.mvp import team_departments
 from importers.issues import ImportFailed
-from importers.knowledge.mvp import team_departments
 from importers.layout.synonyms import Synonyms, load_synonyms
 from importers.outcome import Outcome
 from importers.parse import parse_report

@@ -18,7 +18,7 @@ from importers.cards.merge import resolve_company
 from importers.cards.readings import new_company_reading
 from importers.deals import refresh_deals
 from importers.ingest import Job, _backfill_readings_once
-from importers.knowledge.notes import sync_insight_notes
+from importers.insights.notes import sync_insight_notes
 from importers.outcome import Outcome
 from importers.photos.apply import relink_photos_in
 from importers.reimport import changed_fields, load_old_rows, plan_reimport

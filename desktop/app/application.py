@@ -17,7 +17,7 @@ from desktop.app.services.watching import WatchService
 from desktop.app.tasks import TaskManager
 from desktop.app.tray import Tray, tray_available
 from desktop.app.window import MainWindow
-from importers.managed_config import ManagedConfig
+from importers.managed_settings import ManagedConfig
 from resources.messages import in_language
 from sync.store.connection import READER_CACHE_KIB
 

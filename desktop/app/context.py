@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject, Signal
 from desktop.app.data.changes import BOOKKEEPING, Changes, RecordingStore, recording
 from desktop.app.services.import_process import ImportProcess
 from desktop.app.tasks import TaskManager
-from importers.config import Settings
-from importers.managed_config import ManagedConfig
+from importers.managed_settings import ManagedConfig
+from importers.settings import Settings
 from sync.store import Store
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from desktop.tables import render
-from importers.managed_config import ManagedConfig
+from importers.managed_settings import ManagedConfig
 
 
 def run_config(

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 
+from desktop.knowledge.brief import CustomerNotFound, find_company
 from desktop.tables import render
-from importers.knowledge.brief import CustomerNotFound, find_company
 from importers.messages import msg
 from importers.normalize.amounts import AmountParseError, parse_amount
 from importers.normalize.companies import normalize_company

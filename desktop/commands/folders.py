@@ -97,7 +97,7 @@ def _list(settings, kind: str | None, out, lang: str | None) -> int:
 def _save(settings, data_dir, kind: str, folders: list[str], out) -> int:
     """Write the new list to the rep's own settings.toml only (never the machine's or IT's
     values); refused when the administrator has locked it. 0 when saved."""
-    from importers.managed_config import ManagedConfig
+    from importers.managed_settings import ManagedConfig
 
     attr = KINDS[kind]
     try:

@@ -11,19 +11,19 @@ import os
 import sys
 from pathlib import Path
 
-from desktop.tables import render
-from importers.knowledge.brief import (
+from desktop.knowledge.brief import (
     CustomerNotFound,
     build_brief,
     find_company,
     render_brief_html,
     render_brief_text,
 )
-from importers.knowledge.categories import category_label, category_names
-from importers.knowledge.mvp import monthly_mvp
-from importers.knowledge.notes import PRIVATE, TEAM, add_note
-from importers.knowledge.reactions import ReactionError, mark_helpful
-from importers.knowledge.search import highlight, search
+from desktop.knowledge.search import highlight, search
+from desktop.tables import render
+from importers.insights.categories import category_label, category_names
+from importers.insights.mvp import monthly_mvp
+from importers.insights.notes import PRIVATE, TEAM, add_note
+from importers.insights.reactions import ReactionError, mark_helpful
 from importers.messages import join, msg
 
 KIND_LABEL = {"note": "ナレッジ", "activity": "活動", "photo": "メモ写真"}
@@ -65,8 +65,8 @@ def run_search(
 
 def run_reindex(store, out=print) -> int:
     """`genba search --rebuild`: catch up insight notes, then rebuild the search index."""
-    from importers.knowledge import index
-    from importers.knowledge.notes import sync_all_insight_notes
+    from desktop.knowledge import index
+    from importers.insights.notes import sync_all_insight_notes
 
     notes = sync_all_insight_notes(store)
     n = index.rebuild(store)

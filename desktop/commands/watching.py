@@ -168,7 +168,7 @@ def _main(argv: list[str] | None = None) -> int:
     the full CLI (used by the tests' SIGINT check)."""
     import argparse
 
-    from importers.config import Settings, default_data_dir
+    from importers.settings import Settings, default_data_dir
     from sync.store import Store
 
     p = argparse.ArgumentParser(prog="python -m desktop.commands.watching")

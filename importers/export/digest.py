@@ -26,13 +26,13 @@ from importers.export.xlsx import (
     text_cell,
     value_cell,
 )
-from importers.knowledge.categories import (
+from importers.insights.categories import (
     LEAD_COMMENT,
     category_label,
     department_tags,
     rules_for,
 )
-from importers.knowledge.reactions import helpful_counts
+from importers.insights.reactions import helpful_counts
 from sync.store import Store
 
 DEFAULT_DEPARTMENTS = ("品質", "生産", "調達", "サービス")

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import openpyxl
 
-from importers.config import Settings
 from importers.export.team_workbook import (
     COMMENT_HEADER,
     ID_HEADER,
@@ -25,8 +24,9 @@ from importers.export.team_workbook import (
     write_team_workbook,
 )
 from importers.export.xlsx import ExportResult
-from importers.knowledge.categories import LEAD_COMMENT
-from importers.knowledge.notes import TEAM, now_iso
+from importers.insights.categories import LEAD_COMMENT
+from importers.insights.notes import TEAM, now_iso
+from importers.settings import Settings
 from sync.store import Store
 
 TEAM_WORKBOOK_NAME = "チーム日報.xlsx"

@@ -33,9 +33,9 @@ from importers.export.xlsx import (
     value_cell,
 )
 from importers.extras import extras_text
-from importers.knowledge.categories import LEAD_COMMENT, category_label, department_tags
-from importers.knowledge.mvp import monthly_mvp
-from importers.knowledge.reactions import helpful_counts
+from importers.insights.categories import LEAD_COMMENT, category_label, department_tags
+from importers.insights.mvp import monthly_mvp
+from importers.insights.reactions import helpful_counts
 from sync.store import Store
 from sync.store.ids import natural_id
 

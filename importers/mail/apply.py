@@ -17,7 +17,6 @@ import datetime as dt
 from pathlib import Path
 
 from importers.cards.apply import apply_contacts
-from importers.config import Settings
 from importers.ingest import Job, Parsed, Reader
 from importers.mail.body import split_body
 from importers.mail.customer import counterpart, match
@@ -29,6 +28,7 @@ from importers.messages import issue
 from importers.outcome import Outcome, Status
 from importers.photos.blobs import store_blob
 from importers.reading import FileBytes
+from importers.settings import Settings
 from sync.store import Writer
 from sync.store.ids import natural_id
 
@@ -192,7 +192,7 @@ def _signature_contact(w: Writer, job: Job, mail: MailMessage, signature: str, l
 
 def _settings(data_dir: Path) -> Settings:
     try:
-        from importers.managed_config import ManagedConfig
+        from importers.managed_settings import ManagedConfig
 
         return ManagedConfig(Path(data_dir)).settings()
     except (OSError, ValueError):

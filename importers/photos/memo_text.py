@@ -1,6 +1,6 @@
 """The printed text on a memo photo or a whiteboard, read on the laptop with tesseract (Japanese
 and English, as the card OCR does), kept beside the photo as a suggestion (``attachments.
-ocr_text``) the rep can correct, and found by search (importers.knowledge.index).
+ocr_text``) the rep can correct, and found by search (desktop.knowledge.index).
 
 Tesseract reads print and neat block writing; it does not read handwriting, so a photo of a
 handwritten memo usually gets no text (said as an info, the photo is kept). A memo saved as PDF

@@ -13,13 +13,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from importers.config import Settings
 from importers.ingest import Job, Parsed, Reader
 from importers.messages import issue
 from importers.normalize.reading_match import companies_in_text, contact_in_text
 from importers.photos.blobs import store_blob
 from importers.photos.memo import date_from_name
 from importers.reading import FileBytes
+from importers.settings import Settings
 from importers.voice.drafts import confirm_minutes  # noqa: F401 (its home before drafts.py)
 from importers.voice.minutes import draft_minutes
 from importers.voice.transcribe import Transcriber, VoiceProblem, model_problem
@@ -146,7 +146,7 @@ class VoiceReader(Reader):
 
 def _settings(data_dir: Path) -> Settings:
     try:
-        from importers.managed_config import ManagedConfig
+        from importers.managed_settings import ManagedConfig
 
         return ManagedConfig(Path(data_dir)).settings()
     except (OSError, ValueError):

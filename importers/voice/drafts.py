@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from importers.knowledge.notes import sync_insight_notes
+from importers.insights.notes import sync_insight_notes
 from importers.normalize.dates import parse_date
 from sync.store import Store
 

@@ -139,7 +139,7 @@ def store(data_dir):
 def ctx(store, data_dir, qapp):
     from desktop.app.context import AppContext
     from desktop.app.tasks import TaskManager
-    from importers.config import Settings
+    from importers.settings import Settings
 
     tasks = TaskManager()
     context = AppContext(data_dir, store, Settings.load(data_dir), tasks)

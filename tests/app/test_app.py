@@ -86,7 +86,7 @@ def test_errors_from_other_threads_reach_a_dialog(qtbot, monkeypatch):
 
 def test_watcher_events_reach_the_ui(qtbot, data_dir, report):
     from desktop.app.application import GenbaApp
-    from importers.config import Settings
+    from importers.settings import Settings
 
     Settings(user_name="山本", report_folders=[str(report.parent)]).save(data_dir)
     genba = GenbaApp(data_dir, tray=False)

@@ -84,7 +84,7 @@ def test_problem_locations_split():
 
 
 def test_folders_add_remove(data_dir, tmp_path):
-    from importers.config import Settings
+    from importers.settings import Settings
 
     s = Settings()
     assert folders.add_folder(s, data_dir, "reports", str(tmp_path))
@@ -130,7 +130,7 @@ def test_knowledge_data_without_widgets(store, imported):
     import pytest
 
     from desktop.app.data.knowledge import edit_note, helpful_state, set_helpful, team_notes
-    from importers.knowledge.notes import add_note
+    from importers.insights.notes import add_note
 
     cid = store.query("SELECT id FROM companies WHERE name LIKE '%サンプル%'")[0][0]
     nid = add_note(store, cid, "青木課長は納期重視。", category="buyer_preference", author="佐藤")
@@ -161,8 +161,8 @@ def test_folders_locked_by_it_are_refused_and_marked(data_dir, tmp_path, monkeyp
     import pytest
 
     from desktop.app.data import folders
-    from importers.config import Settings
-    from importers.managed_config import ManagedConfig
+    from importers.managed_settings import ManagedConfig
+    from importers.settings import Settings
 
     machine = tmp_path / "machine.toml"
     machine.write_text(f'report_folders = ["{(tmp_path / "it").as_posix()}"]\n', "utf-8")
@@ -210,8 +210,8 @@ def test_a_folder_with_only_a_copy_of_a_known_workbook_is_not_zero_files(store, 
     import shutil
 
     from desktop.app.data.folders import folder_rows
-    from importers.config import Settings
     from importers.pipeline import ReportImporter
+    from importers.settings import Settings
 
     ReportImporter(store, rep="山本").import_file(report)
     other = tmp_path / "共有"

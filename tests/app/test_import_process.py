@@ -141,7 +141,7 @@ def test_the_app_watcher_imports_and_marks_missing_in_the_import_process(qtbot, 
     """The GUI process builds no importer: both the import and the 'missing' write of a
     deleted file are the import process's."""
     from desktop.app.application import GenbaApp
-    from importers.config import Settings
+    from importers.settings import Settings
 
     Settings(user_name="山本", report_folders=[str(report.parent)]).save(data_dir)
     genba = GenbaApp(data_dir, tray=False)

@@ -27,7 +27,7 @@ def demo(store):
 @pytest.fixture
 def sato_note(store, demo):
     """A note by a teammate (佐藤) about サンプル精工; the app's user is 山本."""
-    from importers.knowledge.notes import add_note
+    from importers.insights.notes import add_note
 
     cid = customer_ids(store.reader(), "サンプル精工")[0]
     nid = add_note(
@@ -201,8 +201,8 @@ def test_print_goes_to_the_printer(qtbot, window, ctx, store, sato_note, tmp_pat
 
 
 def test_mvp_view_lists_the_ranking(qtbot, window, ctx, store, sato_note):
-    from importers.knowledge.notes import add_note
-    from importers.knowledge.reactions import mark_helpful
+    from importers.insights.notes import add_note
+    from importers.insights.reactions import mark_helpful
 
     cid, nid = sato_note
     for who in ("山本", "鈴木", "高橋"):
@@ -295,7 +295,7 @@ def test_a_teammates_note_is_not_editable(qtbot, ctx, store, sato_note):
 
 def test_one_set_of_category_names_on_screen_and_in_the_pdf():
     from desktop.app.views.notes import category_label, category_names
-    from importers.knowledge.categories import category_label as pdf_label
+    from importers.insights.categories import category_label as pdf_label
 
     for key, name in category_names().items():
         assert name == pdf_label(key), key

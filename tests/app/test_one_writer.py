@@ -13,7 +13,7 @@ def test_without_an_import_process_the_watcher_imports_on_the_writer_thread(
     from desktop.app.application import GenbaApp
     from desktop.app.data import child_import
     from desktop.app.services import child_process
-    from importers.config import Settings
+    from importers.settings import Settings
 
     def no_process(*_a, **_k):
         raise OSError("no multiprocessing here")

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from importers.config import Settings
 from importers.pipeline import ReportImporter
+from importers.settings import Settings
 from tests.helpers.workbooks import table_workbook
 
 KANA = re.compile(r"[\u3040-\u30ff]")

@@ -9,16 +9,16 @@ import threading
 def test_the_search_box_refreshes_the_index_on_the_writer_thread(
     qtbot, window, ctx, imported, monkeypatch
 ):
-    from importers.knowledge import index
+    from desktop.knowledge import index
     from sync.store import Store
 
     assert index.pending(ctx.store)  # the import queued its rows for the index
     writes = []
     real_write = Store.write
 
-    def write(self, **options):  # the real write, noting which thread opened it
+    def write(self, **kw):  # the real write, noting which thread opened it
         writes.append(threading.current_thread().name)
-        return real_write(self, **options)
+        return real_write(self, **kw)
 
     monkeypatch.setattr(Store, "write", write)
     writer = []
@@ -45,16 +45,16 @@ def test_run_search_only_reads_and_the_index_refresh_is_a_write_on_the_writer_th
 ):
     """``run_search`` opens no write; the refresh goes through ``ctx.write`` like any edit."""
     from desktop.app.data.knowledge import refresh_index, run_search
-    from importers.knowledge import index
+    from desktop.knowledge import index
     from sync.store import Store
 
     assert index.pending(ctx.store)
     writes = []
     real_write = Store.write
 
-    def write(self, **options):
+    def write(self, **kw):
         writes.append(threading.current_thread().name)
-        return real_write(self, **options)
+        return real_write(self, **kw)
 
     monkeypatch.setattr(Store, "write", write)
     run_search(ctx.store, "治具")  # what is indexed (maybe nothing yet): nothing written

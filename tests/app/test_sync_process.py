@@ -65,7 +65,7 @@ def test_a_second_laptop_receives_through_its_sync_process(
 ):
     from desktop.app.context import AppContext
     from desktop.app.tasks import TaskManager
-    from importers.config import Settings
+    from importers.settings import Settings
     from sync.store import Store
 
     url, token = genba_server

@@ -71,7 +71,7 @@ def genba(qtbot, data_dir, tmp_path, monkeypatch):
     """The app with a tray, watching an empty report folder; its window closed to the tray."""
     from desktop.app import application
     from desktop.app.application import GenbaApp
-    from importers.config import Settings
+    from importers.settings import Settings
 
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
     monkeypatch.setattr(application, "tray_available", lambda: True)
@@ -159,7 +159,7 @@ def test_no_balloon_while_the_rep_is_in_the_window(qtbot, genba, monkeypatch):
 
 
 def test_notifications_can_be_turned_off_from_the_tray(qtbot, genba, data_dir):
-    from importers.config import Settings
+    from importers.settings import Settings
 
     genba.tray.notifications_action.trigger()  # unticks it
     qtbot.waitUntil(lambda: Settings.load(data_dir).notifications is False, timeout=5000)
@@ -172,7 +172,7 @@ def test_notifications_can_be_turned_off_from_the_tray(qtbot, genba, data_dir):
 
 
 def test_start_at_login_from_the_tray(qtbot, genba, data_dir, tmp_path):
-    from importers.config import Settings
+    from importers.settings import Settings
 
     entry = tmp_path / "xdg" / "autostart" / "genba.desktop"
     assert not genba.tray.autostart_action.isChecked()
@@ -187,7 +187,7 @@ def test_start_at_login_from_the_tray(qtbot, genba, data_dir, tmp_path):
 def test_it_can_lock_the_tray_switches(qtbot, data_dir, tmp_path, monkeypatch):
     from desktop.app import application
     from desktop.app.application import GenbaApp
-    from importers.config import Settings
+    from importers.settings import Settings
 
     machine = tmp_path / "config.toml"
     machine.write_text("notifications = false\nstart_at_login = true\n", "utf-8")

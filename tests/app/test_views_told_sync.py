@@ -21,7 +21,7 @@ def team(tmp_path_factory):
 
 
 def _laptop(data_dir, url, token, user):
-    from importers.config import Settings
+    from importers.settings import Settings
     from sync.client.credentials import save_credentials
     from sync.store import Store
 

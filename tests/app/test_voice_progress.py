@@ -17,7 +17,7 @@ def whisper_base(tmp_path_factory):
 
 
 def test_transcription_progress_reaches_the_status_bar(qtbot, window, ctx, data_dir, whisper_base):
-    from importers.managed_config import ManagedConfig
+    from importers.managed_settings import ManagedConfig
 
     ManagedConfig(data_dir).set_user_value("voice_model", str(whisper_base))
     samples, rate = speech(MEMO)
@@ -51,7 +51,7 @@ def test_progress_arrives_too_when_the_import_runs_in_the_apps_process(
 ):
     """No child process (GENBA_IMPORT_IN_PROCESS=1, or none could start): same progress."""
     from desktop.app.services.import_process import ImportProcess
-    from importers.managed_config import ManagedConfig
+    from importers.managed_settings import ManagedConfig
 
     ManagedConfig(data_dir).set_user_value("voice_model", str(whisper_base))
     memo = write_wav(data_dir.parent / "帰りの車.wav", *speech(MEMO))

@@ -14,7 +14,7 @@ from tests.app.conftest import VISITS, wait_idle
 
 def test_first_run_wizard_imports_and_lands_on_today(qtbot, data_dir, report, monkeypatch):
     from desktop.app.application import GenbaApp
-    from importers.config import Settings
+    from importers.settings import Settings
 
     genba = GenbaApp(data_dir, tray=False)
     try:

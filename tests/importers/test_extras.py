@@ -150,8 +150,8 @@ def test_rule6_a_renamed_file_duplicates_no_extras(tmp_path, store, importer):
 
 
 def test_extras_are_searchable_and_exported_in_the_team_workbook(tmp_path, store, importer):
+    from desktop.knowledge.search import search
     from importers.export.team_workbook import write_team_workbook
-    from importers.knowledge.search import search
 
     importer.import_file(make(tmp_path))
     hits = search(store, "競合3社")

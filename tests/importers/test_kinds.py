@@ -10,11 +10,11 @@ import pytest
 from PIL import Image
 
 from desktop.commands.importing import run_import
-from importers.config import Settings
 from importers.ingest import Importer
 from importers.kinds import KINDS, all_suffixes, picture_suffixes
 from importers.outcome import Status
 from importers.routing import files_in, kind_for
+from importers.settings import Settings
 from importers.sources import mark_missing
 from tests.helpers.workbooks import table_workbook, visit_rows
 

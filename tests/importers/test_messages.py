@@ -16,7 +16,6 @@ import importers
 from desktop.commands.importing import describe, summary
 from importers import messages
 from importers.cards.csv_contacts import parse_contact_csv
-from importers.config import Settings
 from importers.issues import ImportFailed
 from importers.messages import MESSAGES, code_of, default_language, msg, place, reason
 from importers.normalize.amounts import AmountParseError, parse_amount
@@ -25,6 +24,7 @@ from importers.normalize.probability import ProbabilityParseError, parse_probabi
 from importers.outcome import Outcome, Status
 from importers.pipeline import ReportImporter
 from importers.reading import read_file
+from importers.settings import Settings
 from importers.workbook.sniff import sniff_format
 from tests.helpers.workbooks import table_workbook, visit_rows
 

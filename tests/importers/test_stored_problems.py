@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 from desktop.commands.listing import list_problems
-from importers.config import Settings
 from importers.messages import issue, join, msg, place, reason
 from importers.normalize.dates import DateParseError, parse_date
 from importers.pipeline import ReportImporter
+from importers.settings import Settings
 from resources import messages as catalogue
 from resources.messages import Message, render, shown, to_json
 from sync.store import Store

@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from importers.knowledge.notes import sync_insight_notes
+from importers.insights.notes import sync_insight_notes
 from importers.pipeline import ReportImporter
 
 HEADER = ["日付", "担当", "訪問先", "面談者", "内容", "次回予定", "期限", "金額", "確度", "所感"]

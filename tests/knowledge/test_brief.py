@@ -7,13 +7,13 @@ import datetime as dt
 
 import pytest
 
-from importers.knowledge.brief import (
+from desktop.knowledge.brief import (
     CustomerNotFound,
     build_brief,
     render_brief_html,
     render_brief_text,
 )
-from importers.knowledge.notes import add_note
+from importers.insights.notes import add_note
 from tests.knowledge.conftest import visit, write_report
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from importers.knowledge.categories import (
+from importers.insights.categories import (
     category_label,
     department_tags,
     load_rules,

@@ -9,7 +9,7 @@ import pytest
 
 from desktop.commands import knowledge as cmd
 from importers.export.digest import department_digest
-from importers.knowledge.notes import add_note
+from importers.insights.notes import add_note
 from tests.knowledge.conftest import write_report
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from importers.knowledge.mvp import monthly_mvp
-from importers.knowledge.notes import add_note
-from importers.knowledge.reactions import ReactionError, mark_helpful
+from importers.insights.mvp import monthly_mvp
+from importers.insights.notes import add_note
+from importers.insights.reactions import ReactionError, mark_helpful
 
 
 def _company(store):
@@ -33,7 +33,7 @@ def test_two_notes_that_helped_three_beat_twenty_nobody_used(store):
         mark_helpful(store, good[0], user)
     mark_helpful(store, good[1], "山本")
     # 多田 likes their own note through the database: never counts
-    from importers.knowledge.reactions import helpful_id
+    from importers.insights.reactions import helpful_id
 
     with store.write() as w:
         nid = store.query("SELECT id FROM notes WHERE author = '多田' LIMIT 1")[0][0]
@@ -62,7 +62,7 @@ def test_reuse_and_departments_count(store):
     b = add_note(store, cid, "値引きより納期短縮が効いた", author="山本")
     mark_helpful(store, a, "品質の森")
     mark_helpful(store, b, "佐藤")
-    from importers.knowledge.reactions import record_reuse
+    from importers.insights.reactions import record_reuse
 
     with store.write() as w:
         record_reuse(w, [(a, "高橋"), (b, "山本")], "調達の林")

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from importers.knowledge.noise import is_empty_insight, merge_identical
+from importers.insights.noise import is_empty_insight, merge_identical
 
 
 @pytest.mark.parametrize(
@@ -56,7 +56,7 @@ def test_identical_texts_are_one_note_with_their_sources():
 
 
 def test_import_makes_no_note_of_an_empty_insight_and_one_brief_note_per_text(store, tmp_path):
-    from importers.knowledge.brief import build_brief
+    from desktop.knowledge.brief import build_brief
     from importers.pipeline import ReportImporter
     from tests.helpers.workbooks import HEADER, table_workbook
 
@@ -82,7 +82,7 @@ def test_import_makes_no_note_of_an_empty_insight_and_one_brief_note_per_text(st
 
 
 def test_the_brief_pdf_has_the_mobile_number_too():
-    from importers.knowledge.brief import Brief, render_brief_html
+    from desktop.knowledge.brief import Brief, render_brief_html
 
     brief = Brief(company_id="c", company="山田製作所", generated_on="2025-10-20", viewer=None)
     brief.contacts = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from importers.knowledge.notes import add_note, insight_note_id, sync_all_insight_notes
+from importers.insights.notes import add_note, insight_note_id, sync_all_insight_notes
 from tests.knowledge.conftest import write_report
 
 

@@ -8,11 +8,11 @@ import sqlite3
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from importers.knowledge import index
-from importers.knowledge.categories import normalize_text
-from importers.knowledge.notes import add_note
-from importers.knowledge.search import highlight, search
-from importers.knowledge.segment import match_expression, segment
+from desktop.knowledge import index
+from desktop.knowledge.search import highlight, search
+from desktop.knowledge.segment import match_expression, segment
+from importers.insights.categories import normalize_text
+from importers.insights.notes import add_note
 from tests.knowledge.conftest import visit, write_report
 
 
@@ -184,3 +184,13 @@ def test_any_piece_of_a_text_finds_it(text, data):
         piece,
         expr,
     )
+
+
+def test_a_search_before_the_index_was_ever_built_finds_nothing_and_fails_nothing(store):
+    """The app searches on a reader and refreshes the index apart, on its writer: a search that
+    comes first (or after a refresh that failed) is an empty result, not a missing table."""
+    add_note(store, None, "納期遅延の相談")
+    assert not index.built(store)
+    assert search(store, "納期", refresh=False) == []
+    assert [h.kind for h in search(store, "納期")] == ["note"]  # the refresh builds it
+    assert index.built(store)

@@ -13,8 +13,8 @@ import pytest
 
 from importers.export.lead_comments import read_lead_comments, refresh_team_workbook
 from importers.export.team_workbook import COMMENT_HEADER, lead_note_id, write_team_workbook
-from importers.knowledge.notes import add_note
-from importers.knowledge.reactions import mark_helpful
+from importers.insights.notes import add_note
+from importers.insights.reactions import mark_helpful
 from tests.helpers.workbooks import libreoffice_convert
 from tests.knowledge.conftest import visit, write_report
 

@@ -11,7 +11,7 @@ import sys
 
 from PIL import Image
 
-from importers.knowledge.search import search
+from desktop.knowledge.search import search
 from importers.photos.apply import import_photo_file
 from importers.photos.memo_text import read_memo_text
 from tests.cards.test_apply import report, rows

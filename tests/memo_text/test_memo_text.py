@@ -8,7 +8,7 @@ import shutil
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from importers.knowledge.search import search
+from desktop.knowledge.search import search
 from importers.photos.apply import import_photo_file
 from importers.photos.memo_text import correct_memo_text
 from tests.cards.test_apply import report, rows

@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
+from desktop.knowledge.brief import build_brief, render_brief_html, render_brief_text
 from importers.ingest import Importer
-from importers.knowledge.brief import build_brief, render_brief_html, render_brief_text
 from importers.voice.drafts import confirm_minutes, discard_draft, voice_drafts
 from tests.helpers.voice_drafts import TRANSCRIPT, insert_draft
 from tests.voice.speech import write_wav

@@ -8,8 +8,8 @@ import shutil
 
 import pytest
 
+from desktop.knowledge.search import search
 from importers.ingest import Importer
-from importers.knowledge.search import search
 from importers.voice.apply import confirm_minutes
 from tests.voice.speech import write_m4a, write_wav
 
@@ -168,7 +168,7 @@ def test_a_model_set_while_the_import_process_runs_is_used(
 ):
     """One Importer serves the app's import process all day: setting voice_model takes effect
     for the waiting memo without a restart."""
-    from importers.managed_config import ManagedConfig
+    from importers.managed_settings import ManagedConfig
 
     f = write_wav(tmp_path / "memo.wav", *memo_speech)
     importer = Importer(customers, lang="ja")

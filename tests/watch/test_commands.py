@@ -12,7 +12,7 @@ from pathlib import Path
 
 from desktop.commands.folders import run_folders
 from desktop.commands.watching import run_watch
-from importers.config import Settings
+from importers.settings import Settings
 from tests.watch.conftest import excel_save, source, wait_until, workbook_bytes
 
 REPO = Path(__file__).resolve().parents[2]
@@ -216,7 +216,7 @@ def test_folders_writes_only_the_reps_own_settings(data_dir, tmp_path, monkeypat
     machine.write_text('server_url = "https://genba.example"\ncard_folders = ["/srv/名刺"]\n')
     monkeypatch.setenv("GENBA_MACHINE_CONFIG", str(machine))
     (tmp_path / "日報").mkdir()
-    from importers.managed_config import ManagedConfig
+    from importers.managed_settings import ManagedConfig
 
     settings, lines = ManagedConfig(data_dir).settings(), Lines()
     assert (

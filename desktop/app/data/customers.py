@@ -7,8 +7,8 @@ import sqlite3
 import unicodedata
 from typing import Any
 
-from importers.knowledge.noise import is_empty_insight, merge_identical
-from importers.knowledge.notes import insight_note_id
+from importers.insights.noise import is_empty_insight, merge_identical
+from importers.insights.notes import insight_note_id
 from importers.normalize.readings import sort_key, to_hiragana
 
 

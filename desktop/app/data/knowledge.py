@@ -12,10 +12,10 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from importers.knowledge.brief import Brief, build_brief
-from importers.knowledge.mvp import MvpEntry, monthly_mvp
-from importers.knowledge.reactions import mark_helpful
-from importers.knowledge.search import Hit, search
+from desktop.knowledge.brief import Brief, build_brief
+from desktop.knowledge.search import Hit, search
+from importers.insights.mvp import MvpEntry, monthly_mvp
+from importers.insights.reactions import mark_helpful
 
 VISIBILITIES = ("team", "private")
 
@@ -24,7 +24,7 @@ def run_search(store, query: str, limit: int = 100) -> list[Hit]:
     """Ranked notes and activities for the search box (empty for a blank query), from the index
     as it is: a read. The index is brought up to date by ``refresh_index``, a write like any
     other, on the app's writer thread (``ctx.write``)."""
-    from importers.knowledge import index
+    from desktop.knowledge import index
 
     if not query.strip() or store.get_meta(index.META_KEY) is None:
         return []  # blank, or no index built yet (the first refresh builds it)
@@ -33,7 +33,7 @@ def run_search(store, query: str, limit: int = 100) -> list[Hit]:
 
 def refresh_index(store) -> int:
     """Index the rows queued since the last refresh (a write); how many were indexed."""
-    from importers.knowledge import index
+    from desktop.knowledge import index
 
     return index.refresh(store)
 

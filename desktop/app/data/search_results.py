@@ -115,7 +115,7 @@ def search_results(
 ) -> dict:
     """{'hits': rows for the view, 'more': whether there are more than ``limit``};
     ``refresh=False``: search the index as it is (the caller refreshed it on the writer)."""
-    from importers.knowledge.search import search
+    from desktop.knowledge.search import search
 
     if not query.strip():
         return {"hits": [], "more": False}

@@ -23,7 +23,7 @@ from desktop.app.data.knowledge import open_brief, write_brief_pdf
 from desktop.app.icons import icon
 from desktop.app.views.notes import NoteItem, connect_helpful
 from desktop.app.widgets import Card, Page, button, clear_layout, label
-from importers.knowledge.brief import Brief, heard_text, render_brief_html
+from desktop.knowledge.brief import Brief, heard_text, render_brief_html
 
 
 class BriefView(Page):

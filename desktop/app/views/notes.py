@@ -26,7 +26,7 @@ LEAD_COMMENT = "lead_comment"
 
 @lru_cache(maxsize=2)
 def _rule_labels(english: bool) -> dict[str, str]:
-    from importers.knowledge.categories import load_rules
+    from importers.insights.categories import load_rules
 
     return {r.name: (r.label_en if english else r.label) for r in load_rules().categories}
 
@@ -148,7 +148,7 @@ def connect_helpful(ctx, item: NoteItem) -> None:
     from shiboken6 import isValid
 
     from desktop.app.data.knowledge import set_helpful
-    from importers.knowledge.reactions import ReactionError
+    from importers.insights.reactions import ReactionError
 
     btn = item.helpful_button
     store = ctx.store

@@ -19,7 +19,7 @@ from desktop.app.data.search_results import PAGE, search_results
 from desktop.app.icons import icon
 from desktop.app.models.search import SNIPPET_COLUMN, HitsModel
 from desktop.app.widgets import Page, button, label, table
-from importers.knowledge import index as knowledge_index
+from desktop.knowledge import index as knowledge_index
 
 log = logging.getLogger("genba.app")
 

@@ -13,8 +13,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from importers.knowledge.categories import Rules, suggest_category
-from importers.knowledge.noise import is_empty_insight
+from importers.insights.categories import Rules, suggest_category
+from importers.insights.noise import is_empty_insight
 from sync.store import Store, Writer
 from sync.store.ids import natural_id
 

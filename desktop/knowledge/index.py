@@ -4,7 +4,7 @@
   normalised text and customer name it was indexed with (needed to delete its old tokens from the
   contentless FTS table, and for snippets).
 * ``knowledge_fts``: FTS5, contentless, ``unicode61`` over pre-segmented text
-  (see :mod:`importers.knowledge.segment`); columns bi, uni (the text) and cbi, cuni (the customer).
+  (see :mod:`desktop.knowledge.segment`); columns bi, uni (the text) and cbi, cuni (the customer).
 * ``knowledge_dirty``: rows to re-index. Plain-SQL triggers on notes, activities and companies
   queue every insert and every relevant update here — whoever writes (an import, the app, a sync
   pull, a power user's SQLite tool) — and :func:`refresh` indexes the queue before each search.
@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import sqlite3
 
+from desktop.knowledge.segment import SEGMENTER_VERSION, segment
 from importers.extras import extras_text
-from importers.knowledge.categories import normalize_text
-from importers.knowledge.segment import SEGMENTER_VERSION, segment
+from importers.insights.categories import normalize_text
 from sync.store import Store, Writer
 
 META_KEY = "knowledge_index_version"
@@ -35,7 +35,7 @@ ACTIVITY_FIELDS = (
     "deleted",
 )
 # The text an activity is found by. Its insight (所感) is not here: it is a note of its own
-# (importers.knowledge.notes), so it is found once, as knowledge.
+# (importers.insights.notes), so it is found once, as knowledge.
 ACTIVITY_TEXT = ("summary", "purpose", "result", "next_action", "contact_name", "deal_title")
 # Bumped when what an activity is indexed with changes: every index is then rebuilt once.
 INDEXED_WITH = "extras"

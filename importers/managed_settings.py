@@ -21,7 +21,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from importers.config import SETTINGS_NAME, Settings
+from importers.settings import SETTINGS_NAME, Settings
 
 PRESET_NAME = "preset.toml"
 POLICY_KEY = r"Software\Policies\Genba"

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import shlex
 
-from importers.knowledge.categories import normalize_text
+from importers.insights.categories import normalize_text
 
 # Bump when the segmentation changes: the index is rebuilt (deletes need the old tokens).
 SEGMENTER_VERSION = "1"

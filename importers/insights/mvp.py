@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from importers.knowledge.categories import LEAD_COMMENT
+from importers.insights.categories import LEAD_COMMENT
 from sync.store import Store
 
 W_HELPFUL, W_REUSE, W_PERSON, W_DEPARTMENT = 3, 1, 2, 3

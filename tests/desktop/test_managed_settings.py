@@ -5,8 +5,8 @@ import json
 import pytest
 
 from desktop.commands.config_cmd import run_config
-from importers.config import Settings
-from importers.managed_config import ManagedConfig
+from importers.managed_settings import ManagedConfig
+from importers.settings import Settings
 
 
 def fake_registry(values_by_hive):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from importers.knowledge.notes import now_iso
+from importers.insights.notes import now_iso
 from sync.store import Store, Writer
 from sync.store.ids import natural_id
 

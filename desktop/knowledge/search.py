@@ -6,8 +6,8 @@ import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 
-from importers.knowledge import index
-from importers.knowledge.segment import match_expression, query_terms
+from desktop.knowledge import index
+from desktop.knowledge.segment import match_expression, query_terms
 from sync.store import Store
 
 SNIPPET_CHARS = 80

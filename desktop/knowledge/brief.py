@@ -11,9 +11,9 @@ import datetime as dt
 import html
 from dataclasses import asdict, dataclass, field
 
-from importers.knowledge.categories import LEAD_COMMENT, category_label
-from importers.knowledge.noise import is_empty_insight, merge_identical
-from importers.knowledge.reactions import helpful_counts, record_reuse
+from importers.insights.categories import LEAD_COMMENT, category_label
+from importers.insights.noise import is_empty_insight, merge_identical
+from importers.insights.reactions import helpful_counts, record_reuse
 from importers.normalize.companies import normalize_company
 from importers.normalize.text import nfkc
 from sync.store import Store

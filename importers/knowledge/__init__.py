@@ -1,1 +1,0 @@
-"""Field knowledge: notes from daily reports and quick capture, search, briefs, recognition."""
