@@ -63,7 +63,11 @@ class TodayView(Page):
         )
         self.followups = RecordsModel(
             [
-                Column("next_action_due", self.tr("Due"), lambda r: fmt.day(r["next_action_due"])),
+                Column(
+                    "next_action_due",
+                    self.tr("Due"),
+                    lambda r: fmt.day(r["next_action_due"], lang=ctx.language),
+                ),
                 Column(
                     "overdue_days",
                     self.tr("Overdue"),
