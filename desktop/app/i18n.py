@@ -64,3 +64,31 @@ def app_language() -> str:
     app = QCoreApplication.instance()
     lang = app.property(LANGUAGE_PROPERTY) if app is not None else None
     return lang if lang in LANGUAGES else "ja"
+
+
+# One translator per language, apart from the application's: a page shows its AppContext's
+# language whatever the QApplication's translators speak (two contexts, two languages).
+_translators: dict[str, QTranslator | None] = {}
+
+
+def translate(lang: str, context: str, source: str, disambiguation=None, n: int = -1) -> str:
+    """``source`` (of lupdate's ``context``) in ``lang``, %n filled in as Qt's tr() does."""
+    if lang not in _translators:
+        t = QTranslator()
+        _translators[lang] = t if t.load(str(TRANSLATIONS / f"genba_{lang}.qm")) else None
+    translator = _translators[lang]
+    text = (
+        translator.translate(context, source, disambiguation, n) if translator else ""
+    ) or source
+    return text.replace("%n", str(n)) if n >= 0 else text
+
+
+class InContextLanguage:
+    """For a page (before its Qt base): ``self.tr`` speaks ``self.ctx.language``. lupdate reads
+    the calls as it always does (context: the class's name)."""
+
+    def tr(self, source: str, disambiguation=None, n: int = -1) -> str:
+        lang = getattr(self.__dict__.get("ctx"), "language", None)  # None before __init__ sets it
+        if lang is None:
+            return super().tr(source, disambiguation, n)
+        return translate(lang, type(self).__name__, source, disambiguation, n)

@@ -48,6 +48,18 @@ def test_two_contexts_in_one_process_each_speak_their_language(qtbot, ctx, engli
     assert date.text({"date": "2025-04-01"}) == "2025/04/01(火)"
 
 
+def test_todays_page_counts_days_in_its_contexts_language(qtbot, ctx, english):
+    from desktop.app.views.today import TodayView
+
+    in_english, in_japanese = TodayView(english), TodayView(ctx)
+    qtbot.addWidget(in_english)
+    qtbot.addWidget(in_japanese)
+    # the session's QApplication speaks Japanese: the English page is English all the same
+    assert (in_english._overdue(411), in_english._overdue(1)) == ("411 days", "1 day")
+    assert in_japanese._overdue(411) == "411日"
+    assert in_english._overdue(0) == "today" and in_japanese._overdue(0) == "今日"
+
+
 def test_error_and_crash_messages_follow_the_language_passed(qtbot, ctx, english, tmp_path):
     from desktop import logs
     from desktop.app.errors import describe, show_error_dialog
