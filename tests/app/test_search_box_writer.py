@@ -16,9 +16,9 @@ def test_the_search_box_refreshes_the_index_on_the_writer_thread(
     writes = []
     real_write = Store.write
 
-    def write(self):  # the real write, noting which thread opened it
+    def write(self, **kw):  # the real write (bulk= included), noting which thread opened it
         writes.append(threading.current_thread().name)
-        return real_write(self)
+        return real_write(self, **kw)
 
     monkeypatch.setattr(Store, "write", write)
     writer = []
@@ -52,9 +52,9 @@ def test_run_search_only_reads_and_the_index_refresh_is_a_write_on_the_writer_th
     writes = []
     real_write = Store.write
 
-    def write(self):
+    def write(self, **kw):
         writes.append(threading.current_thread().name)
-        return real_write(self)
+        return real_write(self, **kw)
 
     monkeypatch.setattr(Store, "write", write)
     run_search(ctx.store, "治具")  # what is indexed (maybe nothing yet): nothing written
