@@ -109,11 +109,9 @@ def report_crash(exc_type, exc, tb, where: str = "") -> Path | None:
 
 
 def language(lang: str | None = None) -> str:
-    """``lang``, else the app's UI language (set by ``desktop.app.i18n``), else ``GENBA_LANG``,
-    else Japanese."""
-    for value in (lang, os.environ.get("GENBA_UI_LANG"), os.environ.get("GENBA_LANG")):
-        if value and value.strip().lower()[:2] in ("ja", "en"):
-            return value.strip().lower()[:2]
+    """``lang`` ('ja' | 'en', as chosen at start-up and passed down), else Japanese."""
+    if lang and lang.strip().lower()[:2] in ("ja", "en"):
+        return lang.strip().lower()[:2]
     return "ja"
 
 

@@ -16,14 +16,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("GENBA_LOG_DIR", tempfile.mkdtemp(prefix="genba-test-logs-"))
 
 
-@pytest.fixture(autouse=True)
-def _ui_language_per_test(monkeypatch):
-    """The app's i18n.install sets GENBA_UI_LANG for its process; a test that starts the app must
-    not leave it to the next test (whose subprocesses would inherit it)."""
-    monkeypatch.setenv("GENBA_UI_LANG", "")
-    monkeypatch.delenv("GENBA_UI_LANG")
-
-
 @pytest.fixture
 def data_dir(tmp_path):
     d = tmp_path / "data"

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from desktop.app import autostart
 from desktop.app.context import AppContext
-from desktop.app.data.changes import Changes, RecordingStore, of_outcome, of_rows
+from desktop.app.data.changes import PULLED, Changes, RecordingStore, of_outcome, of_rows
 from desktop.app.i18n import choose_language
 from desktop.app.icons import icon
 from desktop.app.notifications import GATHER_SECONDS, Digest, NoticeBatcher
@@ -261,7 +261,7 @@ class GenbaApp(QObject):
         if state == "ok" and report is not None and getattr(report, "applied", 0):
             # the rows the pull wrote (desktop.app.data.child_sync); unknown: everything
             rows = getattr(report, "pulled_rows", None)
-            self.window.data_changed_soon(Changes.all() if rows is None else of_rows(rows))
+            self.window.data_changed_soon(Changes.all() if rows is None else of_rows(rows, PULLED))
         self._notify_sync(state, status.get("message") or "")
 
     def _notify_sync(self, state: str | None, message: str) -> None:

@@ -57,6 +57,7 @@ class AppContext:
         self._read_generations: dict[int, int] = {}  # see read(latest=...)
         if self.imports is None:
             self.imports = ImportProcess(self.store)
+        self.imports.lang = self.language  # a crash in it is said in the rep's language
         # From the import process's listener thread: the signal reaches the window queued.
         self.imports.on_progress = self._transcribed
 

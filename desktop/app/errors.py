@@ -7,7 +7,6 @@ say so in plain words; or a bug — apologise and show the details to copy into 
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import traceback
 from pathlib import Path
@@ -37,7 +36,7 @@ def describe(exc: BaseException, lang: str | None = None) -> tuple[str, str]:
     if failure is not None:
         return (
             QCoreApplication.translate("Errors", "Genba could not finish"),
-            msg(f"app.failure.{failure}", lang or os.environ.get("GENBA_UI_LANG"), detail=exc),
+            msg(f"app.failure.{failure}", logs.language(lang), detail=exc),
         )
     return (
         QCoreApplication.translate("Errors", "Something went wrong"),

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 WEEKDAYS_JA = "月火水木金土日"
 WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-def _english() -> bool:
-    return os.environ.get("GENBA_UI_LANG") == "en"  # set by i18n.install for the session
+def _english(lang: str | None) -> bool:
+    """``lang`` ('ja' | 'en', the AppContext's); None: the running app's (table columns)."""
+    if lang is None:
+        from desktop.app.i18n import app_language
+
+        lang = app_language()
+    return lang == "en"
 
 
 def yen(amount: int | None) -> str:
@@ -20,8 +24,8 @@ def yen(amount: int | None) -> str:
     return f"¥{amount:,}"
 
 
-def day(iso: str | None, *, weekday: bool = True) -> str:
-    """2025-04-01 -> 2025/04/01(火); raw text passes through unchanged."""
+def day(iso: str | None, *, weekday: bool = True, lang: str | None = None) -> str:
+    """2025-04-01 -> 2025/04/01(火) (2025/04/01 (Tue) in English); raw text passes through."""
     if not iso:
         return ""
     try:
@@ -30,8 +34,9 @@ def day(iso: str | None, *, weekday: bool = True) -> str:
         return iso
     text = f"{d.year}/{d.month:02d}/{d.day:02d}"
     if weekday:
-        w = WEEKDAYS_EN[d.weekday()] if _english() else WEEKDAYS_JA[d.weekday()]
-        text += f" ({w})" if _english() else f"({w})"
+        english = _english(lang)
+        w = WEEKDAYS_EN[d.weekday()] if english else WEEKDAYS_JA[d.weekday()]
+        text += f" ({w})" if english else f"({w})"
     return text
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
 LANGUAGES = ("ja", "en")
+LANGUAGE_PROPERTY = "genbaLanguage"
 
 
 def choose_language(data_dir: Path | None) -> str:
@@ -26,7 +26,9 @@ def install(app: QCoreApplication, language: str) -> list[QTranslator]:
     English is the source language: only its plural forms are loaded (「1 day」, 「411 days」,
     not 「411 day(s)」). Returns the translators (keep them alive).
     """
-    os.environ["GENBA_UI_LANG"] = language
+    # Kept on the application (not in the environment): what its own translators speak, for
+    # code that is given no language (table columns built without the app's context).
+    app.setProperty(LANGUAGE_PROPERTY, language)
     QLocale.setDefault(
         QLocale(
             QLocale.Language.Japanese if language == "ja" else QLocale.Language.English,
@@ -55,3 +57,38 @@ def qt_translation_folders() -> list[str]:
     folders = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
     folders.append(str(Path(PySide6.__file__).resolve().parent / "Qt" / "translations"))
     return [f for f in folders if f and Path(f).is_dir()]
+
+
+def app_language() -> str:
+    """The language the running QApplication's translators speak ('ja' without one)."""
+    app = QCoreApplication.instance()
+    lang = app.property(LANGUAGE_PROPERTY) if app is not None else None
+    return lang if lang in LANGUAGES else "ja"
+
+
+# One translator per language, apart from the application's: a page shows its AppContext's
+# language whatever the QApplication's translators speak (two contexts, two languages).
+_translators: dict[str, QTranslator | None] = {}
+
+
+def translate(lang: str, context: str, source: str, disambiguation=None, n: int = -1) -> str:
+    """``source`` (of lupdate's ``context``) in ``lang``, %n filled in as Qt's tr() does."""
+    if lang not in _translators:
+        t = QTranslator()
+        _translators[lang] = t if t.load(str(TRANSLATIONS / f"genba_{lang}.qm")) else None
+    translator = _translators[lang]
+    text = (
+        translator.translate(context, source, disambiguation, n) if translator else ""
+    ) or source
+    return text.replace("%n", str(n)) if n >= 0 else text
+
+
+class InContextLanguage:
+    """For a page (before its Qt base): ``self.tr`` speaks ``self.ctx.language``. lupdate reads
+    the calls as it always does (context: the class's name)."""
+
+    def tr(self, source: str, disambiguation=None, n: int = -1) -> str:
+        lang = getattr(self.__dict__.get("ctx"), "language", None)  # None before __init__ sets it
+        if lang is None:
+            return super().tr(source, disambiguation, n)
+        return translate(lang, type(self).__name__, source, disambiguation, n)

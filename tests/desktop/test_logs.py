@@ -156,11 +156,11 @@ def test_a_bug_in_a_child_process_writes_a_report_and_the_parent_says_where(log_
 
 
 def test_a_bug_in_the_sync_process_is_said_in_english(log_folder, monkeypatch):
-    monkeypatch.setenv("GENBA_LANG", "en")
+    monkeypatch.delenv("GENBA_LANG", raising=False)  # the language is passed, not looked up
     from desktop.app.services.child_process import ChildProcess, ChildProcessCrashed
     from tests.desktop import crashing
 
-    child = ChildProcess("sync")
+    child = ChildProcess("sync", lang="en")
     try:
         with pytest.raises(ChildProcessCrashed) as caught:
             child.call(crashing.divide, 1, 0, here=lambda: None)

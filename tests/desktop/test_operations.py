@@ -41,14 +41,15 @@ def test_rotating_log_and_crash_report(tmp_path):
 
 def test_crash_handler_tells_where_the_report_is(tmp_path):
     code = (
-        "from desktop.logs import install_crash_handler; install_crash_handler(); "
+        # the language is passed (chosen at start-up by the CLI or the app), not looked up here
+        "from desktop.logs import install_crash_handler; install_crash_handler('en'); "
         "raise RuntimeError('boom')"
     )
     proc = subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
         text=True,
-        env={**os.environ, "GENBA_LOG_DIR": str(tmp_path), "GENBA_LANG": "en"},
+        env={**os.environ, "GENBA_LOG_DIR": str(tmp_path), "GENBA_LANG": "ja"},
         timeout=60,
     )
     (report,) = tmp_path.glob("crash-*.txt")

@@ -31,6 +31,8 @@ FEW = 500
 SOURCES = "sources"
 IMPORT_ISSUES = "import_issues"
 BOOKKEEPING = {SOURCES: None, IMPORT_ISSUES: None}
+# The origin of what a sync pull wrote: the team's rows, which add nothing to this PC's outbox.
+PULLED = "sync pull"
 
 
 @dataclass(frozen=True)
@@ -93,9 +95,18 @@ def of_outcome(outcome: Any) -> Changes:
     return Changes.of(rows)
 
 
-def of_rows(rows: Mapping[str, Iterable[str] | None] | None) -> Changes:
-    """What a pull (or a summary of imports) wrote; no rows known means nothing changed."""
-    return Changes.of(rows or {})
+def of_rows(rows: Mapping[str, Iterable[str] | None] | None, origin: Any = None) -> Changes:
+    """What a pull (origin ``PULLED``) or a summary of imports wrote; no rows known means
+    nothing changed."""
+    return Changes.of(rows or {}, origin=origin)
+
+
+def adds_to_outbox(changes: Changes) -> bool:
+    """Whether a write of this PC may have queued changes to send: synced rows written here
+    (bookkeeping — sources, problems — is not sent; a pull's rows came from the team)."""
+    if changes.origin == PULLED:
+        return False
+    return changes.everything or any(e not in BOOKKEEPING for e in changes.rows)
 
 
 # -- recording writes of this process ----------------------------------------------------------

@@ -26,7 +26,7 @@ from desktop.app.dialogs.fit import keep_on_screen, scrolling
 from desktop.app.pictures import Picture, attach_pictures, memo_name, problem_text
 from desktop.app.widgets import label
 from importers.extras import extras_text
-from importers.messages import default_language, msg
+from importers.messages import msg
 from importers.voice.drafts import CONFIRMED, voice_memo
 
 NO_DATE = QDate(2000, 1, 1)
@@ -213,7 +213,7 @@ class ActivityDialog(QDialog):
         self.insight_edit.setPlainText(row["insight"] or "")
         extras = extras_text(row.get("extras"))
         if extras:
-            title = msg("extras.title", default_language(self.ctx.data_dir))
+            title = msg("extras.title", self.ctx.language)
             self.extras.setText(f"{title}\n{extras}")
             self.extras.setVisible(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)

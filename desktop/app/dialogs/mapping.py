@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.app import i18n
 from desktop.app.dialogs.fit import keep_on_screen
 from desktop.app.dialogs.mapping_columns import ColumnsPage
 from desktop.app.dialogs.mapping_labels import LabelsPage
@@ -174,8 +173,8 @@ class MappingWizard(QWizard):
         self._preview_generation = 0
         self.last_preview: dict | None = None
         path_ = self.path
-        # Messages about the workbook in the UI's language (policy and machine config included).
-        self.lang = i18n.choose_language(ctx.data_dir)
+        # Messages about the workbook in the rep's language (chosen once, at start-up).
+        self.lang = ctx.language
         # Parsed in the import process: a large workbook would hold this process's GIL.
         ctx.tasks.run(lambda: ctx.imports.load_grid(path_, self.lang), self._loaded)
 

@@ -52,11 +52,13 @@ class NoteDialog(QDialog):
             )
         )
         self.category = QComboBox()
-        for key, text in category_names().items():
+        for key, text in category_names(self.ctx.language).items():
             self.category.addItem(text, key)
         if note is not None:
             if self.category.findData(note.get("category")) < 0:  # the lead's, or none yet
-                self.category.addItem(category_label(note.get("category")), note.get("category"))
+                self.category.addItem(
+                    category_label(note.get("category"), self.ctx.language), note.get("category")
+                )
             self.category.setCurrentIndex(self.category.findData(note.get("category")))
         lay.addWidget(self.category)
         self.body = QPlainTextEdit()

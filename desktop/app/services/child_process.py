@@ -65,11 +65,11 @@ def _is_bug(exc: BaseException) -> bool:
 class ChildProcessCrashed(RuntimeError):
     """A bug in a child process; ``str()`` tells the rep where its crash report is."""
 
-    def __init__(self, name: str, error: BaseException, report):
+    def __init__(self, name: str, error: BaseException, report, lang: str | None = None):
         from desktop.logs import crash_message
 
         self.crash_report = report
-        super().__init__(crash_message(error, report, where=name))
+        super().__init__(crash_message(error, report, lang, where=name))
 
 
 def ping() -> int:
@@ -95,8 +95,10 @@ class ChildProcess:
         idle_seconds: float | None = None,
         initializer: Callable[..., None] | None = None,
         initargs: tuple = (),
+        lang: str | None = None,
     ):
         self.name = name
+        self.lang = lang  # the rep's language, for the line that says a crash happened
         self.initializer = initializer  # run in each new child (e.g. to hand it a queue)
         self.initargs = initargs
         self.use_process = use_process and not (env_off and os.environ.get(env_off) == "1")
@@ -141,7 +143,7 @@ class ChildProcess:
                 log.error(
                     "the %s process failed (crash report: %s)", self.name, report, exc_info=exc
                 )
-                raise ChildProcessCrashed(self.name, exc, report) from exc
+                raise ChildProcessCrashed(self.name, exc, report, self.lang) from exc
             self._done()
             self._worked = True
             self.last_pid = pid

@@ -62,6 +62,7 @@ class SyncService(QObject):
         self.ctx = ctx
         self.background = None
         self.process = SyncProcess(ctx.store)
+        self.process.lang = ctx.language  # a crash in it is said in the rep's language
         self.last: dict = {"state": "idle"}
         self.status.connect(self._remember)
 
@@ -72,6 +73,7 @@ class SyncService(QObject):
 
         if self.process.closed:  # started again after a stop
             self.process = SyncProcess(self.ctx.store)
+            self.process.lang = self.ctx.language
         self.background = BackgroundSync(
             self.ctx.store, on_status=self.status.emit, sync=self.process.sync
         ).start()

@@ -103,7 +103,7 @@ class BriefView(Page):
             return
         self.brief = brief
         self.title_label.setText(self.tr("{0} — pre-visit brief").format(brief.company))
-        facts = [self.tr("as of {0}").format(fmt.day(brief.generated_on))]
+        facts = [self.tr("as of {0}").format(fmt.day(brief.generated_on, lang=self.ctx.language))]
         facts.append(self.tr("%n note(s) from the team", "", len(brief.knowledge)))
         if brief.reuse_recorded:
             facts.append(self.tr("your reading counts as reuse for their authors"))
@@ -129,7 +129,7 @@ class BriefView(Page):
         )
         self.note_items = {}
         for n in brief.knowledge:
-            item = NoteItem(n, user, editable=False)
+            item = NoteItem(n, user, editable=False, lang=self.ctx.language)
             connect_helpful(self.ctx, item)
             self.note_items[n["id"]] = item
             know.body.addWidget(item)
@@ -145,7 +145,11 @@ class BriefView(Page):
                 self.tr("Open next actions"),
                 [
                     (
-                        (fmt.day(a["due"]) if a["due"] else self.tr("no due date")),
+                        (
+                            fmt.day(a["due"], lang=self.ctx.language)
+                            if a["due"]
+                            else self.tr("no due date")
+                        ),
                         escape(a["action"] or "") + (f" ({escape(a['rep'])})" if a["rep"] else ""),
                         a["overdue"],
                     )

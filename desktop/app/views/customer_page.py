@@ -111,7 +111,10 @@ class CustomerPage(Page):
                 Column(
                     "occurred_on",
                     self.tr("Date"),
-                    lambda r: fmt.day(r["occurred_on"]) or (r["occurred_on_raw"] or ""),
+                    lambda r: (
+                        fmt.day(r["occurred_on"], lang=self.ctx.language)
+                        or (r["occurred_on_raw"] or "")
+                    ),
                 ),
                 Column("purpose", self.tr("Purpose"), fmt.purpose),
                 Column(
@@ -221,7 +224,11 @@ class CustomerPage(Page):
         if c["name_kana"]:
             facts.append(c["name_kana"])
         if tl and tl[0]["occurred_on"]:
-            facts.append(self.tr("last visit {0}").format(fmt.day(tl[0]["occurred_on"])))
+            facts.append(
+                self.tr("last visit {0}").format(
+                    fmt.day(tl[0]["occurred_on"], lang=self.ctx.language)
+                )
+            )
         facts.append(self.tr("%n visit(s)", "", len(tl)))
         open_total = sum(d["amount_jpy"] or 0 for d in detail["deals"])
         if open_total:
@@ -316,7 +323,7 @@ class CustomerPage(Page):
         user = self.ctx.settings.user_name
         self.note_items = {}
         for n in detail["notes"]:
-            item = NoteItem(n, user)
+            item = NoteItem(n, user, lang=self.ctx.language)
             connect_helpful(self.ctx, item)
             item.edit.connect(self.edit_note)
             self.note_items[n["id"]] = item

@@ -148,7 +148,7 @@ class TeamNotesTab(QWidget):
         self.category_combo.setMinimumWidth(200)
         self.category_combo.addItem(self.tr("All categories"), ALL)
         for key in (*CATEGORY_KEYS, LEAD_COMMENT):
-            self.category_combo.addItem(category_label(key), key)
+            self.category_combo.addItem(category_label(key, self.ctx.language), key)
         self.category_combo.currentIndexChanged.connect(self.refresh)
         bar.addWidget(self.category_combo)
         bar.addStretch(1)
@@ -157,9 +157,15 @@ class TeamNotesTab(QWidget):
         lay.addLayout(bar)
         self.model = RecordsModel(
             [
-                Column("date", self.tr("Date"), lambda r: fmt.day(r["date"])),
+                Column(
+                    "date", self.tr("Date"), lambda r: fmt.day(r["date"], lang=self.ctx.language)
+                ),
                 Column("company", self.tr("Customer"), tooltip=True),
-                Column("category", self.tr("Category"), lambda r: category_label(r["category"])),
+                Column(
+                    "category",
+                    self.tr("Category"),
+                    lambda r: category_label(r["category"], self.ctx.language),
+                ),
                 Column("author", self.tr("Written by")),
                 Column(
                     "body", self.tr("Note"), lambda r: fmt.one_line(r["body"], 90), tooltip=True

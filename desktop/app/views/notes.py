@@ -3,7 +3,6 @@ a 「参考になった」 toggle with its count, and (on the customer page) an 
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -31,24 +30,30 @@ def _rule_labels(english: bool) -> dict[str, str]:
     return {r.name: (r.label_en if english else r.label) for r in load_rules().categories}
 
 
-def _labels() -> dict[str, str]:
-    return _rule_labels(os.environ.get("GENBA_UI_LANG") == "en")
+def _labels(lang: str | None) -> dict[str, str]:
+    if lang is None:  # given no language (the search results' columns): the running app's
+        from desktop.app.i18n import app_language
+
+        lang = app_language()
+    return _rule_labels(lang == "en")
 
 
-def category_names() -> dict[str, str]:
-    """Category key -> label in the UI language (the categories a rep can choose): the names of
+def category_names(lang: str | None = None) -> dict[str, str]:
+    """Category key -> label in ``lang`` (the categories a rep can choose): the names of
     resources/knowledge_categories.toml, the ones the PDF brief, the digest and the CLI use."""
-    labels = _labels()
+    labels = _labels(lang)
     return {key: labels.get(key, key) for key in CATEGORY_KEYS}
 
 
-def category_label(key: str | None) -> str:
+def category_label(key: str | None, lang: str | None = None) -> str:
     """Any stored category, including the lead's comments and notes without one."""
     if key == LEAD_COMMENT:
-        return _labels().get(LEAD_COMMENT) or QCoreApplication.translate("Notes", "Lead's comment")
+        return _labels(lang).get(LEAD_COMMENT) or QCoreApplication.translate(
+            "Notes", "Lead's comment"
+        )
     if not key:
         return QCoreApplication.translate("Notes", "Other")
-    return category_names().get(key, key)
+    return category_names(lang).get(key, key)
 
 
 class HelpfulButton(QPushButton):
@@ -100,7 +105,15 @@ class NoteItem(QFrame):
     helpful = Signal(str, bool)
     edit = Signal(dict)
 
-    def __init__(self, note: dict, user: str | None, *, editable: bool = True, parent=None):
+    def __init__(
+        self,
+        note: dict,
+        user: str | None,
+        *,
+        editable: bool = True,
+        lang: str | None = None,
+        parent=None,
+    ):
         super().__init__(parent)
         self.setObjectName("noteItem")
         self.note = note
@@ -109,7 +122,7 @@ class NoteItem(QFrame):
         lay.setSpacing(4)
         head = QHBoxLayout()
         head.setSpacing(8)
-        head.addWidget(label(category_label(note.get("category")), "chip"))
+        head.addWidget(label(category_label(note.get("category"), lang), "chip"))
         when = note.get("date") or (note.get("created_at") or "")[:10]
         who = " · ".join(filter(None, [note.get("author"), fmt.day(when, weekday=False)]))
         if note.get("visibility") == "private":

@@ -11,10 +11,15 @@ from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 
 from desktop.app import fmt
 from desktop.app.data import edits, problems
+from desktop.app.data.changes import IMPORT_ISSUES, SOURCES, Changes
 from desktop.app.icons import icon
 from desktop.app.models.lazy import Column
 from desktop.app.models.lists import RecordsModel
 from desktop.app.widgets import Page, button, label, table
+
+# What the tabs show: files' problems, cards to check (contacts), duplicates and merges of
+# customers and contacts. An edit of a visit, a note or a deal changes none of it.
+SHOWN = (SOURCES, IMPORT_ISSUES, "contacts", "companies", "merges")
 
 # Problems the mapping wizard fixes: a workbook it cannot read, columns it could not place.
 MAPPING_CODES = (
@@ -44,6 +49,7 @@ class ProblemsView(Page):
         )
         self.ctx = ctx
         self.data: dict | None = None
+        self.refreshes = 0  # reads of the tabs (tests: a change it does not show is skipped)
         self.tabs = QTabWidget()
         self.outer.addWidget(self.tabs, 1)
 
@@ -207,11 +213,12 @@ class ProblemsView(Page):
         if self.data is None:
             self.refresh()
 
-    def _data_changed(self) -> None:
-        if self.data is not None:
+    def _data_changed(self, changes: Changes) -> None:
+        if self.data is not None and changes.touches(*SHOWN):
             self.refresh()
 
     def refresh(self) -> None:
+        self.refreshes += 1
         store, lang = (
             self.ctx.store,
             self.ctx.language,

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit
 
 from desktop.app import fmt
+from desktop.app.data.changes import Changes, adds_to_outbox
 from desktop.app.views.sync_troubles import TroublesCard
 from desktop.app.widgets import Card, Page, button, label
 from resources.messages import in_language
@@ -50,6 +51,7 @@ class SyncView(Page):
         self.ctx = ctx
         self.overview: dict | None = None
         self.live: dict = {}
+        self.refreshes = 0  # reads of the overview (tests: a pull or a note is skipped)
 
         status = Card()
         status.body.addWidget(label(self.tr("Status"), "sectionTitle"))
@@ -113,11 +115,14 @@ class SyncView(Page):
         if self.overview is None:
             self.refresh()
 
-    def _data_changed(self) -> None:
-        if self.overview is not None:
+    def _data_changed(self, changes: Changes) -> None:
+        """The counts change when this PC writes what it will send (an edit, an import); a
+        pull's rows came from the team, and the cycle's end (``set_live_status``) re-reads."""
+        if self.overview is not None and adds_to_outbox(changes):
             self.refresh()
 
     def refresh(self) -> None:
+        self.refreshes += 1
         store = self.ctx.store
         self.ctx.tasks.run(lambda: sync_overview(store), self._show)
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QMenu, QVBoxLayout
 from desktop.app import fmt
 from desktop.app.data.changes import IMPORT_ISSUES, SOURCES, Changes
 from desktop.app.data.today import today_summary
+from desktop.app.i18n import InContextLanguage
 from desktop.app.icons import icon
 from desktop.app.models.lazy import Column
 from desktop.app.models.lists import RecordsModel
@@ -20,7 +21,7 @@ from importers.voice.drafts import voice_drafts
 SHOWN = ("activities", "companies", "contacts", SOURCES, IMPORT_ISSUES)
 
 
-class TodayView(Page):
+class TodayView(InContextLanguage, Page):
     open_customer = Signal(str)
     open_problems = Signal()
     open_activities = Signal()
@@ -63,7 +64,11 @@ class TodayView(Page):
         )
         self.followups = RecordsModel(
             [
-                Column("next_action_due", self.tr("Due"), lambda r: fmt.day(r["next_action_due"])),
+                Column(
+                    "next_action_due",
+                    self.tr("Due"),
+                    lambda r: fmt.day(r["next_action_due"], lang=ctx.language),
+                ),
                 Column(
                     "overdue_days",
                     self.tr("Overdue"),
