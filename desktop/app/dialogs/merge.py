@@ -109,7 +109,11 @@ class ManualMergeDialog(QDialog):
 
     def _load(self) -> None:
         entity = self.entity
-        self.ctx.read(lambda conn: candidates(conn, entity), self._fill)
+        # reads run on a pool: a list asked for before the kind was switched may come back last
+        self.ctx.read(
+            lambda conn: candidates(conn, entity),
+            lambda rows: self._fill(rows) if entity == self.entity else None,
+        )
 
     def describe(self, row: dict) -> str:
         """Enough to tell two same-named rows apart: reading, company, address, last visit, file."""
