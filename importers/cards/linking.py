@@ -79,9 +79,9 @@ def link_in(
     contacts = _contacts_by_company(w, {a["company_id"] for a in todo})
     changed = 0
     for a in todo:
-        target = resolve_person(
-            contacts.get(a["company_id"], []), a["contact_name"], a["contact_title"]
-        )
+        known = contacts.get(a["company_id"])
+        # no card for that company yet (a first import): nobody to name
+        target = resolve_person(known, a["contact_name"], a["contact_title"]) if known else None
         if target != a["contact_id"]:
             w.update("activities", a["id"], {"contact_id": target})
             changed += 1

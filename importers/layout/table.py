@@ -83,9 +83,31 @@ def table_visits(
     prefix = {c: f"{sheet.name}!{column_letter(c)}" for c in columns}
     first_col = min(columns, default=0)
     first_heading = header.headings.get(first_col)
+    # A sheet repeats its values (companies, ranks, reps): test each distinct short text once;
+    # long text (a visit summary) and numbers never are a totals label.
+    totals: dict[str, bool] = {}
+
+    def is_total(v) -> bool:
+        if not isinstance(v, str) or len(v) > 12:
+            return False
+        seen = totals.get(v)
+        if seen is None:
+            seen = totals[v] = synonyms.is_total(v)
+        return seen
+
+    def has_total(row) -> bool:
+        for v in row:
+            if isinstance(v, str) and len(v) <= 12:
+                seen = totals.get(v)
+                if seen is None:
+                    seen = totals[v] = synonyms.is_total(v)
+                if seen:
+                    return True
+        return False
+
     for r in range(header.row + 1, len(sheet.rows)):
         row = sheet.rows[r]
-        if any(synonyms.is_total(v) for v in row):
+        if has_total(row):
             continue
         # a second heading row (English under Japanese) or the header repeated on every page
         if (r <= header.row + 2 or (first_col < len(row) and row[first_col] == first_heading)) and (
@@ -120,7 +142,7 @@ def table_visits(
                 cells["occurred_on"] = (last_date[0], last_date[1])
         extras = []
         for c, v in enumerate(row):
-            if c not in columns and v not in ("", None) and not synonyms.is_total(v):
+            if c not in columns and v not in ("", None) and not is_total(v):
                 unmapped_with_content.add(c)
                 extras.append((header.headings.get(c, ""), v, column_letter(c)))
         if tax_col is not None and "amount" in cells:

@@ -184,6 +184,12 @@ def find_date_prefix(
             return parse_date(text, default_year=default_year, fiscal_year=fiscal_year)
         except DateParseError:
             return None
+    return _text_prefix(text, default_year, fiscal_year)
+
+
+# Cached: a report's 次回 texts repeat ('再訪', '見積提出'), and a date is immutable.
+@lru_cache(maxsize=16384)
+def _text_prefix(text: str, default_year: int | None, fiscal_year: int | None) -> dt.date | None:
     s = nfkc(text)
     if not s or not (s[0].isdigit() or s[0] in "明大昭平令MTSHRmtshr"):
         return None

@@ -73,6 +73,12 @@ def parse_probability(value: object, *, ranks: dict[str, int] | None = None) -> 
         return _from_number(value, fraction=True, value=value)
     if not isinstance(value, str):
         raise ProbabilityParseError(f"{value!r} is not a probability")
+    return _from_text(value, tuple((ranks if ranks is not None else DEFAULT_RANKS).items()))
+
+
+# Cached per distinct text (a report repeats 'A', '50%', '◎'); a bad one raises each time.
+@lru_cache(maxsize=4096)
+def _from_text(value: str, ranks: tuple[tuple[str, int], ...]) -> int | None:
     s = nfkc(value)
     if _BLANK.match(s):
         return None
@@ -84,7 +90,7 @@ def parse_probability(value: object, *, ranks: dict[str, int] | None = None) -> 
             return _from_number(x, fraction=False, value=value.strip())
         # text mirrors the cell types: '0.8' like a float, '1' like an int
         return _from_number(x, fraction="." in m[1], value=value.strip())
-    table = _rank_table(tuple((ranks if ranks is not None else DEFAULT_RANKS).items()))
+    table = _rank_table(ranks)
     p = table.get(s.upper())
     if p is None:
         raise ProbabilityParseError(f"{value.strip()} is not a probability or a known rank")

@@ -346,37 +346,39 @@ class Writer:
         ids: list[str] = []
         site = self.site
         seq = self._next_seq
+        now = self.clock.now
+        # Per field, once: whether an empty value is stored as 0 (and a 0 then not logged).
+        plan = [(f, f in ZERO_DEFAULT_FIELDS) for f in fields]
         hide_at = fields.index("deleted") + 1 if hidden else 0  # +1: the id comes first
         for start in range(0, len(rows), INSERT_CHUNK):
             table_rows, changes, clocks = [], [], []
+            log = changes.append
             for row in rows[start : start + INSERT_CHUNK]:
                 if not row.keys() <= allowed:
                     unknown = sorted(row.keys() - allowed)
                     raise ValueError(f"{entity} has no field(s) {unknown}")
                 row_id = row.get("id") or new_id()
                 ids.append(row_id)
-                # NUL never enters the store: PostgreSQL cannot hold it and nobody typed it.
-                values = [
-                    v.replace("\x00", "") if type(v) is str and "\x00" in v else v
-                    for v in (row.get(f) for f in fields)
-                ]
-                table_rows.append(
-                    (
-                        row_id,
-                        *[
-                            0 if v is None and f in ZERO_DEFAULT_FIELDS else v
-                            for f, v in zip(fields, values, strict=True)
-                        ],
-                    )
-                )
-                if hidden:
-                    table_rows[-1] = (*table_rows[-1][:hide_at], 1, *table_rows[-1][hide_at + 1 :])
-                hlc = self.clock.now()
+                hlc = now()
                 clocks.append((entity, row_id, hlc, site))
-                for f, v in zip(fields, values, strict=True):
-                    if v is not None and not (v == 0 and f in ZERO_DEFAULT_FIELDS):
-                        changes.append((seq, entity, row_id, f, v, hlc, site))
+                get = row.get
+                stored = [row_id]
+                keep = stored.append
+                for f, zero in plan:
+                    v = get(f)
+                    if v is None:
+                        keep(0 if zero else None)
+                        continue
+                    # NUL never enters the store: PostgreSQL cannot hold it and nobody typed it.
+                    if type(v) is str and "\x00" in v:
+                        v = v.replace("\x00", "")
+                    keep(v)
+                    if not (zero and v == 0):
+                        log((seq, entity, row_id, f, v, hlc, site))
                         seq += 1
+                if hidden:
+                    stored[hide_at] = 1
+                table_rows.append(stored)
             self._next_seq = seq
             self.conn.executemany(insert_sql, table_rows)
             self.conn.executemany(
