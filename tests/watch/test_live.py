@@ -244,7 +244,9 @@ def test_names_windows_forbids_or_odd_unicode(store, folder, watch, name):
     target = excel_save(folder, name, workbook_bytes("名前"))
     wait_until(lambda: source(store, target), what=f"import of {name!r}")
     assert source(store, target)["status"] == "ok"
-    assert events.of("imported", name)
+    # the file's rows are visible at the import's publish; its event follows when the import's
+    # last steps (notes, links) are done
+    wait_until(lambda: events.of("imported", name), what=f"the imported event of {name!r}")
 
 
 def test_stop_lets_the_import_in_progress_finish(store, folder, watch):
