@@ -12,6 +12,8 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -73,13 +75,12 @@ def pdf_page_images(
     exe = shutil.which("pdftoppm")
     if exe is None:
         raise PdfUnreadable("pdf_not_read")
-    with tempfile.TemporaryDirectory(prefix="genba-pdf-") as tmp:
-        src = Path(tmp) / "in.pdf"
-        src.write_bytes(data)
+    with pdf_on_disk(data) as src:
+        tmp = src.parent
         args = [exe, "-f", str(first), "-l", str(last), "-r", str(dpi), "-png"]
         try:
             subprocess.run(
-                [*args, str(src), str(Path(tmp) / "page")],
+                [*args, str(src), str(tmp / "page")],
                 check=True,
                 capture_output=True,
                 timeout=timeout,
@@ -89,26 +90,46 @@ def pdf_page_images(
         except (subprocess.SubprocessError, OSError) as e:
             raise PdfUnreadable("broken_pdf") from e
         # page-1.png, page-01.png ...: pdftoppm pads the number to the page count's width
-        pages = sorted(Path(tmp).glob("page*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+        pages = sorted(tmp.glob("page*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
         return [p.read_bytes() for p in pages]
 
 
 def pdf_page_count(data: bytes, *, timeout: float = 30) -> int | None:
     """How many pages a PDF has (poppler's pdfinfo), or None when it cannot tell."""
-    exe = shutil.which("pdfinfo")
-    if exe is None:
+    out = poppler_output("pdfinfo", [], data, timeout=timeout)
+    if out is None:
         return None
-    with tempfile.TemporaryDirectory(prefix="genba-pdf-") as tmp:
-        src = Path(tmp) / "in.pdf"
-        src.write_bytes(data)
-        try:
-            done = subprocess.run([exe, str(src)], check=True, capture_output=True, timeout=timeout)
-        except (subprocess.SubprocessError, OSError):
-            return None
-    for line in done.stdout.decode("utf-8", "replace").splitlines():
+    for line in out.splitlines():
         if line.startswith("Pages:"):
             try:
                 return int(line.split(":", 1)[1])
             except ValueError:
                 return None
     return None
+
+
+@contextmanager
+def pdf_on_disk(data: bytes) -> Iterator[Path]:
+    """The PDF's bytes as a file in a private temporary folder (poppler's tools read files)."""
+    with tempfile.TemporaryDirectory(prefix="genba-pdf-") as tmp:
+        src = Path(tmp) / "in.pdf"
+        src.write_bytes(data)
+        yield src
+
+
+def poppler_output(
+    tool: str, args: list[str], data: bytes, *, timeout: float, after: tuple[str, ...] = ()
+) -> str | None:
+    """What poppler's ``tool`` prints for the PDF (``args`` before the file name, ``after``
+    it); None when the tool is missing, fails or runs out of time."""
+    exe = shutil.which(tool)
+    if exe is None:
+        return None
+    with pdf_on_disk(data) as src:
+        try:
+            done = subprocess.run(
+                [exe, *args, str(src), *after], check=True, capture_output=True, timeout=timeout
+            )
+        except (subprocess.SubprocessError, OSError):
+            return None
+    return done.stdout.decode("utf-8", "replace")

@@ -9,11 +9,8 @@ were read), the PDF itself is always kept, and the text read so far is stored.
 from __future__ import annotations
 
 import io
-import shutil
 import subprocess
-import tempfile
 import time
-from pathlib import Path
 
 from importers.cards.ocr_engine import (
     OcrUnavailable,
@@ -21,6 +18,7 @@ from importers.cards.ocr_engine import (
     image_text,
     pdf_page_count,
     pdf_page_images,
+    poppler_output,
 )
 from importers.issues import Issue
 from importers.messages import issue, msg
@@ -31,22 +29,8 @@ DPI = 300  # tesseract reads Japanese print best at about 300 dpi
 
 def text_layer(data: bytes, *, pages: int, timeout: float) -> str | None:
     """The text poppler's pdftotext finds in the first ``pages`` pages (None: it cannot run)."""
-    exe = shutil.which("pdftotext")
-    if exe is None:
-        return None
-    with tempfile.TemporaryDirectory(prefix="genba-pdf-") as tmp:
-        src = Path(tmp) / "in.pdf"
-        src.write_bytes(data)
-        try:
-            done = subprocess.run(
-                [exe, "-l", str(pages), "-enc", "UTF-8", "-layout", str(src), "-"],
-                check=True,
-                capture_output=True,
-                timeout=timeout,
-            )
-        except (subprocess.SubprocessError, OSError):
-            return None
-    return done.stdout.decode("utf-8", "replace")
+    args = ["-l", str(pages), "-enc", "UTF-8", "-layout"]
+    return poppler_output("pdftotext", args, data, timeout=timeout, after=("-",))  # to stdout
 
 
 def scanned_pages(
