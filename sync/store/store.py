@@ -18,7 +18,7 @@ from typing import Any
 from resources.messages import msg
 from sync.hlc import HybridLogicalClock
 from sync.schema_contract import PRIVATE_VISIBILITY, SYNCED_FIELDS
-from sync.store.connection import BUSY_TIMEOUT_MS, READER_CACHE_KIB, WRITER_CACHE_KIB, connect
+from sync.store.connection import READER_CACHE_KIB, WRITER_CACHE_KIB, connect
 from sync.store.ids import new_id
 from sync.store.migrations import migrate
 from sync.values import strip_nul
@@ -169,7 +169,10 @@ class Store:
     def _begin(self) -> None:
         conn = self._conn
         flag = self.path.with_name(DB_NAME + "-waiting")
-        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        # this loop stands in for SQLite's busy handler: it waits as long as the connection's
+        # own busy timeout says (10 s unless set otherwise), then restores it
+        busy_ms = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        deadline = time.monotonic() + busy_ms / 1000
         conn.execute("PRAGMA busy_timeout = 0")
         waited = False
         try:
@@ -187,7 +190,7 @@ class Store:
                     pass  # without the flag we still get in, between two chunks
                 time.sleep(WAIT_POLL_S)
         finally:
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute(f"PRAGMA busy_timeout = {int(busy_ms)}")
             if waited:
                 try:
                     flag.unlink(missing_ok=True)
