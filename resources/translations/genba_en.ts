@@ -2739,6 +2739,11 @@ If it happens again, send the details below to your IT contact.</source>
         <source>no visits — see Problems</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="168"/>
+        <source>no visits</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <location filename="../../desktop/app/views/today.py" line="162"/>
         <source>%n visit(s)</source>

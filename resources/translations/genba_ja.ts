@@ -2775,6 +2775,11 @@ If it happens again, send the details below to your IT contact.</source>
         <source>no visits — see Problems</source>
         <translation>訪問なし・「問題」を確認</translation>
     </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="168"/>
+        <source>no visits</source>
+        <translation>訪問なし</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../desktop/app/views/today.py" line="162"/>
         <source>%n visit(s)</source>
