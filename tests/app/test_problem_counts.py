@@ -145,6 +145,8 @@ def test_every_count_is_the_rows_problems_lists_through_a_week(
     assert "invalid_email" not in {r["code"] for r in s["issues"]}
     assert all(r["severity"] != "info" for r in s["issues"])
     assert len(s["card_lines"]) == 3  # the broken workbook: one file that could not be read
+    # named as the tab is: a card file's or a voice memo's problems are not 「日報の」
+    assert s["card_lines"][0] == f"取り込みの問題 {len(s['issues'])}件"
 
     # the broken workbook's problem is dealt with: no file "could not be read" is left counted
     broken = [r["id"] for r in import_problems(store.reader()) if r["status"] == "error"]

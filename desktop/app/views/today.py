@@ -237,7 +237,8 @@ class TodayView(InContextLanguage, Page):
         self.age_label.setText(rule)
         self.imported_files.set_rows(data["imported"])
         parts = [
-            self.tr("%n import problem(s) in workbooks", "", p["issues"]),
+            # every kind of file, as the Problems tab of the same name lists them
+            self.tr("%n import problem(s) in files", "", p["issues"]),
             self.tr("%n business card(s) to check", "", p["cards_to_review"]),
         ]
         if p["failed_files"]:
