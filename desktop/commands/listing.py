@@ -96,12 +96,14 @@ def list_companies(store, *, as_json: bool, out=print, lang: str | None = None) 
 
 def list_problems(store, *, as_json: bool, out=print, lang: str | None = None) -> int:
     """Every problem with its file, sheet and cell, written and labelled in ``lang`` (default
-    Japanese) whatever the language it was recorded in."""
+    Japanese) whatever the language it was recorded in: the import problems the app's Problems
+    view lists (not those the rep marked as dealt with there), then sync's."""
+    from desktop.app.data.problems import OPEN_ISSUES  # the app's rule: the same problems
+
     rows = store.query(
-        """SELECT s.path, s.status, i.location, i.severity, i.code, i.message, i.message_key,
+        f"""SELECT s.path, s.status, i.location, i.severity, i.code, i.message, i.message_key,
                   i.params
-           FROM import_issues i JOIN sources s ON s.id = i.source_id
-           WHERE i.severity != 'info' OR s.status = 'error'
+           {OPEN_ISSUES}
            ORDER BY s.status = 'error' DESC, s.path, i.location"""
     )
     from sync.client.problems import sync_problems

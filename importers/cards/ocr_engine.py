@@ -22,7 +22,14 @@ class OcrUnavailable(Exception):
 
 
 class PdfUnreadable(Exception):
-    """pdftoppm is missing (args[0] 'pdf_not_read') or refused the file (args[0] 'broken_pdf')."""
+    """pdftoppm is missing (args[0] 'pdf_not_read'), the PDF needs a password to open (args[0]
+    'pdf_password') or pdftoppm refused it otherwise (args[0] 'broken_pdf')."""
+
+
+# What poppler's tools print (in English, whatever the locale) for a PDF whose user password
+# is not empty. A PDF with only an owner password (no printing, no copying) opens without one,
+# and poppler reads it: that is not a problem.
+_NEEDS_PASSWORD = b"Incorrect password"
 
 
 def tesseract_command() -> str | None:
@@ -70,7 +77,8 @@ def pdf_page_images(
 ) -> list[bytes]:
     """Pages ``first``..``last`` (1-based, inclusive) of a PDF as PNG bytes, in page order.
 
-    Raises PdfUnreadable when pdftoppm is not installed or cannot read the file, and
+    Raises PdfUnreadable when pdftoppm is not installed, the file needs a password to open or
+    it cannot be read otherwise, and
     subprocess.TimeoutExpired when rendering takes longer than ``timeout`` seconds."""
     exe = shutil.which("pdftoppm")
     if exe is None:
@@ -87,6 +95,10 @@ def pdf_page_images(
             )
         except subprocess.TimeoutExpired:
             raise  # the caller says how long it waited
+        except subprocess.CalledProcessError as e:
+            if _NEEDS_PASSWORD in (e.stderr or b""):
+                raise PdfUnreadable("pdf_password") from e
+            raise PdfUnreadable("broken_pdf") from e
         except (subprocess.SubprocessError, OSError) as e:
             raise PdfUnreadable("broken_pdf") from e
         # page-1.png, page-01.png ...: pdftoppm pads the number to the page count's width

@@ -73,7 +73,10 @@ class PhotoReader(Reader):
             out.added = 1
         elif w.update("attachments", attachment_id, row):
             out.updated = 1
-        if existing is not None and existing["sha256"] not in (None, fb.sha256):
+        locked = any(i.code == "memo_text_pdf_password" for i in job.parsed.issues)
+        if existing is not None and existing["sha256"] not in (None, fb.sha256) and not locked:
+            # A version saved with a password cannot be read: the one before (its text, the
+            # rep's corrections of it) stays beside it.
             _retire_old_version(w, existing["sha256"], job.source_id)
         out.attachment_id, out.entity, out.entity_id = attachment_id, entity, entity_id
 

@@ -59,7 +59,13 @@ def scanned_pages(
                     "warning", "memo_text_unavailable", lang, filename, name=filename, reason=why
                 )
                 return texts, said, True
-            said = issue("warning", "memo_text_pdf_unreadable", lang, filename, name=filename)
+            # a password the rep has to take off: not tried again until the file is saved anew
+            key = (
+                "memo_text_pdf_password"
+                if e.args[0] == "pdf_password"
+                else "memo_text_pdf_unreadable"
+            )
+            said = issue("warning", key, lang, filename, name=filename)
             return texts, said, False
         except OcrUnavailable as e:
             why = msg(str(e.args[0]), lang) if e.args else ""

@@ -2739,6 +2739,11 @@ If it happens again, send the details below to your IT contact.</source>
         <source>no visits — see Problems</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="168"/>
+        <source>no visits</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <location filename="../../desktop/app/views/today.py" line="162"/>
         <source>%n visit(s)</source>
@@ -2796,10 +2801,10 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/app/views/today.py" line="232"/>
-        <source>%n import problem(s) in workbooks</source>
+        <source>%n import problem(s) in files</source>
         <translation>
-            <numerusform>%n import problem in workbooks</numerusform>
-            <numerusform>%n import problems in workbooks</numerusform>
+            <numerusform>%n import problem in files</numerusform>
+            <numerusform>%n import problems in files</numerusform>
         </translation>
     </message>
     <message numerus="yes">

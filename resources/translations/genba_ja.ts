@@ -2775,6 +2775,11 @@ If it happens again, send the details below to your IT contact.</source>
         <source>no visits — see Problems</source>
         <translation>訪問なし・「問題」を確認</translation>
     </message>
+    <message>
+        <location filename="../../desktop/app/views/today.py" line="168"/>
+        <source>no visits</source>
+        <translation>訪問なし</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../desktop/app/views/today.py" line="162"/>
         <source>%n visit(s)</source>
@@ -2827,9 +2832,9 @@ If it happens again, send the details below to your IT contact.</source>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/app/views/today.py" line="232"/>
-        <source>%n import problem(s) in workbooks</source>
+        <source>%n import problem(s) in files</source>
         <translation>
-            <numerusform>日報の取り込みの問題 %n件</numerusform>
+            <numerusform>取り込みの問題 %n件</numerusform>
         </translation>
     </message>
     <message numerus="yes">

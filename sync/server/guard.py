@@ -15,7 +15,7 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, select, update
+from sqlalchemy import delete, select, update
 
 from sync.schema_contract import PRIVATE_VISIBILITY
 from sync.server.db import changes, replicas, winners
@@ -138,37 +138,45 @@ def withdraw_private(conn, team_id: int, batch: list[dict[str, Any]]) -> list[di
     rows = {c["row_id"] for c in batch if c["entity"] == "notes"}
     if not rows:
         return []
-    private_json = json.dumps(PRIVATE_VISIBILITY)
-    private = set(
-        conn.execute(
-            select(winners.c.row_id).where(
-                winners.c.team_id == team_id,
-                winners.c.entity == "notes",
-                winners.c.field == "visibility",
-                winners.c.value == private_json,
-                winners.c.row_id.in_(sorted(rows)),
-            )
-        ).scalars()
-    )
+    query = winning(team_id, "notes", "visibility", [PRIVATE_VISIBILITY], rows=rows)
+    private = set(conn.execute(query).scalars())
     if not private:
         return []
-    in_rows = and_(
-        winners.c.team_id == team_id,
-        winners.c.entity == "notes",
-        winners.c.row_id.in_(sorted(private)),
-        winners.c.field != "visibility",
-    )
-    conn.execute(delete(winners).where(in_rows))
-    conn.execute(
-        delete(changes).where(
-            changes.c.team_id == team_id,
-            changes.c.entity == "notes",
-            changes.c.row_id.in_(sorted(private)),
-            changes.c.field != "visibility",
-        )
-    )
+    drop_fields(conn, team_id, "notes", private, keep=("visibility",))
     return [
         reject(c, "private_note")
         for c in batch
         if c["entity"] == "notes" and c["row_id"] in private and c["field"] != "visibility"
     ]
+
+
+# -- the shared shape of what the server withdraws (private notes here, their attachments in
+# sync.server.private_attachments): find rows by a winning value, drop their other fields
+
+
+def winning(team_id: int, entity: str, field: str, values, *, rows=None, column=None):
+    """A select of the team's ``entity`` rows (their ids, or ``column`` of winners) whose
+    winning ``field`` is one of ``values``; only among ``rows`` when given."""
+    query = select(winners.c.row_id if column is None else column).where(
+        winners.c.team_id == team_id,
+        winners.c.entity == entity,
+        winners.c.field == field,
+        # as the winners table holds values: JSON text
+        winners.c.value.in_(sorted(json.dumps(v, ensure_ascii=False) for v in values)),
+    )
+    return query if rows is None else query.where(winners.c.row_id.in_(sorted(rows)))
+
+
+def drop_fields(conn, team_id: int, entity: str, row_ids, *, keep: tuple[str, ...]) -> None:
+    """Delete these rows' winning values and change log, but for the fields in ``keep`` (what
+    teammates still pull: a withdrawal, a link)."""
+    ids = sorted(row_ids)
+    for table in (winners, changes):
+        conn.execute(
+            delete(table).where(
+                table.c.team_id == team_id,
+                table.c.entity == entity,
+                table.c.row_id.in_(ids),
+                table.c.field.not_in(keep),
+            )
+        )

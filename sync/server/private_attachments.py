@@ -20,10 +20,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import and_, delete, select
+from sqlalchemy import delete, select
 
 from sync.schema_contract import PRIVATE_VISIBILITY
-from sync.server.db import blobs, changes, winners
+from sync.server.db import blobs, winners
+from sync.server.guard import drop_fields, winning
 from sync.server.validate import reject
 
 # What stays of a hidden attachment: which note it belongs to (no content, no file name).
@@ -53,16 +54,7 @@ def _attachments_of(conn, team_id: int, notes: set[str]) -> set[str]:
     """Attachment ids whose winning entity_id is one of ``notes`` (and entity is notes)."""
     if not notes:
         return set()
-    ids = set(
-        conn.execute(
-            select(winners.c.row_id).where(
-                winners.c.team_id == team_id,
-                winners.c.entity == "attachments",
-                winners.c.field == "entity_id",
-                winners.c.value.in_(sorted(json.dumps(n, ensure_ascii=False) for n in notes)),
-            )
-        ).scalars()
-    )
+    ids = set(conn.execute(winning(team_id, "attachments", "entity_id", notes)).scalars())
     kinds = _fields(conn, team_id, "attachments", "entity", ids)
     return {a for a in ids if kinds.get(a) == "notes"}
 
@@ -97,35 +89,13 @@ def refuse(conn, team_id: int, batch: list[dict[str, Any]]) -> list[dict[str, st
 
 
 def _drop(conn, team_id: int, hidden: set[str]) -> None:
-    ids = sorted(hidden)
     shas = set(_fields(conn, team_id, "attachments", "sha256", hidden).values()) - {None}
-    rows = and_(
-        winners.c.team_id == team_id,
-        winners.c.entity == "attachments",
-        winners.c.row_id.in_(ids),
-        winners.c.field.not_in(LINK),
-    )
-    conn.execute(delete(winners).where(rows))
-    conn.execute(
-        delete(changes).where(
-            changes.c.team_id == team_id,
-            changes.c.entity == "attachments",
-            changes.c.row_id.in_(ids),
-            changes.c.field.not_in(LINK),
-        )
-    )
+    drop_fields(conn, team_id, "attachments", hidden, keep=LINK)
+    shas = {s for s in shas if isinstance(s, str)}
     if not shas:
         return
-    still = set(
-        conn.execute(
-            select(winners.c.value).where(
-                winners.c.team_id == team_id,
-                winners.c.entity == "attachments",
-                winners.c.field == "sha256",
-                winners.c.value.in_(sorted(json.dumps(s) for s in shas if isinstance(s, str))),
-            )
-        ).scalars()
-    )
-    gone = [s for s in shas if isinstance(s, str) and json.dumps(s) not in still]
+    used = winning(team_id, "attachments", "sha256", shas, column=winners.c.value)
+    still = set(conn.execute(used).scalars())
+    gone = [s for s in shas if json.dumps(s, ensure_ascii=False) not in still]
     if gone:
         conn.execute(delete(blobs).where(blobs.c.team_id == team_id, blobs.c.sha256.in_(gone)))

@@ -16,14 +16,27 @@ def split_location(location: str | None) -> tuple[str, str]:
     return (sheet, cell) if sep else ("", location)
 
 
+# The one rule for what Problems lists and what every count of it says (Today's card and
+# figure, the tabs, the first-run summary, `genba problems`): a problem is an import issue the
+# rep has not dealt with, above the 'info' level, of a file Genba still has a row for. A card's
+# own warnings (a field that fits no pattern) are part of that card to check: shown with it
+# (card_for_review) and dealt with by checking it, not listed and counted a second time.
+OPEN_ISSUES = """FROM import_issues i JOIN sources s ON s.id = i.source_id
+  WHERE i.severity != 'info' AND i.dismissed_at IS NULL
+    AND NOT (i.severity = 'warning' AND EXISTS (SELECT 1 FROM card_rows r
+             WHERE r.source_id = i.source_id AND r.ref = i.location))"""
+
+# a contact (``p``) whose card the rep is to check
+CARD_TO_CHECK = "p.needs_review = 1 AND p.deleted = 0"
+
+
 def import_problems(conn: sqlite3.Connection, lang: str | None = None) -> list[dict[str, Any]]:
-    """Open import issues, each ``message`` written in ``lang`` from its key and parameters (the
-    text stored at import time for rows recorded before they were kept)."""
+    """Open import issues (OPEN_ISSUES), each ``message`` written in ``lang`` from its key and
+    parameters (the text stored at import time for rows recorded before they were kept)."""
     rows = conn.execute(
-        """SELECT i.id, i.source_id, i.location, i.severity, i.code, i.message, s.path, s.kind,
+        f"""SELECT i.id, i.source_id, i.location, i.severity, i.code, i.message, s.path, s.kind,
              s.status, s.imported_at, i.message_key, i.params
-           FROM import_issues i JOIN sources s ON s.id = i.source_id
-           WHERE i.severity != 'info' AND i.dismissed_at IS NULL
+           {OPEN_ISSUES}
            ORDER BY i.severity = 'error' DESC, s.imported_at DESC, s.path, i.location"""
     )
     out = []
@@ -33,6 +46,23 @@ def import_problems(conn: sqlite3.Connection, lang: str | None = None) -> list[d
         d["sheet"], d["cell"] = split_location(d["location"])
         out.append(d)
     return out
+
+
+def problem_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """What Problems lists, counted by the same rule: its import problems, the files they are
+    in, those of them that could not be read at all, and the cards to check."""
+    issues, files, failed = conn.execute(
+        "SELECT count(*), count(DISTINCT i.source_id), "
+        f"count(DISTINCT CASE WHEN s.status = 'error' THEN i.source_id END) {OPEN_ISSUES}"
+    ).fetchone()
+    review = conn.execute(f"SELECT count(*) FROM contacts p WHERE {CARD_TO_CHECK}").fetchone()[0]
+    return {
+        "issues": issues,
+        "files": files,
+        "failed_files": failed,
+        "cards_to_review": review,
+        "total": issues + review,
+    }
 
 
 def dismiss_issues(store, issue_ids: list[str]) -> int:
@@ -56,9 +86,9 @@ def cards_to_review(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return [
         dict(r)
         for r in conn.execute(
-            """SELECT p.*, c.name AS company FROM contacts p
+            f"""SELECT p.*, c.name AS company FROM contacts p
                LEFT JOIN companies c ON c.id = p.company_id
-               WHERE p.needs_review = 1 AND p.deleted = 0 ORDER BY p.full_name"""
+               WHERE {CARD_TO_CHECK} ORDER BY p.full_name"""
         )
     ]
 

@@ -7,6 +7,7 @@ import sqlite3
 from typing import Any
 
 from desktop.app.data.followups import AGE_DAYS, open_condition
+from desktop.app.data.problems import OPEN_ISSUES, problem_counts
 
 
 def today_summary(conn: sqlite3.Connection, today: dt.date) -> dict[str, Any]:
@@ -14,13 +15,15 @@ def today_summary(conn: sqlite3.Connection, today: dt.date) -> dict[str, Any]:
     imported = [
         dict(r)
         for r in conn.execute(
-            """SELECT s.id, s.path, s.kind, s.status, s.imported_at,
-                 (SELECT count(*) FROM activities a WHERE a.source_id = s.id AND a.deleted = 0)
+            # ``f``: the file (OPEN_ISSUES names its own sources ``s``)
+            f"""SELECT f.id, f.path, f.kind, f.status, f.imported_at,
+                 (SELECT count(*) FROM activities a WHERE a.source_id = f.id AND a.deleted = 0)
                    AS activities,
-                 (SELECT count(*) FROM contacts p WHERE p.source_id = s.id AND p.deleted = 0)
-                   AS contacts
-               FROM sources s WHERE s.imported_at >= ? AND s.kind != 'copy'
-               ORDER BY s.imported_at DESC LIMIT 50""",
+                 (SELECT count(*) FROM contacts p WHERE p.source_id = f.id AND p.deleted = 0)
+                   AS contacts,
+                 (SELECT count(*) {OPEN_ISSUES} AND i.source_id = f.id) AS problems
+               FROM sources f WHERE f.imported_at >= ? AND f.kind != 'copy'
+               ORDER BY f.imported_at DESC LIMIT 50""",
             (since,),
         )
     ]
@@ -86,14 +89,3 @@ def _followups(conn, today: dt.date, extra: str, params: list, limit: int) -> li
         d["overdue_days"] = (today - dt.date.fromisoformat(d["next_action_due"])).days
         out.append(d)
     return out
-
-
-def problem_counts(conn: sqlite3.Connection) -> dict[str, int]:
-    issues = conn.execute(
-        "SELECT count(*) FROM import_issues WHERE severity != 'info' AND dismissed_at IS NULL"
-    ).fetchone()[0]
-    failed = conn.execute("SELECT count(*) FROM sources WHERE status = 'error'").fetchone()[0]
-    review = conn.execute(
-        "SELECT count(*) FROM contacts WHERE needs_review = 1 AND deleted = 0"
-    ).fetchone()[0]
-    return {"issues": issues, "failed_files": failed, "cards_to_review": review}

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app.data.importing import import_paths
+from desktop.app.data.problems import problem_counts
 from desktop.app.dialogs.fit import keep_on_screen
 from desktop.app.widgets import label, style_wizard, wizard_title
 
@@ -212,8 +213,8 @@ class ImportPage(QWizardPage):
         # Visits and cards counted apart (the import's "added" counts both).
         self.ctx.read(_counts, lambda counts: self._done(summary, counts))
 
-    def _done(self, summary, counts: tuple[int, int]) -> None:
-        visits, cards = counts
+    def _done(self, summary, counts: tuple[int, int, int]) -> None:
+        visits, cards, files = counts
         self.done = True
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
@@ -222,8 +223,8 @@ class ImportPage(QWizardPage):
         text = self.tr("Done: {0} file(s) read — {1} visit(s), {2} business card(s).").format(
             summary.imported, visits, cards
         )
-        if summary.failed:
-            text += " " + self.tr("{0} file(s) need a look under Problems.").format(summary.failed)
+        if files:  # the files Problems lists, failed or with a cell to check
+            text += " " + self.tr("{0} file(s) need a look under Problems.").format(files)
         self.status.setText(text)
         self.completeChanged.emit()
 
@@ -236,11 +237,12 @@ class ImportPage(QWizardPage):
         return self.done
 
 
-def _counts(conn) -> tuple[int, int]:
-    """(visits, contacts) in the store: on the first run, what was just read."""
+def _counts(conn) -> tuple[int, int, int]:
+    """(visits, contacts, files with problems) in the store: on the first run, what was just
+    read, and the files Problems lists (counted by its rule)."""
     visits = conn.execute("SELECT count(*) FROM activities WHERE deleted = 0").fetchone()[0]
     cards = conn.execute("SELECT count(*) FROM contacts WHERE deleted = 0").fetchone()[0]
-    return visits, cards
+    return visits, cards, problem_counts(conn)["files"]
 
 
 class FirstRunWizard(QWizard):

@@ -161,8 +161,11 @@ class TodayView(InContextLanguage, Page):
         if r.get("status") == "error":
             return self.tr("could not be read")
         if r["kind"] == "report" and not r["activities"]:
-            # an empty or unreadable sheet is not 「訪問 0回」: see Problems
-            return self.tr("no visits — see Problems")
+            # an empty or unreadable sheet is not 「訪問 0回」; "see Problems" only while
+            # Problems lists something of it (not once the rep has dealt with it)
+            if r.get("problems"):
+                return self.tr("no visits — see Problems")
+            return self.tr("no visits")
         if r["kind"] == "report":
             return self.tr("%n visit(s)", "", r["activities"])
         if r["contacts"]:
@@ -220,7 +223,7 @@ class TodayView(InContextLanguage, Page):
         self.stat_imported.set_value(f"{added:,}")
         self.stat_followups.set_value(f"{len(data['followups']):,}")
         p = data["problems"]
-        total = p["issues"] + p["cards_to_review"]
+        total = p["total"]  # what Problems lists, counted by its rule (data.problems)
         self.stat_problems.set_value(f"{total:,}")
         self.followups.set_rows(data["followups"])
         self._followup_selected()
@@ -234,7 +237,8 @@ class TodayView(InContextLanguage, Page):
         self.age_label.setText(rule)
         self.imported_files.set_rows(data["imported"])
         parts = [
-            self.tr("%n import problem(s) in workbooks", "", p["issues"]),
+            # every kind of file, as the Problems tab of the same name lists them
+            self.tr("%n import problem(s) in files", "", p["issues"]),
             self.tr("%n business card(s) to check", "", p["cards_to_review"]),
         ]
         if p["failed_files"]:
