@@ -60,6 +60,14 @@ PATTERNS = {
 }
 
 
+def children_cpu() -> float:
+    """User + system CPU seconds of this process's finished children so far."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def shared_zip_line(onedir: Path) -> None:
     """The zip both executables import from, and what it holds."""
     import zipfile
@@ -97,12 +105,14 @@ def reading_import(onedir: Path, work: Path, runs: int) -> None:
     # A cache folder of its own (XDG, as on Linux): the first run unpacks janome's dictionary
     # files into it (importers/normalize/janome_files.py), the others map them.
     os.environ["XDG_CACHE_HOME"] = str(work / "cache")
-    walls, peaks, reading = [], [], None
+    walls, peaks, cpus, reading = [], [], [], None
     for i in range(runs + 1):
         data = work / f"reading{i}"
+        before = children_cpu()
         wall, peak, out = run_measured(
             [str(onedir / "genba"), "--data-dir", str(data), "import", str(report)]
         )
+        cpu = children_cpu() - before
         if "失敗 0" not in out:
             raise SystemExit(f"the frozen import failed:\n{out}")
         with sqlite3.connect(data / "genba.db") as db:
@@ -114,10 +124,13 @@ def reading_import(onedir: Path, work: Path, runs: int) -> None:
             continue
         walls.append(wall)
         peaks.append(peak)
+        cpus.append(cpu)
     print(
         "frozen `genba import` of one visit to a new customer 株式会社山田製作所, new data folder:"
     )
     print(f"  whole process {spread(walls, ' s')}, peak memory {spread(peaks, ' MB', '.0f')}")
+    # CPU time moves far less with the machine's load than the wall time: compare builds by it
+    print(f"  CPU time (user + system) {spread(cpus, ' s')}")
     print(f"  reading stored: {reading[0] or '(none)'} ({reading[1] or 'no source'})")
 
 
