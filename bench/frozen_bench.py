@@ -8,9 +8,9 @@ executable on the demo workbooks (warm file cache: a first, uncounted run reads 
 to first paint and to Today loaded (the app prints the instants), its memory, and how long its
 import and sync processes take to start. Then --runs whole frozen `genba import` processes of a
 one-visit report with a new kanji customer (株式会社山田製作所) into a new data folder: the import
-that loads janome (from _internal/janome.zip) to derive the よみ, printed with the reading stored.
-The baseline is the same command on a build without janome: pass --onedir a build of
-installer.spec before it shipped janome.zip. Medians and the max over runs.
+that loads janome (from _internal/shared.zip, or janome.zip in builds before 2026-12-02) to
+derive the よみ, printed with the reading stored. To compare two builds, run it on each (same
+half hour, alternately). Medians and the max over runs.
 """
 
 from __future__ import annotations
@@ -60,6 +60,35 @@ PATTERNS = {
 }
 
 
+def children_cpu() -> float:
+    """User + system CPU seconds of this process's finished children so far."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def shared_zip_line(onedir: Path) -> None:
+    """The zip both executables import from, and what it holds."""
+    import zipfile
+
+    for name in ("shared.zip", "janome.zip"):
+        zipped = onedir / "_internal" / name
+        if zipped.is_file():
+            break
+    else:
+        print("no shared zip in this build (no kanji readings)")
+        return
+    with zipfile.ZipFile(zipped) as z:
+        parts = [i for i in z.infolist() if i.filename.startswith("janome/")]
+        others = {i.filename.split("/")[0] for i in z.infolist()} - {"janome"}
+    janome_mb = sum(i.compress_size for i in parts) / 2**20
+    print(
+        f"{name}: {zipped.stat().st_size / 2**20:.1f} MB (janome {janome_mb:.1f} MB, "
+        f"{len(others)} other libraries {zipped.stat().st_size / 2**20 - janome_mb:.1f} MB)"
+    )
+
+
 def reading_import(onedir: Path, work: Path, runs: int) -> None:
     """Whole frozen `genba import` processes that derive a kanji customer's reading."""
     import datetime as dt
@@ -67,12 +96,7 @@ def reading_import(onedir: Path, work: Path, runs: int) -> None:
 
     import openpyxl
 
-    zipped = onedir / "_internal" / "janome.zip"
-    print(
-        f"janome.zip: {zipped.stat().st_size / 2**20:.1f} MB"
-        if zipped.is_file()
-        else "janome.zip: not in this build (no kanji readings)"
-    )
+    shared_zip_line(onedir)
     report = work / "営業日報_2025.xlsx"
     wb = openpyxl.Workbook()
     wb.active.append(["日付", "訪問先", "内容"])
@@ -81,12 +105,14 @@ def reading_import(onedir: Path, work: Path, runs: int) -> None:
     # A cache folder of its own (XDG, as on Linux): the first run unpacks janome's dictionary
     # files into it (importers/normalize/janome_files.py), the others map them.
     os.environ["XDG_CACHE_HOME"] = str(work / "cache")
-    walls, peaks, reading = [], [], None
+    walls, peaks, cpus, reading = [], [], [], None
     for i in range(runs + 1):
         data = work / f"reading{i}"
+        before = children_cpu()
         wall, peak, out = run_measured(
             [str(onedir / "genba"), "--data-dir", str(data), "import", str(report)]
         )
+        cpu = children_cpu() - before
         if "失敗 0" not in out:
             raise SystemExit(f"the frozen import failed:\n{out}")
         with sqlite3.connect(data / "genba.db") as db:
@@ -98,10 +124,13 @@ def reading_import(onedir: Path, work: Path, runs: int) -> None:
             continue
         walls.append(wall)
         peaks.append(peak)
+        cpus.append(cpu)
     print(
         "frozen `genba import` of one visit to a new customer 株式会社山田製作所, new data folder:"
     )
     print(f"  whole process {spread(walls, ' s')}, peak memory {spread(peaks, ' MB', '.0f')}")
+    # CPU time moves far less with the machine's load than the wall time: compare builds by it
+    print(f"  CPU time (user + system) {spread(cpus, ' s')}")
     print(f"  reading stored: {reading[0] or '(none)'} ({reading[1] or 'no source'})")
 
 
@@ -120,7 +149,9 @@ def main() -> int:
             t = time.perf_counter()
             onedir = build(work)
             print(f"built the onedir from installer.spec in {time.perf_counter() - t:.0f} s")
-        print(f"onedir size: {size_mb(onedir):.0f} MB")
+        print(f"onedir size: {size_mb(onedir):.1f} MB")
+        for exe in ("genba", "genbaw"):
+            print(f"  {exe}: {(onedir / exe).stat().st_size / 2**20:.1f} MB")
         exe = str(onedir / "genba")
         data = work / "data"
         run_measured([exe, "--data-dir", str(data), "import", str(ROOT / "resources/demo/reports")])

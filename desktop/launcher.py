@@ -5,15 +5,15 @@ import os
 import sys
 
 
-def _janome_from_its_zip() -> None:
-    """installer.spec ships janome (kanji readings) as one zip beside the libraries, shared by
-    both executables, instead of inside each one's archive (~28 MB once, not twice): zipimport
-    reads it from sys.path."""
+def _shared_zip_on_path() -> None:
+    """installer.spec ships janome (kanji readings) and the pure-Python libraries as one zip
+    beside the shared libraries, imported by both executables, instead of inside each one's
+    archive (once, not twice): zipimport reads it from sys.path."""
     import zipimport
 
-    archive = os.path.join(sys._MEIPASS, "janome.zip")
+    archive = os.path.join(sys._MEIPASS, "shared.zip")
 
-    class JanomeZip(zipimport.zipimporter):
+    class SharedZip(zipimport.zipimporter):
         def get_filename(self, fullname):
             # Python 3.11's zipimport names a module's file by unmarshalling the whole module,
             # and then does it again to run it: janome's dictionary modules are ~90 MB (~2 s).
@@ -25,14 +25,14 @@ def _janome_from_its_zip() -> None:
     def hook(path):
         if path != archive and not path.startswith(archive + os.sep):
             raise ImportError(path)
-        return JanomeZip(path)
+        return SharedZip(path)
 
     sys.path_hooks.insert(0, hook)
     sys.path.append(archive)
 
 
 if getattr(sys, "frozen", False):
-    _janome_from_its_zip()
+    _shared_zip_on_path()
 
 from desktop.cli import main  # noqa: E402
 

@@ -153,6 +153,8 @@ def _map_header(
     ignored = {header_key(h) for h in KNOWN_IGNORED}
     keys = [header_key(h) for h in header]
     has_job_title = header_key("Job Title") in keys
+    # Outlook (ja) calls its Mr./Dr. column 肩書き and the job title 役職
+    honorific = header_key("肩書き") if header_key("役職") in keys else None
     # Thunderbird (ja) writes the company as 所属 beside 部署: 所属 is the company there
     affiliation_is_company = (
         header_key("部署") in keys
@@ -167,6 +169,8 @@ def _map_header(
         if not k:
             continue
         if k == header_key("Title") and has_job_title:  # Outlook: Mr./Ms.
+            continue
+        if k == honorific:
             continue
         if affiliation_is_company and k == header_key("所属"):
             mapping[i] = ("company", 0)

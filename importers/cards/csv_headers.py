@@ -5,7 +5,9 @@ Thunderbird writes its CSV header row in the language of its UI, from the field 
 localisation (``importMsgs.properties`` 2100-2136): the Japanese ones (組織, 勤務先の電話番号,
 番地 (勤務先) …) are checked in tests/cards/test_csv_thunderbird_ja.py against those files.
 Windows Mail / Windows アドレス帳 (勤務先の番地, 勤務先ファックス …) as a webmail vendor's manual
-lists them (tests/cards/test_csv_windows_ja.py).
+lists them (tests/cards/test_csv_windows_ja.py). Japanese Outlook's names (姓フリガナ, 名前フリガナ,
+番地 (会社), 住所 2 (会社), 国 (会社)/地域, 会社電話, 電子メール アドレス …) are checked against the
+header line of a real export (tests/cards/test_csv_outlook_ja.py, origin in tests/cards/public/).
 
 Data only: field -> header names in priority order (the first column present with a non-empty
 cell wins for each row). Headers are compared after ``header_key`` (width folding, case folding,
@@ -78,6 +80,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "ふりがな(姓)",
         "よみがな(姓)",
         "Phonetic Last Name",
+        "姓フリガナ",  # Outlook (ja)
         "Family Name Yomi",
         "Yomi Last Name",
         "Last Name Yomi",
@@ -98,6 +101,9 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "ふりがな(名)",
         "よみがな(名)",
         "Phonetic First Name",
+        # Outlook (ja): the reading of 名 (its 'Yomi First Name'), beside 姓フリガナ; alone it is
+        # the whole name's reading, which join_name keeps as it is
+        "名前フリガナ",
         "Given Name Yomi",
         "Yomi First Name",
         "First Name Yomi",
@@ -196,6 +202,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "E-mail 2 Address",
         "E-mail 2 - Value",
         "E-mail 3 Address",
+        "電子メール 3 アドレス",
         "Secondary Email",
         "第2電子メールアドレス",
         "第 2 電子メールアドレス",
@@ -220,6 +227,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Telephone",
         "Tel",
         "Company Main Phone",
+        "会社代表電話",  # Outlook (ja)
         "会社電話 2",
         "Business Phone 2",
         "TEL",
@@ -340,8 +348,15 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Business Street 2",
         "Work Address 2",
         "番地 (勤務先) 2",
+        "住所 2 (会社)",  # Outlook (ja)
     ),
-    "address_street3": ("番地 3(会社)", "住所3", "勤務先住所 番地3", "Business Street 3"),
+    "address_street3": (
+        "番地 3(会社)",
+        "住所3",
+        "勤務先住所 番地3",
+        "Business Street 3",
+        "住所 3 (会社)",  # Outlook (ja)
+    ),
     "address_country": (
         "国/地域(会社)",
         "勤務先 国/地域",
@@ -355,6 +370,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
         "Country",
         "国 (勤務先)",
         "勤務先の国または地域",
+        "国 (会社)/地域",  # Outlook (ja)
     ),
     "url": (
         "URL",
@@ -391,6 +407,15 @@ KNOWN_IGNORED: tuple[str, ...] = (
     "E-mail Display Name",
     "電子メールの種類",
     "電子メール表示名",
+    # Outlook (ja): the other addresses' type (SMTP) and display name, and its record flags
+    "電子メール 2 の種類",
+    "電子メール 2 表示名",
+    "電子メール 3 の種類",
+    "電子メール 3 表示名",
+    "秘密度",
+    "優先度",
+    "プライベート",
+    "イニシャル",
     "Priority",
     "Sensitivity",
     "Private",

@@ -2,10 +2,12 @@
 
 On 64-bit janome memory-maps its dictionary's source files (``janome/sysdic/entries_*.py``,
 84 MB) instead of loading them: ~90 MB of memory and a 0.2 s load, against ~340 MB and 2–3 s.
-The frozen build cannot map them where they are — installer.spec ships janome as one zip,
-``_internal/janome.zip``, in which those files are compressed (10 MB) — so the first process that
-needs a reading unpacks them once into Genba's cache folder and points janome there. When that
-is impossible (no space, no rights) janome loads its dictionary into memory instead.
+The frozen build cannot map them where they are — installer.spec ships janome in one zip,
+``_internal/shared.zip``, in which those files are LZMA-compressed (6.9 MB; zipimport never
+reads them, so they need not be deflated) — so the first process that needs a reading unpacks
+them once into Genba's cache folder and points janome there. When that is impossible (no space,
+no rights) janome loads its dictionary into memory instead; with LZMA members that fails too
+(zipimport cannot read them) and the reading is left empty, as with no analyser.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ def cache_folder() -> Path:
 
 
 def unpack(archive: Path, target: Path) -> None:
-    """The dictionary files of ``archive`` (janome.zip) into ``target``, once. Each file is
+    """The dictionary files of ``archive`` (shared.zip) into ``target``, once. Each file is
     written beside its final name and renamed, so a second process unpacking at the same time
     (the CLI and the app's import process) never maps half a file."""
     if (target / DONE).is_file():
@@ -66,4 +68,4 @@ def unpack(archive: Path, target: Path) -> None:
                 while chunk := src.read(1 << 20):
                     out.write(chunk)
             os.replace(part, final)
-    (target / DONE).write_text("janome dictionary files unpacked from janome.zip\n", "utf-8")
+    (target / DONE).write_text("janome dictionary files unpacked from shared.zip\n", "utf-8")

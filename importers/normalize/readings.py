@@ -69,11 +69,19 @@ def _tokenizer():
         from janome.tokenizer import Tokenizer
     except ImportError:
         return None
+    from janome.dic import LoadingDictionaryError
+
     from importers.normalize.janome_files import mappable
 
     # janome memory-maps its dictionary's files on 64-bit (~90 MB of memory instead of ~340 MB);
     # in the frozen build they are unpacked from its zip first (janome_files.py).
-    return Tokenizer(mmap=sys.maxsize > 2**32 and mappable(sysdic))
+    try:
+        return Tokenizer(mmap=sys.maxsize > 2**32 and mappable(sysdic))
+    except LoadingDictionaryError:
+        # the frozen build's dictionary files are LZMA members of its zip, which zipimport
+        # cannot read: when they could not be unpacked (janome_files.py logged why), no
+        # reading is derived, as without janome
+        return None
 
 
 def _tokens(text: str) -> list:

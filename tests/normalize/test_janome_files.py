@@ -72,3 +72,22 @@ def test_a_cache_path_that_is_a_file_leaves_the_dictionary_in_memory(
 
 def test_the_pip_install_maps_its_own_files():
     assert mappable(janome.sysdic) and janome.sysdic.base_dir == str(SYSDIC)
+
+
+def test_lzma_members_as_the_frozen_build_ships_them_are_unpacked_byte_for_byte(tmp_path):
+    """installer.spec stores the dictionary files LZMA-compressed (zipimport never reads them):
+    each is unpacked as written. Small stand-ins keep this quick; the frozen build test maps
+    the real ones."""
+    archive = tmp_path / "shared.zip"
+    contents = {
+        name: f"DATA = {i!r} * 3\n".encode() * 500 for i, name in enumerate(dictionary_names())
+    }
+    with zipfile.ZipFile(archive, "w") as z:
+        for name, data in contents.items():
+            z.writestr(f"janome/sysdic/{name}", data, compress_type=zipfile.ZIP_LZMA)
+    assert {i.compress_type for i in zipfile.ZipFile(archive).infolist()} == {zipfile.ZIP_LZMA}
+    target = tmp_path / "janome-x"
+    unpack(archive, target)
+    assert (target / DONE).is_file()
+    for name, data in contents.items():
+        assert (target / name).read_bytes() == data, name

@@ -115,15 +115,9 @@ def test_frozen_cli_imports_the_demo(onedir, tmp_path):
     assert english.startswith("ERROR ") and "broken.xlsx" in english and "ブック" not in english
 
 
-def test_frozen_cli_derives_kanji_readings_from_the_shared_janome_zip(onedir, tmp_path):
-    """A daily report's new customers get their よみ in the packaged app too, from janome shipped
-    once in _internal/janome.zip and in neither executable's own archive."""
-    import sqlite3
-
+def _report(path):
     import openpyxl
-    from PyInstaller.archive.readers import CArchiveReader
 
-    path = tmp_path / "営業日報_2025.xlsx"
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "4月"
@@ -131,6 +125,15 @@ def test_frozen_cli_derives_kanji_readings_from_the_shared_janome_zip(onedir, tm
     ws.append([dt.date(2025, 4, 2), "株式会社山田製作所", "治具の提案"])
     ws.append([dt.date(2025, 4, 3), "港工業(株)", "見積の説明"])
     wb.save(path)
+    return path
+
+
+def test_frozen_cli_derives_kanji_readings_from_the_shared_zip(onedir, tmp_path):
+    """A daily report's new customers get their よみ in the packaged app too, from janome shipped
+    once in _internal/shared.zip and in neither executable's own archive."""
+    import sqlite3
+
+    path = _report(tmp_path / "営業日報_2025.xlsx")
     # janome maps its dictionary files, unpacked once from the zip into Genba's cache folder
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
     out = frozen(onedir, "--data-dir", str(tmp_path / "d"), "import", str(path), env=env)
@@ -145,11 +148,48 @@ def test_frozen_cli_derives_kanji_readings_from_the_shared_janome_zip(onedir, tm
         ("港工業(株)", "みなとこうぎょう", "derived"),
         ("株式会社山田製作所", "やまだせいさくしょ", "derived"),
     ]
-    assert (onedir / "_internal" / "janome.zip").is_file()
+
+
+def test_one_zip_holds_janome_and_the_pure_python_libraries_for_both_executables(onedir):
+    """What installer.spec moves out of the executables' archives is in shared.zip, once, and
+    janome's dictionary files (never imported, unpacked to the cache) are LZMA members there."""
+    import zipfile
+
+    from PyInstaller.archive.readers import CArchiveReader
+
+    with zipfile.ZipFile(onedir / "_internal" / "shared.zip") as z:
+        members = {i.filename: i.compress_type for i in z.infolist()}
+    dictionary = {n: t for n, t in members.items() if n.startswith("janome/sysdic/entries_")}
+    assert {t for n, t in dictionary.items() if n.endswith(".py")} == {zipfile.ZIP_LZMA}
+    assert len([n for n in dictionary if n.endswith(".py")]) == 20
+    # everything zipimport reads is compiled and deflated
+    imported = {n: t for n, t in members.items() if not n.endswith(".py")}
+    assert all(n.endswith(".pyc") for n in imported)
+    assert set(imported.values()) == {zipfile.ZIP_DEFLATED}
+    moved = {"janome", "phonenumbers", "openpyxl", "extract_msg", "httpx", "vobject"}
+    assert moved <= {n.split("/")[0] for n in members}
     for exe in ("genba", "genbaw"):
         modules = CArchiveReader(str(onedir / exe)).open_embedded_archive("PYZ.pyz").toc
-        assert "importers.normalize.readings" in modules
-        assert not [m for m in modules if m.split(".")[0] == "janome"], exe
+        assert "importers.normalize.readings" in modules and "desktop.app.main" in modules
+        assert not [m for m in modules if m.split(".")[0] in moved], exe
+
+
+def test_a_cache_folder_that_cannot_be_written_leaves_readings_empty_not_the_import_failed(
+    onedir, tmp_path
+):
+    """janome's LZMA dictionary files can only be read unpacked: when the cache folder is a
+    file, the import still stores every visit, with no derived reading."""
+    import sqlite3
+
+    (tmp_path / "cache").write_text("not a folder")
+    path = _report(tmp_path / "営業日報_2025.xlsx")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    out = frozen(onedir, "--data-dir", str(tmp_path / "d"), "import", str(path), env=env)
+    assert out.returncode == 0 and "失敗 0" in out.stdout, out.stdout + out.stderr
+    with sqlite3.connect(tmp_path / "d" / "genba.db") as db:
+        assert db.execute("SELECT count(*) FROM activities").fetchone() == (2,)
+        kana = db.execute("SELECT DISTINCT coalesce(name_kana, '') FROM companies").fetchall()
+    assert kana == [("",)]
 
 
 def test_frozen_self_test_offscreen(onedir, tmp_path):

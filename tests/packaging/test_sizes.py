@@ -1,8 +1,7 @@
 """The size budget's diagnosis, proven on a small folder made here (no build needed).
 
-The budget itself (``sizes.SIZE_BUDGET_MB``, 170 MB) is checked on the real build in
-test_frozen_build.py; sizes.py says what it was measured against: 141 MB without kanji
-readings, 159 MB with janome shipped once as _internal/janome.zip (18.2 MB), Linux, 2026-12-01.
+The budget itself (``sizes.SIZE_BUDGET_MB``, 150 MB) is checked on the real build in
+test_frozen_build.py; sizes.py says what fits in it (docs/readings.md has the figures).
 """
 
 import os
