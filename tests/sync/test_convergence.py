@@ -503,6 +503,23 @@ class SyncMachine(RuleBasedStateMachine):
 
     # -- old and new field sets ---------------------------------------------------------------
     @precondition(lambda self: self.old)
+    @rule(k=st.integers(0, len(ROW_IDS) - 1), value=VALUES["full_name_latin"], data=st.data())
+    def new_genba_writes_the_new_field(self, k, value, data):
+        """A teammate on the newer Genba sets the field, syncs; the old one then pulls it."""
+        new = [i for i in range(len(self.stores)) if i not in self.old]
+        i = data.draw(st.sampled_from(new))
+        old = data.draw(st.sampled_from(sorted(self.old)))
+        home = HOME[self._team(self.users[i])]
+        row, (entity, field) = home[k % len(home)], NEW_FIELD
+        with self.stores[i].write() as w:
+            if w.get(entity, row) is None:
+                w.insert(entity, {"id": row, "full_name": "山田太郎", field: value})
+            else:
+                w.update(entity, row, {field: value})
+        self.sync(i)
+        self.sync(old)
+
+    @precondition(lambda self: self.old)
     @rule(data=st.data())
     def upgrade(self, data):
         """The older Genba is updated: the migration adds the field's column, and the values
