@@ -659,8 +659,8 @@ def test_convergence_postgresql(pg_machine):
         settings=settings(
             # Each example starts a fresh PostgreSQL database (and clones one per server
             # backup): fewer, shorter runs than on SQLite keep it well inside the test timeout.
-            max_examples=6,
-            stateful_step_count=20,
+            max_examples=8,
+            stateful_step_count=25,
             deadline=None,
             suppress_health_check=list(HealthCheck),
         ),
