@@ -21,6 +21,7 @@ from sqlalchemy import delete, select
 
 from sync.merge import wins
 from sync.server.db import held_changes, winners
+from sync.server.errors import ApiError
 
 LINK = ("entity", "entity_id")
 
@@ -94,18 +95,36 @@ def _holds_any(conn, team_id: int) -> bool:
 
 
 def already_held(conn, team_id: int, batch: list[dict[str, Any]]) -> set[str]:
-    """Change ids of ``batch`` held already (a replay after a lost response)."""
+    """Change ids of ``batch`` held already (a replay after a lost response). One held with
+    other content is a copied database's: refused as a collision, as for logged changes."""
     if not _holds_any(conn, team_id):
         return set()
+    mine = {c["change_id"]: c for c in batch}
     out: set[str] = set()
-    for part in _chunks({c["change_id"] for c in batch}):
-        out.update(
-            conn.execute(
-                select(held_changes.c.change_id).where(
-                    held_changes.c.team_id == team_id, held_changes.c.change_id.in_(part)
+    for part in _chunks(mine):
+        for cid, e, r, f, v, h, s in conn.execute(
+            select(
+                held_changes.c.change_id,
+                held_changes.c.entity,
+                held_changes.c.row_id,
+                held_changes.c.field,
+                held_changes.c.value,
+                held_changes.c.hlc,
+                held_changes.c.site,
+            ).where(held_changes.c.team_id == team_id, held_changes.c.change_id.in_(part))
+        ):
+            c = mine[cid]
+            if (e, r, f, h, s) != (c["entity"], c["row_id"], c["field"], c["hlc"], c["site"]) or (
+                _decode(v) != c.get("value")
+            ):
+                raise ApiError(
+                    409,
+                    "replica_collision",
+                    "This database reuses change ids the server already holds with other "
+                    "content: it is a restored or copied genba.db. It takes a new replica id.",
+                    change_id=cid,
                 )
-            ).scalars()
-        )
+            out.add(cid)
     return out
 
 

@@ -320,3 +320,30 @@ def test_a_held_attachment_linked_to_a_known_note_is_released(srv):
         "entity": "notes",
         "entity_id": "n9",
     }
+
+
+def test_a_held_change_id_reused_with_other_content_is_a_collision(srv):
+    """A copied genba.db that reuses the change id of a held attachment change is told so, as
+    for any logged change, instead of being taken for a replay (which would drop its edit)."""
+    token = srv.add_user("A", "taro")
+    _sha, rows = _photo(srv, token, "n10", "a10")
+    t = now_ms()
+    _push(srv, token, rows, t)
+    resp = srv.client.post(
+        "/v1/push",
+        json={
+            "changes": [
+                {
+                    "change_id": "h.1",
+                    "entity": "companies",
+                    "row_id": "c10",
+                    "field": "name",
+                    "value": "複製の変更",
+                    "hlc": encode(t + 5, 0),
+                    "site": "h",
+                }
+            ]
+        },
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert resp.status_code == 409 and resp.json()["error"]["code"] == "replica_collision"
