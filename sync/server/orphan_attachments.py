@@ -85,7 +85,8 @@ def _orphans(conn, team_id: int, ids: set[str], batch, arriving: set[str]) -> di
     return {a: n for a, (kind, n) in links.items() if kind == "notes" and n in missing}
 
 
-def _holds_any(conn, team_id: int) -> bool:
+def holds_any(conn, team_id: int) -> bool:
+    """Whether the team holds any change (one indexed probe; usually it holds none)."""
     return (
         conn.execute(
             select(held_changes.c.change_id).where(held_changes.c.team_id == team_id).limit(1)
@@ -96,9 +97,8 @@ def _holds_any(conn, team_id: int) -> bool:
 
 def already_held(conn, team_id: int, batch: list[dict[str, Any]]) -> set[str]:
     """Change ids of ``batch`` held already (a replay after a lost response). One held with
-    other content is a copied database's: refused as a collision, as for logged changes."""
-    if not _holds_any(conn, team_id):
-        return set()
+    other content is a copied database's: refused as a collision, as for logged changes.
+    Called only when ``holds_any``."""
     mine = {c["change_id"]: c for c in batch}
     out: set[str] = set()
     for part in _chunks(mine):
@@ -167,9 +167,8 @@ def hold(
 
 def release(conn, team_id: int, batch: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
     """Take out the held changes this merged batch frees (its notes arrived, or it linked their
-    attachment elsewhere); returns them by the user who pushed them, in their order."""
-    if not _holds_any(conn, team_id):
-        return {}
+    attachment elsewhere); returns them by the user who pushed them, in their order. Called
+    only when ``holds_any`` before the batch."""
     notes = {c["row_id"] for c in batch if c["entity"] == "notes"}
     attachments = {c["row_id"] for c in batch if c["entity"] == "attachments"}
     candidates: set[str] = set()

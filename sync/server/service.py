@@ -124,7 +124,8 @@ def push(
             return result
         accepted = batch
         # Attachments of a note the team has not seen: acknowledged, held, not served.
-        replayed = orphan_attachments.already_held(conn, team_id, batch)
+        holding = orphan_attachments.holds_any(conn, team_id)
+        replayed = orphan_attachments.already_held(conn, team_id, batch) if holding else set()
         if replayed:
             batch = [c for c in batch if c["change_id"] not in replayed]
         batch = orphan_attachments.hold(conn, team_id, user.id, received, batch)
@@ -159,7 +160,8 @@ def push(
             guard.check_collisions(conn, team_id, batch)  # raises: the transaction rolls back
         private = guard.withdraw_private(conn, team_id, batch)
         private += private_attachments.refuse(conn, team_id, batch)
-        _release_held(conn, merge, team_id, received, batch)
+        if holding:
+            _release_held(conn, merge, team_id, received, batch)
         guard.record_last_seq(conn, accepted)
         result.duplicates = len(batch) - fresh + len(replayed)
         result.applied = applied
