@@ -55,13 +55,18 @@ def skip_param(fields: list[tuple[str, str, str]]) -> list[str]:
     return [f"{e}|{r}|{f}" for e, r, f in fields]
 
 
-def _sum(conn, notes_out: set[str], attachments_out: set[str], skip=frozenset()) -> int:
+def _sum(
+    conn, notes_out: set[str], attachments_out: set[str], skip=frozenset(), unknown=frozenset()
+) -> int:
+    """``unknown``: fields this database has no column for (their values are held, summed from
+    sync_held)."""
     held = _held(conn)
     for key in skip:
         held.pop(key, None)
     rows: list[tuple[str, str, str, str, str, Any]] = []
     add = rows.append
-    for entity, fields in SYNCED_FIELDS.items():
+    for entity, all_fields in SYNCED_FIELDS.items():
+        fields = [f for f in all_fields if (entity, f) not in unknown]
         out = notes_out if entity == "notes" else attachments_out if entity == "attachments" else ()
         clocks = {
             (r, f): (h, s)
@@ -116,7 +121,9 @@ def local_checksum(store, skip=frozenset()) -> int | None:
         attached = dict(
             conn.execute("SELECT id, entity_id FROM attachments WHERE entity = 'notes'").fetchall()
         )
-        return _sum(conn, *left_out(private, known, attached), skip=skip)
+        return _sum(
+            conn, *left_out(private, known, attached), skip=skip, unknown=store.unknown_fields
+        )
 
 
 def check(store, key: str, page: dict[str, Any], report, repaired: bool, skip=None) -> bool:

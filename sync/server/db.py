@@ -115,6 +115,26 @@ server_info = Table(
     Column("value", String, nullable=False),
 )
 
+# Attachment changes whose note the team has not seen (sync.server.orphan_attachments): kept
+# here, acknowledged but not served, until the note's own rows arrive.
+held_changes = Table(
+    "held_changes",
+    metadata,
+    Column("team_id", Integer, primary_key=True),
+    Column("change_id", String, primary_key=True),
+    Column("note_id", String, nullable=False),
+    Column("entity", String, nullable=False),
+    Column("row_id", String, nullable=False),
+    Column("field", String, nullable=False),
+    Column("value", Text),
+    Column("hlc", String, nullable=False),
+    Column("site", String, nullable=False),
+    Column("user_id", Integer, nullable=False),
+    Column("received_at", String, nullable=False),
+    Index("held_changes_note", "team_id", "note_id"),
+    Index("held_changes_row", "team_id", "row_id"),
+)
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 

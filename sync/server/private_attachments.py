@@ -10,9 +10,9 @@ Within a push, after the merge (so the batch's own visibility and attachment fie
 - when a note turns private, its attachments go the same way;
 - a blob no shared attachment of the team references any more is deleted, so it can no longer be
   downloaded.
-What the server cannot know: a private note it has never seen (its laptop sent nothing of it) —
-an attachment row pointing at an unknown note is accepted, since the note's own rows may simply
-come in a later batch.
+What the server cannot know: a private note it has never seen (its laptop sent nothing of it).
+An attachment row pointing at such a note is held, not served, until the note's rows arrive
+(``sync.server.orphan_attachments``), and then goes through the checks above.
 """
 
 from __future__ import annotations

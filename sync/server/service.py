@@ -23,7 +23,7 @@ from sqlalchemy import Engine, and_, bindparam, select, update
 from sync.checksum import server_checksum
 from sync.hlc import wall_ms_of
 from sync.merge import wins
-from sync.server import guard, private_attachments
+from sync.server import guard, orphan_attachments, private_attachments
 from sync.server.db import teams, winners
 from sync.server.errors import ApiError
 from sync.server.users import User
@@ -122,6 +122,18 @@ def push(
         )
         if not batch:
             return result
+        accepted = batch
+        # Attachments of a note the team has not seen: acknowledged, held, not served.
+        holding = orphan_attachments.holds_any(conn, team_id)
+        replayed = orphan_attachments.already_held(conn, team_id, batch) if holding else set()
+        if replayed:
+            batch = [c for c in batch if c["change_id"] not in replayed]
+        batch = orphan_attachments.hold(conn, team_id, user.id, received, batch)
+        if not batch:
+            guard.record_last_seq(conn, accepted)
+            result.duplicates = len(replayed)
+            result.acked = [c["change_id"] for c in accepted]
+            return result
         batch_max_hlc = max(c["hlc"] for c in batch)
         # 1. The team's counter row lock, first: commit order == seq order.
         last_seq = conn.execute(
@@ -148,13 +160,33 @@ def push(
             guard.check_collisions(conn, team_id, batch)  # raises: the transaction rolls back
         private = guard.withdraw_private(conn, team_id, batch)
         private += private_attachments.refuse(conn, team_id, batch)
-        guard.record_last_seq(conn, batch)
-        result.duplicates = len(batch) - fresh
+        if holding:
+            _release_held(conn, merge, team_id, received, batch)
+        guard.record_last_seq(conn, accepted)
+        result.duplicates = len(batch) - fresh + len(replayed)
         result.applied = applied
         refused = {r["change_id"] for r in private}
         result.rejected += private
-        result.acked = [c["change_id"] for c in batch if c["change_id"] not in refused]
+        result.acked = [c["change_id"] for c in accepted if c["change_id"] not in refused]
     return result
+
+
+def _release_held(conn, merge, team_id: int, received: str, batch: list[dict[str, Any]]) -> None:
+    """Merge the held attachment changes this batch frees, with new seqs (after the counter
+    row lock this transaction holds already), then drop them after all if their note is
+    private (``sync.server.orphan_attachments``)."""
+    for user_id, freed in orphan_attachments.release(conn, team_id, batch).items():
+        last = conn.execute(
+            update(teams)
+            .where(teams.c.id == team_id)
+            .values(
+                last_seq=teams.c.last_seq + len(freed),
+                max_hlc=_greatest(teams.c.max_hlc, max(c["hlc"] for c in freed)),
+            )
+            .returning(teams.c.last_seq)
+        ).scalar_one()
+        merge(conn, team_id, user_id, received, last - len(freed) + 1, freed)
+        private_attachments.refuse(conn, team_id, freed)  # the author keeps them: no one to tell
 
 
 _encode_value = json.JSONEncoder(ensure_ascii=False).encode

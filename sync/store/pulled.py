@@ -63,6 +63,7 @@ def apply_remote(
     writer, changes: Iterable[dict[str, Any]], *, me: str | None = None, repair: bool = False
 ) -> int:
     conn, clock = writer.conn, writer.clock
+    unknown = writer.store.unknown_fields
     held: list[tuple] = []
     applied = 0
     now = None
@@ -76,6 +77,8 @@ def apply_remote(
             code = "wrong_type"
         if code is None and (type(site) is not str or type(hlc) is not str):
             code = "wrong_type"
+        if code is None and unknown and (entity, field) in unknown:
+            code = "unknown_field"  # this database is older than the field: no column yet
         if code == "null_flag":
             value, code = 0, None  # an old server's way of saying "not deleted"
         if code is None:
@@ -154,7 +157,12 @@ def apply_held(store, *, me: str | None = None) -> int:
         "SELECT id, entity, row_id, field, value, hlc, site FROM sync_held "
         "WHERE reason = 'unknown_field' ORDER BY id"
     )
-    known = [r for r in rows if is_synced(r["entity"], r["field"])]
+    unknown = store.unknown_fields
+    known = [
+        r
+        for r in rows
+        if is_synced(r["entity"], r["field"]) and (r["entity"], r["field"]) not in unknown
+    ]
     if not known:
         return 0
     changes = [

@@ -11,11 +11,30 @@ backup), ``unack_after`` puts the missing ones back in the outbox.
 
 from __future__ import annotations
 
+import re
+import secrets
+
 from sync.store.ids import new_id
 
+_HEX16 = re.compile(r"[0-9a-f]{16}")
 
-def new_replica_id() -> str:
-    return new_id().replace("-", "")[-16:]
+
+def new_replica_id(after: str | None = None) -> str:
+    """16 random hex digits; with ``after``, an id that sorts after it.
+
+    A re-issued id relabels this database's acknowledged values (same clock, new site), and
+    laptops that pulled them under the old id keep that label unless the new one beats it in
+    the merge rule's tie-break on the site: so the new id must be the greater."""
+    if after is None:
+        return new_id().replace("-", "")[-16:]
+    if _HEX16.fullmatch(after) and after != "f" * 16:
+        low = int(after, 16) + 1
+        return f"{low + secrets.randbelow(2**64 - low):016x}"
+    for _ in range(64):  # an id of another shape (an older Genba's): draw until greater
+        new = new_id().replace("-", "")[-16:]
+        if new > after:
+            return new
+    return after[:48] + new_id().replace("-", "")[-16:]  # a longer id with it as prefix
 
 
 def last_stamped(store, site: str) -> tuple[int, str | None]:
@@ -56,11 +75,13 @@ def reissue(store) -> str:
     """A new replica id for this database; unsent changes move under it (same seq, same order).
 
     A field whose current clock is one of those changes gets the new id too, so this laptop and
-    the server agree on the (hlc, site) of every value. Pull cursors are dropped: the next sync
+    the server agree on the (hlc, site) of every value; the new id sorts after the old one, so
+    a teammate who holds such a value under the old id takes the relabelled one (a restored
+    server may have given the old label to the other copy's change). Pull cursors are dropped: the next sync
     re-reads the team, which the merge rule makes harmless, and settles any value this copy and
     the other one both claim."""
-    new = new_replica_id()
     old = store.site_id
+    new = new_replica_id(after=old)
     with store.write() as w:
         conn = w.conn
         # What the server acknowledged under the old id may be gone from it (the other copy's

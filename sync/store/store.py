@@ -21,6 +21,7 @@ from sync.schema_contract import PRIVATE_VISIBILITY, SYNCED_FIELDS
 from sync.store.connection import READER_CACHE_KIB, WRITER_CACHE_KIB, connect
 from sync.store.ids import new_id
 from sync.store.migrations import migrate
+from sync.store.schema import ADDED_LATER, MIGRATIONS
 from sync.values import strip_nul
 
 DB_NAME = "genba.db"
@@ -65,9 +66,18 @@ def logged_at_insert(field: str, value: Any) -> bool:
 class Store:
     """The local store in one data directory."""
 
-    def __init__(self, data_dir: Path | str, *, now_ms=None, cache_kib: int = WRITER_CACHE_KIB):
+    def __init__(
+        self,
+        data_dir: Path | str,
+        *,
+        now_ms=None,
+        cache_kib: int = WRITER_CACHE_KIB,
+        migrations: list[tuple[str, list[str]]] = MIGRATIONS,
+    ):
         """``cache_kib``: the writer connection's page cache — large for bulk imports, small in
-        a process that only edits (the app, whose imports and syncs run in child processes)."""
+        a process that only edits (the app, whose imports and syncs run in child processes).
+        ``migrations``: the schema this build knows (an older build's list lacks the steps that
+        came after it, and with them the fields those steps add: ``unknown_fields``)."""
         self.data_dir = Path(data_dir)
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
@@ -80,9 +90,17 @@ class Store:
         self.path = self.data_dir / DB_NAME
         try:
             self._conn = connect(self.path, cache_kib=cache_kib)
-            migrate(self._conn)
+            migrate(self._conn, migrations)
+            applied = {r[0] for r in self._conn.execute("SELECT name FROM _migrations")}
         except sqlite3.DatabaseError as exc:
             raise StoreError(msg("store.unusable", None, path=self.path, detail=exc)) from exc
+        # Synced fields this database has no column for (a teammate's newer Genba writes them):
+        # pulled values of these are held in sync_held and applied once an upgrade adds them.
+        self.unknown_fields = frozenset(k for k, m in ADDED_LATER.items() if m not in applied)
+        self._fields = {
+            e: tuple(f for f in fs if (e, f) not in self.unknown_fields)
+            for e, fs in SYNCED_FIELDS.items()
+        }
         self._lock = threading.RLock()
         self.site_id = self._site_id()
         # The PC clock minus the server's, as the last sync measured it: stamps use the
@@ -92,6 +110,10 @@ class Store:
         self.clock = HybridLogicalClock(
             self.get_meta("hlc_last"), now_ms=lambda: raw() - self.clock_offset_ms
         )
+
+    def fields_of(self, entity: str) -> tuple[str, ...]:
+        """The synced fields of ``entity`` this database has columns for."""
+        return self._fields[entity]
 
     # -- connections -------------------------------------------------------------------------
     def reader(self) -> sqlite3.Connection:
@@ -341,7 +363,7 @@ class Writer:
         """Create rows and log their fields. ``hidden``: stored with ``deleted = 1`` (every
         reader skips them) but logged as live rows, for an import that publishes them later by
         setting ``deleted = 0`` without a change (importers.staging)."""
-        fields = SYNCED_FIELDS[entity]
+        fields = self.store.fields_of(entity)
         allowed = set(fields) | {"id"}
         columns = ", ".join(fields)
         placeholders = ", ".join("?" * (len(fields) + 1))
@@ -401,7 +423,7 @@ class Writer:
 
     def update(self, entity: str, row_id: str, values: dict[str, Any]) -> list[str]:
         """Set fields; only those that really differ are written and logged. Returns their names."""
-        allowed = SYNCED_FIELDS[entity]
+        allowed = self.store.fields_of(entity)
         unknown = values.keys() - set(allowed)
         if unknown:
             raise ValueError(f"{entity} has no field(s) {sorted(unknown)}")
@@ -446,7 +468,7 @@ class Writer:
         never the private edits that led to it."""
         row = self.get("notes", row_id)
         changes, clocks = [], []
-        for f in SYNCED_FIELDS["notes"]:
+        for f in self.store.fields_of("notes"):
             if f in logged or not logged_at_insert(f, row[f]):
                 continue
             changes.append((self._take_seq(), "notes", row_id, f, row[f], hlc, self.site))

@@ -129,7 +129,7 @@ def test_server_down_is_offline(tmp_path):
 def test_server_cli_errors_and_migrate(tmp_path):
     srv = tmp_path / "srv"
     res = run(server_cmd("--data-dir", str(srv), "migrate"))
-    assert res.returncode == 0 and "0002_replicas_and_epoch" in res.stdout
+    assert res.returncode == 0 and "0003_held_attachments" in res.stdout
     res = run(server_cmd("--data-dir", str(srv), "revoke-user", "--name", "nobody"))
     assert res.returncode == 2 and "no user" in res.stderr
     res = run(server_cmd("--database-url", "postgresql+psycopg://nobody@127.0.0.1:1/x", "migrate"))

@@ -305,3 +305,60 @@ def test_upgrading_a_server_keeps_what_it_holds_of_each_replica(backend, tmp_pat
     assert not any(kind == "replica_reissued" for kind, _ in report.notices)
     srv.engine.dispose()
     a.close()
+
+
+def _set_replica_id(store, folder, replica: str) -> Store:
+    store.set_meta("site_id", replica)
+    store.close()
+    return Store(folder)
+
+
+@pytest.mark.parametrize("old_id", ["ffffffffffffff00", "0000000000000100"])
+def test_a_copys_acknowledged_edit_relabelled_after_a_server_restore_wins_everywhere(
+    srv, tmp_path, old_id
+):
+    """Found by the state machine (an acknowledged edit lost after copies and two server
+    restores). A copy's acknowledged edit reaches the team; the server is restored from a
+    backup without it; the original laptop pushes first, so the copy takes a new replica id
+    and sends its edit again under it (same clock, same value). The new id must sort after
+    the old one, or laptops that pulled the edit before the restore keep its old label, which
+    now beats the re-sent one: the team never agrees again (and the checksum says so at every
+    sync). ``old_id`` near the top of the range: the case a random new id nearly always lost."""
+    token = srv.add_user()
+    original = _set_replica_id(Store(tmp_path / "a"), tmp_path / "a", old_id)
+    teammate = Store(tmp_path / "t")
+    _sync(teammate, srv, token)
+    backup = _clone_server(srv, tmp_path)
+    srv = make_server(srv.engine.url.render_as_string(hide_password=False))
+    (tmp_path / "copy").mkdir()
+    _backup(original, tmp_path / "copy" / "genba.db")
+    copy = Store(tmp_path / "copy")
+    with original.write() as w:
+        w.insert("companies", {"name": "元の PC"})  # <old_id>.1, not sent yet
+    with copy.write() as w:
+        row = w.insert("companies", {"name": "複製"})  # <old_id>.1 as well
+    _sync(copy, srv, token)
+    _sync(teammate, srv, token)  # the teammate holds the copy's edit under <old_id>
+    srv.engine.dispose()
+    restored = make_server(backup)  # ... which the restored server lacks
+    _sync(original, restored, token)  # takes <old_id>.1 for its own edit
+    report = _sync(copy, restored, token)
+    assert ("replica_reissued", "copy") in report.notices and copy.site_id > old_id
+    for _ in range(2):
+        for store in (original, copy, teammate):
+            _sync(store, restored, token)
+    server = restored.winners()
+    assert server[("companies", row, "name")] == ("複製", report_hlc(copy, row), copy.site_id)
+    for store in (original, copy, teammate):
+        assert snapshot(store) == server
+        assert _sync(store, restored, token).checksum == "ok"
+    restored.engine.dispose()
+    for s in (original, copy, teammate):
+        s.close()
+
+
+def report_hlc(store, row) -> str:
+    return store.query(
+        "SELECT hlc FROM changes WHERE entity = 'companies' AND row_id = ? AND field = 'name'",
+        (row,),
+    )[0][0]

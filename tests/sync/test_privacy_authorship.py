@@ -245,3 +245,105 @@ def test_a_blob_another_shared_attachment_uses_stays(srv):
     body = _push(srv, token, [("notes", "n4", "visibility", "private"), *rows], t + 10, "h4")
     assert sorted(r["code"] for r in body["rejected"]) == ["private_attachment"] * 2
     assert srv.client.get(f"/v1/blobs/{sha}", headers=auth).status_code == 200
+
+
+def _attachments_on_server(srv) -> dict[str, dict[str, object]]:
+    out: dict[str, dict[str, object]] = {}
+    for (e, r, f), (v, _h, _s) in srv.winners().items():
+        if e == "attachments":
+            out.setdefault(r, {})[f] = v
+    return out
+
+
+def test_an_attachment_of_a_note_the_server_has_not_seen_is_held_until_it_arrives(srv, tmp_path):
+    """The server cannot tell a private note it never saw from one still to come: it neither
+    refuses the attachment (that would lose it: a refused change is never sent again) nor
+    serves it, but holds it; the note's arrival releases it to the team."""
+    token = srv.add_user("A", "taro")
+    jiro = srv.add_user("A", "jiro")
+    sha, rows = _photo(srv, token, "n6", "a6")
+    t = now_ms()
+    body = _push(srv, token, rows, t)
+    assert body["rejected"] == [] and len(body["acked"]) == 4 and body["duplicates"] == 0
+    assert _attachments_on_server(srv) == {} and _logged(srv, "a6") == []
+    again = _push(srv, token, rows, t)  # the response was lost: a replay
+    assert len(again["acked"]) == 4 and again["duplicates"] == 4
+    b = Store(tmp_path / "b")
+    report = _sync(b, srv, jiro)
+    assert b.query("SELECT count(*) FROM attachments")[0][0] == 0 and report.checksum == "ok"
+    # The note arrives (a later batch): the attachment goes to the team with new seqs, which
+    # a teammate whose cursor is past the first push still pulls.
+    body = _push(
+        srv,
+        token,
+        [("notes", "n6", "visibility", "team"), ("notes", "n6", "body", "メモ")],
+        t + 10,
+        "h6",
+    )
+    assert body["rejected"] == []
+    assert _attachments_on_server(srv)["a6"] == {
+        "sha256": sha,
+        "filename": "memo.jpg",
+        "entity": "notes",
+        "entity_id": "n6",
+    }
+    report = _sync(b, srv, jiro)
+    assert [tuple(r) for r in b.query("SELECT sha256, entity_id FROM attachments")] == [(sha, "n6")]
+    assert report.blobs_downloaded == 1 and report.checksum == "ok"
+    b.close()
+
+
+def test_a_held_attachment_whose_note_arrives_private_is_never_served(srv):
+    token = srv.add_user("A", "taro")
+    auth = {"Authorization": f"Bearer {token}"}
+    sha, rows = _photo(srv, token, "n7", "a7")
+    t = now_ms()
+    assert _push(srv, token, rows, t)["rejected"] == []
+    assert srv.client.get(f"/v1/blobs/{sha}", headers=auth).status_code == 200  # uploaded
+    _push(srv, token, [("notes", "n7", "visibility", "private")], t + 10, "h7")
+    # Released, then dropped as a private note's attachment: only the link stays.
+    assert _attachments_on_server(srv) == {"a7": {"entity": "notes", "entity_id": "n7"}}
+    assert srv.client.get(f"/v1/blobs/{sha}", headers=auth).status_code == 404
+
+
+def test_a_held_attachment_linked_to_a_known_note_is_released(srv):
+    token = srv.add_user("A", "taro")
+    t = now_ms()
+    _push(srv, token, [("notes", "n9", "visibility", "team")], t, "h9")
+    sha, rows = _photo(srv, token, "n8", "a8")
+    _push(srv, token, rows, t + 10)
+    assert _attachments_on_server(srv) == {}
+    _push(srv, token, [("attachments", "a8", "entity_id", "n9")], t + 20, "h8")
+    assert _attachments_on_server(srv)["a8"] == {
+        "sha256": sha,
+        "filename": "memo.jpg",
+        "entity": "notes",
+        "entity_id": "n9",
+    }
+
+
+def test_a_held_change_id_reused_with_other_content_is_a_collision(srv):
+    """A copied genba.db that reuses the change id of a held attachment change is told so, as
+    for any logged change, instead of being taken for a replay (which would drop its edit)."""
+    token = srv.add_user("A", "taro")
+    _sha, rows = _photo(srv, token, "n10", "a10")
+    t = now_ms()
+    _push(srv, token, rows, t)
+    resp = srv.client.post(
+        "/v1/push",
+        json={
+            "changes": [
+                {
+                    "change_id": "h.1",
+                    "entity": "companies",
+                    "row_id": "c10",
+                    "field": "name",
+                    "value": "複製の変更",
+                    "hlc": encode(t + 5, 0),
+                    "site": "h",
+                }
+            ]
+        },
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert resp.status_code == 409 and resp.json()["error"]["code"] == "replica_collision"
