@@ -257,11 +257,11 @@ def _dispatch(args, store, config, data_dir: Path) -> int:
 
         lang = cli_language(settings)
         if not args.status:
-            from importers.recovery import recover_dead_imports
+            from importers.recovery import recover_before_sync
 
             # an import killed mid-way holds back the outbox from its first change: clean it
             # up first, so the rep's other edits go now rather than after the next import
-            recover_dead_imports(store)
+            recover_before_sync(store)
         rc = run_sync_command(store, args.server, args.token, args.status, lang=lang)
         if rc == 0 and not args.status:
             _refresh_team_workbook(store, settings)

@@ -10,10 +10,14 @@ writes is left alone.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from sync.store import Store
+from sync.store.failures import is_busy
+
+log = logging.getLogger(__name__)
 
 
 def recover_dead_imports(store: Store) -> int:
@@ -25,12 +29,25 @@ def recover_dead_imports(store: Store) -> int:
     return staging.recover(store, lambda source_id: report_steps.complete(store, source_id))
 
 
+def recover_before_sync(store: Store) -> int:
+    """:func:`recover_dead_imports` for a sync that follows: when another writer holds the
+    database past the busy timeout, the sync goes on (it sends what is not held back) and the
+    next sync or import cleans up."""
+    try:
+        return recover_dead_imports(store)
+    except Exception as exc:
+        if not is_busy(exc):
+            raise
+        log.info("a dead import was not cleaned up before this sync (database busy): later")
+        return 0
+
+
 def recovering(sync: Callable[..., Any] | None = None) -> Callable[..., Any]:
     """``sync`` (``sync_once`` when None, imported on the first call) preceded by
-    :func:`recover_dead_imports`: what ``BackgroundSync`` is given to run each cycle."""
+    :func:`recover_before_sync`: what ``BackgroundSync`` is given to run each cycle."""
 
     def cycle(store: Store, server_url: str, token: str, **options: Any) -> Any:
-        recover_dead_imports(store)
+        recover_before_sync(store)
         run = sync
         if run is None:
             from sync.client.cycle import sync_once as run

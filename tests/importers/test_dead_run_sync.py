@@ -162,3 +162,27 @@ def test_a_sync_leaves_an_import_that_is_still_running_alone(tmp_path, book, gen
         assert out.split() == ["imported", str(ROWS)]
         live = store.query("SELECT count(*) FROM activities WHERE deleted = 0")[0][0]
         assert live == ROWS
+
+
+def test_a_sync_goes_on_when_the_database_is_too_busy_to_clean_up_first(tmp_path, book):
+    """Another writer holds the lock past the busy timeout: the sync is not refused for it (it
+    sends what is not held back), and the next one cleans up."""
+    import sqlite3
+
+    from importers.recovery import recover_before_sync
+
+    data = tmp_path / "data"
+    Store(data).close()
+    _kill_when(data, book, "SELECT 1 FROM import_staged LIMIT 1 OFFSET 300")
+    with Store(data) as store:
+        store._conn.execute("PRAGMA busy_timeout = 100")
+        other = sqlite3.connect(store.path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            assert recover_before_sync(store) == 0
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        assert store.query("SELECT count(*) FROM import_runs")[0][0] == 1  # left for later
+        assert recover_before_sync(store) == 1
+        assert store.query("SELECT count(*) FROM import_runs")[0][0] == 0
