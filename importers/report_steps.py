@@ -244,10 +244,11 @@ def _known_companies(conn, wanted) -> dict[str, int]:
 # Where a row stands in its file (its cell reference) is not what the rep wrote in it: a row
 # inserted at the top moves every row below it, and a re-import of a 200,000-row workbook would
 # update 200,000 references inside the one publish transaction (tens of seconds, every edit in
-# the app waiting behind it: `python bench/edit_wait_bench.py --reimport-shift 10`). The references are written before the publish instead, in chunks, each
-# its own short transaction: the rows' contents still change only at the publish (a rep never
-# sees half a file), their references already point where the rows stand in the file on disk,
-# and their changes wait in the outbox with the rest of the run.
+# the app waiting behind it: `python bench/edit_wait_bench.py --reimport-shift 10`). They are
+# written before the publish instead, in chunks, each its own short transaction: the rows'
+# contents still change only at the publish (a rep never sees half a file), their references
+# already point where the rows stand in the file on disk, and their changes wait in the outbox
+# with the rest of the run.
 POSITION_FIELDS = frozenset({"source_ref"})
 
 

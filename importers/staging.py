@@ -16,9 +16,10 @@ in the app waits for one chunk at most, whatever the size of the file):
 An ``import_runs`` row lives from step 1 to the end of step 3. While it exists the change log holds
 back every change from its first one (``sync.store.store.NOT_HELD_SQL``): sync never pushes half a
 file. A process that dies mid-way leaves its run behind; the next import (of any file, in any
-process) or sync (importers.recovery) ``recover``s it: a run that never published is discarded (its hidden rows, their changes
-and the new generation are deleted — nobody saw or received them — and the file, whose ``sources``
-row still has its old hash, imports again in full); a run that published is completed.
+process) or sync (importers.recovery) ``recover``s it: a run that never published is discarded
+(its hidden rows, their changes and the new generation are deleted — nobody saw or received them
+— and the file, whose ``sources`` row still has its old hash, imports again in full); a run that
+published is completed.
 """
 
 from __future__ import annotations
