@@ -28,8 +28,10 @@ from common import ROOT, genba_cmd, machine_line, median, print_header, run_meas
 sys.path.insert(0, str(ROOT))
 
 
-def write_report(path: Path, rows: int) -> None:
-    """A realistic daily report: title, name block, header, `rows` visits over 12 month sheets."""
+def write_report(path: Path, rows: int, *, lead: int = 0) -> None:
+    """A realistic daily report: title, name block, header, `rows` visits over 12 month sheets.
+    ``lead``: that many other visits first on every sheet, below the header (the same report
+    after the rep inserted rows at the top: every one of the `rows` visits moves down)."""
     import openpyxl
 
     wb = openpyxl.Workbook(write_only=True)
@@ -49,6 +51,9 @@ def write_report(path: Path, rows: int) -> None:
             ["日付", "訪問先", "面談者", "目的", "内容", "結果", "次回予定", "金額", "確度", "所感"]
         )
         year = 2025 if month <= 3 else 2024
+        for k in range(lead):
+            day = dt.date(year, month, k % 28 + 1)
+            ws.append([day, companies[k % len(companies)], people[k % 5], "新規訪問", f"挿入 {k}"])
         for i in range(min(per_sheet, rows - written)):
             day = dt.date(year, month, i % 28 + 1)
             ws.append(

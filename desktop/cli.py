@@ -256,6 +256,12 @@ def _dispatch(args, store, config, data_dir: Path) -> int:
         from sync.client.command import run_sync_command
 
         lang = cli_language(settings)
+        if not args.status:
+            from importers.recovery import recover_before_sync
+
+            # an import killed mid-way holds back the outbox from its first change: clean it
+            # up first, so the rep's other edits go now rather than after the next import
+            recover_before_sync(store)
         rc = run_sync_command(store, args.server, args.token, args.status, lang=lang)
         if rc == 0 and not args.status:
             _refresh_team_workbook(store, settings)
@@ -336,8 +342,13 @@ def _watch(args, store, settings: Settings, data_dir: Path) -> int:
             if status.get("state") == "ok":
                 _refresh_team_workbook(store, settings)
 
+        from importers.recovery import recovering
+
         background = BackgroundSync(
-            store, interval=settings.sync_interval_seconds, on_status=on_status
+            store,
+            interval=settings.sync_interval_seconds,
+            on_status=on_status,
+            sync=recovering(),  # each cycle first cleans up an import whose process died
         ).start()
     hooks = [lambda _event: background.trigger()] if background else []
     try:

@@ -162,11 +162,10 @@ class Importer:
         return outcome
 
     def _recover(self) -> None:
-        """Discard or complete the imports of processes that died mid-way (importers.staging)."""
-        if self.store.query("SELECT 1 FROM import_runs LIMIT 1"):
-            from importers import staging
+        """Discard or complete the imports of processes that died mid-way (importers.recovery)."""
+        from importers.recovery import recover_dead_imports
 
-            staging.recover(self.store, self.reader("reports").complete)
+        recover_dead_imports(self.store)
 
     def mark_missing(self, path: Path) -> bool:
         return sources.mark_missing(self.store, path)

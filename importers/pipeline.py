@@ -89,10 +89,6 @@ class ReportReader(Reader):
     def apply_in_steps(self, job: Job, save_source) -> dict[str, set[str]]:
         return report_steps.apply_in_steps(self.store, job, save_source)
 
-    def complete(self, source_id: str) -> None:
-        """Redo what derives from a published file (a run whose process died)."""
-        report_steps.complete(self.store, source_id)
-
 
 class _Compact:
     """What the importer keeps of each parsed record (``StoredRow``), and the companies the

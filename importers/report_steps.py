@@ -92,6 +92,7 @@ def apply_in_steps(store: Store, job: Job, save_source) -> dict[str, set[str]]:
         deal_rows = {r.company_id for r in plan.inserted if r.deal}
         plan.inserted, plan.unchanged = [], []
         job.parsed.payload = records = None
+        moved = move_cell_references(store, moved, touched)  # before the publish: it stays short
         with store.write(bulk=True) as w:
             companies, created = publish(w, run, plan, moved, wanted, deal_rows, outcome)
             save_source(w)
@@ -238,3 +239,32 @@ def _known_companies(conn, wanted) -> dict[str, int]:
             (json.dumps(list(wanted)),),
         )
     }
+
+
+# Where a row stands in its file (its cell reference) is not what the rep wrote in it: a row
+# inserted at the top moves every row below it, and a re-import of a 200,000-row workbook would
+# update 200,000 references inside the one publish transaction (tens of seconds, every edit in
+# the app waiting behind it: `python bench/edit_wait_bench.py --reimport-shift 10`). They are
+# written before the publish instead, in chunks, each its own short transaction: the rows'
+# contents still change only at the publish (a rep never sees half a file), their references
+# already point where the rows stand in the file on disk, and their changes wait in the outbox
+# with the rest of the run.
+POSITION_FIELDS = frozenset({"source_ref"})
+
+
+def move_cell_references(store: Store, moved: list, touched: dict[str, set[str]]) -> list:
+    """Write the cell references of ``moved`` ((activity id, changed fields) of rows the file
+    still has) in bounded transactions; returns what is left for the publish: the other fields
+    that changed (derived ones, e.g. a date read with another year), rows without any dropped."""
+    left, refs = [], []
+    for activity_id, diff in moved:
+        if position := {k: v for k, v in diff.items() if k in POSITION_FIELDS}:
+            refs.append((activity_id, position))
+        if rest := {k: v for k, v in diff.items() if k not in POSITION_FIELDS}:
+            left.append((activity_id, rest))
+    for chunk in _chunks(refs, staging.CHUNK_ROWS):
+        with store.write(bulk=True) as w:
+            for activity_id, position in chunk:
+                w.update("activities", activity_id, position)
+            _merge(touched, w.touched)
+    return left

@@ -16,9 +16,10 @@ in the app waits for one chunk at most, whatever the size of the file):
 An ``import_runs`` row lives from step 1 to the end of step 3. While it exists the change log holds
 back every change from its first one (``sync.store.store.NOT_HELD_SQL``): sync never pushes half a
 file. A process that dies mid-way leaves its run behind; the next import (of any file, in any
-process) ``recover``s it: a run that never published is discarded (its hidden rows, their changes
-and the new generation are deleted — nobody saw or received them — and the file, whose ``sources``
-row still has its old hash, imports again in full); a run that published is completed.
+process) or sync (importers.recovery) ``recover``s it: a run that never published is discarded
+(its hidden rows, their changes and the new generation are deleted — nobody saw or received them
+— and the file, whose ``sources`` row still has its old hash, imports again in full); a run that
+published is completed.
 """
 
 from __future__ import annotations
@@ -69,7 +70,9 @@ def begin(store: Store, source_id: str, existing, source_kind: str) -> Run:
             "pid, pid_started, started_at) VALUES (?, ?, ?, ?, ?, 'staging', ?, ?, ?)",
             (run.id, source_id, run.first_seq, base, int(run.created_source), pid, started, _now()),
         )
-    _ACTIVE.add(run.id)
+        # Marked as written before it is committed: another thread of this process that
+        # recovers (genba watch's background sync) must never see it as left by a failure.
+        _ACTIVE.add(run.id)
     return run
 
 
@@ -166,14 +169,18 @@ def recover(store: Store, complete: Callable[[str], None]) -> int:
     ``complete(source_id)`` redoes a published file's derived steps."""
     found = 0
     for r in store.query("SELECT * FROM import_runs ORDER BY started_at"):
-        if _running(r):
+        if _running(r) or not _claim(store, r):
             continue
         found += 1
-        if r["phase"] == "staging":
-            discard(store, r["id"])
-        else:
-            complete(r["source_id"])
-            finish(store, r["id"], r["source_id"], _other(r["rows_base"]))
+        try:
+            if r["phase"] == "staging":
+                discard(store, r["id"])
+            else:
+                complete(r["source_id"])
+                finish(store, r["id"], r["source_id"], _other(r["rows_base"]))
+        except BaseException:
+            _ACTIVE.discard(r["id"])  # left again, for the next import or sync to take over
+            raise
     return found
 
 
@@ -206,6 +213,25 @@ def _wait_for_others(store: Store, source_id: str) -> None:
         if not any(_running(r) for r in runs):
             return
         time.sleep(WAIT_POLL_S)
+
+
+def _claim(store: Store, run) -> bool:
+    """Take over a dead run: it becomes this process's, so that an import and a sync (or two
+    imports) finding it at once do not both discard or complete it. False: another took it."""
+    pid, started = _me()
+    _ACTIVE.add(run["id"])  # first: another thread of this process must not take it too
+    taken = 0
+    try:
+        with store.write(bulk=True) as w:
+            taken = w.conn.execute(
+                "UPDATE import_runs SET pid = ?, pid_started = ? "
+                "WHERE id = ? AND pid IS ? AND pid_started IS ?",
+                (pid, started, run["id"], run["pid"], run["pid_started"]),
+            ).rowcount
+    finally:
+        if not taken:
+            _ACTIVE.discard(run["id"])
+    return bool(taken)
 
 
 def _running(run) -> bool:

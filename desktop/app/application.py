@@ -258,9 +258,10 @@ class GenbaApp(QObject):
     def _on_sync_status(self, status: dict) -> None:
         report = status.get("report")
         state = status.get("state")
-        if state == "ok" and report is not None and getattr(report, "applied", 0):
-            # the rows the pull wrote (desktop.app.data.child_sync); unknown: everything
-            rows = getattr(report, "pulled_rows", None)
+        rows = getattr(report, "pulled_rows", None)
+        # the rows the pull wrote, or completing a dead import did (desktop.app.data.child_sync);
+        # unknown: everything
+        if state == "ok" and report is not None and (getattr(report, "applied", 0) or rows):
             self.window.data_changed_soon(Changes.all() if rows is None else of_rows(rows, PULLED))
         self._notify_sync(state, status.get("message") or "")
 

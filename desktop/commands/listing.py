@@ -34,6 +34,10 @@ def list_activities(
     where, params = ["1=1"], []
     if not include_deleted:
         where.append("a.deleted = 0")
+    else:
+        # deleted, not hidden: the rows an import is still writing (importers.staging) are
+        # stored with deleted = 1 until it publishes them; they were never shown nor deleted
+        where.append("(a.deleted = 0 OR a.id NOT IN (SELECT row_id FROM import_staged))")
     if company:
         where.append("(c.name LIKE ? OR c.name_normalized LIKE ? OR a.company_name_raw LIKE ?)")
         params += [f"%{company}%"] * 3

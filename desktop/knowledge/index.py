@@ -1,13 +1,21 @@
-"""The full-text index over notes and activities (local tables, created lazily; no migration).
+"""The full-text index over notes, activities and memo photos.
 
-* ``knowledge_docs``: one row per indexed note/activity — its FTS rowid, kind, id, and the
+Its tables and triggers come from the store's migration ``0012_knowledge_index``
+(sync/store/schema.py); this module fills them:
+
+* ``knowledge_docs``: one row per indexed note/activity/photo — its FTS rowid, kind, id, and the
   normalised text and customer name it was indexed with (needed to delete its old tokens from the
   contentless FTS table, and for snippets).
 * ``knowledge_fts``: FTS5, contentless, ``unicode61`` over pre-segmented text
   (see :mod:`desktop.knowledge.segment`); columns bi, uni (the text) and cbi, cuni (the customer).
-* ``knowledge_dirty``: rows to re-index. Plain-SQL triggers on notes, activities and companies
-  queue every insert and every relevant update here — whoever writes (an import, the app, a sync
-  pull, a power user's SQLite tool) — and :func:`refresh` indexes the queue before each search.
+* ``knowledge_dirty``: rows to re-index. Plain-SQL triggers on notes, activities, attachments and
+  companies queue every insert and every relevant update here — whoever writes (an import, the
+  app, a sync pull, a power user's SQLite tool) — and :func:`refresh` indexes the queue before
+  each search.
+
+The content is a cache of the rows: ``meta[knowledge_index_version]`` says how it was made, and a
+refresh that finds another version (a new segmenter, new indexed text, a store just migrated)
+empties it and indexes every row again.
 """
 
 from __future__ import annotations
@@ -18,26 +26,17 @@ from desktop.knowledge.segment import SEGMENTER_VERSION, segment
 from importers.extras import extras_text
 from importers.insights.categories import normalize_text
 from sync.store import Store, Writer
+from sync.store.schema import KNOWLEDGE_INDEX_VERSION_KEY
 
-META_KEY = "knowledge_index_version"
+META_KEY = KNOWLEDGE_INDEX_VERSION_KEY
 CHUNK = 500
 
-NOTE_FIELDS = ("body", "company_id", "deleted")
-ACTIVITY_FIELDS = (
-    "summary",
-    "purpose",
-    "result",
-    "next_action",
-    "contact_name",
-    "deal_title",
-    "extras",
-    "company_id",
-    "deleted",
-)
-# The text an activity is found by. Its insight (所感) is not here: it is a note of its own
-# (importers.insights.notes), so it is found once, as knowledge.
+# The text an activity is found by (the triggers queue a change of any of these, and of
+# extras, company_id and deleted: sync.store.schema.KNOWLEDGE_ACTIVITY_FIELDS). Its insight
+# (所感) is not here: it is a note of its own (importers.insights.notes), so it is found once, as
+# knowledge.
 ACTIVITY_TEXT = ("summary", "purpose", "result", "next_action", "contact_name", "deal_title")
-# Bumped when what an activity is indexed with changes: every index is then rebuilt once.
+# Bumped when what a row is indexed with changes: every index is then rebuilt once.
 INDEXED_WITH = "extras"
 
 # The customer of a photo (attachments row ``a``): the one it is on, or its activity's.
@@ -46,67 +45,9 @@ PHOTO_COMPANY = (
     "(SELECT company_id FROM activities WHERE id = a.entity_id) END"
 )
 
-DDL = [
-    """CREATE TABLE IF NOT EXISTS knowledge_docs (
-      rowid INTEGER PRIMARY KEY,
-      kind TEXT NOT NULL,
-      ref_id TEXT NOT NULL,
-      text TEXT NOT NULL,
-      company TEXT NOT NULL
-    )""",
-    "CREATE UNIQUE INDEX IF NOT EXISTS knowledge_docs_ref ON knowledge_docs(kind, ref_id)",
-    """CREATE VIRTUAL TABLE IF NOT EXISTS knowledge_fts USING fts5(
-      bi, uni, cbi, cuni, content='', tokenize='unicode61 remove_diacritics 0'
-    )""",
-    """CREATE TABLE IF NOT EXISTS knowledge_dirty (
-      kind TEXT NOT NULL, ref_id TEXT NOT NULL, PRIMARY KEY (kind, ref_id)
-    ) WITHOUT ROWID""",
-    """CREATE TRIGGER IF NOT EXISTS knowledge_notes_ins AFTER INSERT ON notes BEGIN
-      INSERT OR IGNORE INTO knowledge_dirty (kind, ref_id) VALUES ('note', new.id);
-    END""",
-    f"""CREATE TRIGGER IF NOT EXISTS knowledge_notes_upd
-    AFTER UPDATE OF {", ".join(NOTE_FIELDS)} ON notes BEGIN
-      INSERT OR IGNORE INTO knowledge_dirty (kind, ref_id) VALUES ('note', new.id);
-    END""",
-    """CREATE TRIGGER IF NOT EXISTS knowledge_activities_ins AFTER INSERT ON activities BEGIN
-      INSERT OR IGNORE INTO knowledge_dirty (kind, ref_id) VALUES ('activity', new.id);
-    END""",
-    f"""CREATE TRIGGER IF NOT EXISTS knowledge_activities_upd
-    AFTER UPDATE OF {", ".join(ACTIVITY_FIELDS)} ON activities BEGIN
-      INSERT OR IGNORE INTO knowledge_dirty (kind, ref_id) VALUES ('activity', new.id);
-    END""",
-    # memo photos are found by the printed text read on them (importers.photos.memo_text)
-    """CREATE TRIGGER IF NOT EXISTS knowledge_photos_ins AFTER INSERT ON attachments
-    WHEN new.ocr_text IS NOT NULL BEGIN
-      INSERT OR IGNORE INTO knowledge_dirty (kind, ref_id) VALUES ('photo', new.id);
-    END""",
-    """CREATE TRIGGER IF NOT EXISTS knowledge_photos_upd
-    AFTER UPDATE OF ocr_text, entity, entity_id, deleted ON attachments BEGIN
-      INSERT OR IGNORE INTO knowledge_dirty (kind, ref_id) VALUES ('photo', new.id);
-    END""",
-    """CREATE TRIGGER IF NOT EXISTS knowledge_companies_upd AFTER UPDATE OF name ON companies BEGIN
-      INSERT OR IGNORE INTO knowledge_dirty (kind, ref_id)
-        SELECT 'note', id FROM notes WHERE company_id = new.id;
-      INSERT OR IGNORE INTO knowledge_dirty (kind, ref_id)
-        SELECT 'activity', id FROM activities WHERE company_id = new.id;
-    END""",
-]
-DROP = [
-    "DROP TRIGGER IF EXISTS knowledge_notes_ins",
-    "DROP TRIGGER IF EXISTS knowledge_notes_upd",
-    "DROP TRIGGER IF EXISTS knowledge_activities_ins",
-    "DROP TRIGGER IF EXISTS knowledge_activities_upd",
-    "DROP TRIGGER IF EXISTS knowledge_companies_upd",
-    "DROP TRIGGER IF EXISTS knowledge_photos_ins",
-    "DROP TRIGGER IF EXISTS knowledge_photos_upd",
-    "DROP TABLE IF EXISTS knowledge_fts",
-    "DROP TABLE IF EXISTS knowledge_docs",
-    "DROP TABLE IF EXISTS knowledge_dirty",
-]
-
 
 def _version() -> str:
-    return f"{SEGMENTER_VERSION}:{len(DDL)}:{INDEXED_WITH}"
+    return f"{SEGMENTER_VERSION}:{INDEXED_WITH}"
 
 
 def _ready(conn: sqlite3.Connection) -> bool:
@@ -115,24 +56,22 @@ def _ready(conn: sqlite3.Connection) -> bool:
 
 
 def ensure_in(w: Writer) -> bool:
-    """Create the index inside the caller's write transaction; True when it was (re)built now,
-    in which case every note and activity is queued for indexing."""
+    """Inside the caller's write transaction: when the index was made another way (or never),
+    empty it and queue every note, activity and photo for indexing; True when it did so."""
     if _ready(w.conn):
         return False
-    for sql in DROP:
-        w.conn.execute(sql)
-    for sql in DDL:
-        w.conn.execute(sql)
+    w.conn.execute("DELETE FROM knowledge_docs")
+    w.conn.execute("INSERT INTO knowledge_fts (knowledge_fts) VALUES ('delete-all')")
+    w.conn.execute("DELETE FROM knowledge_dirty")
     w.conn.execute(
-        "INSERT OR IGNORE INTO knowledge_dirty (kind, ref_id) "
-        "SELECT 'note', id FROM notes WHERE deleted = 0"
+        "INSERT INTO knowledge_dirty (kind, ref_id) SELECT 'note', id FROM notes WHERE deleted = 0"
     )
     w.conn.execute(
-        "INSERT OR IGNORE INTO knowledge_dirty (kind, ref_id) "
+        "INSERT INTO knowledge_dirty (kind, ref_id) "
         "SELECT 'activity', id FROM activities WHERE deleted = 0"
     )
     w.conn.execute(
-        "INSERT OR IGNORE INTO knowledge_dirty (kind, ref_id) "
+        "INSERT INTO knowledge_dirty (kind, ref_id) "
         "SELECT 'photo', id FROM attachments WHERE deleted = 0 AND ocr_text IS NOT NULL"
     )
     w.set_meta(META_KEY, _version())
@@ -140,13 +79,10 @@ def ensure_in(w: Writer) -> bool:
 
 
 def pending(store: Store) -> bool:
-    """Whether the index is missing or has rows queued for indexing (a cheap check)."""
-    try:
-        if not _ready_store(store):
-            return True
-        return bool(store.query("SELECT EXISTS (SELECT 1 FROM knowledge_dirty)")[0][0])
-    except sqlite3.OperationalError:
+    """Whether the index is not built at this version or has rows queued (a cheap check)."""
+    if not _ready_store(store):
         return True
+    return bool(store.query("SELECT EXISTS (SELECT 1 FROM knowledge_dirty)")[0][0])
 
 
 def _ready_store(store: Store) -> bool:
@@ -154,15 +90,12 @@ def _ready_store(store: Store) -> bool:
 
 
 def built(store: Store) -> bool:
-    """Whether the index exists at the current version (a read: searching needs it)."""
-    try:
-        return _ready_store(store)
-    except sqlite3.OperationalError:
-        return False
+    """Whether the index was built at the current version (a read: searching needs it)."""
+    return _ready_store(store)
 
 
 def refresh(store: Store) -> int:
-    """Bring the index up to date (create it on first use); returns how many rows were indexed."""
+    """Bring the index up to date (build it on first use); returns how many rows were indexed."""
     if not pending(store):
         return 0
     with store.write() as w:
@@ -171,7 +104,7 @@ def refresh(store: Store) -> int:
 
 
 def rebuild(store: Store) -> int:
-    """Drop and rebuild the whole index (`genba search --rebuild`)."""
+    """Empty and rebuild the whole index (`genba search --rebuild`)."""
     with store.write() as w:
         w.conn.execute("DELETE FROM meta WHERE key = ?", (META_KEY,))
         ensure_in(w)

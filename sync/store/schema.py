@@ -291,3 +291,86 @@ IMPORT_RUNS = [
 ]
 
 MIGRATIONS.append(("0011_import_runs", IMPORT_RUNS))
+
+# The full-text index of notes, activities and memo photos (desktop.knowledge.index): its content
+# is derived (rebuilt whenever the segmenter or what is indexed changes) but its tables are the
+# store's like any other. Builds before this migration created them on the first search, in
+# whatever shape that build had: they are dropped here, made in one shape, and the index's
+# version is forgotten so its next refresh indexes everything again.
+# Triggers queue every insert and every update of an indexed field, whoever writes (an import,
+# the app, a sync pull, a SQLite tool); the index reads the queue (knowledge_dirty) before a search.
+KNOWLEDGE_NOTE_FIELDS = ("body", "company_id", "deleted")
+KNOWLEDGE_ACTIVITY_FIELDS = (
+    "summary",
+    "purpose",
+    "result",
+    "next_action",
+    "contact_name",
+    "deal_title",
+    "extras",
+    "company_id",
+    "deleted",
+)
+KNOWLEDGE_INDEX_VERSION_KEY = "knowledge_index_version"
+KNOWLEDGE_INDEX_TRIGGERS = (
+    "knowledge_notes_ins",
+    "knowledge_notes_upd",
+    "knowledge_activities_ins",
+    "knowledge_activities_upd",
+    "knowledge_photos_ins",
+    "knowledge_photos_upd",
+    "knowledge_companies_upd",
+)
+
+
+def _queue(kind: str, ref: str = "new.id") -> str:
+    return f"INSERT OR IGNORE INTO knowledge_dirty (kind, ref_id) VALUES ('{kind}', {ref});"
+
+
+KNOWLEDGE_INDEX = [
+    *(f"DROP TRIGGER IF EXISTS {name}" for name in KNOWLEDGE_INDEX_TRIGGERS),
+    "DROP TABLE IF EXISTS knowledge_fts",
+    "DROP TABLE IF EXISTS knowledge_docs",
+    "DROP TABLE IF EXISTS knowledge_dirty",
+    # one row per indexed note/activity/photo: its FTS rowid, and the normalised text and customer
+    # name it was indexed with (the contentless FTS table needs them to delete its old tokens)
+    """CREATE TABLE knowledge_docs (
+      rowid INTEGER PRIMARY KEY,
+      kind TEXT NOT NULL,
+      ref_id TEXT NOT NULL,
+      text TEXT NOT NULL,
+      company TEXT NOT NULL
+    )""",
+    "CREATE UNIQUE INDEX knowledge_docs_ref ON knowledge_docs(kind, ref_id)",
+    # contentless, unicode61 over text segmented by Genba (desktop.knowledge.segment): the text's
+    # bigrams and single characters, and the customer's
+    """CREATE VIRTUAL TABLE knowledge_fts USING fts5(
+      bi, uni, cbi, cuni, content='', tokenize='unicode61 remove_diacritics 0'
+    )""",
+    """CREATE TABLE knowledge_dirty (
+      kind TEXT NOT NULL, ref_id TEXT NOT NULL, PRIMARY KEY (kind, ref_id)
+    ) WITHOUT ROWID""",
+    f"CREATE TRIGGER knowledge_notes_ins AFTER INSERT ON notes BEGIN {_queue('note')} END",
+    f"""CREATE TRIGGER knowledge_notes_upd AFTER UPDATE OF {", ".join(KNOWLEDGE_NOTE_FIELDS)}
+    ON notes BEGIN {_queue("note")} END""",
+    f"""CREATE TRIGGER knowledge_activities_ins AFTER INSERT ON activities BEGIN
+    {_queue("activity")} END""",
+    f"""CREATE TRIGGER knowledge_activities_upd
+    AFTER UPDATE OF {", ".join(KNOWLEDGE_ACTIVITY_FIELDS)} ON activities BEGIN
+    {_queue("activity")} END""",
+    # memo photos are found by the printed text read on them (importers.photos.memo_text)
+    f"""CREATE TRIGGER knowledge_photos_ins AFTER INSERT ON attachments
+    WHEN new.ocr_text IS NOT NULL BEGIN {_queue("photo")} END""",
+    f"""CREATE TRIGGER knowledge_photos_upd
+    AFTER UPDATE OF ocr_text, entity, entity_id, deleted ON attachments BEGIN
+    {_queue("photo")} END""",
+    """CREATE TRIGGER knowledge_companies_upd AFTER UPDATE OF name ON companies BEGIN
+      INSERT OR IGNORE INTO knowledge_dirty (kind, ref_id)
+        SELECT 'note', id FROM notes WHERE company_id = new.id;
+      INSERT OR IGNORE INTO knowledge_dirty (kind, ref_id)
+        SELECT 'activity', id FROM activities WHERE company_id = new.id;
+    END""",
+    f"DELETE FROM meta WHERE key = '{KNOWLEDGE_INDEX_VERSION_KEY}'",
+]
+
+MIGRATIONS.append(("0012_knowledge_index", KNOWLEDGE_INDEX))

@@ -21,12 +21,17 @@ def sync_in_child(data_dir: str, server_url: str, token: str, **options: Any) ->
 
 def sync_reporting_rows(store: Any, server_url: str, token: str, **options: Any) -> Any:
     """``sync_once``, its report carrying ``pulled_rows`` too: entity -> ids the pull wrote
-    (None: too many to list), what the app's views re-read."""
+    (None: too many to list), what the app's views re-read. An import whose process died is
+    cleaned up first (importers.recovery): it would hold back the outbox until the next one."""
+    from importers.recovery import recover_before_sync
     from sync.client import sync_once
     from sync.store.pulled import recording_pulled
 
+    recovered = recover_before_sync(store)
     with recording_pulled(store) as rows:
         report = sync_once(store, server_url, token, **options)
+    if recovered:  # what completing a dead import derived (notes, deals, links) is not listed
+        rows.update(dict.fromkeys(("activities", "notes", "deals", "contacts", "companies")))
     report.pulled_rows = rows
     return report
 

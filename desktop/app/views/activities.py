@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit
 from desktop.app.data.activities import TEXT_COLUMNS, ActivityFilter, reps
 from desktop.app.data.changes import Changes
 from desktop.app.data.periods import period_range
+from desktop.app.i18n import InContextLanguage
 from desktop.app.models.activities import ActivitiesModel
 from desktop.app.models.lazy import LazyTableModel
 from desktop.app.row_drop import RowDrop
@@ -23,16 +24,16 @@ from desktop.app.views.date_field import DateField
 from desktop.app.widgets import Page, label, table
 
 
-class ActivitiesView(Page):
+class ActivitiesView(InContextLanguage, Page):
     loaded = Signal()
 
     def __init__(self, ctx, parent=None):
+        self.ctx = ctx  # first: every tr() below speaks its language (InContextLanguage)
         super().__init__(
             self.tr("Activities"),
             self.tr("Every visit from your daily reports. Double-click a row to edit it."),
             parent,
         )
-        self.ctx = ctx
         self._today: dt.date | None = None  # pinned by the screenshots; None: the real date
         self.model = ActivitiesModel(ctx.connect, ctx.tasks, self)
         self._started = False

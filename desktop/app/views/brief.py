@@ -20,20 +20,21 @@ from desktop.app import fmt
 from desktop.app.data.changes import Changes
 from desktop.app.data.concerns import SHOWN, concerns
 from desktop.app.data.knowledge import open_brief, write_brief_pdf
+from desktop.app.i18n import InContextLanguage
 from desktop.app.icons import icon
 from desktop.app.views.notes import NoteItem, connect_helpful
 from desktop.app.widgets import Card, Page, button, clear_layout, label
 from desktop.knowledge.brief import Brief, heard_text, render_brief_html
 
 
-class BriefView(Page):
+class BriefView(InContextLanguage, Page):
     loaded = Signal()
     back = Signal(str)  # company id: back to the customer's page
     pdf_written = Signal(str)
 
     def __init__(self, ctx, parent=None):
+        self.ctx = ctx  # first: every tr() below speaks its language (InContextLanguage)
         super().__init__(self.tr("Pre-visit brief"), "", parent)
-        self.ctx = ctx
         self.company_id: str | None = None
         self.today: dt.date | None = None  # None: the real date (the screenshots pin one)
         self.brief: Brief | None = None

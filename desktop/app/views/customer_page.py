@@ -24,6 +24,7 @@ from desktop.app.data.changes import Changes
 from desktop.app.data.concerns import SHOWN, concerns
 from desktop.app.data.customers import customer_detail, kept_company
 from desktop.app.data.knowledge import with_helpful_state
+from desktop.app.i18n import InContextLanguage
 from desktop.app.icons import icon
 from desktop.app.models.lazy import Column
 from desktop.app.models.lists import RecordsModel
@@ -64,15 +65,15 @@ def _thumb(path, width: int) -> QImage | None:
     return img.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
 
 
-class CustomerPage(Page):
+class CustomerPage(InContextLanguage, Page):
     back = Signal()
     loaded = Signal()
     edit_activity = Signal(str)
     open_brief = Signal(str)  # company id
 
     def __init__(self, ctx, parent=None):
+        self.ctx = ctx  # first: every tr() below speaks its language (InContextLanguage)
         super().__init__("", "", parent)
-        self.ctx = ctx
         self.company_id: str | None = None
         self.detail: dict | None = None
         self.note_items: dict[str, NoteItem] = {}

@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.app.data.changes import Changes
+from desktop.app.i18n import InContextLanguage
 from desktop.app.models.customers import CustomersModel
 from desktop.app.models.lazy import LazyTableModel
 from desktop.app.row_drop import RowDrop
@@ -20,16 +21,16 @@ from desktop.app.widgets import Page, label, table
 SHOWN = ("companies", "activities", "contacts", "deals")
 
 
-class CustomerList(Page):
+class CustomerList(InContextLanguage, Page):
     open_customer = Signal(str)
 
     def __init__(self, ctx, parent=None):
+        self.ctx = ctx  # first: every tr() below speaks its language (InContextLanguage)
         super().__init__(
             self.tr("Customers"),
             self.tr("In 50-sound order by reading. Double-click a customer to open their page."),
             parent,
         )
-        self.ctx = ctx
         self.model = CustomersModel(ctx.connect, ctx.tasks, self)
         bar = QHBoxLayout()
         self.filter_edit = QLineEdit()
@@ -61,14 +62,14 @@ class CustomerList(Page):
             self.open_customer.emit(cid)
 
 
-class CustomersView(QWidget):
+class CustomersView(InContextLanguage, QWidget):
     """The list, and a customer's page in front of it when one is opened."""
 
     loaded = Signal()
 
     def __init__(self, ctx, parent=None):
+        self.ctx = ctx  # first: every tr() below speaks its language (InContextLanguage)
         super().__init__(parent)
-        self.ctx = ctx
         self.stack = QStackedWidget(self)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)

@@ -8,18 +8,20 @@ from PySide6.QtWidgets import QFileDialog
 from desktop.app import fmt
 from desktop.app.data import folders
 from desktop.app.data.changes import IMPORT_ISSUES, SOURCES, Changes
+from desktop.app.i18n import InContextLanguage
 from desktop.app.icons import icon
 from desktop.app.models.lazy import Column
 from desktop.app.models.lists import RecordsModel
 from desktop.app.widgets import Page, button, label, table
 
 
-class FoldersView(Page):
+class FoldersView(InContextLanguage, Page):
     loaded = Signal()
     folders_changed = Signal()
     rescan_requested = Signal()
 
     def __init__(self, ctx, parent=None):
+        self.ctx = ctx  # first: every tr() below speaks its language (InContextLanguage)
         super().__init__(
             self.tr("Folders"),
             self.tr(
@@ -27,7 +29,6 @@ class FoldersView(Page):
             ),
             parent,
         )
-        self.ctx = ctx
         self.rows: list[dict] | None = None
         self.watch_state = "off"
         kinds = {

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QTabWidget, QVBoxLayout, Q
 from desktop.app import fmt
 from desktop.app.data.changes import Changes
 from desktop.app.data.knowledge import mvp, mvp_months, team_notes
+from desktop.app.i18n import InContextLanguage
 from desktop.app.models.lazy import Column
 from desktop.app.models.lists import RecordsModel
 from desktop.app.views.notes import CATEGORY_KEYS, LEAD_COMMENT, category_label
@@ -16,12 +17,12 @@ from desktop.app.widgets import Page, label, table
 ALL = "all"
 
 
-class MvpTab(QWidget):
+class MvpTab(InContextLanguage, QWidget):
     loaded = Signal()
 
     def __init__(self, ctx, parent=None):
+        self.ctx = ctx  # first: every tr() below speaks its language (InContextLanguage)
         super().__init__(parent)
-        self.ctx = ctx
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 12, 0, 0)
         lay.setSpacing(10)
@@ -132,13 +133,13 @@ class MvpTab(QWidget):
         self.loaded.emit()
 
 
-class TeamNotesTab(QWidget):
+class TeamNotesTab(InContextLanguage, QWidget):
     loaded = Signal()
     open_note = Signal(str, str)  # company id, note id
 
     def __init__(self, ctx, parent=None):
+        self.ctx = ctx  # first: every tr() below speaks its language (InContextLanguage)
         super().__init__(parent)
-        self.ctx = ctx
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 12, 0, 0)
         lay.setSpacing(10)
@@ -201,17 +202,17 @@ class TeamNotesTab(QWidget):
             self.open_note.emit(row["company_id"], row["id"])
 
 
-class KnowledgeView(Page):
+class KnowledgeView(InContextLanguage, Page):
     loaded = Signal()
     open_note = Signal(str, str)  # company id, note id
 
     def __init__(self, ctx, parent=None):
+        self.ctx = ctx  # first: every tr() below speaks its language (InContextLanguage)
         super().__init__(
             self.tr("Knowledge"),
             self.tr("What the team learned in the field, and whose notes helped others most."),
             parent,
         )
-        self.ctx = ctx
         self.tabs = QTabWidget()
         self.mvp = MvpTab(ctx)
         self.notes = TeamNotesTab(ctx)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 from desktop.app import fmt
 from desktop.app.data import edits, problems
 from desktop.app.data.changes import IMPORT_ISSUES, SOURCES, Changes
+from desktop.app.i18n import InContextLanguage
 from desktop.app.icons import icon
 from desktop.app.models.lazy import Column
 from desktop.app.models.lists import RecordsModel
@@ -35,11 +36,12 @@ MAPPING_CODES = (
 )
 
 
-class ProblemsView(Page):
+class ProblemsView(InContextLanguage, Page):
     loaded = Signal()
     open_mapping = Signal(str)  # a workbook path
 
     def __init__(self, ctx, parent=None):
+        self.ctx = ctx  # first: every tr() below speaks its language (InContextLanguage)
         super().__init__(
             self.tr("Problems"),
             self.tr(
@@ -47,7 +49,6 @@ class ProblemsView(Page):
             ),
             parent,
         )
-        self.ctx = ctx
         self.data: dict | None = None
         self.refreshes = 0  # reads of the tabs (tests: a change it does not show is skipped)
         self.tabs = QTabWidget()

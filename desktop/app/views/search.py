@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app.data.search_results import PAGE, search_results
+from desktop.app.i18n import InContextLanguage
 from desktop.app.icons import icon
 from desktop.app.models.search import SNIPPET_COLUMN, HitsModel
 from desktop.app.widgets import Page, button, label, table
@@ -59,7 +60,7 @@ class RichTextDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class SearchView(Page):
+class SearchView(InContextLanguage, Page):
     """The results of the top bar's search; the window runs ``search(text)`` as the rep types."""
 
     loaded = Signal()
@@ -68,12 +69,12 @@ class SearchView(Page):
     filter_activities = Signal(str)  # the text, for the Activities list
 
     def __init__(self, ctx, parent=None):
+        self.ctx = ctx  # first: every tr() below speaks its language (InContextLanguage)
         super().__init__(
             self.tr("Search"),
             self.tr("Type a word in the search box above: notes and activities, best match first."),
             parent,
         )
-        self.ctx = ctx
         self.query = ""
         self._generation = 0
         self.model = HitsModel(self)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit
 
 from desktop.app import fmt
 from desktop.app.data.changes import Changes, adds_to_outbox
+from desktop.app.i18n import InContextLanguage
 from desktop.app.views.sync_troubles import TroublesCard
 from desktop.app.widgets import Card, Page, button, label
 from resources.messages import in_language
@@ -35,12 +36,13 @@ def sync_overview(store) -> dict:
     }
 
 
-class SyncView(Page):
+class SyncView(InContextLanguage, Page):
     loaded = Signal()
     signed_in = Signal()
     sync_now = Signal()
 
     def __init__(self, ctx, parent=None):
+        self.ctx = ctx  # first: every tr() below speaks its language (InContextLanguage)
         super().__init__(
             self.tr("Sync"),
             self.tr(
@@ -48,7 +50,6 @@ class SyncView(Page):
             ),
             parent,
         )
-        self.ctx = ctx
         self.overview: dict | None = None
         self.live: dict = {}
         self.refreshes = 0  # reads of the overview (tests: a pull or a note is skipped)
@@ -77,7 +78,7 @@ class SyncView(Page):
         status.body.addLayout(row)
         self.outer.addWidget(status)
 
-        self.troubles = TroublesCard()
+        self.troubles = TroublesCard(ctx=ctx)
         self.outer.addWidget(self.troubles)
 
         signin = Card()

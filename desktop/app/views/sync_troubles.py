@@ -10,6 +10,7 @@ from PySide6.QtCore import QStringListModel
 from PySide6.QtWidgets import QAbstractItemView, QListView
 
 from desktop.app import fmt
+from desktop.app.i18n import InContextLanguage
 from desktop.app.widgets import Card, label
 
 
@@ -18,10 +19,12 @@ def _fill(text: str, *args: str) -> str:
     return re.sub(r"%(\d)", lambda m: args[int(m.group(1)) - 1], text)
 
 
-class TroublesCard(Card):
-    """Hidden while there is nothing to show; ``show_troubles`` takes ``sync_troubles``' dict."""
+class TroublesCard(InContextLanguage, Card):
+    """Hidden while there is nothing to show; ``show_troubles`` takes ``sync_troubles``' dict.
+    ``ctx``: whose language it speaks (None: the application's)."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, *, ctx=None):
+        self.ctx = ctx  # first: every tr() below speaks its language (InContextLanguage)
         super().__init__(parent)
         self.body.addWidget(label(self.tr("Not sent, or not received"), "sectionTitle"))
         self.summary_label = label("", "warnBadge", wrap=True)

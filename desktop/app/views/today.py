@@ -28,8 +28,8 @@ class TodayView(InContextLanguage, Page):
     loaded = Signal()
 
     def __init__(self, ctx, parent=None, *, today: dt.date | None = None):
+        self.ctx = ctx  # first: every tr() below speaks its language (InContextLanguage)
         super().__init__(self.tr("Today"), "", parent)
-        self.ctx = ctx
         self._today = today
         self.data: dict | None = None
         self.refreshes = 0  # re-reads (for tests and the bench)
