@@ -244,3 +244,18 @@ def test_two_processes_on_one_file_never_stamp_backwards(tmp_path):
     assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)
     a.close()
     b.close()
+
+
+def test_new_ids_are_uuid7_in_creation_order():
+    import time
+    import uuid
+
+    from sync.store.ids import new_id
+
+    ids = [new_id() for _ in range(3000)]  # many in one millisecond: each takes the next one
+    assert ids == sorted(ids) and len(set(ids)) == len(ids)
+    for i in ids[:: len(ids) // 50]:
+        u = uuid.UUID(i)
+        assert str(u) == i and u.version == 7 and u.variant == uuid.RFC_4122
+    ms = uuid.UUID(ids[0]).int >> 80
+    assert abs(ms - time.time() * 1000) < 60_000
