@@ -25,6 +25,8 @@ from importers.reimport import changed_fields, load_old_rows, plan_reimport
 from sync.store import Store, Writer
 from sync.store.ids import new_id
 
+# json.dumps(…, ensure_ascii=False) builds an encoder per call: one for every row of the file
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 DEAL_FIELDS = {"amount_jpy", "probability", "deal_title", "company_id", "rep", "occurred_on"}
 
 
@@ -73,13 +75,13 @@ def apply_in_steps(store: Store, job: Job, save_source) -> dict[str, set[str]]:
             # one pass, each row decoded once: the new ones staged, every one in source_rows
             staged, lines = [], []
             for r in chunk:
-                fields, aid = r.fields, ids[r.position]
+                fields, aid = r.fields, ids[r.position]  # a fresh dict per row
+                lines.append((r.position, r.sheet, r.fingerprint, aid, _ENCODE(fields)))
                 if r.position in new:
-                    staged.append({**fields, "id": aid})
+                    fields["id"] = aid
+                    staged.append(fields)
                     if fields.get("insight"):  # only a new row with a 所感 can have a note
                         noted.append(aid)
-                dumped = json.dumps(fields, ensure_ascii=False)
-                lines.append((r.position, r.sheet, r.fingerprint, aid, dumped))
             with store.write(bulk=True) as w:
                 if staged:
                     staging.stage(w, run, staged)
