@@ -65,6 +65,15 @@ def link_in(
             return 0
         sql += " AND a.company_id IN (SELECT value FROM json_each(?))"
         params.append(json.dumps(ids))
+        # No card at any of these companies and no link anywhere yet (a first import): every
+        # row would stay as it is — skip the scan of the file's activities, once per chunk.
+        none = w.conn.execute(
+            "SELECT NOT EXISTS (SELECT 1 FROM contacts WHERE deleted = 0 AND company_id IN "
+            "(SELECT value FROM json_each(?))) AND NOT EXISTS (SELECT 1 FROM contact_links)",
+            (params[-1],),
+        ).fetchone()[0]
+        if none:
+            return 0
     if source_id is not None:
         sql += " AND a.source_id = ?"
         params.append(source_id)
