@@ -9,19 +9,31 @@ from pathlib import Path
 from importers.settings import Settings, default_data_dir
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from importlib.metadata import PackageNotFoundError, version
+class _Version(argparse.Action):
+    """--version, looked up only when asked: importlib.metadata costs every other command
+    about 0.1 s of start-up (it imports email and scans the installed distributions)."""
 
-    try:
-        ver = version("genba")
-    except PackageNotFoundError:
-        ver = "0+unknown"
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            ver = version("genba")
+        except PackageNotFoundError:
+            ver = "0+unknown"
+        print(f"genba {ver}")  # on stdout, as argparse's own version action
+        parser.exit()
+
+
+def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="genba",
         description="Genba: your Excel daily reports and business cards, as a CRM. "
         "Run without a command to open the app.",
     )
-    p.add_argument("--version", action="version", version=f"genba {ver}")
+    p.add_argument("--version", action=_Version, help="show the version and exit")
     p.add_argument(
         "--self-test",
         action="store_true",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import marshal
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,9 +59,11 @@ class ActivityRecord:
 
 
 class StoredRow:
-    """A parsed activity held compact (its values as UTF-8 JSON, the names shared) until it is
-    written: a dict per row of a 200,000-row workbook would cost about 2 KB each. ``fields``
-    decodes a fresh dict, with the customer and source the import resolved."""
+    """A parsed activity held compact (its values marshalled to bytes, the names shared) until
+    it is written: a dict per row of a 200,000-row workbook would cost about 2 KB each.
+    ``fields`` decodes a fresh dict, with the customer and source the import resolved.
+    (marshal, not JSON: the values are plain text, numbers and None, and marshal packs and
+    unpacks them several times faster, in fewer bytes; the bytes never leave the process.)"""
 
     _keys: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per distinct set of fields
 
@@ -85,13 +87,13 @@ class StoredRow:
         self.deal = deal  # the row carries an amount, a probability or a deal title
         keys = tuple(rec.fields)
         self._names = StoredRow._keys.setdefault(keys, keys)  # the values alone are stored
-        self._blob = json.dumps(list(rec.fields.values()), ensure_ascii=False).encode()
+        self._blob = marshal.dumps(tuple(rec.fields.values()))
         self.company_id: str | None = company_key
         self.source_id: str | None = None
 
     @property
     def fields(self) -> dict[str, Any]:
-        f = dict(zip(self._names, json.loads(self._blob), strict=True))
+        f = dict(zip(self._names, marshal.loads(self._blob), strict=True))
         f["company_id"] = self.company_id
         f["source_id"] = self.source_id
         return f

@@ -11,6 +11,7 @@ follow in chunks (``complete``, also what recovers a run whose process died afte
 from __future__ import annotations
 
 import json
+import threading
 
 from importers import staging
 from importers.cards.linking import link_in
@@ -25,6 +26,12 @@ from importers.reimport import changed_fields, load_old_rows, plan_reimport
 from sync.store import Store, Writer
 from sync.store.ids import new_id
 
+# Up to this many rows, a file's new customers' readings are derived while its rows are written
+# (janome's dictionary then shares memory with them: a 20,000-row file peaks at about 200 MB;
+# at 200,000 rows it would pass the 300 MB goal, so there they follow the rows instead).
+READ_AHEAD_ROWS = 50_000
+# json.dumps(…, ensure_ascii=False) builds an encoder per call: one for every row of the file
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 DEAL_FIELDS = {"amount_jpy", "probability", "deal_title", "company_id", "rep", "occurred_on"}
 
 
@@ -64,6 +71,14 @@ def apply_in_steps(store: Store, job: Job, save_source) -> dict[str, set[str]]:
         ids[rec.position] = old_row.activity_id
     for rec in plan.inserted:
         ids[rec.position] = new_id()  # UUIDv7: staged rows sit together
+    # The readings of the customers this file names for the first time are worked out on a
+    # thread while the rows are written (SQLite lets go of the GIL while it writes); a large
+    # file derives them after its rows are gone instead, the dictionary being large.
+    early = (
+        _ReadingsAhead({cid: c for cid, c in wanted.items() if cid not in known})
+        if len(records) <= READ_AHEAD_ROWS
+        else None
+    )
     run = staging.begin(store, sid, job.existing, job.source_kind)
     touched: dict[str, set[str]] = {}
     try:
@@ -73,13 +88,13 @@ def apply_in_steps(store: Store, job: Job, save_source) -> dict[str, set[str]]:
             # one pass, each row decoded once: the new ones staged, every one in source_rows
             staged, lines = [], []
             for r in chunk:
-                fields, aid = r.fields, ids[r.position]
+                fields, aid = r.fields, ids[r.position]  # a fresh dict per row
+                lines.append((r.position, r.sheet, r.fingerprint, aid, _ENCODE(fields)))
                 if r.position in new:
-                    staged.append({**fields, "id": aid})
+                    fields["id"] = aid
+                    staged.append(fields)
                     if fields.get("insight"):  # only a new row with a 所感 can have a note
                         noted.append(aid)
-                dumped = json.dumps(fields, ensure_ascii=False)
-                lines.append((r.position, r.sheet, r.fingerprint, aid, dumped))
             with store.write(bulk=True) as w:
                 if staged:
                     staging.stage(w, run, staged)
@@ -104,16 +119,24 @@ def apply_in_steps(store: Store, job: Job, save_source) -> dict[str, set[str]]:
     relink = bool(outcome.added or outcome.updated)
     linked = set(redirect.values()) if relink else set()
     del plan, ids, moved
-    derive_readings(store, {cid: wanted[cid] for cid in created}, touched)
+    ready = early.result() if early is not None else {}
+    derive_readings(store, {cid: wanted[cid] for cid in created}, touched, ready)
     complete(store, sid, noted, companies if outcome.changed else set(), linked, touched)
     staging.finish(store, run.id, sid, run.old_base)
     return touched
 
 
-def derive_readings(store: Store, companies: dict, touched: dict[str, set[str]]) -> None:
+def derive_readings(
+    store: Store, companies: dict, touched: dict[str, set[str]], ready: dict | None = None
+) -> None:
     """よみ for 50音順 of the customers this file created (janome, outside any transaction,
-    once the parsed rows are gone: the dictionary is large)."""
-    readings = [(cid, new_company_reading(c.display)) for cid, c in companies.items()]
+    once the parsed rows are gone: the dictionary is large). ``ready``: readings already
+    worked out (``_ReadingsAhead``), by company id."""
+    ready = ready or {}
+    readings = [
+        (cid, ready[cid] if cid in ready else new_company_reading(c.display))
+        for cid, c in companies.items()
+    ]
     for chunk in _chunks([r for r in readings if r[1]], staging.CHUNK_ROWS):
         with store.write(bulk=True) as w:
             for cid, reading in chunk:
@@ -121,6 +144,30 @@ def derive_readings(store: Store, companies: dict, touched: dict[str, set[str]])
                 if row is not None and not row["name_kana"]:  # nobody named it meanwhile
                     w.update("companies", cid, reading)
             _merge(touched, w.touched)
+
+
+class _ReadingsAhead(threading.Thread):
+    """The derived readings of these companies, on a thread of their own."""
+
+    def __init__(self, companies: dict):
+        super().__init__(name="genba-readings", daemon=True)
+        self._companies = companies
+        self._out: dict = {}
+        self._error: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            for cid, c in self._companies.items():
+                self._out[cid] = new_company_reading(c.display)
+        except BaseException as exc:  # raised again where the readings are used
+            self._error = exc
+
+    def result(self) -> dict:
+        self.join()
+        if self._error is not None:
+            raise self._error
+        return self._out
 
 
 def publish(w: Writer, run, plan, moved, wanted, deal_rows, outcome: Outcome):

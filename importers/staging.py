@@ -29,6 +29,7 @@ import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from sync.store import Store, Writer
 from sync.store.ids import new_id
@@ -243,9 +244,24 @@ def _running(run) -> bool:
 
 
 def _me() -> tuple[int, float]:
-    import psutil
+    return os.getpid(), _my_start_time()
 
-    return os.getpid(), psutil.Process().create_time()
+
+def _my_start_time() -> float:
+    """This process's start (as psutil's create_time gives it, which ``_alive`` compares): on
+    Linux read from /proc as psutil itself does, sparing every import psutil's ~0.03 s load."""
+    try:
+        stat = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+        boot = next(
+            float(line.split()[1])
+            for line in Path("/proc/stat").read_text().splitlines()
+            if line.startswith("btime")
+        )
+        return boot + int(stat[19]) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, StopIteration, AttributeError):
+        import psutil
+
+        return psutil.Process().create_time()
 
 
 def _alive(pid: int | None, started: float | None) -> bool:

@@ -8,7 +8,7 @@ import json
 from typing import Any
 
 from importers.issues import Issue
-from importers.messages import issue, msg, reason, resolve
+from importers.messages import LANGUAGES, issue, msg, reason, resolve
 from importers.normalize.amounts import AmountParseError, parse_amount
 from importers.normalize.companies import normalize_company
 from importers.normalize.dates import DateParseError, find_date_prefix, parse_date
@@ -34,38 +34,46 @@ def build_record(
     ranks: dict[str, int] | None,
     lang: str | None = None,
 ) -> ActivityRecord:
-    lang = resolve(lang)
+    if lang not in LANGUAGES:  # parse_report passes the language it resolved once
+        lang = resolve(lang)
     cells = visit.cells
     issues: list[Issue] = []
-    raw = {name: clean_cell(value) for name, (value, _ref) in cells.items()}
+    # the cell as text: most are text already (clean_cell for the rest)
+    raw = {
+        name: value.strip() if type(value) is str else clean_cell(value)
+        for name, (value, _ref) in cells.items()
+    }
+    get = raw.get
     f: dict[str, Any] = {"source_ref": visit.ref}
 
     for ref in visit.uncached:
         issues.append(issue("warning", "formula_no_value", lang, ref, ref=ref))
 
-    f["occurred_on_raw"] = raw.get("occurred_on") or None
+    f["occurred_on_raw"] = get("occurred_on") or None
     f["occurred_on"] = _date(cells.get("occurred_on"), visit, issues, "visit", lang)
 
-    f["rep"] = raw.get("rep") or default_rep
+    f["rep"] = get("rep") or default_rep
 
-    company = normalize_company(raw.get("company", ""))
-    f["company_name_raw"] = raw.get("company") or None
+    company = normalize_company(get("company", ""))
+    f["company_name_raw"] = get("company") or None
 
-    people = split_people(raw["contact"]) if raw.get("contact") else []
+    contact = get("contact")
+    people = split_people(contact) if contact else []
     if people:
         f["contact_name"] = "、".join(p.name for p in people)
         titles = [p.title for p in people if p.title]
         f["contact_title"] = "、".join(titles) if titles else None
     else:
-        f["contact_name"] = raw.get("contact") or None
+        f["contact_name"] = contact or None
         f["contact_title"] = None
 
-    for source, column in TEXT_FIELDS.items():
-        f[column] = raw.get(source) or None
+    for field in TEXT_FIELDS:
+        f[field] = get(field) or None
 
     due_cell = cells.get("next_action_due")
-    f["next_action_due_raw"] = raw.get("next_action_due") or None
-    if due_cell and raw.get("next_action_due"):
+    due_raw = get("next_action_due")
+    f["next_action_due_raw"] = due_raw or None
+    if due_cell and due_raw:
         f["next_action_due"] = _date(due_cell, visit, issues, "next_action", lang)
     elif f["next_action"]:
         f["next_action_due"] = _iso(
@@ -74,19 +82,22 @@ def build_record(
     else:
         f["next_action_due"] = None
 
-    f["amount_raw"] = raw.get("amount") or None
+    f["amount_raw"] = get("amount") or None
     f["amount_jpy"] = _amount(cells.get("amount"), visit, issues, lang)
-    f["probability_raw"] = raw.get("probability") or None
+    f["probability_raw"] = get("probability") or None
     f["probability"] = _probability(cells.get("probability"), ranks, issues, lang)
 
     # Columns Genba could not place are kept on the activity, never dropped.
-    extras = [
-        {"heading": heading, "value": clean_cell(value), "column": column}
-        for heading, value, column in visit.extras
-    ]
-    f["extras"] = json.dumps(extras, ensure_ascii=False) if extras else None
-    for extra in extras:
-        raw[f"extra:{extra['column']}"] = extra["value"]
+    if visit.extras:
+        extras = [
+            {"heading": heading, "value": clean_cell(value), "column": column}
+            for heading, value, column in visit.extras
+        ]
+        f["extras"] = json.dumps(extras, ensure_ascii=False)
+        for extra in extras:
+            raw[f"extra:{extra['column']}"] = extra["value"]
+    else:
+        f["extras"] = None
 
     # What the rep wrote, as written: equal rows have equal fingerprints wherever they stand.
     # (the same bytes as name, 0x1f, value, 0x1e per cell: encoded once, not field by field)

@@ -53,6 +53,10 @@ def link_in(
         "l.contact_title AS linked_title FROM activities a "
         "LEFT JOIN contact_links l ON l.activity_id = a.id "
         "WHERE a.deleted = 0 AND a.company_id IS NOT NULL"
+        # a row neither linked yet nor at a company with a card has nobody to link to: leave
+        # it to SQLite (a first import of 20,000 visits with no cards scans none in Python)
+        " AND (l.activity_id IS NOT NULL OR EXISTS (SELECT 1 FROM contacts c "
+        "WHERE c.company_id = a.company_id AND c.deleted = 0))"
     )
     params: list[str] = []
     if company_ids is not None:
@@ -61,6 +65,15 @@ def link_in(
             return 0
         sql += " AND a.company_id IN (SELECT value FROM json_each(?))"
         params.append(json.dumps(ids))
+        # No card at any of these companies and no link anywhere yet (a first import): every
+        # row would stay as it is — skip the scan of the file's activities, once per chunk.
+        none = w.conn.execute(
+            "SELECT NOT EXISTS (SELECT 1 FROM contacts WHERE deleted = 0 AND company_id IN "
+            "(SELECT value FROM json_each(?))) AND NOT EXISTS (SELECT 1 FROM contact_links)",
+            (params[-1],),
+        ).fetchone()[0]
+        if none:
+            return 0
     if source_id is not None:
         sql += " AND a.source_id = ?"
         params.append(source_id)

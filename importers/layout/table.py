@@ -105,8 +105,15 @@ def table_visits(
                     return True
         return False
 
-    for r in range(header.row + 1, len(sheet.rows)):
-        row = sheet.rows[r]
+    # Per sheet, once: the placed columns with their cell prefixes, the unplaced ones (extras,
+    # by row width), the rows a merged range or a formula without a value touches.
+    placed = [(c, field, prefix[c]) for c, field in columns.items()]
+    fill_rows = {r for r, _c in fill}
+    uncached_rows = {r for r, _c in sheet.uncached_formulas}
+    unplaced_by_width: dict[int, list[int]] = {}
+    rows = sheet.rows
+    for r in range(header.row + 1, len(rows)):
+        row = rows[r]
         if has_total(row):
             continue
         # a second heading row (English under Japanese) or the header repeated on every page
@@ -116,14 +123,18 @@ def table_visits(
             continue
         cells = {}
         uncached = []
-        for c, field in columns.items():
-            value = row[c] if c < len(row) else ""
-            if value == "" and (r, c) in fill:
+        width = len(row)
+        number = str(r + 1)
+        filled = r in fill_rows
+        check_uncached = r in uncached_rows
+        for c, field, pre in placed:
+            value = row[c] if c < width else ""
+            if filled and value == "" and (r, c) in fill:
                 value = fill[(r, c)]
-            if (r, c) in sheet.uncached_formulas:
-                uncached.append(f"{prefix[c]}{r + 1}")
+            if check_uncached and (r, c) in sheet.uncached_formulas:
+                uncached.append(pre + number)
             if value != "" and value is not None:
-                cells[field] = (value, f"{prefix[c]}{r + 1}")
+                cells[field] = (value, pre + number)
         if not CONTENT_FIELDS & cells.keys():
             if "occurred_on" in cells:
                 last_date = cells["occurred_on"]
@@ -141,8 +152,12 @@ def table_visits(
             elif last_date is not None:
                 cells["occurred_on"] = (last_date[0], last_date[1])
         extras = []
-        for c, v in enumerate(row):
-            if c not in columns and v not in ("", None) and not is_total(v):
+        unplaced = unplaced_by_width.get(width)
+        if unplaced is None:
+            unplaced = unplaced_by_width[width] = [c for c in range(width) if c not in columns]
+        for c in unplaced:
+            v = row[c]
+            if v not in ("", None) and not is_total(v):
                 unmapped_with_content.add(c)
                 extras.append((header.headings.get(c, ""), v, column_letter(c)))
         if tax_col is not None and "amount" in cells:
@@ -150,7 +165,7 @@ def table_visits(
         visits.append(
             RawVisit(
                 sheet=sheet.name,
-                ref=f"{prefix[anchor_col]}{r + 1}",
+                ref=prefix[anchor_col] + number,
                 cells=cells,
                 context=context,
                 amount_multiplier=multiplier,

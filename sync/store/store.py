@@ -7,6 +7,8 @@ connections. Each changed field of a synced table gets one row in ``changes`` an
 
 from __future__ import annotations
 
+import functools
+import json
 import sqlite3
 import threading
 import time
@@ -324,6 +326,28 @@ def _is_private(row) -> bool:
         return False
 
 
+@functools.cache
+def _insert_log_sql(entity: str, hidden: bool) -> str:
+    """The change log of rows just inserted (their ids as a JSON array), built by SQLite from
+    the stored rows: a change per field that holds a value (a 0 in a field whose default is 0
+    is no value). The nested loops run rows (in the array's order) outside, fields inside, so
+    ``seq`` — the next rowid, taken in that order — numbers them row by row in field order, as
+    writing them one by one did. ``hidden``: ``deleted`` is the import's mark, not logged."""
+    fields = [f for f in SYNCED_FIELDS[entity] if not (hidden and f == "deleted")]
+    numbered = ", ".join(
+        f"({i}, '{f}', {int(f in ZERO_DEFAULT_FIELDS)})" for i, f in enumerate(fields)
+    )
+    case = " ".join(f"WHEN {i} THEN e.{f}" for i, f in enumerate(fields))
+    return (
+        f"INSERT INTO changes (entity, row_id, field, value, hlc, site) "
+        f"WITH f(ord, name, zero) AS (VALUES {numbered}) "
+        f"SELECT '{entity}', e.id, f.name, CASE f.ord {case} END AS v, rc.hlc, rc.site "
+        f"FROM json_each(?) r CROSS JOIN {entity} e CROSS JOIN row_clocks rc CROSS JOIN f "
+        f"WHERE e.id = r.value AND rc.entity = '{entity}' AND rc.row_id = r.value "
+        f"AND v IS NOT NULL AND NOT (f.zero AND v = 0)"
+    )
+
+
 class Writer:
     """Write operations inside one transaction. Obtain one with ``Store.write()``."""
 
@@ -368,49 +392,46 @@ class Writer:
         columns = ", ".join(fields)
         placeholders = ", ".join("?" * (len(fields) + 1))
         insert_sql = f"INSERT INTO {entity} (id, {columns}) VALUES ({placeholders})"
+        log_sql = _insert_log_sql(entity, hidden)
         ids: list[str] = []
         site = self.site
-        seq = self._next_seq
         now = self.clock.now
-        # Per field, once: whether an empty value is stored as 0 (and a 0 then not logged).
-        plan = [(f, f in ZERO_DEFAULT_FIELDS) for f in fields]
-        hide_at = fields.index("deleted") + 1 if hidden else 0  # +1: the id comes first
+        # Where an empty value is stored as 0 (and a 0 then not logged), and where NUL may hide.
+        zeros = [i for i, f in enumerate(fields) if f in ZERO_DEFAULT_FIELDS]
+        hide_at = fields.index("deleted") if hidden else -1
         for start in range(0, len(rows), INSERT_CHUNK):
-            table_rows, changes, clocks = [], [], []
-            log = changes.append
+            table_rows, clocks, chunk_ids = [], [], []
             for row in rows[start : start + INSERT_CHUNK]:
                 if not row.keys() <= allowed:
                     unknown = sorted(row.keys() - allowed)
                     raise ValueError(f"{entity} has no field(s) {unknown}")
                 row_id = row.get("id") or new_id()
-                ids.append(row_id)
-                hlc = now()
-                clocks.append((entity, row_id, hlc, site))
-                get = row.get
-                stored = [row_id]
-                keep = stored.append
-                for f, zero in plan:
-                    v = get(f)
-                    if v is None:
-                        keep(0 if zero else None)
-                        continue
-                    # NUL never enters the store: PostgreSQL cannot hold it and nobody typed it.
+                chunk_ids.append(row_id)
+                clocks.append((entity, row_id, now(), site))
+                values = list(map(row.get, fields))
+                for i in zeros:
+                    if values[i] is None:
+                        values[i] = 0
+                # NUL never enters the store: PostgreSQL cannot hold it and nobody typed it.
+                for i, v in enumerate(values):
                     if type(v) is str and "\x00" in v:
-                        v = v.replace("\x00", "")
-                    keep(v)
-                    if not (zero and v == 0):
-                        log((seq, entity, row_id, f, v, hlc, site))
-                        seq += 1
+                        values[i] = v.replace("\x00", "")
                 if hidden:
-                    stored[hide_at] = 1
-                table_rows.append(stored)
-            self._next_seq = seq
+                    if values[hide_at]:
+                        raise ValueError("a hidden row is published by the import, not deleted")
+                    values[hide_at] = 1
+                table_rows.append((row_id, *values))
             self.conn.executemany(insert_sql, table_rows)
             self.conn.executemany(
                 "INSERT OR REPLACE INTO row_clocks (entity, row_id, hlc, site) VALUES (?, ?, ?, ?)",
                 clocks,
             )
-            self._log(changes, [])
+            # The change log is copied from the rows just stored, in SQLite: one change per
+            # field written, row by row in field order, each stamped with its row's insert clock.
+            if self.conn.execute(log_sql, (json.dumps(chunk_ids),)).rowcount:
+                top = self.conn.execute("SELECT max(seq) FROM changes").fetchone()[0]
+                self._next_seq = top + 1
+            ids.extend(chunk_ids)
         self._touch(entity, ids)
         if entity == "notes":
             private = [(i,) for i, r in zip(ids, rows, strict=True) if _is_private(r)]

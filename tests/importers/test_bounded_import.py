@@ -244,3 +244,16 @@ def _below(ref: str) -> str:
     """The reference of the cell one row down ('4月!A7' -> '4月!A8')."""
     head, digits = re.fullmatch(r"(.*?)(\d+)", ref).groups()
     return f"{head}{int(digits) + 1}"
+
+
+def test_a_run_records_its_process_start_as_psutil_tells_it():
+    """``_alive`` compares a run's recorded start with psutil's create_time of that pid: the
+    start an import records of itself (read from /proc, without loading psutil) must agree."""
+    import psutil
+
+    from importers import staging
+
+    pid, started = staging._me()
+    assert pid == os.getpid()
+    assert abs(started - psutil.Process().create_time()) < 0.05
+    assert staging._alive(pid, started)

@@ -106,6 +106,37 @@ def test_one_change_per_changed_field_in_the_same_transaction(store):
     assert hlcs == sorted(hlcs) and len(set(hlcs)) == 2
 
 
+def test_an_insert_logs_its_fields_row_by_row_in_field_order(store):
+    """insert_many's change log is built by SQLite from the stored rows: one change per field
+    that holds a value, numbered row by row in SYNCED_FIELDS order, with the row's clock."""
+    rows = [
+        {"full_name": "青木", "title": "課長", "needs_review": 0, "email": "a\x00@x.jp"},
+        {"id": "given-id", "full_name": "石井", "needs_review": 1, "deleted": 0},
+        {"full_name": "佐藤", "phone": 312, "address": None},
+    ]
+    with store.write() as w:
+        first = w.next_seq
+        ids = w.insert_many("contacts", rows)
+        assert w.next_seq == first + 7
+        w.update("contacts", ids[0], {"title": "部長"})  # numbered after the insert's changes
+    assert ids[1] == "given-id"
+    log = store.query("SELECT seq, row_id, field, value, hlc FROM changes ORDER BY seq")
+    assert [r["seq"] for r in log] == list(range(first, first + 8))
+    assert [(r["row_id"], r["field"], r["value"]) for r in log] == [
+        (ids[0], "full_name", "青木"),
+        (ids[0], "title", "課長"),
+        (ids[0], "email", "a@x.jp"),
+        (ids[1], "full_name", "石井"),
+        (ids[1], "needs_review", 1),
+        (ids[2], "full_name", "佐藤"),
+        (ids[2], "phone", "312"),  # as stored: the column is TEXT
+        (ids[0], "title", "部長"),
+    ]
+    clocks = {r[0]: r[1] for r in store.query("SELECT row_id, hlc FROM row_clocks")}
+    assert all(r["hlc"] == clocks[r["row_id"]] for r in log[:7])
+    assert len({clocks[i] for i in ids}) == 3
+
+
 def test_failed_transaction_writes_nothing(store):
     with pytest.raises(RuntimeError), store.write() as w:
         w.insert("companies", {"name": "A"})
@@ -213,3 +244,18 @@ def test_two_processes_on_one_file_never_stamp_backwards(tmp_path):
     assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)
     a.close()
     b.close()
+
+
+def test_new_ids_are_uuid7_in_creation_order():
+    import time
+    import uuid
+
+    from sync.store.ids import new_id
+
+    ids = [new_id() for _ in range(3000)]  # many in one millisecond: each takes the next one
+    assert ids == sorted(ids) and len(set(ids)) == len(ids)
+    for i in ids[:: len(ids) // 50]:
+        u = uuid.UUID(i)
+        assert str(u) == i and u.version == 7 and u.variant == uuid.RFC_4122
+    ms = uuid.UUID(ids[0]).int >> 80
+    assert abs(ms - time.time() * 1000) < 60_000
