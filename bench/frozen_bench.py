@@ -3,7 +3,10 @@
     python bench/frozen_bench.py [--onedir dist/genba] [--runs 3]
 
 Without --onedir it builds one with PyInstaller from installer.spec into a temporary folder
-(minutes). Prints the onedir's size, then --runs whole `genba --self-test` processes of the frozen
+(minutes). Prints the onedir's size and the voice component's (dist/genba-voice, the separate
+onedir installer.spec builds beside it: --voice-onedir, by default the folder beside --onedir)
+and, with --voice-model FOLDER, --runs whole `genba-voice` processes on a 9 s memo of Open JTalk speech
+(model load included: the app starts one per memo), then --runs whole `genba --self-test` processes of the frozen
 executable on the demo workbooks (warm file cache: a first, uncounted run reads the files): spawn
 to first paint and to Today loaded (the app prints the instants), its memory, and how long its
 import and sync processes take to start. Then --runs whole frozen `genba import` processes of a
@@ -48,6 +51,48 @@ def size_mb(folder: Path) -> float:
     """Bytes on disk as `du` counts them (Qt's library symlinks not twice), in MB (2**20)."""
     files = (f for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
     return sum(f.lstat().st_size for f in files) / 2**20
+
+
+def voice_line(voice: Path) -> None:
+    """The voice component IT installs beside the app, and its largest libraries."""
+    if not (voice / "genba-voice").is_file() and not (voice / "genba-voice.exe").is_file():
+        print(f"no voice component at {voice}")
+        return
+    print(f"voice onedir (genba-voice) size: {size_mb(voice):.1f} MB")
+    internal = voice / "_internal"
+    tops = {}
+    for f in internal.rglob("*"):
+        if f.is_file() and not f.is_symlink():
+            top = f.relative_to(internal).parts[0].split(".")[0].split("-")[0]
+            tops[top] = tops.get(top, 0) + f.lstat().st_size
+    biggest = sorted(tops.items(), key=lambda t: -t[1])[:6]
+    print("  largest: " + ", ".join(f"{name} {b / 2**20:.1f} MB" for name, b in biggest))
+
+
+def voice_runs(voice: Path, model: Path, work: Path, runs: int) -> None:
+    """Whole `genba-voice` processes, as the frozen import process starts them, one per memo."""
+    import json
+
+    sys.path.insert(0, str(ROOT))
+    from tests.voice.speech import speech, write_wav
+
+    text = "本日は山田製作所の田村課長を訪問しました。新しいシャフトの見積を来週金曜日までに提出します。"
+    samples, rate = speech(text)
+    wav = write_wav(work / "memo.wav", samples, rate)
+    exe = str(voice / "genba-voice")
+    walls, peaks, heard = [], [], ""
+    for i in range(runs + 1):
+        wall, peak, out = run_measured([exe, str(wav), "--model", str(model)])
+        lines = [json.loads(x) for x in out.splitlines() if x.startswith("{")]
+        if not lines or "transcript" not in lines[-1]:
+            raise SystemExit(f"genba-voice did not transcribe:\n{out}")
+        heard = lines[-1]["transcript"]["text"]
+        if i:
+            walls.append(wall)
+            peaks.append(peak)
+    print(f"frozen `genba-voice` on {len(samples) / rate:.1f} s of speech, model {model.name}:")
+    print(f"  whole process {spread(walls, ' s')}, peak memory {spread(peaks, ' MB', '.0f')}")
+    print(f"  heard: {heard}")
 
 
 PATTERNS = {
@@ -137,6 +182,8 @@ def reading_import(onedir: Path, work: Path, runs: int) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--onedir", type=Path, help="an onedir already built (else: build one)")
+    ap.add_argument("--voice-onedir", type=Path, help="the voice component (else: beside it)")
+    ap.add_argument("--voice-model", type=Path, help="a Whisper model folder for genba-voice")
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
     print_header("frozen app bench")
@@ -152,6 +199,10 @@ def main() -> int:
         print(f"onedir size: {size_mb(onedir):.1f} MB")
         for exe in ("genba", "genbaw"):
             print(f"  {exe}: {(onedir / exe).stat().st_size / 2**20:.1f} MB")
+        voice = args.voice_onedir or onedir.parent / "genba-voice"
+        voice_line(voice)
+        if args.voice_model:
+            voice_runs(voice, args.voice_model, work, args.runs)
         exe = str(onedir / "genba")
         data = work / "data"
         run_measured([exe, "--data-dir", str(data), "import", str(ROOT / "resources/demo/reports")])

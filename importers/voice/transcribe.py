@@ -1,5 +1,9 @@
 """Speech to text on the laptop: faster-whisper (CTranslate2, CPU, int8), in the import process.
 
+Where faster-whisper cannot be imported (the packaged app: its onedir has no speech engine), the
+voice component IT installs beside the app transcribes instead, in a process of its own
+(importers/voice/external.py); without either, a voice memo waits with the "no engine" problem.
+
 The model is a folder (setting ``voice_model``: a CTranslate2 Whisper model, config.json +
 model.bin + tokenizer.json), never downloaded: without one, a voice memo waits with a problem
 that says how to get one. One model is loaded per reader (per import process) and kept.
@@ -67,10 +71,12 @@ def probe(path: Path) -> tuple[float, dt.date | None]:
 class Transcriber:
     """Loads the model once and transcribes recordings with it."""
 
-    def __init__(self, folder: str, *, threads: int = 2):
+    def __init__(self, folder: str, *, threads: int = 2, in_process: bool | None = None):
         self.folder = folder
         self.threads = threads
         self._model = None
+        # None: in this process when faster-whisper can be imported, else the voice component
+        self.in_process = _engine_importable() if in_process is None else in_process
 
     def model(self):
         if self._model is None:
@@ -90,6 +96,15 @@ class Transcriber:
     def transcribe(
         self, path: Path, *, progress: Callable[[float, float], None] | None = None
     ) -> Transcript:
+        if not self.in_process:
+            from importers.voice.external import engine_command, transcribe_outside
+
+            command = engine_command()
+            if command is None:
+                raise VoiceProblem("voice_no_engine", {}, True)
+            return transcribe_outside(
+                command, path, self.folder, threads=self.threads, progress=progress
+            )
         seconds, day = probe(path)
         if seconds > MAX_SECONDS:
             params = {"hours": f"{seconds / 3600:.1f}", "max_hours": MAX_SECONDS // 3600}
@@ -120,3 +135,10 @@ class Transcriber:
         if not text.strip():
             raise VoiceProblem("voice_silent", {}, False)
         return Transcript(text, info.duration or seconds, day)
+
+
+def _engine_importable() -> bool:
+    """faster-whisper and PyAV importable here, without importing them (seconds of start-up)."""
+    import importlib.util
+
+    return all(importlib.util.find_spec(m) is not None for m in ("faster_whisper", "av"))

@@ -2,9 +2,7 @@
 
 import datetime as dt
 import os
-import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,38 +10,9 @@ import pytest
 from tests.packaging.sizes import SIZE_BUDGET_MB, over_budget_message, size_mb
 
 ROOT = Path(__file__).resolve().parents[2]
-# The build is the first test's fixture: about 1 minute on a quiet 2-core machine, several under
-# load (the subprocess has its own 900 s limit).
-pytestmark = pytest.mark.timeout(1200)
-
-
-@pytest.fixture(scope="module")
-def onedir(tmp_path_factory):
-    work = tmp_path_factory.mktemp("pyinstaller")
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "PyInstaller",
-            "--noconfirm",
-            "--log-level",
-            "WARN",
-            "--distpath",
-            str(work / "dist"),
-            "--workpath",
-            str(work / "build"),
-            "installer.spec",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
-    out = work / "dist" / "genba"
-    assert (out / "genba").is_file() and (out / "genbaw").is_file()
-    yield out
-    shutil.rmtree(work, ignore_errors=True)
+# The build (tests/packaging/conftest.py, once per session, both onedirs) is the first test's
+# fixture: a few minutes on a quiet 2-core machine, more under load.
+pytestmark = pytest.mark.timeout(1800)
 
 
 def frozen(onedir, *args, env=None):
