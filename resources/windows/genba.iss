@@ -39,11 +39,21 @@ RestartApplications=no
 Name: "japanese"; MessagesFile: "compiler:Languages\Japanese.isl"
 Name: "english"; MessagesFile: "compiler:Default.isl"
 
+; The voice component (speech engine, ~265 MB) is optional: only reps who record voice memos need
+; it. Without [Types], Inno Setup offers its default types: full (with it), compact and custom.
+; Silent: /COMPONENTS="main,voice" (or /TYPE=full) adds it; `iscc` needs dist\genba-voice only then
+; (skipifsourcedoesntexist keeps an app-only build working).
+[Components]
+Name: "main"; Description: "Genba"; Types: full compact custom; Flags: fixed
+Name: "voice"; Description: "音声メモの文字起こし（音声認識コンポーネント、約 265 MB） / Voice memo transcription"; Types: full
+
 [Tasks]
 Name: "autostart"; Description: "Windows の起動時に Genba を開始する (Start Genba at sign-in)"; Check: not HasParam('AUTOSTART')
 
 [Files]
-Source: "..\..\dist\genba\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
+Source: "..\..\dist\genba\*"; DestDir: "{app}"; Components: main; Flags: ignoreversion recursesubdirs createallsubdirs
+; Genba looks for the component in {app}\genba-voice (importers/voice/external.py).
+Source: "..\..\dist\genba-voice\*"; DestDir: "{app}\genba-voice"; Components: voice; Flags: ignoreversion recursesubdirs createallsubdirs skipifsourcedoesntexist
 
 [Icons]
 Name: "{userprograms}\Genba"; Filename: "{app}\genbaw.exe"
