@@ -114,22 +114,26 @@ def check_collisions(conn, team_id: int, batch: list[dict[str, Any]]) -> None:
             ).where(changes.c.team_id == team_id, changes.c.change_id.in_(ids[start : start + 500]))
         ).all()
         for cid, entity, row_id, field, hlc, site, value in rows:
-            c = mine[cid]
             held = None if value is None else json.loads(value)
-            if (entity, row_id, field, hlc, site) != (
-                c["entity"],
-                c["row_id"],
-                c["field"],
-                c["hlc"],
-                c["site"],
-            ) or held != c.get("value"):
-                raise ApiError(
-                    409,
-                    "replica_collision",
-                    "This database reuses change ids the server already holds with other "
-                    "content: it is a restored or copied genba.db. It takes a new replica id.",
-                    change_id=cid,
-                )
+            if not same_change((entity, row_id, field, hlc, site), held, mine[cid]):
+                raise replica_collision(cid)
+
+
+def same_change(stored: tuple, value: Any, pushed: dict[str, Any]) -> bool:
+    """Whether a change the server holds under a change id — (entity, row_id, field, hlc, site)
+    and its decoded value — is the pushed one: a replay, not a copied database's other edit."""
+    keys = (pushed["entity"], pushed["row_id"], pushed["field"], pushed["hlc"], pushed["site"])
+    return stored == keys and value == pushed.get("value")
+
+
+def replica_collision(change_id: str) -> ApiError:
+    return ApiError(
+        409,
+        "replica_collision",
+        "This database reuses change ids the server already holds with other "
+        "content: it is a restored or copied genba.db. It takes a new replica id.",
+        change_id=change_id,
+    )
 
 
 def withdraw_private(conn, team_id: int, batch: list[dict[str, Any]]) -> list[dict[str, str]]:

@@ -21,7 +21,18 @@ from sqlalchemy import delete, select
 
 from sync.merge import wins
 from sync.server.db import held_changes, winners
-from sync.server.errors import ApiError
+from sync.server.guard import replica_collision, same_change
+
+# A held change as it is compared and released: id, entity, row, field, value, clock, site.
+HELD_CHANGE = (
+    held_changes.c.change_id,
+    held_changes.c.entity,
+    held_changes.c.row_id,
+    held_changes.c.field,
+    held_changes.c.value,
+    held_changes.c.hlc,
+    held_changes.c.site,
+)
 
 LINK = ("entity", "entity_id")
 
@@ -103,27 +114,12 @@ def already_held(conn, team_id: int, batch: list[dict[str, Any]]) -> set[str]:
     out: set[str] = set()
     for part in _chunks(mine):
         for cid, e, r, f, v, h, s in conn.execute(
-            select(
-                held_changes.c.change_id,
-                held_changes.c.entity,
-                held_changes.c.row_id,
-                held_changes.c.field,
-                held_changes.c.value,
-                held_changes.c.hlc,
-                held_changes.c.site,
-            ).where(held_changes.c.team_id == team_id, held_changes.c.change_id.in_(part))
+            select(*HELD_CHANGE).where(
+                held_changes.c.team_id == team_id, held_changes.c.change_id.in_(part)
+            )
         ):
-            c = mine[cid]
-            if (e, r, f, h, s) != (c["entity"], c["row_id"], c["field"], c["hlc"], c["site"]) or (
-                _decode(v) != c.get("value")
-            ):
-                raise ApiError(
-                    409,
-                    "replica_collision",
-                    "This database reuses change ids the server already holds with other "
-                    "content: it is a restored or copied genba.db. It takes a new replica id.",
-                    change_id=cid,
-                )
+            if not same_change((e, r, f, h, s), _decode(v), mine[cid]):
+                raise replica_collision(cid)
             out.add(cid)
     return out
 
@@ -190,13 +186,7 @@ def release(conn, team_id: int, batch: list[dict[str, Any]]) -> dict[int, list[d
     for part in _chunks(free):
         rows = conn.execute(
             select(
-                held_changes.c.change_id,
-                held_changes.c.entity,
-                held_changes.c.row_id,
-                held_changes.c.field,
-                held_changes.c.value,
-                held_changes.c.hlc,
-                held_changes.c.site,
+                *HELD_CHANGE,
                 held_changes.c.user_id,
             )
             .where(held_changes.c.team_id == team_id, held_changes.c.row_id.in_(part))
