@@ -28,10 +28,11 @@ from common import ROOT, genba_cmd, machine_line, median, print_header, run_meas
 sys.path.insert(0, str(ROOT))
 
 
-def write_report(path: Path, rows: int, *, lead: int = 0) -> None:
+def write_report(path: Path, rows: int, *, lead: int = 0, result: str = "好感触") -> None:
     """A realistic daily report: title, name block, header, `rows` visits over 12 month sheets.
     ``lead``: that many other visits first on every sheet, below the header (the same report
-    after the rep inserted rows at the top: every one of the `rows` visits moves down)."""
+    after the rep inserted rows at the top: every one of the `rows` visits moves down).
+    ``result``: the 結果 of every visit (another one rewrites the content of every row)."""
     import openpyxl
 
     wb = openpyxl.Workbook(write_only=True)
@@ -63,7 +64,7 @@ def write_report(path: Path, rows: int, *, lead: int = 0) -> None:
                     people[i % 5],
                     "定期訪問",
                     f"治具の改善提案 {written + i}。試作品の評価結果を共有し、量産時期を確認。",
-                    "好感触",
+                    result,
                     f"{day.month}/{(i % 28) + 1} 再訪",
                     f"{(i % 50 + 1) * 10}万円",
                     f"{(i % 10) * 10}%",
