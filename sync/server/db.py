@@ -53,20 +53,29 @@ users = Table(
     UniqueConstraint("team_id", "name", name="users_team_name"),
 )
 
+
+def _change(*extra) -> tuple:
+    """The columns of a pushed change, as logged (``changes``) and as held (``held_changes``);
+    ``extra`` (what only one of the two has) goes after the id, in the order the migrations made."""
+    return (
+        Column("team_id", Integer, primary_key=True),
+        Column("change_id", String, primary_key=True),
+        *extra,
+        Column("entity", String, nullable=False),
+        Column("row_id", String, nullable=False),
+        Column("field", String, nullable=False),
+        Column("value", Text),
+        Column("hlc", String, nullable=False),
+        Column("site", String, nullable=False),
+        Column("user_id", Integer, nullable=False),
+        Column("received_at", String, nullable=False),
+    )
+
+
 changes = Table(
     "changes",
     metadata,
-    Column("team_id", Integer, primary_key=True),
-    Column("change_id", String, primary_key=True),
-    Column("seq", BigInteger, nullable=False),
-    Column("entity", String, nullable=False),
-    Column("row_id", String, nullable=False),
-    Column("field", String, nullable=False),
-    Column("value", Text),
-    Column("hlc", String, nullable=False),
-    Column("site", String, nullable=False),
-    Column("user_id", Integer, nullable=False),
-    Column("received_at", String, nullable=False),
+    *_change(Column("seq", BigInteger, nullable=False)),
     Index("changes_team_seq", "team_id", "seq"),
 )
 
@@ -120,17 +129,7 @@ server_info = Table(
 held_changes = Table(
     "held_changes",
     metadata,
-    Column("team_id", Integer, primary_key=True),
-    Column("change_id", String, primary_key=True),
-    Column("note_id", String, nullable=False),
-    Column("entity", String, nullable=False),
-    Column("row_id", String, nullable=False),
-    Column("field", String, nullable=False),
-    Column("value", Text),
-    Column("hlc", String, nullable=False),
-    Column("site", String, nullable=False),
-    Column("user_id", Integer, nullable=False),
-    Column("received_at", String, nullable=False),
+    *_change(Column("note_id", String, nullable=False)),
     Index("held_changes_note", "team_id", "note_id"),
     Index("held_changes_row", "team_id", "row_id"),
 )
