@@ -327,13 +327,15 @@ def _is_private(row) -> bool:
 
 
 @functools.cache
-def _insert_log_sql(entity: str, hidden: bool) -> str:
+def _insert_log_sql(entity: str, hidden: bool, known: tuple[str, ...]) -> str:
     """The change log of rows just inserted (their ids as a JSON array), built by SQLite from
     the stored rows: a change per field that holds a value (a 0 in a field whose default is 0
     is no value). The nested loops run rows (in the array's order) outside, fields inside, so
     ``seq`` — the next rowid, taken in that order — numbers them row by row in field order, as
-    writing them one by one did. ``hidden``: ``deleted`` is the import's mark, not logged."""
-    fields = [f for f in SYNCED_FIELDS[entity] if not (hidden and f == "deleted")]
+    writing them one by one did. ``hidden``: ``deleted`` is the import's mark, not logged.
+    ``known``: the fields this database has columns for (``Store.fields_of``: an older one
+    lacks those of later migrations)."""
+    fields = [f for f in known if not (hidden and f == "deleted")]
     numbered = ", ".join(
         f"({i}, '{f}', {int(f in ZERO_DEFAULT_FIELDS)})" for i, f in enumerate(fields)
     )
@@ -392,7 +394,7 @@ class Writer:
         columns = ", ".join(fields)
         placeholders = ", ".join("?" * (len(fields) + 1))
         insert_sql = f"INSERT INTO {entity} (id, {columns}) VALUES ({placeholders})"
-        log_sql = _insert_log_sql(entity, hidden)
+        log_sql = _insert_log_sql(entity, hidden, fields)
         ids: list[str] = []
         site = self.site
         now = self.clock.now

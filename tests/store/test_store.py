@@ -6,6 +6,7 @@ import pytest
 from resources.messages import in_language
 from sync.store import Store, StoreError
 from sync.store.migrations import schema_version
+from sync.store.schema import ADDED_LATER, MIGRATIONS
 
 CONTRACT = {
     "companies": {"id", "name", "name_normalized", "name_kana", "deleted"},
@@ -135,6 +136,20 @@ def test_an_insert_logs_its_fields_row_by_row_in_field_order(store):
     clocks = {r[0]: r[1] for r in store.query("SELECT row_id, hlc FROM row_clocks")}
     assert all(r["hlc"] == clocks[r["row_id"]] for r in log[:7])
     assert len({clocks[i] for i in ids}) == 3
+
+
+def test_an_older_databases_insert_logs_only_the_fields_it_has(tmp_path):
+    """A database without a later migration's columns (an older Genba: the sync state machine
+    runs one) logs its inserts from the columns it has; the copied change log once named them
+    all and failed with "no such column"."""
+    later = ADDED_LATER[("contacts", "full_name_latin")]
+    old = Store(tmp_path, migrations=[m for m in MIGRATIONS if m[0] != later])
+    assert "full_name_latin" not in old.fields_of("contacts")
+    with old.write() as w:
+        (cid,) = w.insert_many("contacts", [{"full_name": "山田太郎", "title": "課長"}])
+    fields = [r[0] for r in old.query("SELECT field FROM changes WHERE row_id = ?", (cid,))]
+    assert fields == ["full_name", "title"]
+    old.close()
 
 
 def test_failed_transaction_writes_nothing(store):
