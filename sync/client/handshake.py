@@ -126,7 +126,7 @@ def _replica(store, state: dict[str, Any] | None, report) -> None:
         report.notices.append(("replica_reissued", "another_user"))
         return
     server_seq = int(state["last_seq"]) if state else 0
-    if state and is_copy(store, server_seq, state.get("last_hlc")):
+    if state and is_copy(store, server_seq, state.get("last_hlc"), state.get("last_change")):
         reissue(store)
         report.notices.append(("replica_reissued", "copy"))
         return

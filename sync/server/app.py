@@ -114,9 +114,17 @@ class PullResponse(BaseModel):
     withheld: list[Withheld] = []
 
 
+class ReplicaChange(BaseModel):
+    entity: str
+    row_id: str
+    field: str
+
+
 class ReplicaState(BaseModel):
     last_seq: int
     last_hlc: str | None
+    # What that change wrote; absent from older servers, whose laptops compare the clock alone.
+    last_change: ReplicaChange | None = None
     yours: bool
 
 

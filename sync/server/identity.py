@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine, select
 
-from sync.server.db import replicas, server_info
+from sync.server.db import changes, held_changes, replicas, server_info
 
 
 def server_identity(engine: Engine) -> dict[str, str]:
@@ -54,12 +54,33 @@ def replica_state(engine: Engine, replica: str, user) -> dict | None:
             )
     with engine.connect().execution_options(sqlite_readonly=True) as conn:
         row = conn.execute(
-            select(replicas.c.last_seq, replicas.c.last_hlc, replicas.c.user_id).where(
-                replicas.c.replica_id == replica
+            select(
+                replicas.c.last_seq, replicas.c.last_hlc, replicas.c.user_id, replicas.c.team_id
+            ).where(replicas.c.replica_id == replica)
+        ).first()
+        if row is None:
+            return None
+        if known is None and row[2] == user.id:
+            return None  # bound just now: the server holds nothing of it
+        last = _last_change(conn, row[3], f"{replica}.{int(row[0])}") if row[0] else None
+    return {
+        "last_seq": int(row[0]),
+        "last_hlc": row[1],
+        "last_change": last,
+        "yours": row[2] == user.id,
+    }
+
+
+def _last_change(conn, team_id: int, change_id: str) -> dict[str, str] | None:
+    """What the replica's last held change wrote (entity, row, field). Its clock alone cannot
+    tell two copies of one database apart when both made that change in the same millisecond;
+    the row they wrote can (new rows have random ids)."""
+    for table in (changes, held_changes):
+        found = conn.execute(
+            select(table.c.entity, table.c.row_id, table.c.field).where(
+                table.c.team_id == team_id, table.c.change_id == change_id
             )
         ).first()
-    if row is None:
-        return None
-    if known is None and row[2] == user.id:
-        return None  # bound just now: the server holds nothing of it
-    return {"last_seq": int(row[0]), "last_hlc": row[1], "yours": row[2] == user.id}
+        if found:
+            return {"entity": found[0], "row_id": found[1], "field": found[2]}
+    return None

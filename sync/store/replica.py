@@ -45,19 +45,28 @@ def last_stamped(store, site: str) -> tuple[int, str | None]:
     return (row[0][0], row[0][1]) if row else (0, None)
 
 
-def stamped_at(store, site: str, seq: int) -> str | None:
-    row = store.query("SELECT hlc FROM changes WHERE site = ? AND seq = ?", (site, seq))
-    return row[0][0] if row else None
-
-
-def is_copy(store, server_seq: int, server_hlc: str | None) -> bool:
-    """True when the server holds a change of our replica id that this database never made."""
+def is_copy(
+    store, server_seq: int, server_hlc: str | None, server_change: dict | None = None
+) -> bool:
+    """True when the server holds a change of our replica id that this database never made:
+    another clock at that seq, or (two copies that stamped it in the same millisecond carry the
+    same clock) another row or field, when the server says what the change wrote."""
     if not server_seq:
         return False
     ours, _ = last_stamped(store, store.site_id)
     if server_seq > ours:
         return True
-    return server_hlc is not None and stamped_at(store, store.site_id, server_seq) != server_hlc
+    row = store.query(
+        "SELECT hlc, entity, row_id, field FROM changes WHERE site = ? AND seq = ?",
+        (store.site_id, server_seq),
+    )
+    mine = row[0] if row else (None, None, None, None)
+    if server_hlc is not None and mine[0] != server_hlc:
+        return True
+    if server_change:
+        theirs = (server_change["entity"], server_change["row_id"], server_change["field"])
+        return tuple(mine[1:]) != theirs
+    return False
 
 
 # The change ``c`` is the clock of its field's current value (field_clocks, else the row's
