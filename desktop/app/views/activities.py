@@ -82,8 +82,8 @@ class ActivitiesView(InContextLanguage, Page):
             self.period.addItem(text, key)
         self.period.currentIndexChanged.connect(self._period_changed)
         dates.addWidget(self.period)
-        self.since_edit = DateField(self.tr("from"))
-        self.until_edit = DateField(self.tr("until"))
+        self.since_edit = DateField(self.tr("from"), lang=ctx.language)
+        self.until_edit = DateField(self.tr("until"), lang=ctx.language)
         for e in (self.since_edit, self.until_edit):
             e.changed.connect(self._date_changed)
         dates.addWidget(self.since_edit)

@@ -454,9 +454,9 @@ class CustomerPage(InContextLanguage, Page):
         )
 
     def _attached(self, outcome) -> None:
-        problems = [problem_text(p) for p in outcome.problems]
+        problems = [problem_text(p, self.ctx.language) for p in outcome.problems]
         if problems:
-            self.refused_box = show_refusal(self, "\n\n".join(problems))
+            self.refused_box = show_refusal(self, "\n\n".join(problems), self.ctx.language)
 
     def _choose_photo(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
