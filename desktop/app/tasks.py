@@ -127,7 +127,7 @@ class TaskManager(QObject):
         log.info("a write waits for the database: %s", exc)
         from desktop.app.errors import show_error_dialog
 
-        show_error_dialog(type(exc), exc, exc.__traceback__, lang=self.lang)
+        show_error_dialog(type(exc), exc, exc.__traceback__, None, self.lang)  # no report
 
 
 def _log_error(exc: BaseException) -> None:
