@@ -188,6 +188,12 @@ def speak_buttons(box: QDialogButtonBox | QMessageBox, lang: str | None) -> None
             b.setText(qt_translate(lang, "QPlatformTheme", source))
 
 
+def speak_input_dialog(dialog, lang: str | None) -> None:
+    """A QInputDialog's OK and Cancel in ``lang``, not the application's."""
+    dialog.setOkButtonText(qt_translate(lang, "QPlatformTheme", "OK"))
+    dialog.setCancelButtonText(qt_translate(lang, "QPlatformTheme", "Cancel"))
+
+
 def message_box(
     lang: str | None,
     icon: QMessageBox.Icon,

@@ -346,3 +346,59 @@ def test_the_main_window_speaks_its_contexts_language(qtbot, app_language, ctx, 
         for w in windows:
             for v in (w.views["activities"], w.views["customers"]):
                 v.model.close()
+
+
+def test_the_pages_tables_head_and_fill_their_columns_in_their_contexts_language(
+    qtbot,
+    app_language,
+    ctx,
+    english,  # noqa: F811
+):
+    from PySide6.QtCore import Qt
+
+    from desktop.app.models.search import HitsModel
+    from desktop.app.views.activities import ActivitiesView
+    from desktop.app.views.customers import CustomerList
+
+    def headings(model) -> list[str]:
+        return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+
+    for page, first in ((ActivitiesView, "Date"), (CustomerList, "Customer")):
+        in_english, in_japanese = page(english), page(ctx)
+        for p in (in_english, in_japanese):
+            qtbot.addWidget(p)
+            p.model.close()
+        said = headings(in_english.model)
+        assert said[0] == first and not [h for h in said if JAPANESE.search(h)], said
+        said = headings(in_japanese.model)
+        assert all(JAPANESE.search(h) for h in said[:3]), said
+    hit = {"kind": "note", "category": "lead_comment", "date": "2025-04-01", "same": 3}
+    hit["companies"] = ["見本化成(株)", "株式会社サンプル精工"]
+    in_english, in_japanese = HitsModel(lang="en"), HitsModel(lang="ja")
+    assert headings(in_english)[:3] == ["Kind", "Customer", "Date"]
+    assert [c.text(hit) for c in in_english.columns[:3]] == [
+        "Knowledge · Lead comment",  # the categories file's English name
+        "見本化成(株) and 1 more",
+        "2025/04/01 +2 same",
+    ]
+    assert JAPANESE.search(headings(in_japanese)[0])
+    assert [c.text(hit) for c in in_japanese.columns[1:3]] == [
+        "見本化成(株) ほか1社",
+        "2025/04/01 同文 他2件",
+    ]
+
+
+def test_the_snooze_and_photo_text_boxes_say_ok_and_cancel_in_the_contexts_language(
+    qtbot, app_language
+):
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop.app.widgets import speak_input_dialog
+
+    for lang, buttons in (("en", ("OK", "Cancel")), ("ja", ("OK", "キャンセル"))):
+        dlg = QInputDialog()
+        qtbot.addWidget(dlg)
+        speak_input_dialog(dlg, lang)
+        dlg.show()
+        assert (dlg.okButtonText(), dlg.cancelButtonText()) == buttons
+        assert_speaks(dlg, lang)

@@ -35,7 +35,7 @@ class ActivitiesView(InContextLanguage, Page):
             parent,
         )
         self._today: dt.date | None = None  # pinned by the screenshots; None: the real date
-        self.model = ActivitiesModel(ctx.connect, ctx.tasks, self)
+        self.model = ActivitiesModel(ctx.connect, ctx.tasks, self, lang=ctx.language)
         self._started = False
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.apply_filter)
