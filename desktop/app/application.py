@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QTimer
 from desktop.app import autostart
 from desktop.app.context import AppContext
 from desktop.app.data.changes import PULLED, Changes, RecordingStore, of_outcome, of_rows
-from desktop.app.i18n import choose_language
+from desktop.app.i18n import InContextLanguage, choose_language
 from desktop.app.icons import icon
 from desktop.app.notifications import GATHER_SECONDS, Digest, NoticeBatcher
 from desktop.app.services.syncing import SyncService
@@ -22,7 +22,7 @@ from resources.messages import in_language
 from sync.store.connection import READER_CACHE_KIB
 
 
-class GenbaApp(QObject):
+class GenbaApp(InContextLanguage, QObject):
     def __init__(self, data_dir: Path, *, tray: bool = True, parent=None):
         super().__init__(parent)
         # Imports and syncs run in child processes with their own store: this one only edits and
@@ -80,6 +80,7 @@ class GenbaApp(QObject):
             autostart=autostart.is_enabled(),
             notifications=settings.notifications,
             notifications_locked=self.ctx.locked("notifications") is not None,
+            lang=self.ctx.language,
         )
         tray.autostart_action.setEnabled(self.ctx.locked("start_at_login") is None)
         tray.show_window.connect(self.show_window)

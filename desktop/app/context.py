@@ -54,6 +54,8 @@ class AppContext:
             from importers.messages import cli_language
 
             self.language = cli_language(self.settings)
+        if getattr(self.tasks, "lang", "") is None:  # its first context's (one per app)
+            self.tasks.lang = self.language
         self._read_generations: dict[int, int] = {}  # see read(latest=...)
         if self.imports is None:
             self.imports = ImportProcess(self.store)

@@ -11,10 +11,12 @@ import threading
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import logs
+from desktop.app.i18n import app_language, speaking
+from desktop.app.widgets import message_box
 from sync.store.failures import classify
 
 log = logging.getLogger("genba.app")
@@ -29,18 +31,21 @@ def is_environment_error(exc: BaseException) -> bool:
 
 
 def describe(exc: BaseException, lang: str | None = None) -> tuple[str, str]:
-    """(title, text) for a person: what happened and what to do."""
+    """(title, text) for a person: what happened and what to do, in ``lang`` (None: the
+    running app's)."""
     from importers.messages import msg
 
+    lang = lang or app_language()
+    said = speaking(lang)
     failure = classify(exc)
     if failure is not None:
         return (
-            QCoreApplication.translate("Errors", "Genba could not finish"),
+            said.translate("Errors", "Genba could not finish"),
             msg(f"app.failure.{failure}", logs.language(lang), detail=exc),
         )
     return (
-        QCoreApplication.translate("Errors", "Something went wrong"),
-        QCoreApplication.translate(
+        said.translate("Errors", "Something went wrong"),
+        said.translate(
             "Errors",
             "Genba hit an unexpected error and kept running. Your data is safe.\n\n"
             "If it happens again, send the details below to your IT contact.",
@@ -72,11 +77,12 @@ def show_error_dialog(
 ) -> QMessageBox | None:
     if QApplication.instance() is None:
         return None
+    lang = lang or app_language()
     title, text = describe(exc, lang)
     if report is not None:
         text += "\n\n" + logs.report_line(report, lang)
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text)
-    box.setDetailedText("".join(traceback.format_exception(exc_type, exc, tb)))
+    details = "".join(traceback.format_exception(exc_type, exc, tb))
+    box = message_box(lang, QMessageBox.Icon.Warning, title, text, details=details)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setModal(False)
     box.show()  # not exec(): an error must never block the watcher's events behind it

@@ -64,11 +64,11 @@ def one_line(text: str | None, limit: int = 80) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def purpose(row: dict) -> str:
-    """The purpose column; a voice memo the rep has not confirmed yet says so (double-click
-    opens it beside its transcript)."""
+def purpose(row: dict, lang: str | None = None) -> str:
+    """The purpose column; a voice memo the rep has not confirmed yet says so in ``lang``
+    (double-click opens it beside its transcript)."""
     if row.get("kind") == "voice_draft":
-        from PySide6.QtCore import QCoreApplication
+        from desktop.app.i18n import speaking
 
-        return QCoreApplication.translate("Activities", "Voice memo (draft: to confirm)")
+        return speaking(lang).translate("Activities", "Voice memo (draft: to confirm)")
     return row.get("purpose") or ""

@@ -69,10 +69,14 @@ def app_language() -> str:
 # One translator per language, apart from the application's: a page shows its AppContext's
 # language whatever the QApplication's translators speak (two contexts, two languages).
 _translators: dict[str, QTranslator | None] = {}
+_qt_translators: dict[str, QTranslator | None] = {}
 
 
-def translate(lang: str, context: str, source: str, disambiguation=None, n: int = -1) -> str:
-    """``source`` (of lupdate's ``context``) in ``lang``, %n filled in as Qt's tr() does."""
+def translate(lang: str | None, context: str, source: str, disambiguation=None, n: int = -1) -> str:
+    """``source`` (of lupdate's ``context``) in ``lang``, %n filled in as Qt's tr() does.
+    ``lang`` None: the running application's language (code given none)."""
+    if lang is None:
+        lang = app_language()
     if lang not in _translators:
         t = QTranslator()
         _translators[lang] = t if t.load(str(TRANSLATIONS / f"genba_{lang}.qm")) else None
@@ -83,12 +87,45 @@ def translate(lang: str, context: str, source: str, disambiguation=None, n: int 
     return text.replace("%n", str(n)) if n >= 0 else text
 
 
+def qt_translate(lang: str | None, context: str, source: str) -> str:
+    """One of Qt's own texts (a standard button's Cancel, a wizard's Next >) in ``lang``, from
+    qtbase_<lang>.qm; Qt puts these in the application's language otherwise."""
+    if lang is None:
+        lang = app_language()
+    if lang == "en":  # Qt's source language
+        return source
+    if lang not in _qt_translators:
+        t = QTranslator()
+        found = any(t.load(f"qtbase_{lang}", folder) for folder in qt_translation_folders())
+        _qt_translators[lang] = t if found else None
+    translator = _qt_translators[lang]
+    return (translator.translate(context, source) if translator else "") or source
+
+
+class Speaking:
+    """``translate(context, source)`` in one language, for module-level code given a language
+    rather than a widget: lupdate reads ``speaking(lang).translate("Context", "text")`` as it
+    reads QCoreApplication.translate, so the catalogues keep the same contexts."""
+
+    def __init__(self, lang: str | None):
+        self.lang = lang
+
+    def translate(self, context: str, source: str, disambiguation=None, n: int = -1) -> str:
+        return translate(self.lang, context, source, disambiguation, n)
+
+
+def speaking(lang: str | None) -> Speaking:
+    return Speaking(lang)
+
+
 class InContextLanguage:
-    """For a page (before its Qt base): ``self.tr`` speaks ``self.ctx.language``. lupdate reads
-    the calls as it always does (context: the class's name)."""
+    """For a page, dialog or widget (before its Qt base): ``self.tr`` speaks ``self.lang`` (a
+    widget given a language) or else ``self.ctx.language`` — set either before the first tr().
+    lupdate reads the calls as it always does (context: the class's name)."""
 
     def tr(self, source: str, disambiguation=None, n: int = -1) -> str:
-        lang = getattr(self.__dict__.get("ctx"), "language", None)  # None before __init__ sets it
+        own = self.__dict__  # not getattr: before __init__ has set them, and no Qt property
+        lang = own.get("lang") or getattr(own.get("ctx"), "language", None)
         if lang is None:
             return super().tr(source, disambiguation, n)
         return translate(lang, type(self).__name__, source, disambiguation, n)

@@ -50,15 +50,17 @@ def run_app(data_dir: Path, self_test: bool = False) -> int:
             from desktop.app.i18n import choose_language
             from resources.messages import in_language
 
+            lang = choose_language(data_dir)
             said = in_language(
-                exc.args[0] if isinstance(exc, StoreError) and exc.args else exc,
-                choose_language(data_dir),
+                exc.args[0] if isinstance(exc, StoreError) and exc.args else exc, lang
             )
             print(f"error: {said}", file=sys.stderr)
             if not self_test:
                 from PySide6.QtWidgets import QMessageBox
 
-                QMessageBox.critical(None, "Genba", said)
+                from desktop.app.widgets import message_box
+
+                message_box(lang, QMessageBox.Icon.Critical, "Genba", said).exec()
             return 1
         if self_test:
             from desktop.app.selftest import run_self_test

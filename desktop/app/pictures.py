@@ -11,11 +11,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QImage, QPixmap
 
 from desktop.app import fmt
 from desktop.app.data import edits
+from desktop.app.i18n import speaking
 from importers.kinds import picture_suffixes
 
 # The photo kind's pictures (importers.kinds). HEIC cannot be attached, but claiming it lets
@@ -147,28 +148,30 @@ def image_png_bytes(image: QImage) -> bytes:
     return bytes(ba.data())
 
 
-def problem_text(p: Problem) -> str:
-    """Why a picture was not attached, and what to do, in the UI's language (the texts keep the
-    context they were first written in, the row drop, so one translation serves every caller)."""
+def problem_text(p: Problem, lang: str | None = None) -> str:
+    """Why a picture was not attached, and what to do, in ``lang`` (None: the running app's;
+    the texts keep the context they were first written in, the row drop, so one translation
+    serves every caller)."""
+    said = speaking(lang)
     if p.kind == "too_large":
-        return QCoreApplication.translate(
+        return said.translate(
             "RowDrop",
             "“{0}” was not attached: it is {1} MB, and a photo can be at most {2} MB. "
             "Save a smaller copy (for example at a lower resolution) and drop it again.",
         ).format(p.name, p.size_mb, p.max_mb)
     if p.kind == "heic":
-        return QCoreApplication.translate(
+        return said.translate(
             "RowDrop",
             "“{0}” was not attached: HEIC photos are not supported. Set the camera to JPEG "
             "(Most Compatible) or export the photo as JPEG, then drop it again.",
         ).format(p.name)
     if p.kind == "unreadable":
-        return QCoreApplication.translate(
+        return said.translate(
             "RowDrop",
             "“{0}” was not attached: the file could not be read ({1}). Check that it is "
             "still there and not open in another program, then drop it again.",
         ).format(p.name, p.reason)
-    return QCoreApplication.translate(
+    return said.translate(
         "RowDrop",
         "“{0}” was not attached: it is damaged, or not a picture Genba can read (JPEG, "
         "PNG, GIF, BMP or WebP). Check that it opens in a photo viewer, or take the photo "

@@ -12,7 +12,6 @@ and refused there move by move.
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QEvent,
     QItemSelectionModel,
     QObject,
@@ -24,6 +23,7 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QMainWindow, QMessageBox, QTableView
 
 from desktop.app.data.changes import Changes
+from desktop.app.i18n import InContextLanguage, speaking
 from desktop.app.models.lazy import LazyTableModel
 from desktop.app.pictures import (
     Outcome,
@@ -34,11 +34,12 @@ from desktop.app.pictures import (
     problem_text,
 )
 from desktop.app.style import ACCENT
+from desktop.app.widgets import message_box
 
 EDGE = 24  # px from the top or bottom of the table where a drag scrolls it
 
 
-class RowDrop(QObject):
+class RowDrop(InContextLanguage, QObject):
     """Pictures dropped on a row of ``view``, or pasted (Ctrl+V) on its selected row, are
     attached to that row's record in ``entity`` ('activities' or 'companies')."""
 
@@ -46,8 +47,8 @@ class RowDrop(QObject):
     refused = Signal(str)  # why something was not attached, also shown in a message box
 
     def __init__(self, ctx, view: QTableView, entity: str):
+        self.ctx = ctx  # first: every tr() below speaks its language (InContextLanguage)
         super().__init__(view)
-        self.ctx = ctx
         self.view = view
         self.entity = entity
         self.message_box: QMessageBox | None = None
@@ -196,7 +197,7 @@ class RowDrop(QObject):
             text = self._confirmation(outcome.target, len(outcome.attached))
             self._status(text)
             self.attached.emit(text)
-        problems = [problem_text(p) for p in outcome.problems]
+        problems = [problem_text(p, self.ctx.language) for p in outcome.problems]
         if outcome.target is None:
             problems.append(
                 self.tr("Nothing was attached: this activity or customer no longer exists.")
@@ -219,16 +220,17 @@ class RowDrop(QObject):
             window.statusBar().showMessage(text, 8000)
 
     def _warn(self, text: str) -> None:
-        self.message_box = show_refusal(self.view, text)
+        self.message_box = show_refusal(self.view, text, self.ctx.language)
         self.refused.emit(text)
 
 
-def show_refusal(parent, text: str) -> QMessageBox:
-    """Why pictures were not attached, in a box that does not block (not exec(): the watcher's
-    imports must go on behind it)."""
-    box = QMessageBox(
+def show_refusal(parent, text: str, lang: str | None = None) -> QMessageBox:
+    """Why pictures were not attached, in a box (in ``lang``) that does not block (not exec():
+    the watcher's imports must go on behind it)."""
+    box = message_box(
+        lang,
         QMessageBox.Icon.Warning,
-        QCoreApplication.translate("RowDrop", "Photo not attached"),
+        speaking(lang).translate("RowDrop", "Photo not attached"),
         text,
         parent=parent,
     )

@@ -76,8 +76,10 @@ class TaskManager(QObject):
         self._lock = threading.Lock()
         self._closing = False
         self.default_error: Callback = _log_error
+        # The language its messages are shown in (the AppContext's; None: the running app's).
+        self.lang: str | None = None
         self._finished.connect(self._deliver)
-        self.queued.connect(_tell_queued)
+        self.queued.connect(self._tell_queued)
 
     def run(
         self,
@@ -121,12 +123,11 @@ class TaskManager(QObject):
         elif on_done is not None:
             on_done(result)
 
+    def _tell_queued(self, exc: BaseException) -> None:
+        log.info("a write waits for the database: %s", exc)
+        from desktop.app.errors import show_error_dialog
 
-def _tell_queued(exc: BaseException) -> None:
-    log.info("a write waits for the database: %s", exc)
-    from desktop.app.errors import show_error_dialog
-
-    show_error_dialog(type(exc), exc, exc.__traceback__)
+        show_error_dialog(type(exc), exc, exc.__traceback__, None, self.lang)  # no report
 
 
 def _log_error(exc: BaseException) -> None:

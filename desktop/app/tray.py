@@ -6,12 +6,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from desktop.app.i18n import InContextLanguage
+
 
 def tray_available() -> bool:
     return QSystemTrayIcon.isSystemTrayAvailable()
 
 
-class Tray(QObject):
+class Tray(InContextLanguage, QObject):
     """The icon and its menu. The menu's switches only emit signals: the app saves the choice on
     a worker thread (a registry or file write is I/O, never done in a slot)."""
 
@@ -29,7 +31,9 @@ class Tray(QObject):
         autostart: bool = False,
         notifications: bool = True,
         notifications_locked: bool = False,
+        lang: str | None = None,
     ):
+        self.lang = lang  # first: every tr() below speaks it (InContextLanguage)
         super().__init__(parent)
         self.icon = QSystemTrayIcon(app_icon, self)
         self.icon.setToolTip("Genba")

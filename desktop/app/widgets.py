@@ -5,16 +5,21 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
+    QWizard,
 )
+
+from desktop.app.i18n import qt_translate
 
 
 def label(text: str = "", name: str | None = None, *, wrap: bool = False) -> QLabel:
@@ -141,6 +146,80 @@ def wizard_title(text: str) -> str:
     return f'<span style="font-size:15pt; font-weight:600;">{escape(text)}</span>'
 
 
-def style_wizard(wizard) -> None:
+def style_wizard(wizard, lang: str | None = None) -> None:
+    """Rich-text titles, the modern style, and Qt's buttons (< Back, Next >) in ``lang``."""
     wizard.setTitleFormat(Qt.TextFormat.RichText)
     wizard.setWizardStyle(wizard.WizardStyle.ModernStyle)
+    for which, source in WIZARD_BUTTONS.items():
+        wizard.setButtonText(which, qt_translate(lang, "QWizard", source))
+
+
+# Qt's own texts (QPlatformTheme's and QWizard's, for the modern style): Qt translates them with
+# the application's translators, so a dialog of an English context in a Japanese app would say
+# キャンセル. Set from qtbase's catalogue of the dialog's language instead.
+_Std = QDialogButtonBox.StandardButton
+STANDARD_BUTTONS = {
+    _Std.Ok: "OK",
+    _Std.Save: "Save",
+    _Std.Cancel: "Cancel",
+    _Std.Close: "Close",
+    _Std.Discard: "Discard",
+    _Std.Apply: "Apply",
+    _Std.Yes: "&Yes",
+    _Std.No: "&No",
+}
+_Wiz = QWizard.WizardButton
+WIZARD_BUTTONS = {
+    _Wiz.BackButton: "< &Back",
+    _Wiz.NextButton: "&Next >",
+    _Wiz.CommitButton: "Commit",
+    _Wiz.FinishButton: "&Finish",
+    _Wiz.CancelButton: "Cancel",
+    _Wiz.HelpButton: "&Help",
+}
+
+
+def speak_buttons(box: QDialogButtonBox | QMessageBox, lang: str | None) -> None:
+    """The standard buttons' texts (OK, Save, Cancel) in ``lang``, not the application's. Call
+    it before giving a standard button a text of its own."""
+    for b in box.buttons():
+        source = STANDARD_BUTTONS.get(QDialogButtonBox.StandardButton(box.standardButton(b).value))
+        if source:
+            b.setText(qt_translate(lang, "QPlatformTheme", source))
+
+
+def speak_input_dialog(dialog, lang: str | None) -> None:
+    """A QInputDialog's OK and Cancel in ``lang``, not the application's."""
+    dialog.setOkButtonText(qt_translate(lang, "QPlatformTheme", "OK"))
+    dialog.setCancelButtonText(qt_translate(lang, "QPlatformTheme", "Cancel"))
+
+
+def message_box(
+    lang: str | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    *,
+    details: str | None = None,
+    parent: QWidget | None = None,
+) -> QMessageBox:
+    """A message box with an OK button (and a details button) in ``lang``."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    speak_buttons(box, lang)
+    if details is not None:
+        box.setDetailedText(details)
+        (toggle,) = [b for b in box.buttons() if box.standardButton(b) == _NO_BUTTON]
+        labels = [qt_translate(lang, "QMessageBox", t) for t in _DETAILS]
+        toggle.setText(labels[0])
+        shown = [False]
+
+        def toggled() -> None:  # after Qt's own slot, which sets its label in the app's language
+            shown[0] = not shown[0]
+            toggle.setText(labels[shown[0]])
+
+        toggle.clicked.connect(toggled)
+    return box
+
+
+_NO_BUTTON = QMessageBox.StandardButton.NoButton
+_DETAILS = ("Show Details...", "Hide Details...")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.app.data.changes import Changes
 from desktop.app.dialogs import fit
+from desktop.app.i18n import InContextLanguage
 from desktop.app.icons import icon
 from desktop.app.services import dropping
 from desktop.app.views.activities import ActivitiesView
@@ -48,14 +49,14 @@ SEARCH_DEBOUNCE_MS = 250
 DROP_SUFFIXES = all_suffixes()  # what some file kind imports (importers.kinds)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(InContextLanguage, QMainWindow):
     view_shown = Signal(str)
     import_finished = Signal(object)  # ImportSummary of a drop
     close_to_tray = Signal()
 
     def __init__(self, ctx, parent=None):
+        self.ctx = ctx  # first: every tr() below speaks its language (InContextLanguage)
         super().__init__(parent)
-        self.ctx = ctx
         self.keep_running_in_tray = False  # set by the app when a tray icon exists
         self.setWindowTitle(self.tr("Genba — daily reports and customers"))
         self.setWindowIcon(icon("genba", selected=None))

@@ -6,12 +6,12 @@
     <message>
         <location filename="../../desktop/app/models/activities.py" line="24"/>
         <source>Date</source>
-        <translation type="unfinished">日付</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/models/activities.py" line="27"/>
         <source>Customer</source>
-        <translation type="unfinished">顧客</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/models/activities.py" line="30"/>
@@ -160,7 +160,7 @@
     <message>
         <location filename="../../desktop/app/dialogs/activity.py" line="130"/>
         <source>Date</source>
-        <translation type="unfinished">日付</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/activity.py" line="131"/>
@@ -341,7 +341,7 @@
     <message>
         <location filename="../../desktop/app/views/brief.py" line="181"/>
         <source>Contacts</source>
-        <translation type="unfinished">面談者・連絡先</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/brief.py" line="192"/>
@@ -361,12 +361,12 @@
     <message>
         <location filename="../../desktop/app/views/brief.py" line="213"/>
         <source>Open deals</source>
-        <translation type="unfinished">進行中の案件</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/brief.py" line="231"/>
         <source>No open deals.</source>
-        <translation type="unfinished">進行中の案件はありません。</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/brief.py" line="242"/>
@@ -444,7 +444,7 @@
     <message>
         <location filename="../../desktop/app/dialogs/card_review.py" line="173"/>
         <source>Name</source>
-        <translation type="unfinished">名前</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/card_review.py" line="174"/>
@@ -576,7 +576,7 @@
     <message>
         <location filename="../../desktop/app/dialogs/company.py" line="26"/>
         <source>Name</source>
-        <translation type="unfinished">名前</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/company.py" line="27"/>
@@ -655,7 +655,7 @@
     <message>
         <location filename="../../desktop/app/views/customer_page.py" line="114"/>
         <source>Date</source>
-        <translation type="unfinished">日付</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/customer_page.py" line="120"/>
@@ -698,17 +698,17 @@
     <message>
         <location filename="../../desktop/app/views/customer_page.py" line="271"/>
         <source>Open deals</source>
-        <translation type="unfinished">進行中の案件</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/customer_page.py" line="273"/>
         <source>No open deals.</source>
-        <translation type="unfinished">進行中の案件はありません。</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/customer_page.py" line="285"/>
         <source>Contacts</source>
-        <translation type="unfinished">面談者・連絡先</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/customer_page.py" line="289"/>
@@ -771,7 +771,7 @@
     <message>
         <location filename="../../desktop/app/models/customers.py" line="20"/>
         <source>Customer</source>
-        <translation type="unfinished">顧客</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/models/customers.py" line="21"/>
@@ -791,12 +791,12 @@
     <message>
         <location filename="../../desktop/app/models/customers.py" line="28"/>
         <source>Contacts</source>
-        <translation type="unfinished">面談者・連絡先</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/models/customers.py" line="31"/>
         <source>Open deals</source>
-        <translation type="unfinished">進行中の案件</translation>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -947,7 +947,7 @@ If it happens again, send the details below to your IT contact.</source>
     <message>
         <location filename="../../desktop/app/views/folders.py" line="43"/>
         <source>Kind</source>
-        <translation type="unfinished">種類</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/folders.py" line="44"/>
@@ -1469,7 +1469,7 @@ If it happens again, send the details below to your IT contact.</source>
     <message>
         <location filename="../../desktop/app/dialogs/merge.py" line="45"/>
         <source>Contacts</source>
-        <translation type="unfinished">面談者・連絡先</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/merge.py" line="55"/>
@@ -1500,7 +1500,7 @@ If it happens again, send the details below to your IT contact.</source>
         <location filename="../../desktop/app/dialogs/merge.py" line="190"/>
         <location filename="../../desktop/app/dialogs/merge.py" line="192"/>
         <source>Name</source>
-        <translation type="unfinished">名前</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/merge.py" line="191"/>
@@ -1565,7 +1565,7 @@ If it happens again, send the details below to your IT contact.</source>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="26"/>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="138"/>
         <source>Date</source>
-        <translation type="unfinished">日付</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="27"/>
@@ -1576,7 +1576,7 @@ If it happens again, send the details below to your IT contact.</source>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="28"/>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="141"/>
         <source>Customer</source>
-        <translation type="unfinished">顧客</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="29"/>
@@ -1636,7 +1636,7 @@ If it happens again, send the details below to your IT contact.</source>
     <message>
         <location filename="../../desktop/app/dialogs/mapping_parts.py" line="39"/>
         <source>Lead&apos;s comment</source>
-        <translation type="unfinished">上司コメント</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/mapping.py" line="231"/>
@@ -1677,7 +1677,7 @@ If it happens again, send the details below to your IT contact.</source>
     <message>
         <location filename="../../desktop/app/views/knowledge.py" line="61"/>
         <source>Name</source>
-        <translation type="unfinished">名前</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/knowledge.py" line="62"/>
@@ -1795,7 +1795,7 @@ If it happens again, send the details below to your IT contact.</source>
     <message>
         <location filename="../../desktop/app/views/notes.py" line="51"/>
         <source>Lead&apos;s comment</source>
-        <translation type="unfinished">上司コメント</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/notes.py" line="55"/>
@@ -1889,14 +1889,14 @@ If it happens again, send the details below to your IT contact.</source>
     <message>
         <location filename="../../desktop/app/views/problems.py" line="103"/>
         <source>Name</source>
-        <translation type="unfinished">名前</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/problems.py" line="104"/>
         <location filename="../../desktop/app/views/problems.py" line="133"/>
         <location filename="../../desktop/app/views/problems.py" line="158"/>
         <source>Customer</source>
-        <translation type="unfinished">顧客</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/problems.py" line="105"/>
@@ -1932,7 +1932,7 @@ If it happens again, send the details below to your IT contact.</source>
         <location filename="../../desktop/app/views/problems.py" line="131"/>
         <location filename="../../desktop/app/views/problems.py" line="156"/>
         <source>Kind</source>
-        <translation type="unfinished">種類</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/problems.py" line="133"/>
@@ -2217,13 +2217,13 @@ If it happens again, send the details below to your IT contact.</source>
     <message>
         <location filename="../../desktop/app/models/search.py" line="77"/>
         <source>Kind</source>
-        <translation type="unfinished">種類</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/models/search.py" line="40"/>
         <location filename="../../desktop/app/models/search.py" line="80"/>
         <source>Customer</source>
-        <translation type="unfinished">顧客</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/models/search.py" line="38"/>
@@ -2243,7 +2243,7 @@ If it happens again, send the details below to your IT contact.</source>
     <message>
         <location filename="../../desktop/app/models/search.py" line="84"/>
         <source>Date</source>
-        <translation type="unfinished">日付</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/models/search.py" line="85"/>
@@ -2566,12 +2566,12 @@ If it happens again, send the details below to your IT contact.</source>
     <message>
         <location filename="../../desktop/app/views/knowledge.py" line="162"/>
         <source>Date</source>
-        <translation type="unfinished">日付</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/knowledge.py" line="164"/>
         <source>Customer</source>
-        <translation type="unfinished">顧客</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/knowledge.py" line="170"/>
@@ -2642,7 +2642,7 @@ If it happens again, send the details below to your IT contact.</source>
     <message>
         <location filename="../../desktop/app/views/today.py" line="78"/>
         <source>Customer</source>
-        <translation type="unfinished">顧客</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/views/today.py" line="81"/>
@@ -3140,12 +3140,12 @@ If it happens again, send the details below to your IT contact.</source>
     <message>
         <location filename="../../desktop/app/dialogs/voice_draft.py" line="80"/>
         <source>Date</source>
-        <translation type="unfinished">日付</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/voice_draft.py" line="81"/>
         <source>Customer</source>
-        <translation type="unfinished">顧客</translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../desktop/app/dialogs/voice_draft.py" line="82"/>

@@ -84,6 +84,25 @@ def test_english_plurals_are_shipped(tmp_path):
     assert tr.translate("TodayView", "%n day(s)", "", 1) == "%n day"
 
 
+def test_the_english_catalogue_says_nothing_in_japanese():
+    """lupdate fills a new English entry with a Japanese translation of the same text from
+    elsewhere (「日付」 for Date), and lrelease ships unfinished entries: an English rep read
+    日付 on the activity editor. genba_en.ts carries plural forms only."""
+    import re
+
+    japanese = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+    ts = ET.parse(TRANSLATIONS / "genba_en.ts").getroot()
+    leaks = [
+        m.findtext("source")
+        for m in ts.iter("message")
+        if japanese.search("".join(m.find("translation").itertext()))
+        and not japanese.search(m.findtext("source") or "")
+    ]
+    assert not leaks, "Japanese in genba_en.ts (empty them, then pyside6-lrelease):\n" + "\n".join(
+        leaks
+    )
+
+
 def test_qt_file_dialog_speaks_japanese():
     """Qt's own texts (the file dialog's labels) come from qtbase_ja.qm."""
     from PySide6.QtCore import QCoreApplication

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 from desktop.app.data import edits
 from desktop.app.data.activities import activity
 from desktop.app.dialogs.fit import keep_on_screen, scrolling
+from desktop.app.i18n import InContextLanguage
 from desktop.app.pictures import Picture, attach_pictures, memo_name, problem_text
-from desktop.app.widgets import label
+from desktop.app.widgets import label, speak_buttons
 from importers.extras import extras_text
 from importers.messages import msg
 from importers.voice.drafts import CONFIRMED, voice_memo
@@ -83,12 +84,12 @@ def _load(conn, activity_id: str) -> dict | None:
     return row
 
 
-class ActivityDialog(QDialog):
+class ActivityDialog(InContextLanguage, QDialog):
     saved = Signal(dict)  # the values written (after the views were told, origin excepted)
 
     def __init__(self, ctx, activity_id: str, parent=None):
+        self.ctx = ctx  # first: every tr() below speaks its language (InContextLanguage)
         super().__init__(parent)
-        self.ctx = ctx
         self.origin = None  # the view that opened it and shows the save itself (``saved``)
         self.activity_id = activity_id
         self.row: dict | None = None
@@ -170,6 +171,7 @@ class ActivityDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        speak_buttons(self.buttons, ctx.language)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
@@ -259,7 +261,7 @@ class ActivityDialog(QDialog):
             self.buttons.setEnabled(True)
             from desktop.app.errors import show_error_dialog
 
-            show_error_dialog(type(exc), exc, exc.__traceback__)
+            show_error_dialog(type(exc), exc, exc.__traceback__, lang=self.ctx.language)
 
         self.ctx.write(
             lambda: edits.update_activity(store, aid, changed), done, failed, origin=self.origin
@@ -279,4 +281,5 @@ class ActivityDialog(QDialog):
         if outcome.attached:
             self.source.setText(self.tr("Picture attached to this activity."))
         else:
-            self.source.setText("\n".join(problem_text(p) for p in outcome.problems))
+            lang = self.ctx.language
+            self.source.setText("\n".join(problem_text(p, lang) for p in outcome.problems))

@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from desktop.app.data import edits, problems
 from desktop.app.dialogs.fit import keep_on_screen
+from desktop.app.i18n import InContextLanguage
 from desktop.app.style import LINE
-from desktop.app.widgets import label
+from desktop.app.widgets import label, speak_buttons
 
 IMAGE_BOX = 400  # px: small print on a card (e-mail, phone) stays legible beside the form
 # the form's rows: short fields side by side
@@ -70,11 +71,11 @@ def load(conn, contact_id: str, data_dir, dpr: float = 1.0, lang: str | None = N
     return card
 
 
-class CardReviewDialog(QDialog):
+class CardReviewDialog(InContextLanguage, QDialog):
     def __init__(self, ctx, contact_id: str, parent=None):
+        self.ctx = ctx  # first: every tr() below speaks its language (InContextLanguage)
         super().__init__(parent)
         keep_on_screen(self)
-        self.ctx = ctx
         self.contact_id = contact_id
         self.row: dict | None = None
         self.companies: dict[str, tuple[str, str]] = {}
@@ -126,6 +127,7 @@ class CardReviewDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        speak_buttons(self.buttons, ctx.language)
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setText(self.tr("Save as checked"))
         save.setProperty("primary", True)
@@ -279,6 +281,6 @@ class CardReviewDialog(QDialog):
                 return
             from desktop.app.errors import show_error_dialog
 
-            show_error_dialog(type(exc), exc, exc.__traceback__)
+            show_error_dialog(type(exc), exc, exc.__traceback__, lang=self.ctx.language)
 
         self.ctx.write(lambda: edits.correct_card(store, contact_id, changed), done, failed)

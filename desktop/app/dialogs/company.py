@@ -6,14 +6,15 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
 
 from desktop.app.data import edits
 from desktop.app.dialogs.fit import keep_on_screen
-from desktop.app.widgets import label
+from desktop.app.i18n import InContextLanguage
+from desktop.app.widgets import label, speak_buttons
 
 
-class CompanyDialog(QDialog):
+class CompanyDialog(InContextLanguage, QDialog):
     def __init__(self, ctx, company: dict, parent=None):
+        self.ctx = ctx  # first: every tr() below speaks its language (InContextLanguage)
         super().__init__(parent)
         keep_on_screen(self)
-        self.ctx = ctx
         self.company = company
         self.setWindowTitle(self.tr("Edit customer"))
         self.setMinimumWidth(440)
@@ -38,6 +39,7 @@ class CompanyDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        speak_buttons(self.buttons, ctx.language)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)

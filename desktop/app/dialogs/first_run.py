@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -21,16 +21,18 @@ from PySide6.QtWidgets import (
 from desktop.app.data.importing import import_paths
 from desktop.app.data.problems import problem_counts
 from desktop.app.dialogs.fit import keep_on_screen
+from desktop.app.i18n import InContextLanguage, speaking
 from desktop.app.widgets import label, style_wizard, wizard_title
 
 
 class _FolderField(QHBoxLayout):
-    def __init__(self, page: QWizardPage, placeholder: str):
+    def __init__(self, page: QWizardPage, placeholder: str, lang: str | None = None):
         super().__init__()
+        self._speaking = speaking(lang)
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(placeholder)
         self.edit.setMinimumWidth(380)
-        choose = QPushButton(QCoreApplication.translate("FirstRun", "Choose…"))
+        choose = QPushButton(self._speaking.translate("FirstRun", "Choose…"))
         choose.clicked.connect(self._choose)
         self.addWidget(self.edit, 1)
         self.addWidget(choose)
@@ -38,14 +40,15 @@ class _FolderField(QHBoxLayout):
 
     def _choose(self) -> None:
         path = QFileDialog.getExistingDirectory(
-            self._page, QCoreApplication.translate("FirstRun", "Choose a folder")
+            self._page, self._speaking.translate("FirstRun", "Choose a folder")
         )
         if path:
             self.edit.setText(path)
 
 
-class WelcomePage(QWizardPage):
-    def __init__(self):
+class WelcomePage(InContextLanguage, QWizardPage):
+    def __init__(self, lang: str | None = None):
+        self.lang = lang  # first: every tr() below speaks it (InContextLanguage)
         super().__init__()
         self.setTitle(wizard_title(self.tr("Welcome to Genba")))
         self.setSubTitle(
@@ -69,8 +72,9 @@ class WelcomePage(QWizardPage):
         self.registerField("user_name*", self.name_edit)
 
 
-class FoldersPage(QWizardPage):
-    def __init__(self):
+class FoldersPage(InContextLanguage, QWizardPage):
+    def __init__(self, lang: str | None = None):
+        self.lang = lang  # first: every tr() below speaks it (InContextLanguage)
         super().__init__()
         self.setTitle(wizard_title(self.tr("Where do you keep your files?")))
         self.setSubTitle(
@@ -81,7 +85,7 @@ class FoldersPage(QWizardPage):
         lay = QVBoxLayout(self)
         lay.setSpacing(8)
         lay.addWidget(label(self.tr("Daily reports (Excel workbooks)"), "sectionTitle"))
-        self.reports = _FolderField(self, self.tr("e.g. Documents\\営業日報"))
+        self.reports = _FolderField(self, self.tr("e.g. Documents\\営業日報"), lang)
         lay.addLayout(self.reports)
         lay.addWidget(
             label(
@@ -89,7 +93,7 @@ class FoldersPage(QWizardPage):
                 "sectionTitle",
             )
         )
-        self.cards = _FolderField(self, self.tr("e.g. Documents\\名刺"))
+        self.cards = _FolderField(self, self.tr("e.g. Documents\\名刺"), lang)
         lay.addLayout(self.cards)
         # A wrong path in the warning colour under the fields, not in the grey subtitle.
         self.error = label("", "warnBadge", wrap=True)
@@ -120,8 +124,9 @@ class FoldersPage(QWizardPage):
         return True
 
 
-class ServerPage(QWizardPage):
-    def __init__(self):
+class ServerPage(InContextLanguage, QWizardPage):
+    def __init__(self, lang: str | None = None):
+        self.lang = lang  # first: every tr() below speaks it (InContextLanguage)
         super().__init__()
         self.setTitle(wizard_title(self.tr("Team server (optional)")))
         self.setSubTitle(
@@ -140,12 +145,12 @@ class ServerPage(QWizardPage):
         self.registerField("server_token", self.token_edit)
 
 
-class ImportPage(QWizardPage):
+class ImportPage(InContextLanguage, QWizardPage):
     """Saves the settings and runs the first import; Finish is enabled when it is done."""
 
     def __init__(self, ctx):
+        self.ctx = ctx  # first: every tr() below speaks its language (InContextLanguage)
         super().__init__()
-        self.ctx = ctx
         self.setTitle(wizard_title(self.tr("Reading your files")))
         self.setSubTitle(self.tr("This runs once; afterwards Genba keeps up as you save."))
         lay = QVBoxLayout(self)
@@ -245,21 +250,21 @@ def _counts(conn) -> tuple[int, int, int]:
     return visits, cards, problem_counts(conn)["files"]
 
 
-class FirstRunWizard(QWizard):
+class FirstRunWizard(InContextLanguage, QWizard):
     imported = Signal(object)
 
     def __init__(self, ctx, parent=None):
+        self.ctx = ctx  # first: every tr() below speaks its language (InContextLanguage)
         super().__init__(parent)
         keep_on_screen(self)
-        self.ctx = ctx
         self.setWindowTitle(self.tr("Set up Genba"))
-        style_wizard(self)
+        style_wizard(self, ctx.language)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.resize(760, 520)
-        self.welcome = WelcomePage()
-        self.folders = FoldersPage()
-        self.server = ServerPage()
+        self.welcome = WelcomePage(ctx.language)
+        self.folders = FoldersPage(ctx.language)
+        self.server = ServerPage(ctx.language)
         self.import_page = ImportPage(ctx)
         for p in (self.welcome, self.folders, self.server, self.import_page):
             self.addPage(p)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +29,7 @@ from desktop.app.dialogs.mapping_parts import (
     cell_text,
 )
 from desktop.app.dialogs.mapping_save import SavePage
+from desktop.app.i18n import InContextLanguage, speaking
 from desktop.app.widgets import label, style_wizard, wizard_title
 
 
@@ -73,8 +74,9 @@ def sheets_without_headings(sheets, chosen, row: int) -> list[str]:
     return [s.name for s in sheets if s is not chosen and headings(s) != want]
 
 
-class HeaderPage(QWizardPage):
+class HeaderPage(InContextLanguage, QWizardPage):
     def __init__(self, wizard: MappingWizard):
+        self.lang = wizard.lang  # first: every tr() below speaks it (InContextLanguage)
         super().__init__()
         self.w = wizard
         self.setTitle(wizard_title(self.tr("Which row holds the headings?")))
@@ -149,18 +151,21 @@ class HeaderPage(QWizardPage):
         return self.w.labels_id if self.form_radio.isChecked() else self.w.columns_id
 
 
-class MappingWizard(QWizard):
+class MappingWizard(InContextLanguage, QWizard):
     saved = Signal()  # the profile is saved and the workbook imported again (or tried)
 
     def __init__(self, ctx, path: Path, parent=None):
+        self.ctx = ctx
+        # First: the pages, their tr() (InContextLanguage) and the messages about the workbook
+        # speak the rep's language (the context's).
+        self.lang = ctx.language
         super().__init__(parent)
         keep_on_screen(self)
-        self.ctx = ctx
         self.path = Path(path)
         self.workbook: dict | None = None
         self.profile_path: Path | None = None
         self.setWindowTitle(self.tr("Set up the headings — {0}").format(self.path.name))
-        style_wizard(self)
+        style_wizard(self, self.lang)
         self.resize(1040, 680)
         self.header_page = HeaderPage(self)
         self.columns_page = ColumnsPage(self)
@@ -173,8 +178,6 @@ class MappingWizard(QWizard):
         self._preview_generation = 0
         self.last_preview: dict | None = None
         path_ = self.path
-        # Messages about the workbook in the rep's language (chosen once, at start-up).
-        self.lang = ctx.language
         # Parsed in the import process: a large workbook would hold this process's GIL.
         ctx.tasks.run(lambda: ctx.imports.load_grid(path_, self.lang), self._loaded)
 
@@ -228,7 +231,7 @@ class MappingWizard(QWizard):
                 {
                     "rows": [],
                     "count": 0,
-                    "error": QCoreApplication.translate(
+                    "error": speaking(self.lang).translate(
                         "Mapping", "Choose a field for at least one column."
                     ),
                 },

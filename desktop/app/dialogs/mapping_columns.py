@@ -25,13 +25,15 @@ from desktop.app.dialogs.mapping_parts import (
     field_names,
     shown_as,
 )
+from desktop.app.i18n import InContextLanguage
 from desktop.app.widgets import label, wizard_title
 
 SAMPLES = 2  # values shown under each column's field
 
 
-class ColumnsPage(QWizardPage):
+class ColumnsPage(InContextLanguage, QWizardPage):
     def __init__(self, wizard):
+        self.lang = wizard.lang  # first: every tr() below speaks it (InContextLanguage)
         super().__init__()
         self.w = wizard
         self.setTitle(wizard_title(self.tr("What does each column hold?")))
@@ -51,7 +53,7 @@ class ColumnsPage(QWizardPage):
         scroll.setWidget(holder)
         scroll.setMaximumHeight(200)
         lay.addWidget(scroll)
-        self.preview_panel = PreviewPanel(self)
+        self.preview_panel = PreviewPanel(self, self.lang)
         self.preview, self.preview_label = self.preview_panel.model, self.preview_panel.label
         lay.addWidget(self.preview_panel, 1)
         self._debounce = QTimer(self, singleShot=True, interval=250)
@@ -74,7 +76,7 @@ class ColumnsPage(QWizardPage):
         row = self.w.header_page.header_row() or 0
         cells = sheet.rows[row] if sheet and row < len(sheet.rows) else []
         synonyms = load_synonyms()
-        names = field_names()
+        names = field_names(self.lang)
         # Genba's own reading of this header row (with its reasons), not a blank start
         suggested = suggest_columns(sheet, row, synonyms) if sheet and cells else {}
         below = sheet.rows[row + 1 :] if sheet else []

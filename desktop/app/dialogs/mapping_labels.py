@@ -27,11 +27,13 @@ from desktop.app.dialogs.mapping_parts import (
     column_letter,
     field_names,
 )
+from desktop.app.i18n import InContextLanguage
 from desktop.app.widgets import button, label, wizard_title
 
 
-class LabelsPage(QWizardPage):
+class LabelsPage(InContextLanguage, QWizardPage):
     def __init__(self, wizard):
+        self.lang = wizard.lang  # first: every tr() below speaks it (InContextLanguage)
         super().__init__()
         self.w = wizard
         self.setTitle(wizard_title(self.tr("Which cells are labels?")))
@@ -59,7 +61,7 @@ class LabelsPage(QWizardPage):
         bar.addWidget(self.cell_label, 1)
         self.field_combo = QComboBox()
         self.field_combo.addItem(self.tr("(not a label)"), None)
-        for key, name in field_names().items():
+        for key, name in field_names(self.lang).items():
             self.field_combo.addItem(name, key)
         self.field_combo.setEnabled(False)
         bar.addWidget(self.field_combo)
@@ -71,7 +73,7 @@ class LabelsPage(QWizardPage):
         self.own_label = label("", "muted", wrap=True)
         lay.addWidget(self.own_label)
 
-        self.preview_panel = PreviewPanel(self)
+        self.preview_panel = PreviewPanel(self, self.lang)
         self.preview, self.preview_label = self.preview_panel.model, self.preview_panel.label
         lay.addWidget(self.preview_panel, 2)
         self._debounce = QTimer(self, singleShot=True, interval=250)
@@ -137,7 +139,7 @@ class LabelsPage(QWizardPage):
                 elif self._known(text):
                     marks[(r, c)] = KNOWN_LABEL
         self.grid.set_marks(marks)
-        names = field_names()
+        names = field_names(self.lang)
         self.own_label.setText(
             self.tr("Your labels: {0}").format(
                 "、".join(f"「{t}」→{names.get(f, f)}" for t, f in self.own.items())

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.app import fmt
+from desktop.app.i18n import InContextLanguage, speaking
 from desktop.app.models.lazy import Column
 from desktop.app.models.lists import RecordsModel
 from desktop.app.widgets import label, table
@@ -21,22 +22,24 @@ KNOWN_LABEL = QColor("#dce8fa")
 OWN_LABEL = QColor("#ffe9a8")
 
 
-def field_names() -> dict[str, str]:
+def field_names(lang: str | None = None) -> dict[str, str]:
+    """Field key -> its name in ``lang`` (None: the running app's)."""
+    said = speaking(lang)
     return {
-        "occurred_on": QCoreApplication.translate("Mapping", "Date"),
-        "rep": QCoreApplication.translate("Mapping", "Rep"),
-        "company": QCoreApplication.translate("Mapping", "Customer"),
-        "contact": QCoreApplication.translate("Mapping", "Contact person"),
-        "purpose": QCoreApplication.translate("Mapping", "Purpose"),
-        "summary": QCoreApplication.translate("Mapping", "Summary"),
-        "result": QCoreApplication.translate("Mapping", "Result"),
-        "next_action": QCoreApplication.translate("Mapping", "Next action"),
-        "next_action_due": QCoreApplication.translate("Mapping", "Next action due"),
-        "amount": QCoreApplication.translate("Mapping", "Amount"),
-        "probability": QCoreApplication.translate("Mapping", "Probability"),
-        "insight": QCoreApplication.translate("Mapping", "Insight"),
-        "deal_title": QCoreApplication.translate("Mapping", "Deal name"),
-        "lead_comment": QCoreApplication.translate("Mapping", "Lead's comment"),
+        "occurred_on": said.translate("Mapping", "Date"),
+        "rep": said.translate("Mapping", "Rep"),
+        "company": said.translate("Mapping", "Customer"),
+        "contact": said.translate("Mapping", "Contact person"),
+        "purpose": said.translate("Mapping", "Purpose"),
+        "summary": said.translate("Mapping", "Summary"),
+        "result": said.translate("Mapping", "Result"),
+        "next_action": said.translate("Mapping", "Next action"),
+        "next_action_due": said.translate("Mapping", "Next action due"),
+        "amount": said.translate("Mapping", "Amount"),
+        "probability": said.translate("Mapping", "Probability"),
+        "insight": said.translate("Mapping", "Insight"),
+        "deal_title": said.translate("Mapping", "Deal name"),
+        "lead_comment": said.translate("Mapping", "Lead's comment"),
     }
 
 
@@ -129,36 +132,39 @@ class GridModel(QAbstractTableModel):
         )
 
 
-def preview_model(parent) -> RecordsModel:
-    """The rows Genba would import, as the preview tables show them."""
+def preview_model(parent, lang: str | None = None) -> RecordsModel:
+    """The rows Genba would import, as the preview tables show them (headings in ``lang``)."""
+    said = speaking(lang)
     return RecordsModel(
         [
             Column(
                 "occurred_on",
-                QCoreApplication.translate("Mapping", "Date"),
-                lambda r: fmt.day(r.get("occurred_on")) or (r.get("occurred_on_raw") or ""),
+                said.translate("Mapping", "Date"),
+                lambda r: (
+                    fmt.day(r.get("occurred_on"), lang=lang) or (r.get("occurred_on_raw") or "")
+                ),
             ),
-            Column("company", QCoreApplication.translate("Mapping", "Customer")),
-            Column("contact_name", QCoreApplication.translate("Mapping", "Contact person")),
+            Column("company", said.translate("Mapping", "Customer")),
+            Column("contact_name", said.translate("Mapping", "Contact person")),
             Column(
                 "summary",
-                QCoreApplication.translate("Mapping", "Summary"),
+                said.translate("Mapping", "Summary"),
                 lambda r: fmt.one_line(r.get("summary"), 60),
             ),
             Column(
                 "next_action",
-                QCoreApplication.translate("Mapping", "Next action"),
+                said.translate("Mapping", "Next action"),
                 lambda r: fmt.one_line(r.get("next_action"), 30),
             ),
             Column(
                 "amount_jpy",
-                QCoreApplication.translate("Mapping", "Amount"),
+                said.translate("Mapping", "Amount"),
                 lambda r: fmt.yen(r.get("amount_jpy")),
                 align_right=True,
             ),
             Column(
                 "probability",
-                QCoreApplication.translate("Mapping", "Probability"),
+                said.translate("Mapping", "Probability"),
                 lambda r: fmt.percent(r.get("probability")),
                 align_right=True,
             ),
@@ -167,16 +173,17 @@ def preview_model(parent) -> RecordsModel:
     )
 
 
-class PreviewPanel(QWidget):
+class PreviewPanel(InContextLanguage, QWidget):
     """The live preview under a page's choices: how many visits Genba finds, and the first."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, lang: str | None = None):
+        self.lang = lang  # first: every tr() below speaks it (InContextLanguage)
         super().__init__(parent)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.label = label("", "sectionTitle")
         lay.addWidget(self.label)
-        self.model = preview_model(self)
+        self.model = preview_model(self, lang)
         self.view = table(
             self.model, stretch=3, widths={0: 130, 1: 170, 2: 120, 4: 140, 5: 100, 6: 60}
         )

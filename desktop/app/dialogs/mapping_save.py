@@ -10,17 +10,18 @@ plainly that it is saved and what it will be used for.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGridLayout, QLineEdit, QVBoxLayout, QWizard, QWizardPage
 
 from desktop.app.data.changes import of_outcome
+from desktop.app.i18n import InContextLanguage, speaking
 from desktop.app.widgets import label, wizard_title
 
 LISTED = 4  # matching files named before "and N more"
 
 
-class SavePage(QWizardPage):
+class SavePage(InContextLanguage, QWizardPage):
     def __init__(self, wizard):
+        self.lang = wizard.lang  # first: every tr() below speaks it (InContextLanguage)
         super().__init__()
         self.w = wizard
         self.setTitle(wizard_title(self.tr("Save and import")))
@@ -154,9 +155,10 @@ def save_and_import(w) -> None:
     from importers.profiles import save_profile
 
     page = w.save_page
+    said = speaking(w.lang)
     profile = w.profile(page.name_edit.text().strip(), page.match_edit.text().strip())
     ctx, path, finish = w.ctx, w.path, w.button(QWizard.WizardButton.FinishButton)
-    page.result_label.setText(QCoreApplication.translate("SavePage", "Saving and importing…"))
+    page.result_label.setText(said.translate("SavePage", "Saving and importing…"))
     finish.setEnabled(False)
 
     saved_to: list = []
@@ -181,22 +183,18 @@ def save_and_import(w) -> None:
         page.outcome = outcome
         page.done = True
         page.show_saved(profile, w.profile_path, outcome)
-        w.setButtonText(
-            QWizard.WizardButton.FinishButton, QCoreApplication.translate("SavePage", "Close")
-        )
+        w.setButtonText(QWizard.WizardButton.FinishButton, said.translate("SavePage", "Close"))
         w.button(QWizard.WizardButton.BackButton).setEnabled(False)
         finish.setEnabled(True)
         w.saved.emit()
 
     def failed(exc):
         if saved_to:  # saved; the import itself broke off
-            text = QCoreApplication.translate(
+            text = said.translate(
                 "SavePage", "This workbook could not be imported yet: {0}"
             ).format(exc)
         else:
-            text = QCoreApplication.translate(
-                "SavePage", "The layout could not be saved: {0}"
-            ).format(exc)
+            text = said.translate("SavePage", "The layout could not be saved: {0}").format(exc)
         page.result_label.setText(text)
         finish.setEnabled(True)
 

@@ -23,16 +23,17 @@ from PySide6.QtWidgets import (
 from desktop.app import fmt
 from desktop.app.data.manual_merge import candidates, merge_chosen, side_by_side
 from desktop.app.dialogs.fit import keep_on_screen, scrolling
-from desktop.app.widgets import label
+from desktop.app.i18n import InContextLanguage
+from desktop.app.widgets import label, speak_buttons
 
 
-class ManualMergeDialog(QDialog):
+class ManualMergeDialog(InContextLanguage, QDialog):
     merged = Signal(str)  # the merge id
 
     def __init__(self, ctx, parent=None):
+        self.ctx = ctx  # first: every tr() below speaks its language (InContextLanguage)
         super().__init__(parent)
         keep_on_screen(self)
-        self.ctx = ctx
         self.entity = "companies"
         self.groups: dict[str, QButtonGroup] = {}
         self.setWindowTitle(self.tr("Merge by hand"))
@@ -92,6 +93,7 @@ class ManualMergeDialog(QDialog):
         self.error = label("", "warnBadge", wrap=True)
         lay.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        speak_buttons(self.buttons, ctx.language)
         self.merge_button = self.buttons.addButton(
             self.tr("Merge"), QDialogButtonBox.ButtonRole.AcceptRole
         )
@@ -127,7 +129,11 @@ class ManualMergeDialog(QDialog):
         if row.get("address"):
             bits.append(row["address"])
         if row.get("last_visit"):
-            bits.append(self.tr("last visit {0}").format(fmt.day(row["last_visit"], weekday=False)))
+            bits.append(
+                self.tr("last visit {0}").format(
+                    fmt.day(row["last_visit"], weekday=False, lang=self.ctx.language)
+                )
+            )
         if row.get("source"):
             bits.append(Path(row["source"]).name)
         return " · ".join(bits)

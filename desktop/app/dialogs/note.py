@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
 
 from desktop.app.data import edits
 from desktop.app.dialogs.fit import keep_on_screen
-from desktop.app.widgets import label
+from desktop.app.i18n import InContextLanguage
+from desktop.app.widgets import label, speak_buttons
 
 
-class NoteDialog(QDialog):
+class NoteDialog(InContextLanguage, QDialog):
     def __init__(
         self,
         ctx,
@@ -29,11 +30,11 @@ class NoteDialog(QDialog):
         parent=None,
     ):
         """A new note, or ``note`` (a notes row) to edit: its text, category and visibility."""
+        self.ctx = ctx  # first: every tr() below speaks its language (InContextLanguage)
         super().__init__(parent)
         keep_on_screen(self)
         from desktop.app.views.notes import category_label, category_names
 
-        self.ctx = ctx
         self.company_id = company_id
         self.activity_id = activity_id
         self.note = note
@@ -86,6 +87,7 @@ class NoteDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        speak_buttons(self.buttons, ctx.language)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)

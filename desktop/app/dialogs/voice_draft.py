@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from desktop.app.dialogs.activity import _date_edit, _iso, _set_date
 from desktop.app.dialogs.fit import keep_on_screen
-from desktop.app.widgets import label
+from desktop.app.i18n import InContextLanguage
+from desktop.app.widgets import label, speak_buttons
 from importers.voice.drafts import confirm_minutes, discard_draft, voice_memo
 
 
@@ -29,10 +30,10 @@ def _memo_and_customers(conn, activity_id: str) -> tuple[dict | None, list[tuple
     return voice_memo(conn, activity_id), [(r[0], r[1]) for r in names]
 
 
-class VoiceDraftDialog(QDialog):
+class VoiceDraftDialog(InContextLanguage, QDialog):
     def __init__(self, ctx, activity_id: str, parent=None):
+        self.ctx = ctx  # first: every tr() below speaks its language (InContextLanguage)
         super().__init__(parent)
-        self.ctx = ctx
         self.activity_id = activity_id
         self.row: dict | None = None
         self.outcome: str | None = None  # 'confirmed' or 'discarded' once written
@@ -99,6 +100,7 @@ class VoiceDraftDialog(QDialog):
             self.tr("Discard"), QDialogButtonBox.ButtonRole.DestructiveRole
         )
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        speak_buttons(self.buttons, ctx.language)
         self.confirm_button.clicked.connect(self.confirm)
         self.discard_button.clicked.connect(self.discard)
         self.buttons.rejected.connect(self.reject)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from desktop.app import fmt
 from desktop.app.data.activities import (
     ActivityFilter,
@@ -13,48 +11,51 @@ from desktop.app.data.activities import (
     order_row,
     shown_rows,
 )
+from desktop.app.i18n import speaking
 from desktop.app.models.lazy import Column
 from desktop.app.models.reloading import ReloadingTableModel
 
 
-def activity_columns() -> list[Column]:
+def activity_columns(lang: str | None = None) -> list[Column]:
+    """The columns, headed and dated in ``lang`` (the AppContext's; None: the running app's)."""
+    said = speaking(lang)
     return [
         Column(
             "occurred_on",
-            QCoreApplication.translate("Activities", "Date"),
-            lambda r: fmt.day(r["occurred_on"]) or (r["occurred_on_raw"] or ""),
+            said.translate("Activities", "Date"),
+            lambda r: fmt.day(r["occurred_on"], lang=lang) or (r["occurred_on_raw"] or ""),
         ),
-        Column("company", QCoreApplication.translate("Activities", "Customer"), tooltip=True),
+        Column("company", said.translate("Activities", "Customer"), tooltip=True),
         Column(
             "contact_name",
-            QCoreApplication.translate("Activities", "Contact"),
+            said.translate("Activities", "Contact"),
             lambda r: " ".join(x for x in (r["contact_name"], r["contact_title"]) if x),
         ),
-        Column("purpose", QCoreApplication.translate("Activities", "Purpose"), fmt.purpose),
+        Column("purpose", said.translate("Activities", "Purpose"), lambda r: fmt.purpose(r, lang)),
         Column(
             "summary",
-            QCoreApplication.translate("Activities", "Summary"),
+            said.translate("Activities", "Summary"),
             lambda r: fmt.one_line(r["summary"]),
             tooltip=True,
         ),
         Column(
             "next_action",
-            QCoreApplication.translate("Activities", "Next action"),
+            said.translate("Activities", "Next action"),
             lambda r: fmt.one_line(r["next_action"], 40),
         ),
         Column(
             "amount_jpy",
-            QCoreApplication.translate("Activities", "Amount"),
+            said.translate("Activities", "Amount"),
             lambda r: fmt.yen(r["amount_jpy"]),
             align_right=True,
         ),
-        Column("rep", QCoreApplication.translate("Activities", "Rep")),
+        Column("rep", said.translate("Activities", "Rep")),
     ]
 
 
 class ActivitiesModel(ReloadingTableModel):
-    def __init__(self, connect, tasks=None, parent=None):
-        super().__init__(activity_columns(), activity_rows, connect, tasks, parent)
+    def __init__(self, connect, tasks=None, parent=None, *, lang: str | None = None):
+        super().__init__(activity_columns(lang), activity_rows, connect, tasks, parent)
         self.filter = ActivityFilter()
 
     def set_filter(self, f: ActivityFilter) -> None:

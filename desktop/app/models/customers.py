@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from desktop.app import fmt
 from desktop.app.data.customers import (
     customer_ids,
@@ -11,24 +9,27 @@ from desktop.app.data.customers import (
     customer_order_row,
     customer_rows,
 )
+from desktop.app.i18n import speaking
 from desktop.app.models.lazy import Column
 from desktop.app.models.reloading import ReloadingTableModel
 
 
-def customer_columns() -> list[Column]:
+def customer_columns(lang: str | None = None) -> list[Column]:
+    """The columns, headed and dated in ``lang`` (the AppContext's; None: the running app's)."""
+    said = speaking(lang)
     return [
-        Column("name", QCoreApplication.translate("Customers", "Customer"), tooltip=True),
-        Column("name_kana", QCoreApplication.translate("Customers", "Reading")),
+        Column("name", said.translate("Customers", "Customer"), tooltip=True),
+        Column("name_kana", said.translate("Customers", "Reading")),
         Column(
             "last_contact",
-            QCoreApplication.translate("Customers", "Last visit"),
-            lambda r: fmt.day(r["last_contact"]),
+            said.translate("Customers", "Last visit"),
+            lambda r: fmt.day(r["last_contact"], lang=lang),
         ),
-        Column("activities", QCoreApplication.translate("Customers", "Visits"), align_right=True),
-        Column("contacts", QCoreApplication.translate("Customers", "Contacts"), align_right=True),
+        Column("activities", said.translate("Customers", "Visits"), align_right=True),
+        Column("contacts", said.translate("Customers", "Contacts"), align_right=True),
         Column(
             "open_amount",
-            QCoreApplication.translate("Customers", "Open deals"),
+            said.translate("Customers", "Open deals"),
             lambda r: fmt.yen(r["open_amount"]),
             align_right=True,
         ),
@@ -36,8 +37,8 @@ def customer_columns() -> list[Column]:
 
 
 class CustomersModel(ReloadingTableModel):
-    def __init__(self, connect, tasks=None, parent=None):
-        super().__init__(customer_columns(), customer_rows, connect, tasks, parent)
+    def __init__(self, connect, tasks=None, parent=None, *, lang: str | None = None):
+        super().__init__(customer_columns(lang), customer_rows, connect, tasks, parent)
         self.text = ""
 
     def set_text(self, text: str) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 
 from desktop.app import fmt
+from desktop.app.i18n import speaking
 from desktop.app.models.lazy import Column
 from desktop.app.models.lists import Index, RecordsModel
 from desktop.app.style import ACCENT
@@ -29,39 +30,36 @@ def highlight_html(snippet: str, spans: list[tuple[int, int]] | list[list[int]])
     return "".join(out)
 
 
-def kind_text(row: dict) -> str:
+def kind_text(row: dict, lang: str | None = None) -> str:
     from desktop.app.views.notes import category_label
 
+    said = speaking(lang)
     if row["kind"] == "activity":
-        return QCoreApplication.translate("Search", "Activity")
+        return said.translate("Search", "Activity")
     if row["kind"] == "contact":
-        return QCoreApplication.translate("Search", "Contact")
+        return said.translate("Search", "Contact")
     if row["kind"] == "customer":
-        return QCoreApplication.translate("Search", "Customer")
-    return (
-        QCoreApplication.translate("Search", "Knowledge")
-        + " · "
-        + category_label(row.get("category"))
-    )
+        return said.translate("Search", "Customer")
+    return said.translate("Search", "Knowledge") + " · " + category_label(row.get("category"), lang)
 
 
-def company_text(row: dict) -> str:
+def company_text(row: dict, lang: str | None = None) -> str:
     """The customer; 「A社 ほか2社」 when the same sentence was written for several."""
     companies = row.get("companies") or []
     if len(companies) > 1:
         others = len(companies) - 1  # a plain name: lupdate reads no expression here
-        more = QCoreApplication.translate("Search", "and %n more", "", others)
+        more = speaking(lang).translate("Search", "and %n more", "", others)
         return f"{companies[0]} {more}"
     return row.get("company") or ""
 
 
-def date_text(row: dict) -> str:
+def date_text(row: dict, lang: str | None = None) -> str:
     """The date, and how many more rows say the same sentence (collapsed into this one)."""
-    day = fmt.day(row["date"], weekday=False) if row.get("date") else ""
+    day = fmt.day(row["date"], weekday=False, lang=lang) if row.get("date") else ""
     same = int(row.get("same") or 1)
     if same > 1:
         others = same - 1
-        more = QCoreApplication.translate("Search", "+%n same", "", others)
+        more = speaking(lang).translate("Search", "+%n same", "", others)
         return f"{day} {more}".strip()
     return day
 
@@ -71,19 +69,21 @@ class HitsModel(RecordsModel):
 
     HTML_ROLE = Qt.ItemDataRole.UserRole + 3
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, *, lang: str | None = None):
+        """Headed and written in ``lang`` (the AppContext's; None: the running app's)."""
+        said = speaking(lang)
         super().__init__(
             [
-                Column("kind", QCoreApplication.translate("Search", "Kind"), kind_text),
+                Column("kind", said.translate("Search", "Kind"), lambda r: kind_text(r, lang)),
                 Column(
                     "company",
-                    QCoreApplication.translate("Search", "Customer"),
-                    company_text,
+                    said.translate("Search", "Customer"),
+                    lambda r: company_text(r, lang),
                     tooltip=True,
                 ),
-                Column("date", QCoreApplication.translate("Search", "Date"), date_text),
-                Column("author", QCoreApplication.translate("Search", "Written by")),
-                Column("snippet", QCoreApplication.translate("Search", "Text"), tooltip=True),
+                Column("date", said.translate("Search", "Date"), lambda r: date_text(r, lang)),
+                Column("author", said.translate("Search", "Written by")),
+                Column("snippet", said.translate("Search", "Text"), tooltip=True),
             ],
             parent,
         )

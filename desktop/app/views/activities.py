@@ -35,7 +35,7 @@ class ActivitiesView(InContextLanguage, Page):
             parent,
         )
         self._today: dt.date | None = None  # pinned by the screenshots; None: the real date
-        self.model = ActivitiesModel(ctx.connect, ctx.tasks, self)
+        self.model = ActivitiesModel(ctx.connect, ctx.tasks, self, lang=ctx.language)
         self._started = False
         self._debounce = QTimer(self, singleShot=True, interval=250)
         self._debounce.timeout.connect(self.apply_filter)
@@ -82,8 +82,8 @@ class ActivitiesView(InContextLanguage, Page):
             self.period.addItem(text, key)
         self.period.currentIndexChanged.connect(self._period_changed)
         dates.addWidget(self.period)
-        self.since_edit = DateField(self.tr("from"))
-        self.until_edit = DateField(self.tr("until"))
+        self.since_edit = DateField(self.tr("from"), lang=ctx.language)
+        self.until_edit = DateField(self.tr("until"), lang=ctx.language)
         for e in (self.since_edit, self.until_edit):
             e.changed.connect(self._date_changed)
         dates.addWidget(self.since_edit)

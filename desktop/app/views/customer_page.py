@@ -37,7 +37,15 @@ from desktop.app.pictures import (
 )
 from desktop.app.row_drop import show_refusal
 from desktop.app.views.notes import NoteItem, connect_helpful
-from desktop.app.widgets import Card, Page, button, clear_layout, label, table
+from desktop.app.widgets import (
+    Card,
+    Page,
+    button,
+    clear_layout,
+    label,
+    speak_input_dialog,
+    table,
+)
 from importers.extras import extras_text
 
 
@@ -117,7 +125,7 @@ class CustomerPage(InContextLanguage, Page):
                         or (r["occurred_on_raw"] or "")
                     ),
                 ),
-                Column("purpose", self.tr("Purpose"), fmt.purpose),
+                Column("purpose", self.tr("Purpose"), lambda r: fmt.purpose(r, self.ctx.language)),
                 Column(
                     "contact_name",
                     self.tr("Contact"),
@@ -393,6 +401,7 @@ class CustomerPage(InContextLanguage, Page):
             self.tr("What the photo says (read by OCR: check it; handwriting is not read)")
         )
         dlg.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        speak_input_dialog(dlg, self.ctx.language)
         dlg.setTextValue(photo.get("ocr_text") or "")
         store, attachment_id = self.ctx.store, photo["id"]
         dlg.textValueSelected.connect(
@@ -454,9 +463,9 @@ class CustomerPage(InContextLanguage, Page):
         )
 
     def _attached(self, outcome) -> None:
-        problems = [problem_text(p) for p in outcome.problems]
+        problems = [problem_text(p, self.ctx.language) for p in outcome.problems]
         if problems:
-            self.refused_box = show_refusal(self, "\n\n".join(problems))
+            self.refused_box = show_refusal(self, "\n\n".join(problems), self.ctx.language)
 
     def _choose_photo(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(

@@ -31,7 +31,7 @@ class CustomerList(InContextLanguage, Page):
             self.tr("In 50-sound order by reading. Double-click a customer to open their page."),
             parent,
         )
-        self.model = CustomersModel(ctx.connect, ctx.tasks, self)
+        self.model = CustomersModel(ctx.connect, ctx.tasks, self, lang=ctx.language)
         bar = QHBoxLayout()
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter by name or reading"))

@@ -22,17 +22,20 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.app.data.periods import parse_typed_date
+from desktop.app.i18n import InContextLanguage
 from desktop.app.icons import icon
 
 SHOWN = "%Y/%m/%d"
 
 
-class DateField(QWidget):
-    """``changed`` when the date it stands for changes (None: no bound)."""
+class DateField(InContextLanguage, QWidget):
+    """``changed`` when the date it stands for changes (None: no bound); its own texts in
+    ``lang`` (None: the running app's)."""
 
     changed = Signal()
 
-    def __init__(self, placeholder: str = "", parent=None, *, today=None):
+    def __init__(self, placeholder: str = "", parent=None, *, today=None, lang=None):
+        self.lang = lang  # first: every tr() below speaks it (InContextLanguage)
         super().__init__(parent)
         self._today = today  # a fixed date for the screenshots and tests; None: the real one
         self._date: dt.date | None = None

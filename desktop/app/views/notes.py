@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolTip, QVBoxLayout
 
 from desktop.app import fmt
+from desktop.app.i18n import InContextLanguage, speaking
 from desktop.app.icons import icon
 from desktop.app.widgets import button, label
 
@@ -48,18 +49,19 @@ def category_names(lang: str | None = None) -> dict[str, str]:
 def category_label(key: str | None, lang: str | None = None) -> str:
     """Any stored category, including the lead's comments and notes without one."""
     if key == LEAD_COMMENT:
-        return _labels(lang).get(LEAD_COMMENT) or QCoreApplication.translate(
+        return _labels(lang).get(LEAD_COMMENT) or speaking(lang).translate(
             "Notes", "Lead's comment"
         )
     if not key:
-        return QCoreApplication.translate("Notes", "Other")
+        return speaking(lang).translate("Notes", "Other")
     return category_names(lang).get(key, key)
 
 
-class HelpfulButton(QPushButton):
+class HelpfulButton(InContextLanguage, QPushButton):
     """「参考になった」 with the count of teammates who marked it; checked when you did."""
 
-    def __init__(self, note: dict, user: str | None, parent=None):
+    def __init__(self, note: dict, user: str | None, parent=None, *, lang: str | None = None):
+        self.lang = lang  # first: every tr() below speaks it (InContextLanguage)
         super().__init__(parent)
         self.note_id = note["id"]
         self.count = int(note.get("helpful") or 0)
@@ -99,7 +101,7 @@ class HelpfulButton(QPushButton):
         self.setText(f"{text}  {self.count}" if self.count else text)
 
 
-class NoteItem(QFrame):
+class NoteItem(InContextLanguage, QFrame):
     """One note; ``helpful(note_id, on)`` when toggled, ``edit(note)`` from the edit link."""
 
     helpful = Signal(str, bool)
@@ -114,6 +116,7 @@ class NoteItem(QFrame):
         lang: str | None = None,
         parent=None,
     ):
+        self.lang = lang  # first: every tr() below speaks it (InContextLanguage)
         super().__init__(parent)
         self.setObjectName("noteItem")
         self.note = note
@@ -124,14 +127,20 @@ class NoteItem(QFrame):
         head.setSpacing(8)
         head.addWidget(label(category_label(note.get("category"), lang), "chip"))
         when = note.get("date") or (note.get("created_at") or "")[:10]
-        who = " · ".join(filter(None, [note.get("author"), fmt.day(when, weekday=False)]))
+        who = " · ".join(
+            filter(None, [note.get("author"), fmt.day(when, weekday=False, lang=lang)])
+        )
         if note.get("visibility") == "private":
             who += " · " + self.tr("only me")
         same = int(note.get("same") or 1)
         if same > 1:
             who += " · " + self.tr("written %n times", "", same)
             sources = [
-                " ".join(x for x in (s.get("author"), fmt.day(s.get("date"), weekday=False)) if x)
+                " ".join(
+                    x
+                    for x in (s.get("author"), fmt.day(s.get("date"), weekday=False, lang=lang))
+                    if x
+                )
                 for s in note.get("sources") or []
             ]
             self.setToolTip(self.tr("The same text in:") + "\n" + "\n".join(sources))
@@ -142,7 +151,7 @@ class NoteItem(QFrame):
         lay.addWidget(body)
         foot = QHBoxLayout()
         foot.setSpacing(6)
-        self.helpful_button = HelpfulButton(note, user)
+        self.helpful_button = HelpfulButton(note, user, lang=lang)
         self.helpful_button.toggled.connect(lambda on: self.helpful.emit(note["id"], on))
         foot.addWidget(self.helpful_button)
         self.edit_button = None

@@ -77,7 +77,7 @@ class SearchView(InContextLanguage, Page):
         )
         self.query = ""
         self._generation = 0
-        self.model = HitsModel(self)
+        self.model = HitsModel(self, lang=ctx.language)
         self.open_button = button(self.tr("Open customer"), icon=icon("customers"))
         self.open_button.clicked.connect(self.open_current)
         self.brief_button = button(self.tr("Pre-visit brief"), icon=icon("open"))

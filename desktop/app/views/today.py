@@ -273,13 +273,16 @@ class TodayView(InContextLanguage, Page):
         from PySide6.QtWidgets import QInputDialog
 
         from desktop.app.data.periods import parse_typed_date
+        from desktop.app.widgets import speak_input_dialog
         from importers.normalize.dates import DateParseError
 
-        text, ok = QInputDialog.getText(
-            self,
-            self.tr("Snooze"),
-            self.tr("Show it again on (e.g. 2025/06/01, 6/1, R7.6.1):"),
-        )
+        dlg = QInputDialog(self)  # not getText(): its OK and Cancel speak the context's language
+        dlg.setWindowTitle(self.tr("Snooze"))
+        dlg.setLabelText(self.tr("Show it again on (e.g. 2025/06/01, 6/1, R7.6.1):"))
+        speak_input_dialog(dlg, self.ctx.language)
+        ok = dlg.exec() == QInputDialog.DialogCode.Accepted
+        text = dlg.textValue()
+        dlg.deleteLater()
         if not ok or not text.strip():
             return
         try:
