@@ -2,8 +2,9 @@
 
 ``apply_in_steps`` is what ``ReportReader`` does with a parsed file: the re-import rules
 (importers.reimport) are worked out outside any transaction; the new rows are staged hidden in
-chunks with the file's new ``source_rows``; one short transaction publishes them with the
-customers, the updates and tombstones of rows the file already had, and the ``sources`` row;
+chunks with the file's new ``source_rows``, and so are the new values and tombstones of the
+rows the file already had (``import_values``); one short transaction publishes them all, set-based,
+with the new customers and the ``sources`` row;
 then deals, 面談者 -> contacts, memo photos of those days, 所感 notes and the customers' readings
 follow in chunks (``complete``, also what recovers a run whose process died after publishing).
 """
@@ -108,8 +109,10 @@ def apply_in_steps(store: Store, job: Job, save_source) -> dict[str, set[str]]:
         plan.inserted, plan.unchanged = [], []
         job.parsed.payload = records = None
         moved = move_cell_references(store, moved, touched)  # before the publish: it stays short
+        companies = companies_with_deal_changes(plan, deal_rows)
+        stage_changes(store, run, plan, moved, outcome)
         with store.write(bulk=True) as w:
-            companies, created = publish(w, run, plan, moved, wanted, deal_rows, outcome)
+            created = publish(w, run, wanted)
             save_source(w)
             _merge(touched, w.touched)
     except BaseException:
@@ -170,9 +173,43 @@ class _ReadingsAhead(threading.Thread):
         return self._out
 
 
-def publish(w: Writer, run, plan, moved, wanted, deal_rows, outcome: Outcome):
-    """The one short transaction that shows the file: returns the customers whose deals
-    may have changed, and the ids of the customers it created."""
+def companies_with_deal_changes(plan, deal_rows: set[str]) -> set[str]:
+    """Deals derive from amounts, probabilities and deal titles: only customers whose rows
+    changed one of those need their deals recomputed."""
+    companies = set(deal_rows)
+    for old_row, rec, diff in plan.updated:
+        if diff.keys() & DEAL_FIELDS:
+            companies.update((old_row.fields.get("company_id"), rec.company_id))
+    for old_row in plan.deleted:
+        if has_deal_fields(old_row.fields):
+            companies.add(old_row.fields.get("company_id"))
+    return {c for c in companies if c}
+
+
+def stage_changes(store: Store, run, plan, moved: list, outcome: Outcome) -> None:
+    """The new values of the rows the file already had, staged in bounded transactions
+    (importers.staging.stage_values) for the publish to swap in: the fields derived anew
+    (``moved``), what the rep changed in the file, and the tombstones of rows gone from it.
+    Counts the rows really updated and deleted."""
+    _stage_values(store, run, moved)
+    updated = [(o.activity_id, diff) for o, _rec, diff in plan.updated if diff]
+    outcome.updated += _stage_values(store, run, updated)
+    outcome.deleted += _stage_values(
+        store, run, [(o.activity_id, {"deleted": 1}) for o in plan.deleted]
+    )
+
+
+def _stage_values(store: Store, run, diffs: list) -> int:
+    changed = 0
+    for chunk in _chunks(diffs, staging.CHUNK_ROWS):
+        with store.write(bulk=True) as w:
+            changed += len(staging.stage_values(w, run, chunk))
+    return changed
+
+
+def publish(w: Writer, run, wanted) -> list[str]:
+    """The one short transaction that shows the file: its new customers, its staged rows and
+    the staged values of the rows it had. Returns the ids of the customers it created."""
     known = _known_companies(w.conn, wanted)  # a sync may have brought some meanwhile
     created = w.insert_many(
         "companies",
@@ -183,24 +220,7 @@ def publish(w: Writer, run, plan, moved, wanted, deal_rows, outcome: Outcome):
         ],
     )
     staging.publish(w, run)
-    # Deals derive from amounts, probabilities and deal titles: only customers whose rows
-    # changed one of those need their deals recomputed.
-    touched_companies: set[str] = set()
-    for activity_id, diff in moved:  # e.g. the row moved down (source_ref) under an insert
-        w.update("activities", activity_id, diff)
-    for old_row, rec, diff in plan.updated:
-        if diff and w.update("activities", old_row.activity_id, diff):
-            outcome.updated += 1
-        if diff.keys() & DEAL_FIELDS:
-            touched_companies.update((old_row.fields.get("company_id"), rec.company_id))
-    touched_companies.update(deal_rows)
-    for old_row in plan.deleted:
-        if w.delete("activities", old_row.activity_id):
-            outcome.deleted += 1
-        fields = old_row.fields
-        if has_deal_fields(fields):
-            touched_companies.add(fields.get("company_id"))
-    return {c for c in touched_companies if c}, created
+    return created
 
 
 def complete(

@@ -6,10 +6,12 @@ in the app waits for one chunk at most, whatever the size of the file):
 1. stage, in chunks of ``CHUNK_ROWS`` rows, each its own transaction: the file's new activities
    are inserted hidden (``deleted = 1``: every reader skips them; their changes are logged as for
    live rows) and listed in ``import_staged``; its ``source_rows`` are written as a new
-   generation (positions from a new ``rows_base``) beside the current one.
+   generation (positions from a new ``rows_base``) beside the current one; the new values and
+   tombstones of rows the store already has are logged and kept in ``import_values``.
 2. publish, one short transaction: the new companies, ``deleted = 0`` on the staged rows (set-based,
-   no change logged: the rows are live as inserted), the updates and tombstones of existing rows,
-   the ``sources`` row pointing at the new generation, and the file's issues.
+   no change logged: the rows are live as inserted), the staged values swapped in (one set-based
+   UPDATE per field, their changes already logged), the ``sources`` row pointing at the new
+   generation, and the file's issues.
 3. complete, in chunks: what Genba derives from the visits (所感 notes, 面談者 links, deals, memo
    photos) and dropping the old generation.
 
@@ -17,14 +19,15 @@ An ``import_runs`` row lives from step 1 to the end of step 3. While it exists t
 back every change from its first one (``sync.store.store.NOT_HELD_SQL``): sync never pushes half a
 file. A process that dies mid-way leaves its run behind; the next import (of any file, in any
 process) or sync (importers.recovery) ``recover``s it: a run that never published is discarded
-(its hidden rows, their changes and the new generation are deleted — nobody saw or received them
-— and the file, whose ``sources`` row still has its old hash, imports again in full); a run that
-published is completed.
+(its hidden rows, its staged values, their changes and the new generation are deleted — nobody
+saw or received them — and the file, whose ``sources`` row still has its old hash, imports again
+in full); a run that published is completed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -33,6 +36,7 @@ from pathlib import Path
 
 from sync.store import Store, Writer
 from sync.store.ids import new_id
+from sync.values import strip_nul
 
 CHUNK_ROWS = 1_000  # rows per transaction: about 0.1 s of lock on a 2-core laptop, 0.3 s loaded
 GENERATION = 1_000_000_000  # source_rows positions of the two generations: [0, G) and [G, 2G)
@@ -96,8 +100,40 @@ def write_rows(w: Writer, run: Run, rows: Iterable[tuple]) -> None:
     )
 
 
+def stage_values(w: Writer, run: Run, diffs: list[tuple[str, dict]]) -> list[str]:
+    """One chunk of new values for rows the store already has ((activity id, fields), a
+    tombstone being ``{"deleted": 1}``): each field that differs from the row as it stands now
+    is logged and kept in ``import_values`` until ``publish`` swaps it in. Returns the ids of
+    the rows that get a new value (an update that changes nothing is no update)."""
+    if not diffs:
+        return []
+    current = {
+        r["id"]: r
+        for r in w.conn.execute(
+            "SELECT * FROM activities WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps([aid for aid, _ in diffs]),),
+        )
+    }
+    rows = []
+    for aid, diff in diffs:
+        if (now := current.get(aid)) is None:
+            continue  # gone meanwhile (merged and purged): nothing to update
+        changed = {f: v for f, v in ((f, strip_nul(v)) for f, v in diff.items()) if now[f] != v}
+        if changed:
+            rows.append((aid, changed))
+    staged = w.log_staged("activities", rows)
+    w.conn.executemany(
+        "INSERT OR REPLACE INTO import_values (run_id, field, row_id, value, hlc, seq) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        ((run.id, *v) for v in staged),
+    )
+    return [aid for aid, _ in rows]
+
+
 def publish(w: Writer, run: Run) -> None:
-    """Show the staged rows and switch the file to its new generation (inside the publish)."""
+    """Show the staged rows, give the existing ones their staged values and switch the file to
+    its new generation (inside the publish)."""
+    w.apply_staged("activities", run.id)
     w.conn.execute(
         "UPDATE activities SET deleted = 0 WHERE deleted = 1 "
         "AND id IN (SELECT row_id FROM import_staged WHERE run_id = ?)",
@@ -115,6 +151,7 @@ def finish(store: Store, run_id: str, source_id: str, old_base: int) -> None:
         "(SELECT row_id FROM import_staged WHERE run_id = ? LIMIT ?)",
         (run_id, run_id),
     )
+    _drop_values(store, run_id)
     _drop_generation(store, source_id, old_base)
     with store.write(bulk=True) as w:
         w.conn.execute("DELETE FROM import_runs WHERE id = ?", (run_id,))
@@ -136,6 +173,12 @@ def discard(store: Store, run_id: str) -> None:
                 "AND row_id IN (SELECT row_id FROM import_staged WHERE run_id = ?)",
                 (lo, lo + step, run_id),
             )
+            # and the logged new values of existing rows, which nobody saw either
+            w.conn.execute(
+                "DELETE FROM changes WHERE seq IN (SELECT seq FROM import_values "
+                "WHERE run_id = ? AND seq >= ? AND seq < ?)",
+                (run_id, lo, lo + step),
+            )
     while True:
         with store.write(bulk=True) as w:
             ids = [
@@ -156,6 +199,7 @@ def discard(store: Store, run_id: str) -> None:
                 f"DELETE FROM import_staged WHERE run_id = ? AND row_id IN ({marks})",
                 (run_id, *ids),
             )
+    _drop_values(store, run_id)
     _drop_generation(store, r["source_id"], r["rows_base"])
     with store.write(bulk=True) as w:
         if r["created_source"]:
@@ -196,6 +240,15 @@ def _drop_generation(store: Store, source_id: str, base: int) -> None:
         "DELETE FROM source_rows WHERE source_id = ? AND position IN (SELECT position FROM "
         "source_rows WHERE source_id = ? AND position >= ? AND position < ? LIMIT ?)",
         (source_id, source_id, base, base + GENERATION),
+    )
+
+
+def _drop_values(store: Store, run_id: str) -> None:
+    _delete_in_chunks(
+        store,
+        "DELETE FROM import_values WHERE run_id = ? AND (field, row_id) IN "
+        "(SELECT field, row_id FROM import_values WHERE run_id = ? LIMIT ?)",
+        (run_id, run_id),
     )
 
 

@@ -374,3 +374,22 @@ KNOWLEDGE_INDEX = [
 ]
 
 MIGRATIONS.append(("0012_knowledge_index", KNOWLEDGE_INDEX))
+
+# The new values an unpublished import gives rows the store already has (importers.staging):
+# a re-import that rewrites the content of 200,000 rows stages them here in bounded chunks, each
+# change logged as it is staged (and held back with the run), and its publish swaps them in with
+# one set-based UPDATE per field instead of 200,000 row updates inside the one transaction that
+# every edit in the app waits behind. value has no declared type, as in changes.
+IMPORT_VALUES = [
+    """CREATE TABLE IF NOT EXISTS import_values (
+      run_id TEXT NOT NULL,
+      field TEXT NOT NULL,
+      row_id TEXT NOT NULL,
+      value,
+      hlc TEXT NOT NULL,
+      seq INTEGER NOT NULL,
+      PRIMARY KEY (run_id, field, row_id)
+    ) WITHOUT ROWID""",
+]
+
+MIGRATIONS.append(("0013_import_values", IMPORT_VALUES))
