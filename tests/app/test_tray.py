@@ -237,3 +237,25 @@ def test_a_sync_that_needs_the_rep_is_said_once_offline_is_not(qtbot, genba):
     assert genba.shown[-1][1].startswith("This token has been revoked. Ask your admin")
     sync_view = genba.window.views["sync"]  # opened by the click above: the same words there
     qtbot.waitUntil(lambda: sync_view.error_label.text().startswith("This token"), timeout=5000)
+
+
+def test_the_digest_speaks_the_apps_language(qtbot, genba):
+    from desktop.app.notifications import Digest
+
+    done = Digest(reports=2, added=7, updated=3, names=["a.xlsx", "b.xlsx"])
+    broken = Digest(failed=["壊れた.xlsx"])
+    genba.ctx.language = "en"
+    assert genba.notice_text(done) == (
+        "Imported",
+        "2 workbooks: 7 new visits\n3 visits updated",
+        False,
+    )
+    assert genba.notice_text(broken) == (
+        "Could not import",
+        "壊れた.xlsx could not be read: see Problems",
+        True,
+    )
+    genba.ctx.language = "ja"
+    title, text, warning = genba.notice_text(done)
+    assert (title, warning) == ("取り込みました", False) and "新しい訪問 7 件" in text
+    assert genba.notice_text(broken)[0] == "取り込めませんでした"
