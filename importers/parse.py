@@ -118,10 +118,12 @@ def read_report(
                 hints.extend(header_hints(sheet, synonyms))
             continue
         rep = (profile.rep if profile else None) or visits[1] or default_rep
-        for visit in visits[0]:
+        add, note = result.records.append, result.issues.extend
+        for visit in visits[0]:  # the sheet's rows: nothing looked up again per row
             record = build_record(visit, default_rep=rep, ranks=ranks, lang=lang)
-            result.records.append(keep(record) if keep else record)
-            result.issues.extend(record.issues)
+            add(keep(record) if keep else record)
+            if record.issues:
+                note(record.issues)
     if not result.layouts:
         if nonempty == 0:
             raise fail("no_data", lang)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from functools import lru_cache
 from typing import Any
 
 from importers.issues import Issue
+from importers.layout.context import YearContext
 from importers.messages import LANGUAGES, issue, msg, reason, resolve
 from importers.normalize.amounts import AmountParseError, parse_amount
 from importers.normalize.companies import normalize_company
@@ -16,15 +18,6 @@ from importers.normalize.people import split_people
 from importers.normalize.probability import ProbabilityParseError, parse_probability
 from importers.normalize.text import clean_cell
 from importers.records import ActivityRecord, RawVisit
-
-TEXT_FIELDS = {
-    "purpose": "purpose",
-    "summary": "summary",
-    "result": "result",
-    "next_action": "next_action",
-    "insight": "insight",
-    "deal_title": "deal_title",
-}
 
 
 def build_record(
@@ -44,48 +37,46 @@ def build_record(
         for name, (value, _ref) in cells.items()
     }
     get = raw.get
-    f: dict[str, Any] = {"source_ref": visit.ref}
 
     for ref in visit.uncached:
         issues.append(issue("warning", "formula_no_value", lang, ref, ref=ref))
 
-    f["occurred_on_raw"] = get("occurred_on") or None
-    f["occurred_on"] = _date(cells.get("occurred_on"), visit, issues, "visit", lang)
-
-    f["rep"] = get("rep") or default_rep
-
-    company = normalize_company(get("company", ""))
-    f["company_name_raw"] = get("company") or None
-
-    contact = get("contact")
-    people = split_people(contact) if contact else []
-    if people:
-        f["contact_name"] = "、".join(p.name for p in people)
-        titles = [p.title for p in people if p.title]
-        f["contact_title"] = "、".join(titles) if titles else None
-    else:
-        f["contact_name"] = contact or None
-        f["contact_title"] = None
-
-    for field in TEXT_FIELDS:
-        f[field] = get(field) or None
-
-    due_cell = cells.get("next_action_due")
+    # The fields as one literal, in the order they are stored (the stored row and the change
+    # log keep it); the issues keep theirs: visit date, next-action date, amount, probability.
+    occurred_on_raw = get("occurred_on") or None
+    occurred_on = _date(cells.get("occurred_on"), visit, issues, "visit", lang)
+    company_raw = get("company")
+    contact_name, contact_title = _contact(get("contact"))
+    next_action = get("next_action") or None
     due_raw = get("next_action_due")
-    f["next_action_due_raw"] = due_raw or None
-    if due_cell and due_raw:
-        f["next_action_due"] = _date(due_cell, visit, issues, "next_action", lang)
-    elif f["next_action"]:
-        f["next_action_due"] = _iso(
-            find_date_prefix(f["next_action"], **visit.context.parse_kwargs())
-        )
+    if due_raw and (due_cell := cells.get("next_action_due")):
+        due = _date(due_cell, visit, issues, "next_action", lang)
+    elif next_action:
+        due = _iso(find_date_prefix(next_action, **_parse_kwargs(visit.context)))
     else:
-        f["next_action_due"] = None
-
-    f["amount_raw"] = get("amount") or None
-    f["amount_jpy"] = _amount(cells.get("amount"), visit, issues, lang)
-    f["probability_raw"] = get("probability") or None
-    f["probability"] = _probability(cells.get("probability"), ranks, issues, lang)
+        due = None
+    f: dict[str, Any] = {
+        "source_ref": visit.ref,
+        "occurred_on_raw": occurred_on_raw,
+        "occurred_on": occurred_on,
+        "rep": get("rep") or default_rep,
+        "company_name_raw": company_raw or None,
+        "contact_name": contact_name,
+        "contact_title": contact_title,
+        "purpose": get("purpose") or None,
+        "summary": get("summary") or None,
+        "result": get("result") or None,
+        "next_action": next_action,
+        "insight": get("insight") or None,
+        "deal_title": get("deal_title") or None,
+        "next_action_due_raw": due_raw or None,
+        "next_action_due": due,
+        "amount_raw": get("amount") or None,
+        "amount_jpy": _amount(cells.get("amount"), visit, issues, lang),
+        "probability_raw": get("probability") or None,
+        "probability": _probability(cells.get("probability"), ranks, issues, lang),
+    }
+    company = normalize_company(company_raw or "")
 
     # Columns Genba could not place are kept on the activity, never dropped.
     if visit.extras:
@@ -106,6 +97,23 @@ def build_record(
     return ActivityRecord(visit.sheet, f, company, digest.hexdigest(), issues)
 
 
+@lru_cache(maxsize=4096)
+def _contact(contact: str | None) -> tuple[str | None, str | None]:
+    """(contact_name, contact_title) of a 面談者 cell: '青木課長、石井主任' -> ('青木、石井',
+    '課長、主任'). Cached: a report names the same few people on row after row."""
+    people = split_people(contact) if contact else []
+    if not people:
+        return contact or None, None
+    titles = [p.title for p in people if p.title]
+    return "、".join(p.name for p in people), "、".join(titles) if titles else None
+
+
+@lru_cache(maxsize=1024)
+def _parse_kwargs(ctx: YearContext) -> dict:
+    """``ctx.parse_kwargs()``, once per sheet's context rather than once per cell (read only)."""
+    return ctx.parse_kwargs()
+
+
 def _iso(d: dt.date | None) -> str | None:
     return d.isoformat() if d else None
 
@@ -117,6 +125,9 @@ def _date(
     if cell is None:
         return None
     value, ref = cell
+    # A real date cell (most of them): what parse_date returns for it, the year rules aside.
+    if isinstance(value, dt.date):
+        return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
     ctx = visit.context
     if value in ("", None):
         return None
@@ -134,7 +145,7 @@ def _date(
             except ValueError:
                 pass
     try:
-        kwargs = ctx.parse_kwargs()
+        kwargs = _parse_kwargs(ctx)
         if ctx.sheet_month and "fiscal_year" not in kwargs and not ctx.default_year:
             kwargs = {"default_year": ctx.year_for_month(ctx.sheet_month)}
         parsed = parse_date(value, **kwargs)

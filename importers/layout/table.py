@@ -11,6 +11,8 @@ from importers.normalize.text import clean_cell
 from importers.records import CONTENT_FIELDS, RawVisit
 from importers.workbook.sheet import Sheet, column_letter
 
+_NONE: frozenset[str] = frozenset()  # one empty set shared by the rows that need none
+
 __all__ = ["HEADER_SCAN_ROWS", "TableHeader", "find_header", "header_from_profile", "rep_above"]
 
 
@@ -110,6 +112,7 @@ def table_visits(
     placed = [(c, field, prefix[c]) for c, field in columns.items()]
     fill_rows = {r for r, _c in fill}
     uncached_rows = {r for r, _c in sheet.uncached_formulas}
+    last_placed = max(columns, default=-1)
     unplaced_by_width: dict[int, list[int]] = {}
     rows = sheet.rows
     for r in range(header.row + 1, len(rows)):
@@ -121,21 +124,35 @@ def table_visits(
             _repeats_header(row, columns, synonyms)
         ):
             continue
-        cells = {}
         uncached = []
         width = len(row)
         number = str(r + 1)
-        filled = r in fill_rows
-        check_uncached = r in uncached_rows
-        for c, field, pre in placed:
-            value = row[c] if c < width else ""
-            if filled and value == "" and (r, c) in fill:
-                value = fill[(r, c)]
-            if check_uncached and (r, c) in sheet.uncached_formulas:
-                uncached.append(pre + number)
-            if value != "" and value is not None:
-                cells[field] = (value, pre + number)
-        if not CONTENT_FIELDS & cells.keys():
+        if r in fill_rows or r in uncached_rows:
+            cells = {}
+            filled = r in fill_rows
+            check_uncached = r in uncached_rows
+            for c, field, pre in placed:
+                value = row[c] if c < width else ""
+                if filled and value == "" and (r, c) in fill:
+                    value = fill[(r, c)]
+                if check_uncached and (r, c) in sheet.uncached_formulas:
+                    uncached.append(pre + number)
+                if value != "" and value is not None:
+                    cells[field] = (value, pre + number)
+        elif width > last_placed:
+            # most rows: no merged cell to fill, no formula without a value, every column there
+            cells = {
+                field: (value, pre + number)
+                for c, field, pre in placed
+                if (value := row[c]) != "" and value is not None
+            }
+        else:
+            cells = {
+                field: (value, pre + number)
+                for c, field, pre in placed
+                if c < width and (value := row[c]) != "" and value is not None
+            }
+        if CONTENT_FIELDS.isdisjoint(cells):
             if "occurred_on" in cells:
                 last_date = cells["occurred_on"]
             written = _stray_cells(row, r, columns, cells, header, synonyms)
@@ -169,7 +186,7 @@ def table_visits(
                 cells=cells,
                 context=context,
                 amount_multiplier=multiplier,
-                uncached=frozenset(uncached),
+                uncached=frozenset(uncached) if uncached else _NONE,
                 extras=tuple(extras),
             )
         )

@@ -29,9 +29,7 @@ from importers.kinds import HEIF_BRANDS, PHOTOS
 from importers.messages import issue as make_issue
 from importers.normalize.companies import normalize_company
 from importers.outcome import Outcome
-from importers.photos.blobs import store_blob
 from importers.photos.memo import PhotoInfo, customer_hint, photo_info
-from importers.photos.memo_text import read_memo_text
 from importers.reading import FileBytes
 from sync.store import Store, Writer
 from sync.store.ids import natural_id
@@ -43,6 +41,11 @@ class PhotoReader(Reader):
     """The reader of the 'photos' kind (importers.ingest)."""
 
     def parse(self, path: Path, fb: FileBytes, *, profile=None) -> Parsed:
+        # Here, not at the top: a report import loads this module for relink_photos_in, and the
+        # memo reader brings the card OCR modules with it (~10 ms of start-up it never uses).
+        from importers.photos.blobs import store_blob
+        from importers.photos.memo_text import read_memo_text
+
         problem = picture_problem(path, fb.data, lang=self.lang)
         if problem is not None:
             return Parsed(None, failure=[problem])
