@@ -110,11 +110,12 @@ def apply_in_steps(store: Store, job: Job, save_source) -> dict[str, set[str]]:
         job.parsed.payload = records = None
         moved = move_cell_references(store, moved, touched)  # before the publish: it stays short
         companies = companies_with_deal_changes(plan, deal_rows)
-        stage_changes(store, run, plan, moved, outcome)
+        rewritten = stage_changes(store, run, plan, moved, outcome)
         with store.write(bulk=True) as w:
             created = publish(w, run, wanted)
             save_source(w)
             _merge(touched, w.touched)
+        _merge(touched, {"activities": rewritten})
     except BaseException:
         staging.discard(store, run.id)
         raise
@@ -186,24 +187,24 @@ def companies_with_deal_changes(plan, deal_rows: set[str]) -> set[str]:
     return {c for c in companies if c}
 
 
-def stage_changes(store: Store, run, plan, moved: list, outcome: Outcome) -> None:
+def stage_changes(store: Store, run, plan, moved: list, outcome: Outcome) -> set[str]:
     """The new values of the rows the file already had, staged in bounded transactions
     (importers.staging.stage_values) for the publish to swap in: the fields derived anew
     (``moved``), what the rep changed in the file, and the tombstones of rows gone from it.
-    Counts the rows really updated and deleted."""
-    _stage_values(store, run, moved)
-    updated = [(o.activity_id, diff) for o, _rec, diff in plan.updated if diff]
-    outcome.updated += _stage_values(store, run, updated)
-    outcome.deleted += _stage_values(
-        store, run, [(o.activity_id, {"deleted": 1}) for o in plan.deleted]
-    )
+    Counts the rows really updated and deleted; returns the ids of every row given a value."""
+    rewritten = _stage_values(store, run, moved)
+    updated = _stage_values(store, run, [(o.activity_id, d) for o, _r, d in plan.updated if d])
+    deleted = _stage_values(store, run, [(o.activity_id, {"deleted": 1}) for o in plan.deleted])
+    outcome.updated += len(updated)
+    outcome.deleted += len(deleted)
+    return rewritten | updated | deleted
 
 
-def _stage_values(store: Store, run, diffs: list) -> int:
-    changed = 0
+def _stage_values(store: Store, run, diffs: list) -> set[str]:
+    changed: set[str] = set()
     for chunk in _chunks(diffs, staging.CHUNK_ROWS):
         with store.write(bulk=True) as w:
-            changed += len(staging.stage_values(w, run, chunk))
+            changed.update(staging.stage_values(w, run, chunk))
     return changed
 
 

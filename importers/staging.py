@@ -31,7 +31,7 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sync.store import Store, Writer
@@ -53,6 +53,8 @@ class Run:
     rows_base: int  # where the new generation of source_rows starts
     old_base: int
     created_source: bool
+    # the fields of existing rows given new values so far (import_values), for the publish
+    staged_fields: set[str] = field(default_factory=set)
 
 
 def begin(store: Store, source_id: str, existing, source_kind: str) -> Run:
@@ -121,6 +123,7 @@ def stage_values(w: Writer, run: Run, diffs: list[tuple[str, dict]]) -> list[str
         changed = {f: v for f, v in ((f, strip_nul(v)) for f, v in diff.items()) if now[f] != v}
         if changed:
             rows.append((aid, changed))
+            run.staged_fields.update(changed)
     staged = w.log_staged("activities", rows)
     w.conn.executemany(
         "INSERT OR REPLACE INTO import_values (run_id, field, row_id, value, hlc, seq) "
@@ -133,7 +136,7 @@ def stage_values(w: Writer, run: Run, diffs: list[tuple[str, dict]]) -> list[str
 def publish(w: Writer, run: Run) -> None:
     """Show the staged rows, give the existing ones their staged values and switch the file to
     its new generation (inside the publish)."""
-    w.apply_staged("activities", run.id)
+    w.apply_staged("activities", run.id, run.staged_fields)
     w.conn.execute(
         "UPDATE activities SET deleted = 0 WHERE deleted = 1 "
         "AND id IN (SELECT row_id FROM import_staged WHERE run_id = ?)",

@@ -536,23 +536,18 @@ class Writer:
         )
         return staged
 
-    def apply_staged(self, entity: str, run_id: str) -> int:
-        """Give rows the values an import staged in ``import_values`` (``log_staged`` logged
-        them): one set-based UPDATE per field, then their field clocks. A value someone wrote
-        meanwhile with a later clock (an edit in the app, a pulled change) stays, as the merge
-        rule says. Returns how many rows changed."""
+    def apply_staged(self, entity: str, run_id: str, fields: Iterable[str]) -> None:
+        """Give rows the values an import staged in ``import_values`` for these ``fields``
+        (``log_staged`` logged them): one set-based UPDATE per field, then their field clocks. A
+        value someone wrote meanwhile with a later clock (an edit in the app, a pulled change)
+        stays, as the merge rule says. The import knows which rows it staged and tells the views
+        itself: listing 200,000 of them here would lengthen the one transaction edits wait for."""
         allowed = set(self.store.fields_of(entity))
         newer = (
             "EXISTS (SELECT 1 FROM field_clocks c WHERE c.entity = ? AND c.row_id = v.row_id "
             "AND c.field = v.field AND c.hlc > v.hlc)"
         )
-        fields = [
-            r[0]
-            for r in self.conn.execute(
-                "SELECT DISTINCT field FROM import_values WHERE run_id = ?", (run_id,)
-            )
-        ]
-        for f in fields:
+        for f in sorted(fields):
             if f not in allowed:  # staged by this build's own code: never a name from a file
                 raise ValueError(f"{entity} has no field {f!r}")
             self.conn.execute(
@@ -567,14 +562,6 @@ class Writer:
             f"WHERE v.run_id = ? AND NOT {newer}",
             (entity, self.site, run_id, entity),
         )
-        ids = [
-            r[0]
-            for r in self.conn.execute(
-                "SELECT DISTINCT row_id FROM import_values WHERE run_id = ?", (run_id,)
-            )
-        ]
-        self._touch(entity, ids)
-        return len(ids)
 
     def _log(self, changes: list[tuple], clocks: list[tuple]) -> None:
         self.conn.executemany(
