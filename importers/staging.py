@@ -27,7 +27,6 @@ in full); a run that published is completed.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -36,7 +35,6 @@ from pathlib import Path
 
 from sync.store import Store, Writer
 from sync.store.ids import new_id
-from sync.values import strip_nul
 
 CHUNK_ROWS = 1_000  # rows per transaction: about 0.1 s of lock on a 2-core laptop, 0.3 s loaded
 GENERATION = 1_000_000_000  # source_rows positions of the two generations: [0, G) and [G, 2G)
@@ -105,32 +103,19 @@ def write_rows(w: Writer, run: Run, rows: Iterable[tuple]) -> None:
 def stage_values(w: Writer, run: Run, diffs: list[tuple[str, dict]]) -> list[str]:
     """One chunk of new values for rows the store already has ((activity id, fields), a
     tombstone being ``{"deleted": 1}``): each field that differs from the row as it stands now
-    is logged and kept in ``import_values`` until ``publish`` swaps it in. Returns the ids of
-    the rows that get a new value (an update that changes nothing is no update)."""
+    is logged (``Writer.log_staged``) and kept in ``import_values`` until ``publish`` swaps it
+    in. Returns the ids of the rows that get a new value (an update that changes nothing is no
+    update)."""
     if not diffs:
         return []
-    current = {
-        r["id"]: r
-        for r in w.conn.execute(
-            "SELECT * FROM activities WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps([aid for aid, _ in diffs]),),
-        )
-    }
-    rows = []
-    for aid, diff in diffs:
-        if (now := current.get(aid)) is None:
-            continue  # gone meanwhile (merged and purged): nothing to update
-        changed = {f: v for f, v in ((f, strip_nul(v)) for f, v in diff.items()) if now[f] != v}
-        if changed:
-            rows.append((aid, changed))
-            run.staged_fields.update(changed)
-    staged = w.log_staged("activities", rows)
+    staged = w.log_staged("activities", diffs)
     w.conn.executemany(
         "INSERT OR REPLACE INTO import_values (run_id, field, row_id, value, hlc, seq) "
         "VALUES (?, ?, ?, ?, ?, ?)",
         ((run.id, *v) for v in staged),
     )
-    return [aid for aid, _ in rows]
+    run.staged_fields.update(f for f, *_ in staged)
+    return list(dict.fromkeys(row_id for _f, row_id, *_ in staged))
 
 
 def publish(w: Writer, run: Run) -> None:

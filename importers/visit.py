@@ -125,7 +125,8 @@ def _date(
     if cell is None:
         return None
     value, ref = cell
-    # A real date cell (most of them): what parse_date returns for it, the year rules aside.
+    # A real date cell (most of them): parse_date returns it as it is (the year rules below
+    # apply to text only).
     if isinstance(value, dt.date):
         return (value.date() if isinstance(value, dt.datetime) else value).isoformat()
     ctx = visit.context

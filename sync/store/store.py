@@ -516,16 +516,32 @@ class Writer:
         self, entity: str, rows: Iterable[tuple[str, dict[str, Any]]]
     ) -> list[tuple[str, str, Any, str, int]]:
         """Log the new values a later ``apply_staged`` gives existing rows (an import staging a
-        re-import's changes in bounded chunks, importers.staging): each row's fields under one
-        clock, as ``update`` logs them, but neither the rows nor their field clocks are written
-        yet (they change when the import publishes). Returns (field, row_id, value, hlc, seq)."""
+        re-import's changes in bounded chunks, importers.staging): as ``update`` does, only the
+        fields that really differ from the row as it stands, NUL stripped, each row's under one
+        clock; but neither the rows nor their field clocks are written yet (they change when the
+        import publishes). A row gone meanwhile is skipped. Returns (field, row_id, value, hlc,
+        seq) of each change logged."""
+        rows = list(rows)
         allowed = set(self.store.fields_of(entity))
+        current = {
+            r["id"]: r
+            for r in self.conn.execute(
+                f"SELECT * FROM {entity} WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps([row_id for row_id, _ in rows]),),
+            )
+        }
         staged, changes = [], []
         for row_id, values in rows:
             if unknown := values.keys() - allowed:
                 raise ValueError(f"{entity} has no field(s) {sorted(unknown)}")
+            if (now := current.get(row_id)) is None:
+                continue
+            values = {f: strip_nul(v) for f, v in values.items()}
+            changed = {f: v for f, v in values.items() if now[f] != v}
+            if not changed:
+                continue
             hlc = self.clock.now()
-            for f, v in values.items():
+            for f, v in changed.items():
                 seq = self._take_seq()
                 changes.append((seq, entity, row_id, f, v, hlc, self.site))
                 staged.append((f, row_id, v, hlc, seq))
