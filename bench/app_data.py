@@ -46,7 +46,7 @@ def build(data_dir: Path, rows: int, *, synced: bool = False) -> None:
     if synced:
         conn = sqlite3.connect(data_dir / "genba.db")
         with conn:
-            conn.execute("UPDATE changes SET acked = 1")
+            conn.execute("UPDATE change_log SET acked = 1")
         conn.close()
 
 

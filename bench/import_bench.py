@@ -75,6 +75,25 @@ def write_report(path: Path, rows: int, *, lead: int = 0, result: str = "好感�
     wb.save(path)
 
 
+def print_store(db: Path) -> None:
+    """What the import left on disk: the database's size and its change log, as stored and as
+    the field changes sync sends."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        stored = conn.execute("SELECT count(*) FROM change_log").fetchone()[0]
+        changes = conn.execute("SELECT count(*) FROM changes").fetchone()[0]
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        size = pages * conn.execute("PRAGMA page_size").fetchone()[0]
+    finally:
+        conn.close()
+    print(
+        f"store after the import: genba.db {size / 1e6:.1f} MB; change log {stored:,} stored rows "
+        f"for {changes:,} field changes"
+    )
+
+
 def pandas_cmd(engine: str, path: Path) -> list[str]:
     code = (
         "import sys, pandas; "
@@ -128,6 +147,7 @@ def main() -> None:
             ratio = t["genba"] / t[engine]
             verdict = "met" if ratio <= goal else "MISSED"
             print(f"ratio genba / {engine}: {ratio:.2f} (goal <= {goal}: {verdict})")
+        print_store(work / "d0" / "genba.db")
 
         import python_calamine
 

@@ -152,18 +152,18 @@ def discard(store: Store, run_id: str) -> None:
     if not row or row[0]["phase"] != "staging":
         return
     r = row[0]
-    top = store.query("SELECT coalesce(max(seq), 0) FROM changes")[0][0]
+    top = store.query("SELECT coalesce(max(seq), 0) FROM change_log")[0][0]
     step = CHUNK_ROWS * 10
     for lo in range(r["first_seq"], top + 1, step):  # the hidden rows' changes, by seq range
         with store.write(bulk=True) as w:
             w.conn.execute(
-                "DELETE FROM changes WHERE seq >= ? AND seq < ? AND entity = 'activities' "
+                "DELETE FROM change_log WHERE seq >= ? AND seq < ? AND entity = 'activities' "
                 "AND row_id IN (SELECT row_id FROM import_staged WHERE run_id = ?)",
                 (lo, lo + step, run_id),
             )
             # and the logged new values of existing rows, which nobody saw either
             w.conn.execute(
-                "DELETE FROM changes WHERE seq IN (SELECT seq FROM import_values "
+                "DELETE FROM change_log WHERE seq IN (SELECT seq FROM import_values "
                 "WHERE run_id = ? AND seq >= ? AND seq < ?)",
                 (run_id, lo, lo + step),
             )

@@ -110,7 +110,7 @@ def _shift_fast_edits(store, *, server_now_ms: int, shift_ms: int) -> int:
     # Through the outbox's partial index: a PC a few seconds fast is common, a full scan of a
     # large change log at every sync is not needed.
     ahead = store.query(
-        "SELECT 1 FROM changes WHERE acked = 0 AND hlc > ? AND site = ? LIMIT 1", (limit, site)
+        "SELECT 1 FROM change_log WHERE acked = 0 AND hlc > ? AND site = ? LIMIT 1", (limit, site)
     )
     if not ahead:
         return 0

@@ -12,6 +12,7 @@ from sync.client.errors import ClockSkewError, ReadOnlyError, ServerError
 from sync.client.restamp import physical_ms, restamp
 from sync.client.session import _error_of, _pending, _Session, blob_path
 from sync.hlc import encode
+from sync.store import change_log
 from sync.store.replica import reissue
 from sync.values import SHA256
 
@@ -112,14 +113,17 @@ def _apply_stamped(store, stamped) -> None:
             site, _, seq = s["change_id"].rpartition(".")
             if not seq.isdigit():
                 continue
-            row = w.conn.execute(
-                "SELECT entity, row_id, field, hlc FROM changes WHERE seq = ? AND site = ?",
-                (int(seq), site),
-            ).fetchone()
-            if row is None or (row[0], row[2]) not in (("notes", "author"), ("reactions", "user")):
+            change = change_log.change_at(
+                lambda sql, p: w.conn.execute(sql, p).fetchall(), site, int(seq)
+            )
+            if change is None:
                 continue
+            row = (change["entity"], change["row_id"], change["field"], change["hlc"])
+            if (row[0], row[2]) not in (("notes", "author"), ("reactions", "user")):
+                continue
+            change_log.explode_covering(w.conn, site, (int(seq),))
             w.conn.execute(
-                "UPDATE changes SET value = ? WHERE seq = ? AND site = ?",
+                "UPDATE change_log SET value = ? WHERE seq = ? AND site = ?",
                 (s.get("value"), int(seq), site),
             )
             if w.clock_of(row[0], row[1], row[2]) == (row[3], site):

@@ -14,9 +14,11 @@ be stamped with the year-ahead reading the old clock remembers.
 
 from __future__ import annotations
 
+import json
+
 from sync.hlc import MAX_COUNTER, decode, encode
 
-CLOCK_TABLES = ("changes", "field_clocks", "row_clocks")
+CLOCK_TABLES = ("change_log", "field_clocks", "row_clocks")
 
 
 def physical_ms(store) -> int:
@@ -50,7 +52,7 @@ def restamp(
         skewed: set[str] = set()
         legit = []
         for t in tables:
-            if shift_ms is None or t == "changes":
+            if shift_ms is None or t == "change_log":
                 # Shifting: only readings of changes the server has not acknowledged (an
                 # acknowledged one is the team's already, whatever its clock).
                 only_unsent = " AND acked != 1" if shift_ms is not None else ""
@@ -77,11 +79,14 @@ def restamp(
             mapping.append((encode(wall, counter), hlc, site))
         last = mapping[-1][0] if mapping else base
         clock = store.reset_clock(max(last, floor_hlc or last) if floor_hlc else last)
-        touched = 0
+        # the field changes re-stamped (an insert row is as many as its span)
+        touched = conn.execute(
+            "SELECT coalesce(sum(span), 0) FROM change_log WHERE site = ? "
+            "AND hlc IN (SELECT value FROM json_each(?))",
+            (site, json.dumps([old for _new, old, _site in mapping])),
+        ).fetchone()[0]
         for t in tables:
-            cur = conn.executemany(f"UPDATE {t} SET hlc = ? WHERE hlc = ? AND site = ?", mapping)
-            if t == "changes":
-                touched = cur.rowcount
+            conn.executemany(f"UPDATE {t} SET hlc = ? WHERE hlc = ? AND site = ?", mapping)
         # This transaction stamps with the restarted clock too (Store.write saves its last()).
         w.clock = clock
         return touched

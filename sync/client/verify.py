@@ -107,7 +107,7 @@ def local_checksum(store, skip=frozenset()) -> int | None:
     with store.write() as w:  # one transaction: the app cannot edit between the reads
         conn = w.conn
         waiting = conn.execute(
-            f"SELECT count(*) FROM changes c WHERE acked = 0 AND {LOCAL_ONLY_SQL}"
+            f"SELECT count(*) FROM change_log c WHERE acked = 0 AND {LOCAL_ONLY_SQL}"
         ).fetchone()[0]
         if waiting:
             return None

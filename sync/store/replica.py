@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import secrets
 
+from sync.store import change_log
 from sync.store.ids import new_id
 
 _HEX16 = re.compile(r"[0-9a-f]{16}")
@@ -39,10 +40,7 @@ def new_replica_id(after: str | None = None) -> str:
 
 def last_stamped(store, site: str) -> tuple[int, str | None]:
     """(greatest seq, its clock) this database stamped as ``site``; (0, None) when none."""
-    row = store.query(
-        "SELECT seq, hlc FROM changes WHERE site = ? ORDER BY seq DESC LIMIT 1", (site,)
-    )
-    return (row[0][0], row[0][1]) if row else (0, None)
+    return change_log.last_seq(store.query, site)
 
 
 def is_copy(
@@ -56,11 +54,12 @@ def is_copy(
     ours, _ = last_stamped(store, store.site_id)
     if server_seq > ours:
         return True
-    row = store.query(
-        "SELECT hlc, entity, row_id, field FROM changes WHERE site = ? AND seq = ?",
-        (store.site_id, server_seq),
+    change = change_log.change_at(store.query, store.site_id, server_seq)
+    mine = (
+        (change["hlc"], change["entity"], change["row_id"], change["field"])
+        if change
+        else (None, None, None, None)
     )
-    mine = row[0] if row else (None, None, None, None)
     if server_hlc is not None and mine[0] != server_hlc:
         return True
     if server_change:
@@ -97,9 +96,11 @@ def reissue(store) -> str:
         # changes took those ids on a restored server): every value this database still holds
         # from its own acknowledged changes is sent again under the new id. Superseded ones need
         # not be: a greater clock already holds their field.
+        # (per field: the acknowledged insert rows become their field changes first)
+        change_log.explode(conn, "c.acked = 1 AND c.site = ?", (old,))
         conn.execute(
-            f"UPDATE changes SET acked = 0 WHERE acked = 1 AND site = ? AND seq IN ("
-            f"SELECT c.seq FROM changes c WHERE c.acked = 1 AND c.site = ? AND {_CURRENT})",
+            f"UPDATE change_log SET acked = 0 WHERE acked = 1 AND site = ? AND seq IN ("
+            f"SELECT c.seq FROM change_log c WHERE c.acked = 1 AND c.site = ? AND {_CURRENT})",
             (old, old),
         )
         conn.execute(
@@ -108,7 +109,7 @@ def reissue(store) -> str:
             f"WHERE c.acked = 0 AND {_CURRENT}",
             (new,),
         )
-        conn.execute("UPDATE changes SET site = ? WHERE acked = 0", (new,))
+        conn.execute("UPDATE change_log SET site = ? WHERE acked = 0", (new,))
         conn.execute("DELETE FROM meta WHERE key LIKE 'pull_cursor%'")
         w.set_meta("site_id", new)
         w.site = new
@@ -119,7 +120,13 @@ def reissue(store) -> str:
 def unack_after(store, site: str, server_seq: int) -> int:
     """The server lost acknowledged changes (restored from a backup): send them again."""
     with store.write() as w:
-        return w.conn.execute(
-            "UPDATE changes SET acked = 0 WHERE site = ? AND seq > ? AND acked = 1",
-            (site, server_seq),
-        ).rowcount
+        # an insert row the server holds only the first fields of is split at that seq
+        change_log.explode_covering(w.conn, site, (server_seq + 1,))
+        return sum(
+            r[0]
+            for r in w.conn.execute(
+                "UPDATE change_log SET acked = 0 WHERE site = ? AND seq > ? AND acked = 1 "
+                "RETURNING span",
+                (site, server_seq),
+            ).fetchall()
+        )

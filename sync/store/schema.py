@@ -7,6 +7,7 @@ keys: two offline replicas may both create a row, and duplicates are merged in t
 from __future__ import annotations
 
 from sync.schema_contract import INTEGER_FIELDS, SYNCED_FIELDS
+from sync.store.change_log import INSERT_ROW
 
 # Synced fields that came after 0001, each with the migration that adds its column: the first
 # migration keeps its first shape so a new data dir and an upgraded one end with the same columns.
@@ -393,3 +394,20 @@ IMPORT_VALUES = [
 ]
 
 MIGRATIONS.append(("0013_import_values", IMPORT_VALUES))
+
+# The change log stored compactly (sync.store.change_log): an import's inserted row is one log
+# row, not twenty. The table keeps its rows (each an ordinary field change, span 1) and its
+# indexes under its new name; ``changes`` becomes the view of field changes every reader queried.
+COMPACT_CHANGE_LOG = [
+    "ALTER TABLE changes RENAME TO change_log",
+    "ALTER TABLE change_log ADD COLUMN span INTEGER NOT NULL DEFAULT 1",
+    f"""CREATE VIEW changes AS
+      SELECT seq, change_id, entity, row_id, field, value, hlc, site, acked
+        FROM change_log WHERE field <> '{INSERT_ROW}'
+      UNION ALL
+      SELECT c.seq + j.key, c.site || '.' || (c.seq + j.key), c.entity, c.row_id,
+             j.value ->> 0, j.value ->> 1, c.hlc, c.site, c.acked
+        FROM change_log c JOIN json_each(c.value) j WHERE c.field = '{INSERT_ROW}'""",
+]
+
+MIGRATIONS.append(("0014_compact_change_log", COMPACT_CHANGE_LOG))

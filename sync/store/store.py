@@ -1,13 +1,13 @@
 """The Store: every write to genba.db goes through here, and every synced write is logged.
 
 One writer at a time (a lock around ``BEGIN IMMEDIATE`` transactions); readers open their own
-connections. Each changed field of a synced table gets one row in ``changes`` and its clock in
-``field_clocks``, in the same transaction as the write itself.
+connections. Each changed field of a synced table gets one change in ``changes`` (stored as
+``change_log`` says) and its clock in ``field_clocks``, in the same transaction as the write.
 """
 
 from __future__ import annotations
 
-import functools
+import itertools
 import json
 import sqlite3
 import threading
@@ -20,6 +20,7 @@ from typing import Any
 from resources.messages import msg
 from sync.hlc import HybridLogicalClock
 from sync.schema_contract import PRIVATE_VISIBILITY, SYNCED_FIELDS
+from sync.store import change_log
 from sync.store.connection import READER_CACHE_KIB, WRITER_CACHE_KIB, connect
 from sync.store.ids import new_id
 from sync.store.migrations import migrate
@@ -237,18 +238,20 @@ class Store:
     def outbox(self, limit: int = 5000) -> list[dict[str, Any]]:
         """Unacked local changes, oldest first. A private note's only change that leaves is the
         one that made it private (the withdrawal); its attachments never leave."""
+        # each stored row is at least one change: ``limit`` rows always hold ``limit`` changes
         rows = self.query(
-            f"""SELECT change_id, entity, row_id, field, value, hlc, site FROM changes c
+            f"""SELECT seq, site, entity, row_id, field, value, hlc FROM change_log c
                WHERE acked = 0 AND {LOCAL_ONLY_SQL} AND {NOT_HELD_SQL} ORDER BY seq LIMIT ?""",
             (limit,),
         )
-        return [dict(r) for r in rows]
+        return list(itertools.islice(change_log.expand(rows), limit))
 
     def pending_count(self) -> int:
         """Changes waiting for the server (private notes excluded: they never leave)."""
-        return self.query(f"SELECT count(*) FROM changes c WHERE acked = 0 AND {LOCAL_ONLY_SQL}")[
-            0
-        ][0]  # changes held behind an import count: they are waiting, and go when it ends
+        # changes held behind an import count: they are waiting, and go when it ends
+        return self.query(
+            f"SELECT coalesce(sum(span), 0) FROM change_log c WHERE acked = 0 AND {LOCAL_ONLY_SQL}"
+        )[0][0]
 
     def set_clock_offset(self, offset_ms: int) -> None:
         """Stamp with the PC clock corrected by ``offset_ms`` (PC minus server) from now on."""
@@ -266,8 +269,9 @@ class Store:
                 site, _, seq = str(r.get("change_id", "")).rpartition(".")
                 if not seq.isdigit():
                     continue
+                change_log.explode_covering(w.conn, site, (int(seq),))
                 row = w.conn.execute(
-                    "UPDATE changes SET acked = 2 WHERE seq = ? AND site = ? AND acked = 0 "
+                    "UPDATE change_log SET acked = 2 WHERE seq = ? AND site = ? AND acked = 0 "
                     "RETURNING entity, row_id, field",
                     (int(seq), site),
                 ).fetchone()
@@ -305,10 +309,7 @@ class Store:
             if site and seq.isdigit():
                 keys.append((int(seq), site))
         with self.write() as w:
-            cur = w.conn.executemany(
-                "UPDATE changes SET acked = 1 WHERE seq = ? AND site = ? AND acked = 0", keys
-            )
-            return cur.rowcount
+            return change_log.ack(w.conn, keys)
 
 
 def _busy(exc: sqlite3.OperationalError) -> bool:
@@ -316,7 +317,9 @@ def _busy(exc: sqlite3.OperationalError) -> bool:
     return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in str(exc)
 
 
-LOCAL_ONLY_NOTE = "UPDATE changes SET acked = 3 WHERE entity = 'notes' AND row_id = ? AND acked = 0"
+LOCAL_ONLY_NOTE = (
+    "UPDATE change_log SET acked = 3 WHERE entity = 'notes' AND row_id = ? AND acked = 0"
+)
 
 
 def _is_private(row) -> bool:
@@ -324,30 +327,6 @@ def _is_private(row) -> bool:
         return row["visibility"] == PRIVATE_VISIBILITY
     except (KeyError, IndexError):
         return False
-
-
-@functools.cache
-def _insert_log_sql(entity: str, hidden: bool, known: tuple[str, ...]) -> str:
-    """The change log of rows just inserted (their ids as a JSON array), built by SQLite from
-    the stored rows: a change per field that holds a value (a 0 in a field whose default is 0
-    is no value). The nested loops run rows (in the array's order) outside, fields inside, so
-    ``seq`` — the next rowid, taken in that order — numbers them row by row in field order, as
-    writing them one by one did. ``hidden``: ``deleted`` is the import's mark, not logged.
-    ``known``: the fields this database has columns for (``Store.fields_of``: an older one
-    lacks those of later migrations)."""
-    fields = [f for f in known if not (hidden and f == "deleted")]
-    numbered = ", ".join(
-        f"({i}, '{f}', {int(f in ZERO_DEFAULT_FIELDS)})" for i, f in enumerate(fields)
-    )
-    case = " ".join(f"WHEN {i} THEN e.{f}" for i, f in enumerate(fields))
-    return (
-        f"INSERT INTO changes (entity, row_id, field, value, hlc, site) "
-        f"WITH f(ord, name, zero) AS (VALUES {numbered}) "
-        f"SELECT '{entity}', e.id, f.name, CASE f.ord {case} END AS v, rc.hlc, rc.site "
-        f"FROM json_each(?) r CROSS JOIN {entity} e CROSS JOIN row_clocks rc CROSS JOIN f "
-        f"WHERE e.id = r.value AND rc.entity = '{entity}' AND rc.row_id = r.value "
-        f"AND v IS NOT NULL AND NOT (f.zero AND v = 0)"
-    )
 
 
 class Writer:
@@ -358,7 +337,7 @@ class Writer:
         self.conn = conn
         self.site = store.site_id
         self.clock = store.clock
-        self._next_seq = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM changes").fetchone()[0]
+        self._next_seq = change_log.next_seq(conn)
         # entity -> ids of the synced rows this transaction wrote: what a write tells the views
         self.touched: dict[str, set[str]] = {}
 
@@ -394,7 +373,7 @@ class Writer:
         columns = ", ".join(fields)
         placeholders = ", ".join("?" * (len(fields) + 1))
         insert_sql = f"INSERT INTO {entity} (id, {columns}) VALUES ({placeholders})"
-        log_sql = _insert_log_sql(entity, hidden, fields)
+        log_sql = change_log.insert_log_sql(entity, hidden, fields, ZERO_DEFAULT_FIELDS)
         ids: list[str] = []
         site = self.site
         now = self.clock.now
@@ -429,10 +408,13 @@ class Writer:
                 clocks,
             )
             # The change log is copied from the rows just stored, in SQLite: one change per
-            # field written, row by row in field order, each stamped with its row's insert clock.
-            if self.conn.execute(log_sql, (json.dumps(chunk_ids),)).rowcount:
-                top = self.conn.execute("SELECT max(seq) FROM changes").fetchone()[0]
-                self._next_seq = top + 1
+            # field written, row by row in field order, each stamped with its row's insert clock
+            # (an insert row per row where the entity's inserts are compact: change_log).
+            logged = self.conn.execute(
+                log_sql, {"seq": self._next_seq, "ids": json.dumps(chunk_ids)}
+            ).rowcount
+            if logged:
+                self._next_seq = change_log.next_seq(self.conn)
             ids.extend(chunk_ids)
         self._touch(entity, ids)
         if entity == "notes":
@@ -464,7 +446,7 @@ class Writer:
         if privacy:
             # Whatever was logged before is not shared state: never send it.
             shared_before = self.conn.execute(
-                "SELECT 1 FROM changes WHERE entity = 'notes' AND row_id = ? AND acked = 1",
+                "SELECT 1 FROM change_log WHERE entity = 'notes' AND row_id = ? AND acked = 1",
                 (row_id,),
             ).fetchone()
             self.conn.execute(LOCAL_ONLY_NOTE, (row_id,))
@@ -546,7 +528,7 @@ class Writer:
                 changes.append((seq, entity, row_id, f, v, hlc, self.site))
                 staged.append((f, row_id, v, hlc, seq))
         self.conn.executemany(
-            "INSERT INTO changes (seq, entity, row_id, field, value, hlc, site) "
+            "INSERT INTO change_log (seq, entity, row_id, field, value, hlc, site) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             changes,
         )
@@ -581,7 +563,7 @@ class Writer:
 
     def _log(self, changes: list[tuple], clocks: list[tuple]) -> None:
         self.conn.executemany(
-            "INSERT INTO changes (seq, entity, row_id, field, value, hlc, site) "
+            "INSERT INTO change_log (seq, entity, row_id, field, value, hlc, site) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             changes,
         )

@@ -91,7 +91,7 @@ def test_rule1_and_rule2_an_edited_extra_cell_changes_only_that_field(tmp_path, 
     edit(path, lambda ws: ws.cell(row=HEADER_ROW + 3, column=4, value="競合X社"))
     out = importer.import_file(path)
     assert (out.added, out.updated, out.deleted) == (0, 1, 0)
-    new = store.query("SELECT field FROM changes ORDER BY rowid")[before:]
+    new = store.query("SELECT field FROM changes ORDER BY seq")[before:]
     assert [r["field"] for r in new] == ["extras"]
     assert extras_of(store)["第2回の提案"][0]["value"] == "競合X社"
 

@@ -47,7 +47,7 @@ def test_rule2_one_edited_cell_changes_that_field_of_that_activity(tmp_path, sto
     edit(path, lambda ws: ws.cell(row=HEADER_ROW + 4, column=4, value="内容を書き直した"))
     out = importer.import_file(path)
     assert (out.added, out.updated, out.deleted) == (0, 1, 0)
-    new = store.query("SELECT row_id, field FROM changes ORDER BY rowid")[before:]
+    new = store.query("SELECT row_id, field FROM changes ORDER BY seq")[before:]
     assert [(r["row_id"], r["field"]) for r in new] == [
         (ids["第4回 治具の改善提案と試作品の評価"], "summary")
     ]
@@ -73,7 +73,7 @@ def test_rule3_inserted_row_adds_one_activity_others_keep_ids(tmp_path, store, i
     # Rows below the new one only had their cell reference move.
     fields = {
         r["field"]
-        for r in store.query("SELECT row_id, field FROM changes ORDER BY rowid")[before:]
+        for r in store.query("SELECT row_id, field FROM changes ORDER BY seq")[before:]
         if r["row_id"] in ids.values()
     }
     assert fields == {"source_ref"}

@@ -76,7 +76,7 @@ def test_staged_values_are_invisible_and_held_until_the_publish(tmp_path):
     with Store(tmp_path / "data") as store:
         Importer(store, rep="試験").import_source(book)
         with store.write() as w:
-            w.conn.execute("UPDATE changes SET acked = 1")  # all pushed
+            w.conn.execute("UPDATE change_log SET acked = 1")  # all pushed
         (src,) = store.query("SELECT * FROM sources")
         ids = [r[0] for r in store.query("SELECT id FROM activities ORDER BY id")]
         run = staging.begin(store, src["id"], src, "report")

@@ -103,7 +103,7 @@ def test_one_change_per_changed_field_in_the_same_transaction(store):
         ) == ["name"]
         assert w.update("companies", cid, {"name": "サンプル精工㈱"}) == []
     assert store.query("SELECT count(*) FROM changes")[0][0] == 3
-    hlcs = [r[0] for r in store.query("SELECT hlc FROM changes ORDER BY rowid")]
+    hlcs = [r[0] for r in store.query("SELECT hlc FROM changes ORDER BY seq")]
     assert hlcs == sorted(hlcs) and len(set(hlcs)) == 2
 
 

@@ -51,7 +51,7 @@ def test_outbox_of_an_old_site_id_is_acked_exactly(srv, tmp_path):
     with a.write() as w:
         w.insert("companies", {"name": "古いID"})
     with a.write() as w:
-        w.conn.execute("UPDATE changes SET site = 'oldsite0000000000'")
+        w.conn.execute("UPDATE change_log SET site = 'oldsite0000000000'")
     report = _sync(a, srv, token)
     assert report.pushed == 1 and a.pending_count() == 0
     assert _sync(a, srv, token).pushed == 0
