@@ -23,7 +23,7 @@ from importers.ingest import Job, _backfill_readings_once
 from importers.insights.notes import sync_insight_notes
 from importers.outcome import Outcome
 from importers.photos.apply import relink_photos_in
-from importers.reimport import changed_fields, encode_fields, load_old_rows, plan_reimport
+from importers.reimport import changed_fields, decode_and_encode, load_old_rows, plan_reimport
 from sync.store import Store, Writer
 from sync.store.ids import new_id
 
@@ -87,8 +87,9 @@ def apply_in_steps(store: Store, job: Job, save_source) -> dict[str, set[str]]:
             # one pass, each row decoded once: the new ones staged, every one in source_rows
             staged, lines = [], []
             for r in chunk:
-                fields, aid = r.fields, ids[r.position]  # a fresh dict per row
-                lines.append((r.position, r.sheet, r.fingerprint, aid, encode_fields(fields)))
+                fields, encoded = decode_and_encode(r)  # a fresh dict per row
+                aid = ids[r.position]
+                lines.append((r.position, r.sheet, r.fingerprint, aid, encoded))
                 if r.position in new:
                     fields["id"] = aid
                     staged.append(fields)

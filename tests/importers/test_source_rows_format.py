@@ -5,7 +5,8 @@ import json
 
 import openpyxl
 
-from importers.reimport import ROW_FIELDS, OldRow, encode_fields, load_old_rows
+from importers.records import ActivityRecord, StoredRow
+from importers.reimport import ROW_FIELDS, OldRow, decode_and_encode, encode_fields, load_old_rows
 from tests.helpers.workbooks import header_row_number, table_workbook, visit_rows
 
 HEADER_ROW = header_row_number()
@@ -91,3 +92,14 @@ def test_an_array_shorter_than_the_fields_lacks_the_ones_added_since():
     assert fields["source_ref"] == "4月!B6" and fields["occurred_on_raw"] == "2025/4/1"
     assert fields["company_id"] is None and fields["source_id"] == "s"
     assert list(fields) == [*ROW_FIELDS, "source_id"]
+
+
+def test_a_parsed_row_encodes_as_its_fields_do():
+    own = dict.fromkeys(ROW_FIELDS[:-1], "x") | {"amount_jpy": 1000, "deal_title": None}
+    for fields in (own, {**own, "something_new": "y"}, {"summary": "x"}):
+        row = StoredRow(ActivityRecord("4月", dict(fields), None, "f"), "c", False, 0)
+        row.company_id, row.source_id = "c", "s"
+        decoded, text = decode_and_encode(row)
+        assert decoded == row.fields == {**fields, "company_id": "c", "source_id": "s"}
+        assert text == encode_fields(decoded)
+        assert OldRow(0, "4月", "f", "a", text, "s").fields.items() >= decoded.items()
