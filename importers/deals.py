@@ -60,10 +60,26 @@ def refresh_deals(w: Writer, company_ids: set[str]) -> int:
                 latest[(key, field)] = packed
                 value = packed.split("|", 1)[1]
                 deal[field] = value if field == "owner" else int(value)
+    # What Writer.upsert does deal by deal, with the deals as they stand read at once and the
+    # new ones inserted together (a first import creates one per customer).
+    stored = {
+        r["id"]: r
+        for r in w.conn.execute(
+            "SELECT * FROM deals WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps([d["id"] for d in deals.values()]),),
+        )
+    }
+    new: list[dict] = []
     changed = 0
     for deal in deals.values():
         p = deal["probability"]
         deal["stage"] = "won" if p == 100 else "lost" if p == 0 else "open"
-        _id, fields = w.upsert("deals", deal)
-        changed += bool(fields)
-    return changed
+        if (row := stored.get(deal["id"])) is None:
+            new.append(deal)
+            continue
+        fields = {k: v for k, v in deal.items() if k != "id"}
+        # stored text has no NUL: equal here is what Writer.update would find equal
+        if any(row[k] != v for k, v in fields.items()):
+            changed += bool(w.update("deals", deal["id"], fields))
+    w.insert_many("deals", new)
+    return changed + len(new)

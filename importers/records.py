@@ -92,8 +92,18 @@ class StoredRow:
         self.source_id: str | None = None
 
     @property
+    def names(self) -> tuple[str, ...]:
+        """The fields the parsed row holds itself (``fields`` adds its customer and source)."""
+        return self._names
+
+    @property
     def fields(self) -> dict[str, Any]:
-        f = dict(zip(self._names, marshal.loads(self._blob), strict=True))
+        return self.fields_and_values()[0]
+
+    def fields_and_values(self) -> tuple[dict[str, Any], tuple]:
+        """``fields``, and the values of ``names`` in their order, from one decoding."""
+        values = marshal.loads(self._blob)
+        f = dict(zip(self._names, values, strict=True))
         f["company_id"] = self.company_id
         f["source_id"] = self.source_id
-        return f
+        return f, values

@@ -23,7 +23,7 @@ from importers.ingest import Job, _backfill_readings_once
 from importers.insights.notes import sync_insight_notes
 from importers.outcome import Outcome
 from importers.photos.apply import relink_photos_in
-from importers.reimport import changed_fields, load_old_rows, plan_reimport
+from importers.reimport import changed_fields, decode_and_encode, load_old_rows, plan_reimport
 from sync.store import Store, Writer
 from sync.store.ids import new_id
 
@@ -31,8 +31,6 @@ from sync.store.ids import new_id
 # (janome's dictionary then shares memory with them: a 20,000-row file peaks at about 200 MB;
 # at 200,000 rows it would pass the 300 MB goal, so there they follow the rows instead).
 READ_AHEAD_ROWS = 50_000
-# json.dumps(…, ensure_ascii=False) builds an encoder per call: one for every row of the file
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 DEAL_FIELDS = {"amount_jpy", "probability", "deal_title", "company_id", "rep", "occurred_on"}
 
 
@@ -89,8 +87,9 @@ def apply_in_steps(store: Store, job: Job, save_source) -> dict[str, set[str]]:
             # one pass, each row decoded once: the new ones staged, every one in source_rows
             staged, lines = [], []
             for r in chunk:
-                fields, aid = r.fields, ids[r.position]  # a fresh dict per row
-                lines.append((r.position, r.sheet, r.fingerprint, aid, _ENCODE(fields)))
+                fields, encoded = decode_and_encode(r)  # a fresh dict per row
+                aid = ids[r.position]
+                lines.append((r.position, r.sheet, r.fingerprint, aid, encoded))
                 if r.position in new:
                     fields["id"] = aid
                     staged.append(fields)

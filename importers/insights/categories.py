@@ -10,7 +10,6 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import mul
 from pathlib import Path
 
 import resources
@@ -29,32 +28,19 @@ class Rule:
     matchers: tuple[tuple[re.Pattern[str], int], ...]  # English words (need ASCII letters)
     patterns: tuple[tuple[re.Pattern[str], int], ...] = ()  # regular expressions
     suggest: bool = True
-    # Derived once, as every note is scored against every rule: the words and weights apart
-    # (counted through map(), in C), and one alternation of the English words, which finds
-    # whether any of them is there in one pass: a text with Latin letters ran each of their
-    # ~10 regexes per rule even when none matched (most of the ~30 us such a note took).
+    # Derived once, as every note is tested against every rule: the words alone (searched
+    # through map(), in C), and one alternation of the English words, which tells in one pass
+    # whether any of them can be there: a text with Latin letters ran each of their ~10 regexes
+    # per rule even when none matched.
     _texts: tuple[str, ...] = field(init=False, repr=False, compare=False)
-    _weights: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _any_matcher: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_texts", tuple(w for w, _ in self.words))
-        object.__setattr__(self, "_weights", tuple(weight for _, weight in self.words))
-        # alternatives of plain words (no groups, no flags): it matches iff one of them does
-        either = "|".join(f"(?:{m.pattern})" for m, _ in self.matchers)
-        object.__setattr__(self, "_any_matcher", re.compile(either) if either else None)
+        object.__setattr__(self, "_any_matcher", _any_of(m for m, _ in self.matchers))
 
     def _regexes(self, has_ascii: bool):
         return (self.matchers + self.patterns) if has_ascii else self.patterns
-
-    def score(self, norm: str, has_ascii: bool) -> int:
-        total = sum(map(mul, map(norm.count, self._texts), self._weights))
-        if has_ascii and self._any_matcher is not None and self._any_matcher.search(norm):
-            for m, weight in self.matchers:
-                total += len(m.findall(norm)) * weight
-        for m, weight in self.patterns:
-            total += len(m.findall(norm)) * weight
-        return total
 
     def matches(self, norm: str, has_ascii: bool) -> bool:
         return any(map(norm.__contains__, self._texts)) or any(
@@ -66,6 +52,50 @@ class Rule:
 class Rules:
     categories: tuple[Rule, ...]
     departments: tuple[Rule, ...] = field(default=())
+    # Derived once, for ``scores`` (every note of an import is scored against every category):
+    # the Japanese words of the suggested categories by their first character, as (word, index
+    # of its category, weight). A word can only be in a text whose characters include its first
+    # one, so a note counts the few words that can be there instead of all ~80 of them (six
+    # rules' ``score`` took ~40 us for a 50-character note, most of it counting absent words).
+    _by_first: dict[str, tuple[tuple[str, int, int], ...]] = field(
+        init=False, repr=False, compare=False
+    )
+    # every suggested category's English words at once, a superset test (see ``_any_of``)
+    _any_english: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_first: dict[str, list[tuple[str, int, int]]] = {}
+        for i, rule in enumerate(self.categories):
+            if rule.suggest:
+                for word, weight in rule.words:
+                    if word:
+                        by_first.setdefault(word[0], []).append((word, i, weight))
+        frozen = {ch: tuple(words) for ch, words in by_first.items()}
+        object.__setattr__(self, "_by_first", frozen)
+        english = (m for r in self.categories if r.suggest for m, _ in r.matchers)
+        object.__setattr__(self, "_any_english", _any_of(english))
+
+    def scores(self, norm: str) -> dict[str, int]:
+        """The score of each suggested category in this normalised text, in the order of the
+        rules, those that score nothing left out: every occurrence of one of its words adds the
+        word's weight, and every match of one of its patterns adds PATTERN."""
+        totals = [0] * len(self.categories)
+        by_first = self._by_first
+        for ch in by_first.keys() & set(norm):
+            for word, i, weight in by_first[ch]:
+                if n := norm.count(word):
+                    totals[i] += n * weight
+        has_ascii = bool(_ASCII_LETTER.search(norm))
+        english = has_ascii and self._any_english is not None and self._any_english.search(norm)
+        for i, rule in enumerate(self.categories):
+            if not rule.suggest:
+                continue
+            if english and rule._any_matcher is not None and rule._any_matcher.search(norm):
+                for m, weight in rule.matchers:
+                    totals[i] += len(m.findall(norm)) * weight
+            for m, weight in rule.patterns:
+                totals[i] += len(m.findall(norm)) * weight
+        return {r.name: t for r, t in zip(self.categories, totals, strict=True) if t}
 
     def label(self, category: str | None) -> str:
         for rule in self.categories:
@@ -80,6 +110,18 @@ def normalize_text(text: str | None) -> str:
 
 
 _ASCII_LETTER = re.compile(r"[a-z]")
+# An English keyword matches at the start of a word only (``_rule``).
+_WORD_START = r"(?<![a-z0-9])"
+
+
+def _any_of(matchers) -> re.Pattern[str] | None:
+    """One alternation of these English keywords without their start-of-word condition: it
+    finds something in every text one of them matches (and in some others), and in one fast
+    pass: with the condition in front of every word, the regex engine could not skip to where
+    a keyword's first letter stands and took ~5 us per rule on a Japanese note with one Latin
+    letter (「A社」). Only ever a test before the keywords themselves are counted."""
+    words = [m.pattern.removeprefix(_WORD_START) for m in matchers]
+    return re.compile("|".join(f"(?:{w})" for w in words)) if words else None
 
 
 def _rule(name: str, spec: dict) -> Rule:
@@ -90,7 +132,7 @@ def _rule(name: str, spec: dict) -> Rule:
             word = normalize_text(word)
             if word.isascii():
                 # English: at the start of a word, so 'tip' is not found in 'multiple'
-                matchers.append((re.compile(r"(?<![a-z0-9])" + re.escape(word)), weight))
+                matchers.append((re.compile(_WORD_START + re.escape(word)), weight))
             else:
                 words.append((word, weight))
     patterns = [(re.compile(p), PATTERN) for p in spec.get("patterns", [])]
@@ -140,17 +182,7 @@ def rules_for(data_dir: Path | None) -> Rules:
 def category_scores(text: str | None, rules: Rules | None = None) -> dict[str, int]:
     rules = rules or load_rules()
     norm = normalize_text(text)
-    scores: dict[str, int] = {}
-    if not norm:
-        return scores
-    has_ascii = bool(_ASCII_LETTER.search(norm))
-    for rule in rules.categories:
-        if not rule.suggest:
-            continue
-        score = rule.score(norm, has_ascii)
-        if score:
-            scores[rule.name] = score
-    return scores
+    return rules.scores(norm) if norm else {}
 
 
 def suggest_category(text: str | None, rules: Rules | None = None) -> str | None:

@@ -20,6 +20,7 @@ from sync.store.ids import natural_id
 
 TEAM, PRIVATE = "team", "private"
 CHUNK = 500
+_SOURCE_COLUMNS = ("note_id", "activity_id", "insight", "suggested", "pinned")
 
 
 @dataclass
@@ -45,6 +46,9 @@ def sync_insight_notes(
     an emptied one (or a deleted activity) tombstones it; unchanged ones write nothing."""
     result = NoteSync()
     ids = list(dict.fromkeys(a for a in activity_ids if a))
+    # One time for the notes this call creates (to the second, as ever), and one suggestion
+    # per text: a rep writes the same sentence on many visits.
+    sync = _Sync(w, rules, result, now_iso())
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
         marks = ",".join("?" * len(chunk))
@@ -65,22 +69,35 @@ def sync_insight_notes(
                 f"SELECT * FROM knowledge_note_sources WHERE note_id IN ({nmarks})", note_ids
             )
         }
-        inserts: list[dict] = []
-        remember: list[tuple] = []
         for act, nid in zip(acts, note_ids, strict=True):
-            _sync_one(w, act, nid, notes.get(nid), seen.get(nid), rules, result, inserts, remember)
-        w.insert_many("notes", inserts)
+            _sync_one(sync, act, nid, notes.get(nid), seen.get(nid))
+        w.insert_many("notes", sync.inserts)
         w.conn.executemany(
-            "INSERT OR REPLACE INTO knowledge_note_sources "
-            "(note_id, activity_id, insight, suggested, pinned) VALUES (?, ?, ?, ?, ?)",
-            remember,
+            f"INSERT OR REPLACE INTO knowledge_note_sources ({', '.join(_SOURCE_COLUMNS)}) "
+            "VALUES (?, ?, ?, ?, ?)",
+            sync.remember,
         )
+        sync.inserts, sync.remember = [], []
     return result
 
 
-def _sync_one(
-    w: Writer, act, nid: str, note, last, rules, result: NoteSync, inserts: list, remember: list
-) -> None:
+class _Sync:
+    """What one ``sync_insight_notes`` call works out note by note, and gathers to write."""
+
+    def __init__(self, w: Writer, rules: Rules | None, result: NoteSync, created_at: str):
+        self.w, self.rules, self.result, self.created_at = w, rules, result, created_at
+        self.inserts: list[dict] = []
+        self.remember: list[tuple] = []
+        self._suggested: dict[str, str | None] = {}
+
+    def suggest(self, text: str) -> str | None:
+        if text not in self._suggested:
+            self._suggested[text] = suggest_category(text, self.rules)
+        return self._suggested[text]
+
+
+def _sync_one(sync: _Sync, act, nid: str, note, last) -> None:
+    w, result = sync.w, sync.result
     text = "" if act["deleted"] else (act["insight"] or "").strip()
     if is_empty_insight(text):  # 「本日の所感は特になし。」 is not team knowledge
         text = ""
@@ -94,7 +111,7 @@ def _sync_one(
             )
         return
     unchanged = last is not None and last["insight"] == text
-    suggestion = last["suggested"] if unchanged else suggest_category(text, rules)
+    suggestion = last["suggested"] if unchanged else sync.suggest(text)
     links = {
         "company_id": act["company_id"],
         "contact_id": act["contact_id"],
@@ -103,17 +120,17 @@ def _sync_one(
         "author": act["rep"],
     }
     if note is None:
-        inserts.append(
+        sync.inserts.append(
             {
                 "id": nid,
                 **links,
                 "category": suggestion,
                 "body": text,
                 "visibility": TEAM,
-                "created_at": now_iso(),
+                "created_at": sync.created_at,
             }
         )
-        remember.append((nid, act["id"], text, suggestion, 0))
+        sync.remember.append((nid, act["id"], text, suggestion, 0))
         result.added += 1
         return
     fields = dict(links)
@@ -126,9 +143,13 @@ def _sync_one(
         fields["deleted"] = 0
         if not pinned:
             fields["category"] = suggestion
-    if w.update("notes", nid, fields):
+    # the note as it stands is at hand: most of a re-imported file's are as the file says
+    # (stored text has no NUL, so equal here is what Writer.update would find equal)
+    if any(note[f] != v for f, v in fields.items()) and w.update("notes", nid, fields):
         result.updated += 1
-    remember.append((nid, act["id"], text, suggestion, int(pinned)))
+    mark = (nid, act["id"], text, suggestion, int(pinned))
+    if last is None or tuple(last[k] for k in _SOURCE_COLUMNS) != mark:  # else nothing to write
+        sync.remember.append(mark)
 
 
 def sync_all_insight_notes(store: Store) -> NoteSync:
