@@ -3,11 +3,11 @@
 Sync works with field changes (``<site>.<seq>``, entity, row_id, field, value, hlc): that is what
 the ``changes`` view shows, what the outbox sends and what the server acknowledges. An import
 inserts tens of thousands of rows with some twenty fields each, and writing twenty log rows per
-row (each repeating the row id, clock and site) was a third of a 20,000-row import and half of
-the database. So a row inserted into one of ``COMPACT_ENTITIES`` is logged as one *insert row*:
-field ``'*'``, value a JSON array of its ``[field, value]`` pairs in field order, ``span`` the
-number of pairs. It stands for the field changes ``seq .. seq + span - 1``, whose seqs it keeps
-free; every field change in it shares the row's clock, site and ``acked``.
+row (each repeating the row id, clock and site) was a fifth of a 20,000-row import and half of
+the database. So an inserted row is logged as one *insert row*: field ``'*'``, value a JSON
+array of its ``[field, value]`` pairs in field order, ``span`` the number of pairs. It stands
+for the field changes ``seq .. seq + span - 1``, whose seqs it keeps free; every field change
+in it shares the row's clock, site and ``acked``.
 
 Anything that works on single field changes of an insert row (a partial acknowledgement, a
 refusal, the server re-stamping one value, a replica re-issue) first *explodes* it: its field
@@ -28,7 +28,6 @@ from typing import Any
 Query = Callable[[str, tuple], list]
 
 INSERT_ROW = "*"  # the field of an insert row; no entity has a field of that name
-COMPACT_ENTITIES = frozenset({"activities"})  # imported by the ten thousand
 MAX_SPAN = 1024  # more fields than any entity has: bounds the search for a covering row
 
 
@@ -162,41 +161,26 @@ def ack(conn: sqlite3.Connection, keys: Iterable[tuple[int, str]]) -> int:
 @functools.cache
 def insert_log_sql(entity: str, hidden: bool, known: tuple[str, ...], zeros: frozenset) -> str:
     """The change log of rows just inserted (``:ids`` their ids as a JSON array, ``:seq`` the
-    first seq to take),
-    built by SQLite from the stored rows: a change per field that holds a value (a 0 in a field
-    whose default, in ``zeros``, is 0 is no value), row by row in the array's order, field by
-    field in ``known`` order (the fields this database has columns for). ``hidden``:
-    ``deleted`` is the import's mark, not logged. In ``COMPACT_ENTITIES`` each row is one insert
-    row; elsewhere each change is a row of its own, seq after seq."""
+    first seq to take), built by SQLite from the stored rows: an insert row per row, in the
+    array's order, holding a change per field with a value (a 0 in a field whose default, in
+    ``zeros``, is 0 is no value) in ``known`` order (the fields this database has columns for).
+    ``hidden``: ``deleted`` is the import's mark, not logged."""
     fields = [f for f in known if not (hidden and f == "deleted")]
     written = {f: f"e.{f} IS NOT NULL" + (f" AND e.{f} <> 0" if f in zeros else "") for f in fields}
-    if entity in COMPACT_ENTITIES:
-        count = " + ".join(f"({w})" for w in written.values())
-        pairs = " || ".join(
-            f"CASE WHEN {w} THEN ',' || json_array('{f}', e.{f}) ELSE '' END"
-            for f, w in written.items()
-        )
-        return (
-            "INSERT INTO change_log (seq, entity, row_id, field, value, hlc, site, span) "
-            "SELECT :seq + coalesce(sum(n) OVER (ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING "
-            f"AND 1 PRECEDING), 0), '{entity}', id, '{INSERT_ROW}', '[' || substr(pairs, 2) || ']', "
-            "hlc, site, n FROM ("
-            f"SELECT r.key AS k, e.id AS id, rc.hlc AS hlc, rc.site AS site, {count} AS n, "
-            f"{pairs} AS pairs FROM json_each(:ids) r CROSS JOIN {entity} e "
-            "CROSS JOIN row_clocks rc "
-            f"WHERE e.id = r.value AND rc.entity = '{entity}' AND rc.row_id = r.value) "
-            "WHERE n > 0"
-        )
-    numbered = ", ".join(f"({i}, '{f}', {int(f in zeros)})" for i, f in enumerate(fields))
-    case = " ".join(f"WHEN {i} THEN e.{f}" for i, f in enumerate(fields))
-    # numbered row by row in the array's order, field by field: as writing them one by one did
-    # (never the next rowid: an insert row keeps the seqs after its own free)
+    count = " + ".join(f"({w})" for w in written.values())
+    pairs = " || ".join(
+        f"CASE WHEN {w} THEN ',' || json_array('{f}', e.{f}) ELSE '' END"
+        for f, w in written.items()
+    )
+    # each row's first seq: the first one free after the rows before it in the array
     return (
-        "INSERT INTO change_log (seq, entity, row_id, field, value, hlc, site) "
-        f"WITH f(ord, name, zero) AS (VALUES {numbered}) "
-        f"SELECT :seq - 1 + row_number() OVER (ORDER BY r.key, f.ord), '{entity}', e.id, f.name, "
-        f"CASE f.ord {case} END AS v, rc.hlc, rc.site "
-        f"FROM json_each(:ids) r CROSS JOIN {entity} e CROSS JOIN row_clocks rc CROSS JOIN f "
-        f"WHERE e.id = r.value AND rc.entity = '{entity}' AND rc.row_id = r.value "
-        f"AND v IS NOT NULL AND NOT (f.zero AND v = 0)"
+        "INSERT INTO change_log (seq, entity, row_id, field, value, hlc, site, span) "
+        "SELECT :seq + coalesce(sum(n) OVER (ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING "
+        f"AND 1 PRECEDING), 0), '{entity}', id, '{INSERT_ROW}', '[' || substr(pairs, 2) || ']', "
+        "hlc, site, n FROM ("
+        f"SELECT r.key AS k, e.id AS id, rc.hlc AS hlc, rc.site AS site, {count} AS n, "
+        f"{pairs} AS pairs FROM json_each(:ids) r CROSS JOIN {entity} e "
+        "CROSS JOIN row_clocks rc "
+        f"WHERE e.id = r.value AND rc.entity = '{entity}' AND rc.row_id = r.value) "
+        "WHERE n > 0"
     )
