@@ -7,6 +7,7 @@ from resources.messages import in_language
 from sync.store import Store, StoreError
 from sync.store.migrations import schema_version
 from sync.store.schema import ADDED_LATER, MIGRATIONS
+from sync.store.store import BULK_INSERT_ROWS
 
 CONTRACT = {
     "companies": {"id", "name", "name_normalized", "name_kana", "deleted"},
@@ -136,6 +137,46 @@ def test_an_insert_logs_its_fields_row_by_row_in_field_order(store):
     clocks = {r[0]: r[1] for r in store.query("SELECT row_id, hlc FROM row_clocks")}
     assert all(r["hlc"] == clocks[r["row_id"]] for r in log[:7])
     assert len({clocks[i] for i in ids}) == 3
+
+
+def test_a_bulk_insert_stores_and_logs_what_inserting_row_by_row_does(tmp_path):
+    """From BULK_INSERT_ROWS rows an insert goes through a temporary table: the same rows (NUL
+    stripped, 0 defaults, types as the columns keep them), the same changes, the knowledge
+    queue told; a failed transaction leaves nothing behind, in the store or the table."""
+    rows = [
+        {
+            "id": f"a-{i:04d}",
+            "occurred_on": f"2025-05-{i % 28 + 1:02d}",
+            "summary": f"訪問\x00{i}" if i % 50 == 0 else f"訪問 {i}",
+            "amount_jpy": i * 1000 if i % 3 else None,
+            "probability": "高い" if i == 7 else 40,
+        }
+        for i in range(BULK_INSERT_ROWS * 2 + 5)
+    ]
+    one, bulk = Store(tmp_path / "one"), Store(tmp_path / "bulk")
+    with one.write() as w:
+        for r in rows:
+            w.insert("activities", dict(r))
+    with pytest.raises(RuntimeError), bulk.write() as w:
+        w.insert_many("activities", [dict(r) for r in rows])
+        raise RuntimeError("boom")
+    assert bulk.query("SELECT count(*) FROM activities")[0][0] == 0
+    with bulk.write() as w:
+        w.insert_many("activities", [dict(r) for r in rows])
+
+    def content(store, sql):
+        return [tuple(r) for r in store.query(sql)]
+
+    table = "SELECT *, typeof(amount_jpy), typeof(probability) FROM activities ORDER BY id"
+    assert content(bulk, table) == content(one, table)
+    assert content(bulk, "SELECT summary FROM activities WHERE id = 'a-0050'") == [("訪問50",)]
+    log = "SELECT seq, row_id, field, value, typeof(value) FROM changes ORDER BY seq"
+    assert content(bulk, log) == content(one, log)
+    queued = "SELECT kind, ref_id FROM knowledge_dirty ORDER BY 2"
+    assert content(bulk, queued) == content(one, queued) and len(content(bulk, queued)) == len(rows)
+    assert bulk.query("SELECT count(*) FROM temp.bulk_activities")[0][0] == 0
+    one.close()
+    bulk.close()
 
 
 def test_an_older_databases_insert_logs_only_the_fields_it_has(tmp_path):
