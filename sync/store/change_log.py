@@ -5,9 +5,10 @@ the ``changes`` view shows, what the outbox sends and what the server acknowledg
 inserts tens of thousands of rows with some twenty fields each, and writing twenty log rows per
 row (each repeating the row id, clock and site) was a fifth of a 20,000-row import and half of
 the database. So an inserted row is logged as one *insert row*: field ``'*'``, value a JSON
-array of its ``[field, value]`` pairs in field order, ``span`` the number of pairs. It stands
-for the field changes ``seq .. seq + span - 1``, whose seqs it keeps free; every field change
-in it shares the row's clock, site and ``acked``.
+array of the row's values in the order of its ``layout`` (``change_layouts``: the fields the
+table had), null where a field holds none, ``span`` the number of the others. It stands for the
+field changes ``seq .. seq + span - 1`` (the values that are not null, in order), whose seqs it
+keeps free; every field change in it shares the row's clock, site and ``acked``.
 
 Anything that works on single field changes of an insert row (a partial acknowledgement, a
 refusal, the server re-stamping one value, a replica re-issue) first *explodes* it: its field
@@ -46,14 +47,32 @@ def last_seq(query: Query, site: str) -> tuple[int, str | None]:
     return (rows[0][0], rows[0][1]) if rows else (0, None)
 
 
-def _pairs(value: str) -> list[list[Any]]:
-    return json.loads(value)
+def layouts(query: Query) -> dict[int, tuple[str, ...]]:
+    """Layout id -> the fields its insert rows' values are in (a handful in any database)."""
+    return {i: tuple(json.loads(f)) for i, f in query("SELECT id, fields FROM change_layouts", ())}
+
+
+def layout_id(conn: sqlite3.Connection, fields: Iterable[str]) -> int:
+    """The id of this field layout, stored the first time it is used."""
+    key = json.dumps(list(fields))
+    conn.execute("INSERT OR IGNORE INTO change_layouts (fields) VALUES (?)", (key,))
+    return conn.execute("SELECT id FROM change_layouts WHERE fields = ?", (key,)).fetchone()[0]
+
+
+def _changes(seq: int, value: str, fields: tuple[str, ...]) -> Iterable[tuple[int, str, Any]]:
+    """(seq, field, value) of each change an insert row holds: its values that are not null, in
+    its layout's field order, seq after seq."""
+    k = seq
+    for f, v in zip(fields, json.loads(value), strict=True):
+        if v is not None:
+            yield k, f, v
+            k += 1
 
 
 def change_at(query: Query, site: str, seq: int) -> dict[str, Any] | None:
     """The field change ``<site>.<seq>`` (entity, row_id, field, value, hlc), or None."""
     rows = query(
-        "SELECT seq, site, entity, row_id, field, value, hlc, span FROM change_log "
+        "SELECT seq, site, entity, row_id, field, value, hlc, span, layout FROM change_log "
         "WHERE seq <= ? ORDER BY seq DESC LIMIT 1",
         (seq,),
     )
@@ -62,27 +81,25 @@ def change_at(query: Query, site: str, seq: int) -> dict[str, Any] | None:
         return None
     field, value = row[4], row[5]
     if field == INSERT_ROW:
-        field, value = _pairs(value)[seq - row[0]]
+        fields = layouts(query)[row[8]]
+        field, value = next((f, v) for k, f, v in _changes(row[0], value, fields) if k == seq)
     return {"entity": row[2], "row_id": row[3], "field": field, "value": value, "hlc": row[6]}
 
 
-def expand(rows: Iterable[sqlite3.Row | tuple]) -> Iterable[dict[str, Any]]:
-    """Field changes of stored rows (seq, site, entity, row_id, field, value, hlc), in order."""
-    for seq, site, entity, row_id, field, value, hlc in rows:
-        if field != INSERT_ROW:
+def expand(
+    rows: Iterable[sqlite3.Row | tuple], fields_of: dict[int, tuple[str, ...]]
+) -> Iterable[dict[str, Any]]:
+    """Field changes of stored rows (seq, site, entity, row_id, field, value, hlc, layout), in
+    order; ``fields_of``: ``layouts()``."""
+    for seq, site, entity, row_id, field, value, hlc, layout in rows:
+        changes = (
+            ((seq, field, value),)
+            if field != INSERT_ROW
+            else _changes(seq, value, fields_of[layout])
+        )
+        for k, f, v in changes:
             yield {
-                "change_id": f"{site}.{seq}",
-                "entity": entity,
-                "row_id": row_id,
-                "field": field,
-                "value": value,
-                "hlc": hlc,
-                "site": site,
-            }
-            continue
-        for k, (f, v) in enumerate(_pairs(value)):
-            yield {
-                "change_id": f"{site}.{seq + k}",
+                "change_id": f"{site}.{k}",
                 "entity": entity,
                 "row_id": row_id,
                 "field": f,
@@ -94,22 +111,31 @@ def expand(rows: Iterable[sqlite3.Row | tuple]) -> Iterable[dict[str, Any]]:
 
 def explode(conn: sqlite3.Connection, where: str, params: Iterable[Any] = ()) -> int:
     """Turn the insert rows matching ``where`` (about change_log ``c``) into their field changes,
-    each under its own seq. Returns how many insert rows were exploded."""
-    params = tuple(params)
-    # the pairs after the first take the seqs the insert row kept free; the first one takes
-    # the insert row's own place (field '*' last, so the UPDATE finds the same rows)
+    each under its own seq (the first one in the insert row's place, the others in the seqs it
+    kept free). Returns how many insert rows were exploded."""
+    heads = conn.execute(
+        "SELECT seq, entity, row_id, value, hlc, site, acked, layout FROM change_log c "
+        f"WHERE c.field = '{INSERT_ROW}' AND ({where})",
+        tuple(params),
+    ).fetchall()
+    if not heads:
+        return 0
+    fields_of = layouts(lambda sql, p: conn.execute(sql, p).fetchall())
+    rows = [
+        (k, entity, row_id, f, v, hlc, site, acked)
+        for seq, entity, row_id, value, hlc, site, acked, layout in heads
+        for k, f, v in _changes(seq, value, fields_of[layout])
+    ]
     conn.execute(
-        "INSERT INTO change_log (seq, entity, row_id, field, value, hlc, site, acked) "
-        "SELECT c.seq + j.key, c.entity, c.row_id, j.value ->> 0, j.value ->> 1, c.hlc, c.site, "
-        "c.acked FROM change_log c JOIN json_each(c.value) j "
-        f"WHERE c.field = '{INSERT_ROW}' AND j.key > 0 AND ({where})",
-        params,
+        "DELETE FROM change_log WHERE seq IN (SELECT value FROM json_each(?))",
+        (json.dumps([h[0] for h in heads]),),
     )
-    return conn.execute(
-        "UPDATE change_log AS c SET field = c.value ->> '$[0][0]', value = c.value ->> '$[0][1]', "
-        f"span = 1 WHERE c.field = '{INSERT_ROW}' AND ({where})",
-        params,
-    ).rowcount
+    conn.executemany(
+        "INSERT INTO change_log (seq, entity, row_id, field, value, hlc, site, acked) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    return len(heads)
 
 
 def explode_covering(conn: sqlite3.Connection, site: str, seqs: Iterable[int]) -> int:
@@ -159,27 +185,20 @@ def ack(conn: sqlite3.Connection, keys: Iterable[tuple[int, str]]) -> int:
 
 
 @functools.cache
-def insert_log_sql(entity: str, hidden: bool, known: tuple[str, ...], zeros: frozenset) -> str:
+def insert_log_sql(entity: str, fields: tuple[str, ...], zeros: frozenset) -> str:
     """The change log of rows just inserted (``:ids`` their ids as a JSON array, ``:seq`` the
-    first seq to take), built by SQLite from the stored rows: an insert row per row, in the
-    array's order, holding a change per field with a value (a 0 in a field whose default, in
-    ``zeros``, is 0 is no value) in ``known`` order (the fields this database has columns for).
-    ``hidden``: ``deleted`` is the import's mark, not logged."""
-    fields = [f for f in known if not (hidden and f == "deleted")]
-    written = {f: f"e.{f} IS NOT NULL" + (f" AND e.{f} <> 0" if f in zeros else "") for f in fields}
-    count = " + ".join(f"({w})" for w in written.values())
-    pairs = " || ".join(
-        f"CASE WHEN {w} THEN ',' || json_array('{f}', e.{f}) ELSE '' END"
-        for f, w in written.items()
-    )
+    first seq to take, ``:layout`` the id of ``fields``), built by SQLite from the stored rows:
+    an insert row per row, in the array's order, holding the row's value of each of ``fields``,
+    null where the field holds none (NULL, or 0 in a field whose default is 0: in ``zeros``)."""
+    values = [f"CASE WHEN e.{f} <> 0 THEN e.{f} END" if f in zeros else f"e.{f}" for f in fields]
+    count = " + ".join(f"({v} IS NOT NULL)" for v in values)
     # each row's first seq: the first one free after the rows before it in the array
     return (
-        "INSERT INTO change_log (seq, entity, row_id, field, value, hlc, site, span) "
+        "INSERT INTO change_log (seq, entity, row_id, field, value, hlc, site, span, layout) "
         "SELECT :seq + coalesce(sum(n) OVER (ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING "
-        f"AND 1 PRECEDING), 0), '{entity}', id, '{INSERT_ROW}', '[' || substr(pairs, 2) || ']', "
-        "hlc, site, n FROM ("
-        f"SELECT r.key AS k, e.id AS id, rc.hlc AS hlc, rc.site AS site, {count} AS n, "
-        f"{pairs} AS pairs FROM json_each(:ids) r CROSS JOIN {entity} e "
+        f"AND 1 PRECEDING), 0), '{entity}', id, '{INSERT_ROW}', vals, hlc, site, n, :layout "
+        f"FROM (SELECT r.key AS k, e.id AS id, rc.hlc AS hlc, rc.site AS site, {count} AS n, "
+        f"json_array({', '.join(values)}) AS vals FROM json_each(:ids) r CROSS JOIN {entity} e "
         "CROSS JOIN row_clocks rc "
         f"WHERE e.id = r.value AND rc.entity = '{entity}' AND rc.row_id = r.value) "
         "WHERE n > 0"

@@ -401,13 +401,19 @@ MIGRATIONS.append(("0013_import_values", IMPORT_VALUES))
 COMPACT_CHANGE_LOG = [
     "ALTER TABLE changes RENAME TO change_log",
     "ALTER TABLE change_log ADD COLUMN span INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE change_log ADD COLUMN layout INTEGER",
+    # the fields (a JSON array) an insert row's values are in: the table's when it was written
+    "CREATE TABLE change_layouts (id INTEGER PRIMARY KEY, fields TEXT NOT NULL UNIQUE)",
     f"""CREATE VIEW changes AS
       SELECT seq, change_id, entity, row_id, field, value, hlc, site, acked
         FROM change_log WHERE field <> '{INSERT_ROW}'
       UNION ALL
-      SELECT c.seq + j.key, c.site || '.' || (c.seq + j.key), c.entity, c.row_id,
-             j.value ->> 0, j.value ->> 1, c.hlc, c.site, c.acked
-        FROM change_log c JOIN json_each(c.value) j WHERE c.field = '{INSERT_ROW}'""",
+      SELECT seq, site || '.' || seq, entity, row_id, field, value, hlc, site, acked FROM (
+        SELECT c.seq - 1 + row_number() OVER (PARTITION BY c.seq ORDER BY j.key) AS seq,
+               c.entity, c.row_id, l.fields ->> j.key AS field, j.value AS value, c.hlc, c.site,
+               c.acked
+          FROM change_log c JOIN change_layouts l ON l.id = c.layout JOIN json_each(c.value) j
+         WHERE c.field = '{INSERT_ROW}' AND j.type <> 'null')""",
 ]
 
 MIGRATIONS.append(("0014_compact_change_log", COMPACT_CHANGE_LOG))

@@ -241,11 +241,12 @@ class Store:
         one that made it private (the withdrawal); its attachments never leave."""
         # each stored row is at least one change: ``limit`` rows always hold ``limit`` changes
         rows = self.query(
-            f"""SELECT seq, site, entity, row_id, field, value, hlc FROM change_log c
+            f"""SELECT seq, site, entity, row_id, field, value, hlc, layout FROM change_log c
                WHERE acked = 0 AND {LOCAL_ONLY_SQL} AND {NOT_HELD_SQL} ORDER BY seq LIMIT ?""",
             (limit,),
         )
-        return list(itertools.islice(change_log.expand(rows), limit))
+        fields_of = change_log.layouts(self.query)
+        return list(itertools.islice(change_log.expand(rows, fields_of), limit))
 
     def pending_count(self) -> int:
         """Changes waiting for the server (private notes excluded: they never leave)."""
@@ -374,7 +375,10 @@ class Writer:
         columns = ", ".join(fields)
         placeholders = ", ".join("?" * (len(fields) + 1))
         insert_sql = f"INSERT INTO {entity} (id, {columns}) VALUES ({placeholders})"
-        log_sql = change_log.insert_log_sql(entity, hidden, fields, ZERO_DEFAULT_FIELDS)
+        # ``deleted`` of a hidden row is the import's mark, not a value: not logged
+        logged_fields = tuple(f for f in fields if not (hidden and f == "deleted"))
+        log_sql = change_log.insert_log_sql(entity, logged_fields, ZERO_DEFAULT_FIELDS)
+        layout = change_log.layout_id(self.conn, logged_fields)
         ids: list[str] = []
         site = self.site
         now = self.clock.now
@@ -421,7 +425,7 @@ class Writer:
             # field written, row by row in field order, each stamped with its row's insert clock
             # (an insert row per row where the entity's inserts are compact: change_log).
             logged = self.conn.execute(
-                log_sql, {"seq": self._next_seq, "ids": json.dumps(chunk_ids)}
+                log_sql, {"seq": self._next_seq, "ids": json.dumps(chunk_ids), "layout": layout}
             ).rowcount
             if logged:
                 self._next_seq = change_log.next_seq(self.conn)
