@@ -242,6 +242,15 @@ def _fewer_collections() -> None:
     gc.set_threshold(50_000, 20, 100)
 
 
+def _no_collection_at_exit() -> None:
+    """The interpreter's shutdown runs one last full collection over everything still alive
+    (after an import: the reading dictionary, caches) only to free it a moment later anyway: ~0.06 s
+    of a 20,000-row `genba import`. Frozen objects are left out of it; they are still freed."""
+    import gc
+
+    gc.freeze()
+
+
 def _environment_failure(exc: Exception, config) -> int:
     """What the machine refused (the database busy, the disk full …: sync.store.failures) is one
     line in the rep's language and exit status 1; anything else is a bug: re-raised for the crash
@@ -266,9 +275,17 @@ def _dispatch(args, store, config, data_dir: Path) -> int:
         _fewer_collections()
         if args.rep and args.rep != settings.user_name and not config.entries["user_name"].locked:
             config.set_user_value("user_name", args.rep)
-        return run_import(
-            store, settings, args.paths, rep=args.rep, profile_path=args.profile, force=args.force
-        )
+        try:
+            return run_import(
+                store,
+                settings,
+                args.paths,
+                rep=args.rep,
+                profile_path=args.profile,
+                force=args.force,
+            )
+        finally:
+            _no_collection_at_exit()
     if args.command == "backup":
         from desktop.commands.backup import run_backup
         from importers.messages import cli_language
