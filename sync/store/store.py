@@ -412,7 +412,16 @@ class Writer:
                 # executemany straight into the entity runs its statement, its indexes' and its
                 # knowledge trigger's program once per row (a 20,000-row import: 0.28 s -> 0.22 s).
                 bulk = self._bulk_table(entity, columns)
-                self.conn.executemany(f"INSERT INTO {bulk} VALUES ({placeholders})", table_rows)
+                # Only the columns some row of the chunk fills are bound (the others stay NULL in
+                # the table, as binding None does): binding is most of an executemany's cost,
+                # and a report fills about two thirds of a visit's columns.
+                by_column = list(zip(*table_rows, strict=True))
+                filled = [i for i, col in enumerate(by_column) if col.count(None) != len(col)]
+                names = ", ".join(("id", *fields)[i] for i in filled)
+                self.conn.executemany(
+                    f"INSERT INTO {bulk} ({names}) VALUES ({', '.join('?' * len(filled))})",
+                    zip(*(by_column[i] for i in filled), strict=True),
+                )
                 self.conn.execute(f"INSERT INTO {entity} (id, {columns}) SELECT * FROM {bulk}")
                 self.conn.execute(f"DELETE FROM {bulk}")
             else:
