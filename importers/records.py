@@ -91,6 +91,29 @@ class StoredRow:
         self.company_id: str | None = company_key
         self.source_id: str | None = None
 
+    def pack(self) -> tuple:
+        """The row as plain values, to send from the process that read it (``unpack``)."""
+        return (
+            self.position,
+            self.sheet,
+            self.fingerprint,
+            self.company_key,
+            self.deal,
+            self._names,
+            self._blob,
+        )
+
+    @classmethod
+    def unpack(cls, parts: tuple) -> StoredRow:
+        row = cls.__new__(cls)
+        row.position, row.sheet, row.fingerprint, row.company_key, row.deal, names, row._blob = (
+            parts
+        )
+        row._names = cls._keys.setdefault(names, names)
+        row.company_id = row.company_key
+        row.source_id = None
+        return row
+
     @property
     def names(self) -> tuple[str, ...]:
         """The fields the parsed row holds itself (``fields`` adds its customer and source)."""
