@@ -47,6 +47,7 @@ def _mode() -> str:
     return os.environ.get(MODE_VARIABLE, "").strip().lower()
 
 
+PIPE_BYTES = 1 << 20  # Linux's default limit for an unprivileged pipe (fs.pipe-max-size)
 BATCH_ROWS = 1_000  # rows per message: one staging transaction's worth (importers.staging)
 
 
@@ -73,6 +74,7 @@ class WorkerParse:
         self._readings: dict | None = None
         ctx = _context()
         self._conn, child = ctx.Pipe(duplex=False)
+        _widen(self._conn)
         self._proc = ctx.Process(
             target=work,
             args=(child, data, filename, known, options),
@@ -135,6 +137,17 @@ class WorkerParse:
         raise ImportFailed(code, message, location)
 
 
+def _widen(conn) -> None:
+    """A pipe that holds a batch or two (Linux: 64 KB by default, a batch is ~0.6 MB), so the
+    worker reads on while the import writes instead of waiting for it to take each batch."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(conn.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+    except (ImportError, AttributeError, OSError):  # Windows, or a lower system limit
+        pass
+
+
 class WorkerDied(ImportFailed):
     """The worker ended without saying why: the file is read again next time, not kept as
     failed until it changes (it may well be fine)."""
@@ -157,13 +170,16 @@ def work(conn, data: bytes, filename: str, known: frozenset[str], options: dict)
     from importers.parse import read_report
     from importers.pipeline import Compact
     from importers.profiles import ProfileError
+    from importers.reimport import source_head
 
     lang = options.get("lang")
     try:
         compact, batch = Compact(), []
 
         def keep(rec) -> None:  # nothing is kept here: the rows are sent
-            batch.append(compact(rec).pack())
+            row = compact(rec)
+            row.head = source_head(row.names, rec.fields.values())  # one step less there
+            batch.append(row.pack())
             if len(batch) >= BATCH_ROWS:
                 conn.send(("rows", batch.copy()))
                 batch.clear()

@@ -24,7 +24,14 @@ from importers.insights.notes import sync_insight_notes
 from importers.outcome import Outcome
 from importers.parse_worker import WorkerParse
 from importers.photos.apply import relink_photos_in
-from importers.reimport import changed_fields, decode_and_encode, load_old_rows, plan_reimport
+from importers.reimport import (
+    OWN_FIELDS,
+    changed_fields,
+    decode_and_encode,
+    load_old_rows,
+    plan_reimport,
+    with_company,
+)
 from sync.store import Store, Writer
 from sync.store.ids import new_id
 
@@ -152,23 +159,39 @@ def apply_streamed(store: Store, job: Job, save_source, worker: WorkerParse):
     try:
         for batch in worker.batches():
             _redirect_new_keys(store, batch, redirect)
-            staged, lines = [], []
-            for r in batch:
-                r.company_id = redirect.get(r.company_key, r.company_key)
-                r.source_id = sid
-                fields, encoded = decode_and_encode(r)
-                aid = fields["id"] = new_id()  # UUIDv7, in the file's order
-                lines.append((r.position, r.sheet, r.fingerprint, aid, encoded))
-                staged.append(fields)
-                if fields.get("insight"):
-                    noted.append(aid)
-                if r.deal and r.company_id:
-                    deal_rows.add(r.company_id)
-            with store.write(bulk=True) as w:
-                staging.stage(w, run, staged)
-                staging.write_rows(w, run, lines)
-                _merge(touched, w.touched)
-            outcome.added += len(staged)
+            aids = [new_id() for _ in batch]  # UUIDv7, in the file's order
+            cids = [redirect.get(r.company_key, r.company_key) for r in batch]
+            deal_rows.update(c for r, c in zip(batch, cids, strict=True) if r.deal and c)
+            if all(r.head is not None for r in batch):
+                # every row holds the fields a report's rows have (the worker encoded them):
+                # written by column, no dict per row
+                by_field = zip(*(r.values() for r in batch), strict=True)
+                columns = dict(zip(OWN_FIELDS, by_field, strict=True))
+                columns["company_id"], columns["source_id"] = cids, (sid,) * len(batch)
+                lines = [
+                    (r.position, r.sheet, r.fingerprint, aid, with_company(r.head, cid))
+                    for r, aid, cid in zip(batch, aids, cids, strict=True)
+                ]
+                noted.extend(a for a, text in zip(aids, columns["insight"], strict=True) if text)
+                with store.write(bulk=True) as w:
+                    staging.stage_columns(w, run, aids, columns)
+                    staging.write_rows(w, run, lines)
+                    _merge(touched, w.touched)
+            else:
+                staged, lines = [], []
+                for r, aid, cid in zip(batch, aids, cids, strict=True):
+                    r.company_id, r.source_id = cid, sid
+                    fields, encoded = decode_and_encode(r)
+                    fields["id"] = aid
+                    lines.append((r.position, r.sheet, r.fingerprint, aid, encoded))
+                    staged.append(fields)
+                    if fields.get("insight"):
+                        noted.append(aid)
+                with store.write(bulk=True) as w:
+                    staging.stage(w, run, staged)
+                    staging.write_rows(w, run, lines)
+                    _merge(touched, w.touched)
+            outcome.added += len(batch)
         job.parsed.issues, job.parsed.profile = worker.issues, worker.profile
         wanted = worker.companies
         with store.write(bulk=True) as w:
