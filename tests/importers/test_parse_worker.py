@@ -257,3 +257,46 @@ def test_fork_only_while_this_process_runs_one_thread():
     finally:
         stop.set()
         t.join()
+
+
+def test_the_pipe_holds_more_than_a_batch_so_the_worker_reads_ahead(tmp_path):
+    fcntl = pytest.importorskip("fcntl")
+    book = report(tmp_path, months=("4月",), n=300)
+    worker = parse_worker.start(
+        book.read_bytes(), book.name, known=frozenset(), synonyms=_synonyms(), lang="ja"
+    )
+    try:
+        size = fcntl.fcntl(worker._conn.fileno(), fcntl.F_GETPIPE_SZ)
+        assert size >= min(parse_worker.PIPE_BYTES, _pipe_max())
+        assert sum(len(b) for b in worker.batches()) == 300
+    finally:
+        worker.close()
+
+
+def test_it_can_be_switched_off_for_every_file(tmp_path, store, monkeypatch):
+    def no_worker(*args, **kwargs):
+        raise AssertionError("a worker was started though GENBA_READ_WORKER=off")
+
+    monkeypatch.setenv(parse_worker.MODE_VARIABLE, "off")
+    monkeypatch.setattr(parse_worker, "start", no_worker)
+    out = import_with(store, report(tmp_path, months=("4月",), n=300), 0)
+    assert (out.status, out.added) == ("imported", 300)
+
+
+def test_spawn_is_used_when_asked(monkeypatch):
+    monkeypatch.setenv(parse_worker.MODE_VARIABLE, "spawn")
+    assert parse_worker._context().get_start_method() == "spawn"
+
+
+def _synonyms():
+    from importers.layout.synonyms import load_synonyms
+
+    return load_synonyms(None)
+
+
+def _pipe_max() -> int:
+    try:
+        with open("/proc/sys/fs/pipe-max-size", encoding="ascii") as f:
+            return int(f.read())
+    except OSError:
+        return 65_536
