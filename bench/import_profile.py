@@ -88,6 +88,7 @@ def timed(module, name, label):
 timed(parse, "read_report", "read the workbook in this process (parse_report)")
 timed(worker.WorkerParse, "_receive", "wait for the worker's next rows (parse_worker)")
 timed(staging, "stage", "stage the new rows (staging.stage)")
+timed(staging, "stage_columns", "stage a new file's rows, by column (staging.stage_columns)")
 timed(staging, "write_rows", "write source_rows (staging.write_rows)")
 timed(steps, "publish", "publish (report_steps.publish)")
 timed(steps, "complete", "derived steps: notes, deals, readings (report_steps.complete)")
