@@ -85,6 +85,8 @@ def decode_and_encode(row: StoredRow) -> tuple[dict[str, Any], str]:
     of the row: its values are already in the order of ROW_FIELDS (one dict lookup per field
     less, on every row of the file)."""
     fields, values = row.fields_and_values()
+    if row.head is not None:  # encoded by the worker that read it, but its customer
+        return fields, with_company(row.head, row.company_id)
     if row.names == OWN_FIELDS:
         return fields, _ENCODE([*values, row.company_id])
     return fields, encode_fields(fields)

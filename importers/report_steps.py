@@ -50,25 +50,26 @@ def apply_in_steps(store: Store, job: Job, save_source) -> dict[str, set[str]]:
     """Stage the new rows in chunks, publish the file in one short transaction, then
     complete what derives from it in chunks. ``save_source(w)`` saves its sources row.
     Returns the ids of the rows written, by entity."""
-    if isinstance(job.parsed.payload, WorkerParse):
-        worker = job.parsed.payload
-        if job.existing is None:  # a new file: its rows are written as they are read
-            return apply_streamed(store, job, save_source, worker)
-        try:  # the rows it had are matched against all of its rows: wait for them
-            job.parsed.payload = (worker.drain(), worker.companies)
-        finally:
-            worker.close()
-        job.parsed.issues, job.parsed.profile = worker.issues, worker.profile
+    worker = job.parsed.payload if isinstance(job.parsed.payload, WorkerParse) else None
+    if worker is not None and job.existing is None:
+        # a new file: its rows are written as they are read
+        return apply_streamed(store, job, save_source, worker)
     sid, outcome = job.source_id, job.outcome
-    records, wanted = job.parsed.payload
     conn = store.reader()
     try:
+        old = load_old_rows(conn, sid)  # (while a worker reads the file)
+        if worker is not None:  # the rows it had are matched against all of its rows
+            try:
+                job.parsed.payload = (worker.drain(), worker.companies)
+            finally:
+                worker.close()
+            job.parsed.issues, job.parsed.profile = worker.issues, worker.profile
+        records, wanted = job.parsed.payload
         known = _known_companies(conn, wanted)
         redirect = {cid: cid for cid in wanted}
         for cid, deleted in known.items():
             if deleted:  # merged away in the app: rows go to the one it was merged into
                 redirect[cid] = resolve_company(conn, cid) or cid
-        old = load_old_rows(conn, sid)
     finally:
         conn.close()
     for rec in records:
