@@ -102,6 +102,16 @@ def pandas_cmd(engine: str, path: Path) -> list[str]:
     return [sys.executable, "-c", code, str(path)]
 
 
+def watched_import(data: Path, report: Path) -> tuple[float, float, dict]:
+    """A whole `genba import` with its worker process watched: (seconds, peak MB, what
+    ``run_measured`` found of the worker)."""
+    tree: dict = {}
+    seconds, peak, _ = run_measured(
+        genba_cmd("--data-dir", str(data), "import", str(report)), tree=tree
+    )
+    return seconds, peak, tree
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=20_000)
@@ -159,10 +169,7 @@ def main() -> None:
             ratio = t["genba"] / t[engine]
             verdict = "met" if ratio <= goal else "MISSED"
             print(f"ratio genba / {engine}: {ratio:.2f} (goal <= {goal}: {verdict})")
-        tree: dict = {}
-        _t, main_peak, _ = run_measured(
-            genba_cmd("--data-dir", str(work / "tree"), "import", str(report)), tree=tree
-        )
+        _t, main_peak, tree = watched_import(work / "tree", report)
         print(
             f"genba import, one more run watching its worker: peak {main_peak:.0f} MB, the worker "
             f"{tree['workers']:.0f} MB, both at once at most {tree['sum']:.0f} MB RSS, "
@@ -210,10 +217,7 @@ def main() -> None:
         if args.big_rows:
             big = work / "big.xlsx"
             write_report(big, args.big_rows)
-            tree: dict = {}
-            t_big, m_big, _ = run_measured(
-                genba_cmd("--data-dir", str(work / "big"), "import", str(big)), tree=tree
-            )
+            t_big, m_big, tree = watched_import(work / "big", big)
             print(
                 f"{args.big_rows:,} rows: genba import {t_big:.1f} s, peak {m_big:.0f} MB; "
                 f"its worker reading the workbook: peak {tree['workers']:.0f} MB; "
