@@ -39,13 +39,25 @@ def env() -> dict[str, str]:
     return e
 
 
-def run_measured(cmd: list[str], *, timeout: float = 1800) -> tuple[float, float, str]:
+def run_measured(
+    cmd: list[str], *, timeout: float = 1800, tree: dict | None = None, extra_env=None
+) -> tuple[float, float, str]:
     """Run ``cmd`` as a whole process: (wall seconds from spawn to exit, its peak RSS in MB, its
-    output). The peak is the kernel's max RSS of that child (os.wait4), interpreter included."""
+    output). The peak is the kernel's max RSS of that child (os.wait4), interpreter included.
+
+    ``tree``: also watch the processes it starts (`genba import` reads a large workbook in a
+    worker process) every 10 ms, and fill in ``workers`` (the highest peak RSS, VmHWM, seen of
+    any of them, MB), ``sum`` (the highest RSS of the child and its processes added up at one
+    sample, MB; pages a forked worker shares with its parent counted twice) and ``pss`` (the
+    same with their proportional set sizes: shared pages counted once). Watching costs the
+    machine a little: only asked for memory figures."""
     with tempfile.TemporaryFile(mode="w+") as out:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=env(), cwd=ROOT)
+        child_env = {**env(), **(extra_env or {})}
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=child_env, cwd=ROOT)
         deadline = t0 + timeout
+        if tree is not None:
+            tree.update(workers=0.0, sum=0.0, pss=0.0)
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
             if pid:
@@ -53,7 +65,11 @@ def run_measured(cmd: list[str], *, timeout: float = 1800) -> tuple[float, float
             if time.perf_counter() > deadline:
                 proc.kill()
                 raise SystemExit(f"timed out after {timeout:.0f} s: {cmd}")
-            time.sleep(0.002)
+            if tree is not None:
+                _sample_tree(proc.pid, tree)
+                time.sleep(0.01)
+            else:
+                time.sleep(0.002)
         elapsed = time.perf_counter() - t0
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
@@ -61,6 +77,44 @@ def run_measured(cmd: list[str], *, timeout: float = 1800) -> tuple[float, float
     if proc.returncode != 0:
         raise SystemExit(f"command failed ({proc.returncode}): {cmd}\n{text[-3000:]}")
     return elapsed, usage.ru_maxrss / 1024, text
+
+
+def _sample_tree(pid: int, tree: dict) -> None:
+    total, pss = proc_memory_mb(pid)[0], _pss_mb(pid)
+    for child in _descendants(pid):
+        rss, hwm = proc_memory_mb(child)
+        total += rss
+        pss += _pss_mb(child)
+        tree["workers"] = max(tree["workers"], hwm)
+    tree["sum"] = max(tree["sum"], total)
+    tree["pss"] = max(tree["pss"], pss)
+
+
+def _pss_mb(pid: int) -> float:
+    """Proportional set size: a page two processes share (a forked worker's) counted half in
+    each, so that the sum over processes is the memory they take together."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _descendants(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/task/{p}/children", encoding="ascii") as f:
+                kids = [int(x) for x in f.read().split()]
+        except OSError:
+            continue
+        out.extend(kids)
+        todo.extend(kids)
+    return out
 
 
 def proc_memory_mb(pid: int) -> tuple[float, float]:

@@ -102,12 +102,27 @@ def pandas_cmd(engine: str, path: Path) -> list[str]:
     return [sys.executable, "-c", code, str(path)]
 
 
+def watched_import(data: Path, report: Path) -> tuple[float, float, dict]:
+    """A whole `genba import` with its worker process watched: (seconds, peak MB, what
+    ``run_measured`` found of the worker)."""
+    tree: dict = {}
+    seconds, peak, _ = run_measured(
+        genba_cmd("--data-dir", str(data), "import", str(report)), tree=tree
+    )
+    return seconds, peak, tree
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=20_000)
     ap.add_argument("--big-rows", type=int, default=200_000)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--quick", action="store_true", help="2,000 rows, 2 runs, no big import")
+    ap.add_argument(
+        "--in-process",
+        action="store_true",
+        help="also genba import reading the workbook in its own process (GENBA_READ_WORKER=off)",
+    )
     args = ap.parse_args()
     if args.quick:
         args.rows, args.big_rows, args.repeat = 2_000, 0, 2
@@ -124,11 +139,17 @@ def main() -> None:
         print(f"workbook: {args.rows:,} rows, 12 sheets, {report.stat().st_size / 1e6:.1f} MB")
 
         runs: dict[str, list[tuple[float, float]]] = {"genba": [], "openpyxl": [], "calamine": []}
-        for i in range(args.repeat):  # interleaved, so that a burst of load hits all three
+        if args.in_process:
+            runs["in-process"] = []
+        for i in range(args.repeat):  # interleaved, so that a burst of load hits all of them
             data = work / f"d{i}"
             runs["genba"].append(
                 run_measured(genba_cmd("--data-dir", str(data), "import", str(report)))[:2]
             )
+            if args.in_process:
+                cmd = genba_cmd("--data-dir", str(work / f"in{i}"), "import", str(report))
+                off = {"GENBA_READ_WORKER": "off"}
+                runs["in-process"].append(run_measured(cmd, extra_env=off)[:2])
             for engine in ("openpyxl", "calamine"):
                 runs[engine].append(run_measured(pandas_cmd(engine, report))[:2])
         t = {k: median([r[0] for r in v]) for k, v in runs.items()}
@@ -137,6 +158,7 @@ def main() -> None:
             "genba": "genba import (fresh store)",
             "openpyxl": 'pandas.read_excel(engine="openpyxl")',
             "calamine": 'pandas.read_excel(engine="calamine")',
+            "in-process": "genba import, GENBA_READ_WORKER=off",
         }
         for k, v in runs.items():
             print(
@@ -147,6 +169,12 @@ def main() -> None:
             ratio = t["genba"] / t[engine]
             verdict = "met" if ratio <= goal else "MISSED"
             print(f"ratio genba / {engine}: {ratio:.2f} (goal <= {goal}: {verdict})")
+        _t, main_peak, tree = watched_import(work / "tree", report)
+        print(
+            f"genba import, one more run watching its worker: peak {main_peak:.0f} MB, the worker "
+            f"{tree['workers']:.0f} MB, both at once at most {tree['sum']:.0f} MB RSS, "
+            f"{tree['pss']:.0f} MB PSS (sampled every 10 ms)"
+        )
         print_store(work / "d0" / "genba.db")
 
         import python_calamine
@@ -189,13 +217,23 @@ def main() -> None:
         if args.big_rows:
             big = work / "big.xlsx"
             write_report(big, args.big_rows)
-            t_big, m_big, _ = run_measured(
-                genba_cmd("--data-dir", str(work / "big"), "import", str(big))
-            )
+            t_big, m_big, tree = watched_import(work / "big", big)
             print(
-                f"{args.big_rows:,} rows: genba import {t_big:.1f} s, peak {m_big:.0f} MB "
+                f"{args.big_rows:,} rows: genba import {t_big:.1f} s, peak {m_big:.0f} MB; "
+                f"its worker reading the workbook: peak {tree['workers']:.0f} MB; "
+                f"both at once, sampled every 10 ms: at most {tree['sum']:.0f} MB RSS, "
+                f"{tree['pss']:.0f} MB PSS; the two peaks added: {m_big + tree['workers']:.0f} MB "
                 f"(goal <= 300 MB; {args.rows:,} rows: median {m['genba']:.0f} MB)"
             )
+            if args.in_process:
+                t_off, m_off, _ = run_measured(
+                    genba_cmd("--data-dir", str(work / "big-off"), "import", str(big)),
+                    extra_env={"GENBA_READ_WORKER": "off"},
+                )
+                print(
+                    f"{args.big_rows:,} rows, GENBA_READ_WORKER=off: genba import {t_off:.1f} s, "
+                    f"peak {m_off:.0f} MB"
+                )
         print(machine_line())
     finally:
         shutil.rmtree(work, ignore_errors=True)

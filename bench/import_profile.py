@@ -1,6 +1,6 @@
 """Where the time of a `genba import` goes: its phases and its SQLite statements.
 
-    python bench/import_profile.py [--rows 20000] [--repeat 3]
+    python bench/import_profile.py [--rows 20000] [--repeat 3] [--in-process]
 
 Each run is a whole `genba import` process into a fresh store (the same workbook as
 bench/import_bench.py) with two light probes inside it, no profiler: the wall time of the
@@ -8,6 +8,9 @@ import's phases (reading the workbook, staging the new rows, writing source_rows
 the derived steps after it) and of every SQLite statement the store runs, grouped by statement.
 Prints medians over --repeat runs. Probing costs a little: the whole process is a few
 percent slower than in bench/import_bench.py, whose figures are the ones to compare.
+A workbook this large is read by a worker process (importers.parse_worker), which the probes do
+not see: the import's own wait for the worker's rows is shown instead; --in-process reads it in
+the import's process, as a small file is, to see what reading it costs.
 """
 
 from __future__ import annotations
@@ -60,6 +63,11 @@ def connect(*args, **kwargs):
 sqlite3.connect = connect
 start = time.perf_counter()
 import importers.parse as parse, importers.report_steps as steps, importers.staging as staging
+import importers.parse_worker as worker
+
+if "--in-process" in sys.argv:  # read the workbook in this process, as a small file is
+    sys.argv.remove("--in-process")
+    worker.WORKER_MIN_BYTES = 1 << 62
 
 phases = collections.defaultdict(float)
 
@@ -77,8 +85,10 @@ def timed(module, name, label):
     setattr(module, name, run)
 
 
-timed(parse, "read_report", "read the workbook (parse_report)")
+timed(parse, "read_report", "read the workbook in this process (parse_report)")
+timed(worker.WorkerParse, "_receive", "wait for the worker's next rows (parse_worker)")
 timed(staging, "stage", "stage the new rows (staging.stage)")
+timed(staging, "stage_columns", "stage a new file's rows, by column (staging.stage_columns)")
 timed(staging, "write_rows", "write source_rows (staging.write_rows)")
 timed(steps, "publish", "publish (report_steps.publish)")
 timed(steps, "complete", "derived steps: notes, deals, readings (report_steps.complete)")
@@ -101,6 +111,9 @@ def main() -> None:
     ap.add_argument("--rows", type=int, default=20_000)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--top", type=int, default=12, help="statements to list")
+    ap.add_argument(
+        "--in-process", action="store_true", help="read the workbook in the import's process"
+    )
     args = ap.parse_args()
     print_header("import profile: phases and SQLite statements of a whole `genba import`")
     work = Path(tempfile.mkdtemp(prefix="genba-profile-"))
@@ -113,6 +126,7 @@ def main() -> None:
             sys.executable,
             "-c",
             PROBE,
+            *(["--in-process"] if args.in_process else []),
             "--data-dir",
             str(work / f"d{i}"),
             "import",

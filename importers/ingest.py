@@ -143,7 +143,12 @@ class Importer:
                 sources.save_source(*args, keep_hash=parsed.keep_hash, profile=parsed.profile)
                 sources.settle(w, source_id, parsed.issues)
 
-            touched = reader.apply_in_steps(job, save)
+            try:
+                touched = reader.apply_in_steps(job, save)
+            except ImportFailed as failed:  # read by a worker: refused once it has read it all
+                # a worker that died keeps no hash: the next import reads the file again
+                read = None if getattr(failed, "retry", False) else fb
+                return self._failed(path, fk, existing, read, [failed.issue])
             outcome.rows = {
                 e: set(ids) if len(ids) <= ROWS_LISTED else None for e, ids in touched.items()
             }
@@ -199,6 +204,8 @@ def _backfill_readings_once(w) -> None:
     derived and the next install that has one tries again."""
     if w.conn.execute("SELECT 1 FROM meta WHERE key = ?", (READINGS_BACKFILLED,)).fetchone():
         return
+    if not _rows_without_readings(w):  # nothing to derive: the analyser (~0.1 s) is not loaded
+        return
     from importers.cards.readings import fill_readings
     from importers.normalize.readings import analyser_available
 
@@ -206,6 +213,16 @@ def _backfill_readings_once(w) -> None:
         return
     fill_readings(w)
     w.set_meta(READINGS_BACKFILLED, "1")
+
+
+def _rows_without_readings(w) -> bool:
+    return bool(
+        w.conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM companies WHERE deleted = 0 AND name IS NOT NULL "
+            "AND coalesce(name_kana, '') = '') OR EXISTS (SELECT 1 FROM contacts "
+            "WHERE deleted = 0 AND full_name IS NOT NULL AND coalesce(full_name_kana, '') = '')"
+        ).fetchone()[0]
+    )
 
 
 def import_source(

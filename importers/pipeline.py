@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from importers import report_steps
+from importers import parse_worker, report_steps
 from importers.ingest import Importer, Job, Parsed, Reader
 from importers.insights.mvp import team_departments
 from importers.issues import ImportFailed
@@ -40,6 +40,7 @@ class ReportReader(Reader):
         self._given_profiles: list[Profile] | None = opts.get("profiles")
         self._synonyms: tuple[tuple, Synonyms] | None = None
         self._profiles: tuple[tuple, list[Profile]] | None = None
+        self.worker_min_bytes: int = opts.get("worker_min_bytes", parse_worker.WORKER_MIN_BYTES)
 
     @property
     def synonyms(self) -> Synonyms:
@@ -61,12 +62,10 @@ class ReportReader(Reader):
         return self._profiles[1]
 
     def parse(self, path: Path, fb: FileBytes, *, profile: Profile | None = None) -> Parsed:
-        compact = _Compact()
+        compact = Compact()
         try:
             profile = profile or profile_for(path.name, self.profiles())
-            parsed = parse_report(
-                fb.data,
-                path.name,
+            options = dict(
                 synonyms=self.synonyms,
                 default_rep=self.rep,
                 profile=profile,
@@ -75,8 +74,14 @@ class ReportReader(Reader):
                 lang=self.lang,
                 reps=frozenset(team_departments(self.store.data_dir)),
                 profiles=self.profiles(),  # no name matched: perhaps the heading row does
-                keep=compact,
             )
+            if len(fb.data) >= self.worker_min_bytes and parse_worker.enabled():
+                # read on the second core while the rows are written (importers.parse_worker):
+                # the issues and the profile are known once every row has come
+                known = frozenset(r[0] for r in self.store.query("SELECT id FROM companies"))
+                worker = parse_worker.start(fb.data, path.name, known=known, **options)
+                return Parsed(worker)
+            parsed = parse_report(fb.data, path.name, keep=compact, **options)
             profile = parsed.profile
         except ProfileError as exc:
             raise ImportFailed("bad_profile", str(exc)) from None
@@ -90,7 +95,7 @@ class ReportReader(Reader):
         return report_steps.apply_in_steps(self.store, job, save_source)
 
 
-class _Compact:
+class Compact:
     """What the importer keeps of each parsed record (``StoredRow``), and the companies the
     rows name (natural id -> CompanyName)."""
 

@@ -63,7 +63,9 @@ class StoredRow:
     it is written: a dict per row of a 200,000-row workbook would cost about 2 KB each.
     ``fields`` decodes a fresh dict, with the customer and source the import resolved.
     (marshal, not JSON: the values are plain text, numbers and None, and marshal packs and
-    unpacks them several times faster, in fewer bytes; the bytes never leave the process.)"""
+    unpacks them several times faster, in fewer bytes; the bytes go no further than the import's
+    own worker process, the same Genba.) ``head``: what a worker already encoded of the row
+    for ``source_rows`` (importers.reimport.source_head), or None."""
 
     _keys: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per distinct set of fields
 
@@ -74,6 +76,7 @@ class StoredRow:
         "company_key",
         "deal",
         "fingerprint",
+        "head",
         "position",
         "sheet",
         "source_id",
@@ -90,6 +93,38 @@ class StoredRow:
         self._blob = marshal.dumps(tuple(rec.fields.values()))
         self.company_id: str | None = company_key
         self.source_id: str | None = None
+        self.head: str | None = None
+
+    def pack(self) -> tuple:
+        """The row as plain values, to send from the process that read it (``unpack``)."""
+        return (
+            self.position,
+            self.sheet,
+            self.fingerprint,
+            self.company_key,
+            self.deal,
+            self._names,
+            self._blob,
+            self.head,
+        )
+
+    @classmethod
+    def unpack(cls, parts: tuple) -> StoredRow:
+        row = cls.__new__(cls)
+        (
+            row.position,
+            row.sheet,
+            row.fingerprint,
+            row.company_key,
+            row.deal,
+            names,
+            row._blob,
+            row.head,
+        ) = parts
+        row._names = cls._keys.setdefault(names, names)
+        row.company_id = row.company_key
+        row.source_id = None
+        return row
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -99,6 +134,10 @@ class StoredRow:
     @property
     def fields(self) -> dict[str, Any]:
         return self.fields_and_values()[0]
+
+    def values(self) -> tuple:
+        """The values of ``names``, in their order."""
+        return marshal.loads(self._blob)
 
     def fields_and_values(self) -> tuple[dict[str, Any], tuple]:
         """``fields``, and the values of ``names`` in their order, from one decoding."""

@@ -56,7 +56,7 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 # What a parsed row holds itself, in the order a daily report's rows have them (importers.visit);
 # the import adds its customer, last.
-_OWN_FIELDS = ROW_FIELDS[:-1]
+OWN_FIELDS = ROW_FIELDS[:-1]
 
 
 def encode_fields(fields: dict[str, Any]) -> str:
@@ -67,12 +67,27 @@ def encode_fields(fields: dict[str, Any]) -> str:
     return _ENCODE(fields)
 
 
+def source_head(names: tuple[str, ...], values) -> str | None:
+    """The start of what ``encode_fields`` stores for a parsed row holding these fields, all
+    but its customer (known once the import resolves it: ``with_company``); None for a row with
+    other fields. A worker process encodes it while the import writes other rows."""
+    if names != OWN_FIELDS:
+        return None
+    return _ENCODE(list(values))[:-1]
+
+
+def with_company(head: str, company_id: str | None) -> str:
+    return f"{head}, {_ENCODE(company_id)}]"
+
+
 def decode_and_encode(row: StoredRow) -> tuple[dict[str, Any], str]:
     """A parsed row's ``fields``, and them as ``encode_fields`` stores them, from one decoding
     of the row: its values are already in the order of ROW_FIELDS (one dict lookup per field
     less, on every row of the file)."""
     fields, values = row.fields_and_values()
-    if row.names == _OWN_FIELDS:
+    if row.head is not None:  # encoded by the worker that read it, but its customer
+        return fields, with_company(row.head, row.company_id)
+    if row.names == OWN_FIELDS:
         return fields, _ENCODE([*values, row.company_id])
     return fields, encode_fields(fields)
 

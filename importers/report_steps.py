@@ -22,8 +22,16 @@ from importers.deals import refresh_deals
 from importers.ingest import Job, _backfill_readings_once
 from importers.insights.notes import sync_insight_notes
 from importers.outcome import Outcome
+from importers.parse_worker import WorkerParse
 from importers.photos.apply import relink_photos_in
-from importers.reimport import changed_fields, decode_and_encode, load_old_rows, plan_reimport
+from importers.reimport import (
+    OWN_FIELDS,
+    changed_fields,
+    decode_and_encode,
+    load_old_rows,
+    plan_reimport,
+    with_company,
+)
 from sync.store import Store, Writer
 from sync.store.ids import new_id
 
@@ -42,16 +50,26 @@ def apply_in_steps(store: Store, job: Job, save_source) -> dict[str, set[str]]:
     """Stage the new rows in chunks, publish the file in one short transaction, then
     complete what derives from it in chunks. ``save_source(w)`` saves its sources row.
     Returns the ids of the rows written, by entity."""
+    worker = job.parsed.payload if isinstance(job.parsed.payload, WorkerParse) else None
+    if worker is not None and job.existing is None:
+        # a new file: its rows are written as they are read
+        return apply_streamed(store, job, save_source, worker)
     sid, outcome = job.source_id, job.outcome
-    records, wanted = job.parsed.payload
     conn = store.reader()
     try:
+        old = load_old_rows(conn, sid)  # (while a worker reads the file)
+        if worker is not None:  # the rows it had are matched against all of its rows
+            try:
+                job.parsed.payload = (worker.drain(), worker.companies)
+            finally:
+                worker.close()
+            job.parsed.issues, job.parsed.profile = worker.issues, worker.profile
+        records, wanted = job.parsed.payload
         known = _known_companies(conn, wanted)
         redirect = {cid: cid for cid in wanted}
         for cid, deleted in known.items():
             if deleted:  # merged away in the app: rows go to the one it was merged into
                 redirect[cid] = resolve_company(conn, cid) or cid
-        old = load_old_rows(conn, sid)
     finally:
         conn.close()
     for rec in records:
@@ -127,6 +145,88 @@ def apply_in_steps(store: Store, job: Job, save_source) -> dict[str, set[str]]:
     complete(store, sid, noted, companies if outcome.changed else set(), linked, touched)
     staging.finish(store, run.id, sid, run.old_base)
     return touched
+
+
+def apply_streamed(store: Store, job: Job, save_source, worker: WorkerParse):
+    """``apply_in_steps`` for a file Genba has never imported, read by a worker process: each
+    batch of rows is staged as it comes (every row is new, nothing to match), the publish and
+    the derived steps follow once the last one has come."""
+    sid, outcome = job.source_id, job.outcome
+    run = staging.begin(store, sid, None, job.source_kind)
+    touched: dict[str, set[str]] = {}
+    redirect: dict[str, str] = {}  # company key -> the company its rows go to
+    noted: list[str] = []
+    deal_rows: set[str] = set()
+    try:
+        for batch in worker.batches():
+            _redirect_new_keys(store, batch, redirect)
+            aids = [new_id() for _ in batch]  # UUIDv7, in the file's order
+            cids = [redirect.get(r.company_key, r.company_key) for r in batch]
+            deal_rows.update(c for r, c in zip(batch, cids, strict=True) if r.deal and c)
+            if all(r.head is not None for r in batch):
+                # every row holds the fields a report's rows have (the worker encoded them):
+                # written by column, no dict per row
+                by_field = zip(*(r.values() for r in batch), strict=True)
+                columns = dict(zip(OWN_FIELDS, by_field, strict=True))
+                columns["company_id"], columns["source_id"] = cids, (sid,) * len(batch)
+                lines = [
+                    (r.position, r.sheet, r.fingerprint, aid, with_company(r.head, cid))
+                    for r, aid, cid in zip(batch, aids, cids, strict=True)
+                ]
+                noted.extend(a for a, text in zip(aids, columns["insight"], strict=True) if text)
+                with store.write(bulk=True) as w:
+                    staging.stage_columns(w, run, aids, columns)
+                    staging.write_rows(w, run, lines)
+                    _merge(touched, w.touched)
+            else:
+                staged, lines = [], []
+                for r, aid, cid in zip(batch, aids, cids, strict=True):
+                    r.company_id, r.source_id = cid, sid
+                    fields, encoded = decode_and_encode(r)
+                    fields["id"] = aid
+                    lines.append((r.position, r.sheet, r.fingerprint, aid, encoded))
+                    staged.append(fields)
+                    if fields.get("insight"):
+                        noted.append(aid)
+                with store.write(bulk=True) as w:
+                    staging.stage(w, run, staged)
+                    staging.write_rows(w, run, lines)
+                    _merge(touched, w.touched)
+            outcome.added += len(batch)
+        job.parsed.issues, job.parsed.profile = worker.issues, worker.profile
+        wanted = worker.companies
+        with store.write(bulk=True) as w:
+            created = publish(w, run, wanted)
+            save_source(w)
+            _merge(touched, w.touched)
+    except BaseException:
+        worker.close()
+        staging.discard(store, run.id)
+        raise
+    ready = worker.readings()
+    derive_readings(store, {cid: wanted[cid] for cid in created}, touched, ready)
+    changed = bool(outcome.added)
+    linked = set(redirect.values()) if changed else set()
+    complete(store, sid, noted, deal_rows if changed else set(), linked, touched)
+    staging.finish(store, run.id, sid, run.old_base)
+    return touched
+
+
+def _redirect_new_keys(store: Store, batch, redirect: dict[str, str]) -> None:
+    """Where the rows of the customers first named in this batch go: to the customer itself,
+    or, merged away in the app, to the one it was merged into."""
+    new = {r.company_key for r in batch if r.company_key and r.company_key not in redirect}
+    if not new:
+        return
+    conn = store.reader()
+    try:
+        for cid in new:
+            redirect[cid] = cid
+        for cid, deleted in _known_companies(conn, new).items():
+            if deleted:
+                redirect[cid] = resolve_company(conn, cid) or cid
+    finally:
+        conn.close()
 
 
 def derive_readings(

@@ -93,6 +93,15 @@ def stage(w: Writer, run: Run, rows: list[dict]) -> list[str]:
     return ids
 
 
+def stage_columns(w: Writer, run: Run, ids: list[str], columns: dict) -> None:
+    """``stage`` for new activities given by column (``Writer.insert_columns``)."""
+    w.insert_columns("activities", ids, columns, hidden=True)
+    w.conn.execute(
+        "INSERT INTO import_staged (run_id, row_id) SELECT ?, value FROM json_each(?)",
+        (run.id, json.dumps(ids)),
+    )
+
+
 def write_rows(w: Writer, run: Run, rows: Iterable[tuple]) -> None:
     """One chunk of the new generation of source_rows: (position, sheet, fingerprint,
     activity_id, fields_json) with positions counted from 0."""

@@ -12,7 +12,7 @@ import json
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -372,72 +372,16 @@ class Writer:
         setting ``deleted = 0`` without a change (importers.staging)."""
         fields = self.store.fields_of(entity)
         allowed = set(fields) | {"id"}
-        columns = ", ".join(fields)
-        placeholders = ", ".join("?" * (len(fields) + 1))
-        insert_sql = f"INSERT INTO {entity} (id, {columns}) VALUES ({placeholders})"
-        # ``deleted`` of a hidden row is the import's mark, not a value: not logged
-        logged_fields = tuple(f for f in fields if not (hidden and f == "deleted"))
-        log_sql = change_log.insert_log_sql(entity, logged_fields, ZERO_DEFAULT_FIELDS)
-        layout = change_log.layout_id(self.conn, logged_fields)
         ids: list[str] = []
-        site = self.site
-        now = self.clock.now
-        # Where an empty value is stored as 0 (and a 0 then not logged), and where NUL may hide.
-        zeros = [i for i, f in enumerate(fields) if f in ZERO_DEFAULT_FIELDS]
-        hide_at = fields.index("deleted") if hidden else -1
         for start in range(0, len(rows), INSERT_CHUNK):
-            table_rows, clocks, chunk_ids = [], [], []
-            for row in rows[start : start + INSERT_CHUNK]:
+            chunk = rows[start : start + INSERT_CHUNK]
+            for row in chunk:
                 if not row.keys() <= allowed:
                     unknown = sorted(row.keys() - allowed)
                     raise ValueError(f"{entity} has no field(s) {unknown}")
-                row_id = row.get("id") or new_id()
-                chunk_ids.append(row_id)
-                clocks.append((entity, row_id, now(), site))
-                values = list(map(row.get, fields))
-                for i in zeros:
-                    if values[i] is None:
-                        values[i] = 0
-                # NUL never enters the store: PostgreSQL cannot hold it and nobody typed it.
-                for i, v in enumerate(values):
-                    if type(v) is str and "\x00" in v:
-                        values[i] = v.replace("\x00", "")
-                if hidden:
-                    if values[hide_at]:
-                        raise ValueError("a hidden row is published by the import, not deleted")
-                    values[hide_at] = 1
-                table_rows.append((row_id, *values))
-            if len(table_rows) >= BULK_INSERT_ROWS:
-                # Through an empty table of this connection's own, then in one statement: an
-                # executemany straight into the entity runs its statement, its indexes' and its
-                # knowledge trigger's program once per row (a 20,000-row import: 0.28 s -> 0.22 s).
-                bulk = self._bulk_table(entity, columns)
-                # Only the columns some row of the chunk fills are bound (the others stay NULL in
-                # the table, as binding None does): binding is most of an executemany's cost,
-                # and a report fills about two thirds of a visit's columns.
-                by_column = list(zip(*table_rows, strict=True))
-                filled = [i for i, col in enumerate(by_column) if col.count(None) != len(col)]
-                names = ", ".join(("id", *fields)[i] for i in filled)
-                self.conn.executemany(
-                    f"INSERT INTO {bulk} ({names}) VALUES ({', '.join('?' * len(filled))})",
-                    zip(*(by_column[i] for i in filled), strict=True),
-                )
-                self.conn.execute(f"INSERT INTO {entity} (id, {columns}) SELECT * FROM {bulk}")
-                self.conn.execute(f"DELETE FROM {bulk}")
-            else:
-                self.conn.executemany(insert_sql, table_rows)
-            self.conn.executemany(
-                "INSERT OR REPLACE INTO row_clocks (entity, row_id, hlc, site) VALUES (?, ?, ?, ?)",
-                clocks,
-            )
-            # The change log is copied from the rows just stored, in SQLite: one change per
-            # field written, row by row in field order, each stamped with its row's insert clock
-            # (an insert row per row where the entity's inserts are compact: change_log).
-            logged = self.conn.execute(
-                log_sql, {"seq": self._next_seq, "ids": json.dumps(chunk_ids), "layout": layout}
-            ).rowcount
-            if logged:
-                self._next_seq = change_log.next_seq(self.conn)
+            chunk_ids = [row.get("id") or new_id() for row in chunk]
+            by_field = list(zip(*(tuple(map(row.get, fields)) for row in chunk), strict=True))
+            self._insert_chunk(entity, fields, [chunk_ids, *by_field], hidden)
             ids.extend(chunk_ids)
         self._touch(entity, ids)
         if entity == "notes":
@@ -445,6 +389,91 @@ class Writer:
             # A note born private keeps its whole history on this laptop (acked = 3).
             self.conn.executemany(LOCAL_ONLY_NOTE, private)
         return ids
+
+    def insert_columns(
+        self, entity: str, ids: list[str], columns: dict[str, Sequence], *, hidden: bool = False
+    ) -> None:
+        """``insert_many`` for rows given by column: ``ids`` and, per field, its values in the
+        same order (a field not given is empty). An import that holds its rows as value tuples
+        hands them over without building a dict per row. Not for notes (their privacy is read
+        per row)."""
+        fields = self.store.fields_of(entity)
+        unknown = columns.keys() - set(fields)
+        if unknown or entity == "notes":
+            raise ValueError(f"{entity} has no field(s) {sorted(unknown)}")
+        n = len(ids)
+        if any(len(col) != n for col in columns.values()):
+            raise ValueError("every column holds one value per row")
+        empty = (None,) * n
+        for start in range(0, n, INSERT_CHUNK):
+            part = slice(start, start + INSERT_CHUNK)
+            by_field = [columns.get(f, empty)[part] for f in fields]
+            self._insert_chunk(entity, fields, [ids[part], *by_field], hidden)
+        self._touch(entity, ids)
+
+    def _insert_chunk(self, entity: str, fields: tuple, cols: list, hidden: bool) -> None:
+        """Insert one chunk given by column (``cols``: the ids, then one sequence per field of
+        ``fields``), its row clocks and its change log."""
+        n = len(cols[0])
+        if not n:
+            return
+        if any(i is None for i in cols[0]):
+            raise ValueError(f"{entity}: a row without an id")
+        for i, f in enumerate(fields, start=1):
+            col = cols[i]
+            # Where an empty value is stored as 0 (and a 0 then not logged).
+            if f in ZERO_DEFAULT_FIELDS and None in col:
+                col = cols[i] = [0 if v is None else v for v in col]
+            # NUL never enters the store: PostgreSQL cannot hold it and nobody typed it.
+            # (repr shows a NUL as \x00: one look at the column in C instead of one per value)
+            if "\\x00" in repr(col):
+                cols[i] = [strip_nul(v) for v in col]
+        if hidden:
+            at = fields.index("deleted") + 1
+            if any(cols[at]):
+                raise ValueError("a hidden row is published by the import, not deleted")
+            cols[at] = (1,) * n
+        columns = ", ".join(fields)
+        if n >= BULK_INSERT_ROWS:
+            # Through an empty table of this connection's own, then in one statement: an
+            # executemany straight into the entity runs its statement, its indexes' and its
+            # knowledge trigger's program once per row (a 20,000-row import: 0.28 s -> 0.22 s).
+            bulk = self._bulk_table(entity, columns)
+            # Only the columns some row of the chunk fills are bound (the others stay NULL in
+            # the table, as binding None does): binding is most of an executemany's cost,
+            # and a report fills about two thirds of a visit's columns.
+            filled = [i for i, col in enumerate(cols) if col.count(None) != n]
+            names = ", ".join(("id", *fields)[i] for i in filled)
+            self.conn.executemany(
+                f"INSERT INTO {bulk} ({names}) VALUES ({', '.join('?' * len(filled))})",
+                zip(*(cols[i] for i in filled), strict=True),
+            )
+            self.conn.execute(f"INSERT INTO {entity} (id, {columns}) SELECT * FROM {bulk}")
+            self.conn.execute(f"DELETE FROM {bulk}")
+        else:
+            placeholders = ", ".join("?" * (len(fields) + 1))
+            self.conn.executemany(
+                f"INSERT INTO {entity} (id, {columns}) VALUES ({placeholders})",
+                zip(*cols, strict=True),
+            )
+        stamps = self.clock.now_many(n)
+        repeat = itertools.repeat
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO row_clocks (entity, row_id, hlc, site) VALUES (?, ?, ?, ?)",
+            zip(repeat(entity), cols[0], stamps, repeat(self.site), strict=False),
+        )
+        # The change log is copied from the rows just stored, in SQLite: one change per field
+        # written, row by row in field order, each stamped with its row's insert clock (an
+        # insert row per row where the entity's inserts are compact: change_log). ``deleted``
+        # of a hidden row is the import's mark, not a value: not logged.
+        logged_fields = tuple(f for f in fields if not (hidden and f == "deleted"))
+        log_sql = change_log.insert_log_sql(entity, logged_fields, ZERO_DEFAULT_FIELDS)
+        layout = change_log.layout_id(self.conn, logged_fields)
+        logged = self.conn.execute(
+            log_sql, {"seq": self._next_seq, "ids": json.dumps(list(cols[0])), "layout": layout}
+        ).rowcount
+        if logged:
+            self._next_seq = change_log.next_seq(self.conn)
 
     def _bulk_table(self, entity: str, columns: str) -> str:
         """An empty temporary table with the entity's columns (their order never changes for a

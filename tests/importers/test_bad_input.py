@@ -18,6 +18,16 @@ def japanese(monkeypatch):
     monkeypatch.setenv("GENBA_LANG", "ja")
 
 
+@pytest.fixture(params=["in process", "worker"])
+def importer(request, store):
+    """Each file as an import reads it: in its own process (a small file) and by a worker
+    process (a large one: importers.parse_worker)."""
+    from importers.pipeline import ReportImporter
+
+    options = {"worker_min_bytes": 0} if request.param == "worker" else {}
+    return ReportImporter(store, rep="設定の担当", **options)
+
+
 def good(tmp_path, name="good.xlsx", n=3):
     return table_workbook(tmp_path / name, {"4月": visit_rows(n)})
 

@@ -47,6 +47,16 @@ LIBRARY_WORDS = re.compile(
 )
 
 
+@pytest.fixture(params=["in process", "worker"])
+def importer(request, store):
+    """Each file as an import reads it: in its own process (a small file) and by a worker
+    process (a large one: importers.parse_worker)."""
+    from importers.pipeline import ReportImporter
+
+    options = {"worker_min_bytes": 0} if request.param == "worker" else {}
+    return ReportImporter(store, rep="設定の担当", **options)
+
+
 def _name(rel: str) -> str:
     return Path(rel).name.replace(".txt", ".csv")  # Excel's Unicode text, imported as a CSV
 

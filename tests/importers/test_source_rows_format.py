@@ -103,3 +103,18 @@ def test_a_parsed_row_encodes_as_its_fields_do():
         assert decoded == row.fields == {**fields, "company_id": "c", "source_id": "s"}
         assert text == encode_fields(decoded)
         assert OldRow(0, "4月", "f", "a", text, "s").fields.items() >= decoded.items()
+
+
+def test_a_row_encoded_in_two_steps_is_stored_as_encoding_it_at_once():
+    """The worker encodes a row without its customer (source_head); the import adds it."""
+    from importers.reimport import OWN_FIELDS, source_head, with_company
+
+    values = ["4月!B7", "4/2", "2025-04-02", "山本", '株式会社"引用"工業', None, None, "定期訪問"]
+    values += ["改行\nあり", None, None, None, None, None, None, "120万円", 1_200_000, "7割", 70]
+    values += ['{"備考": "x"}']
+    assert len(values) == len(OWN_FIELDS)
+    fields = dict(zip(OWN_FIELDS, values, strict=True))
+    for cid in ("0190a1b2-0000-7000-8000-000000000001", None):
+        whole = encode_fields({**fields, "company_id": cid, "source_id": "s"})
+        assert with_company(source_head(OWN_FIELDS, values), cid) == whole
+    assert source_head(("summary",), ["x"]) is None  # a row of other fields: encoded whole

@@ -8,6 +8,8 @@ import shutil
 import sqlite3
 import time
 
+import pytest
+
 from sync.client import sync_once
 from sync.store import Store, change_log
 from sync.store.migrations import migrate
@@ -221,3 +223,44 @@ def test_a_database_of_the_per_field_log_keeps_its_changes(tmp_path):
         assert [s for s, *_ in _log(store)][:3] == [1, 2, 3]
         assert change_log.next_seq(store._conn) == len(_log(store)) + 1
     shutil.rmtree(path)
+
+
+def test_rows_given_by_column_are_stored_and_logged_as_rows_given_as_dicts(tmp_path):
+    """Writer.insert_columns (an import's batch) against Writer.insert_many."""
+    rows = [
+        {"id": f"r{i}", "summary": f"訪問{i}\x00", "amount_jpy": i * 1000 or None, "deleted": None}
+        for i in range(150)  # more than BULK_INSERT_ROWS: through the temporary table
+    ]
+    a, b = Store(tmp_path / "a"), Store(tmp_path / "b")
+    try:
+        with a.write() as w:
+            w.insert_many("activities", rows, hidden=True)
+        with b.write() as w:
+            w.insert_columns(
+                "activities",
+                [r["id"] for r in rows],
+                {f: [r[f] for r in rows] for f in ("summary", "amount_jpy", "deleted")},
+                hidden=True,
+            )
+
+        def stored(s):
+            return (
+                [tuple(r) for r in s.query("SELECT * FROM activities ORDER BY id")],
+                [
+                    (r["row_id"], r["field"], r["value"])
+                    for r in s.query("SELECT * FROM changes ORDER BY seq")
+                ],
+            )
+
+        assert stored(a) == stored(b)
+        assert b.query("SELECT summary, deleted FROM activities WHERE id = 'r3'")[0][:] == (
+            "訪問3",  # NUL never enters the store
+            1,
+        )
+        with b.write() as w, pytest.raises(ValueError):
+            w.insert_columns("activities", ["x"], {"no_such_field": [1]})
+        with b.write() as w, pytest.raises(ValueError):
+            w.insert_columns("activities", ["x", "y"], {"summary": ["only one"]})
+    finally:
+        a.close()
+        b.close()
