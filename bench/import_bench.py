@@ -112,6 +112,16 @@ def watched_import(data: Path, report: Path) -> tuple[float, float, dict]:
     return seconds, peak, tree
 
 
+def worker(tree: dict) -> str:
+    """What ``watched_import`` saw of the worker process (none for a small workbook)."""
+    if not tree["workers"]:
+        return "no worker process (the workbook is small: read in the import's own process)"
+    return (
+        f"its worker reading the workbook: peak {tree['workers']:.0f} MB; both at once, sampled "
+        f"every 10 ms: at most {tree['sum']:.0f} MB RSS, {tree['pss']:.0f} MB PSS"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=20_000)
@@ -171,9 +181,7 @@ def main() -> None:
             print(f"ratio genba / {engine}: {ratio:.2f} (goal <= {goal}: {verdict})")
         _t, main_peak, tree = watched_import(work / "tree", report)
         print(
-            f"genba import, one more run watching its worker: peak {main_peak:.0f} MB, the worker "
-            f"{tree['workers']:.0f} MB, both at once at most {tree['sum']:.0f} MB RSS, "
-            f"{tree['pss']:.0f} MB PSS (sampled every 10 ms)"
+            f"genba import, one more run watching its worker: peak {main_peak:.0f} MB, {worker(tree)}"
         )
         print_store(work / "d0" / "genba.db")
 
@@ -218,11 +226,14 @@ def main() -> None:
             big = work / "big.xlsx"
             write_report(big, args.big_rows)
             t_big, m_big, tree = watched_import(work / "big", big)
+            added = (
+                f"; the two peaks added: {m_big + tree['workers']:.0f} MB"
+                if tree["workers"]
+                else ""
+            )
             print(
                 f"{args.big_rows:,} rows: genba import {t_big:.1f} s, peak {m_big:.0f} MB; "
-                f"its worker reading the workbook: peak {tree['workers']:.0f} MB; "
-                f"both at once, sampled every 10 ms: at most {tree['sum']:.0f} MB RSS, "
-                f"{tree['pss']:.0f} MB PSS; the two peaks added: {m_big + tree['workers']:.0f} MB "
+                f"{worker(tree)}{added} "
                 f"(goal <= 300 MB; {args.rows:,} rows: median {m['genba']:.0f} MB)"
             )
             if args.in_process:

@@ -201,18 +201,17 @@ def test_frozen_cli_reads_a_large_workbook_in_a_worker_process(onedir, tmp_path,
     ws.title = "4月"
     ws.append(["日付", "訪問先", "内容", "所感"])
     names = ["山田", "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "中村"]
-    for i in range(8_000):
-        ws.append(
-            [dt.date(2025, 4, 1 + i % 28), f"株式会社{names[i % 8]}工業", f"提案 {i}", "納期"]
-        )
+    for i in range(12_000):
+        summary = f"第{i}回 治具の改善提案、試作品{i % 97}の評価結果を共有"
+        ws.append([dt.date(2025, 4, 1 + i % 28), f"株式会社{names[i % 8]}工業", summary, "納期"])
     path = tmp_path / "大きな日報.xlsx"
     wb.save(path)
     assert path.stat().st_size >= WORKER_MIN_BYTES
     env = {**os.environ, MODE_VARIABLE: start}
     out = frozen(onedir, "--data-dir", str(tmp_path / "d"), "import", str(path), env=env)
     assert out.returncode == 0, out.stdout + out.stderr
-    assert "+8000" in out.stdout
+    assert "+12000" in out.stdout
     db = sqlite3.connect(tmp_path / "d" / "genba.db")
-    assert db.execute("SELECT count(*) FROM activities WHERE deleted = 0").fetchone() == (8_000,)
+    assert db.execute("SELECT count(*) FROM activities WHERE deleted = 0").fetchone() == (12_000,)
     # the worker's readings of the new customers (janome, from the shared zip)
     assert db.execute("SELECT count(*) FROM companies WHERE name_kana <> ''").fetchone() == (8,)
