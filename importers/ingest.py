@@ -146,9 +146,10 @@ class Importer:
             try:
                 touched = reader.apply_in_steps(job, save)
             except ImportFailed as failed:  # read by a worker: refused once it has read it all
-                # a worker that died keeps no hash: the next import reads the file again
-                read = None if getattr(failed, "retry", False) else fb
-                return self._failed(path, fk, existing, read, [failed.issue])
+                # kept without its hash when it may be fine: the next import reads it again
+                return self._failed(
+                    path, fk, existing, None if failed.retry else fb, [failed.issue]
+                )
             outcome.rows = {
                 e: set(ids) if len(ids) <= ROWS_LISTED else None for e, ids in touched.items()
             }

@@ -14,7 +14,11 @@ class Issue:
 
 
 class ImportFailed(Exception):
-    """The whole file cannot be imported; carries the one issue that says why."""
+    """The whole file cannot be imported; carries the one issue that says why. ``retry``: the
+    file itself may be fine (its reader died): it is read again next time, not kept as failed
+    until it changes."""
+
+    retry = False
 
     def __init__(self, code: str, message: str, location: str | None = None):
         super().__init__(message)

@@ -37,6 +37,8 @@ WORKER_MIN_BYTES = 256 * 1024
 # IT's switch: GENBA_READ_WORKER=off reads every file in the import's process (a machine whose
 # policy refuses a second process), =spawn always starts a new interpreter, as Windows does.
 MODE_VARIABLE = "GENBA_READ_WORKER"
+PIPE_BYTES = 1 << 20  # Linux's default limit for an unprivileged pipe (fs.pipe-max-size)
+BATCH_ROWS = 1_000  # rows per message: one staging transaction's worth (importers.staging)
 
 
 def enabled() -> bool:
@@ -45,10 +47,6 @@ def enabled() -> bool:
 
 def _mode() -> str:
     return os.environ.get(MODE_VARIABLE, "").strip().lower()
-
-
-PIPE_BYTES = 1 << 20  # Linux's default limit for an unprivileged pipe (fs.pipe-max-size)
-BATCH_ROWS = 1_000  # rows per message: one staging transaction's worth (importers.staging)
 
 
 def start(data: bytes, filename: str, *, known: frozenset[str], **options) -> WorkerParse:
@@ -149,8 +147,7 @@ def _widen(conn) -> None:
 
 
 class WorkerDied(ImportFailed):
-    """The worker ended without saying why: the file is read again next time, not kept as
-    failed until it changes (it may well be fine)."""
+    """The worker ended without saying why: the file may well be fine."""
 
     retry = True
 

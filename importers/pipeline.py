@@ -62,7 +62,6 @@ class ReportReader(Reader):
         return self._profiles[1]
 
     def parse(self, path: Path, fb: FileBytes, *, profile: Profile | None = None) -> Parsed:
-        compact = Compact()
         try:
             profile = profile or profile_for(path.name, self.profiles())
             options = dict(
@@ -81,6 +80,7 @@ class ReportReader(Reader):
                 known = frozenset(r[0] for r in self.store.query("SELECT id FROM companies"))
                 worker = parse_worker.start(fb.data, path.name, known=known, **options)
                 return Parsed(worker)
+            compact = Compact()
             parsed = parse_report(fb.data, path.name, keep=compact, **options)
             profile = parsed.profile
         except ProfileError as exc:

@@ -80,6 +80,14 @@ def with_company(head: str, company_id: str | None) -> str:
     return f"{head}, {_ENCODE(company_id)}]"
 
 
+def source_text(row: StoredRow) -> str:
+    """``encode_fields`` of a parsed row and its customer: from what its worker encoded when
+    it did (``source_head``), without decoding the row."""
+    if row.head is not None:
+        return with_company(row.head, row.company_id)
+    return decode_and_encode(row)[1]
+
+
 def decode_and_encode(row: StoredRow) -> tuple[dict[str, Any], str]:
     """A parsed row's ``fields``, and them as ``encode_fields`` stores them, from one decoding
     of the row: its values are already in the order of ROW_FIELDS (one dict lookup per field

@@ -30,7 +30,7 @@ from importers.reimport import (
     decode_and_encode,
     load_old_rows,
     plan_reimport,
-    with_company,
+    source_text,
 )
 from sync.store import Store, Writer
 from sync.store.ids import new_id
@@ -161,37 +161,23 @@ def apply_streamed(store: Store, job: Job, save_source, worker: WorkerParse):
         for batch in worker.batches():
             _redirect_new_keys(store, batch, redirect)
             aids = [new_id() for _ in batch]  # UUIDv7, in the file's order
-            cids = [redirect.get(r.company_key, r.company_key) for r in batch]
-            deal_rows.update(c for r, c in zip(batch, cids, strict=True) if r.deal and c)
-            if all(r.head is not None for r in batch):
-                # every row holds the fields a report's rows have (the worker encoded them):
-                # written by column, no dict per row
-                by_field = zip(*(r.values() for r in batch), strict=True)
-                columns = dict(zip(OWN_FIELDS, by_field, strict=True))
-                columns["company_id"], columns["source_id"] = cids, (sid,) * len(batch)
-                lines = [
-                    (r.position, r.sheet, r.fingerprint, aid, with_company(r.head, cid))
-                    for r, aid, cid in zip(batch, aids, cids, strict=True)
-                ]
-                noted.extend(a for a, text in zip(aids, columns["insight"], strict=True) if text)
-                with store.write(bulk=True) as w:
-                    staging.stage_columns(w, run, aids, columns)
-                    staging.write_rows(w, run, lines)
-                    _merge(touched, w.touched)
-            else:
-                staged, lines = [], []
-                for r, aid, cid in zip(batch, aids, cids, strict=True):
-                    r.company_id, r.source_id = cid, sid
-                    fields, encoded = decode_and_encode(r)
-                    fields["id"] = aid
-                    lines.append((r.position, r.sheet, r.fingerprint, aid, encoded))
-                    staged.append(fields)
-                    if fields.get("insight"):
-                        noted.append(aid)
-                with store.write(bulk=True) as w:
-                    staging.stage(w, run, staged)
-                    staging.write_rows(w, run, lines)
-                    _merge(touched, w.touched)
+            for r in batch:
+                r.company_id, r.source_id = redirect.get(r.company_key, r.company_key), sid
+                if r.deal and r.company_id:
+                    deal_rows.add(r.company_id)
+            columns = _by_field(batch)  # written by column: no dict per row
+            columns["company_id"] = [r.company_id for r in batch]
+            columns["source_id"] = (sid,) * len(batch)
+            lines = [
+                (r.position, r.sheet, r.fingerprint, aid, source_text(r))
+                for r, aid in zip(batch, aids, strict=True)
+            ]
+            insights = columns.get("insight", ())
+            noted.extend(a for a, text in zip(aids, insights, strict=False) if text)
+            with store.write(bulk=True) as w:
+                staging.stage_columns(w, run, aids, columns)
+                staging.write_rows(w, run, lines)
+                _merge(touched, w.touched)
             outcome.added += len(batch)
         job.parsed.issues, job.parsed.profile = worker.issues, worker.profile
         wanted = worker.companies
@@ -210,6 +196,17 @@ def apply_streamed(store: Store, job: Job, save_source, worker: WorkerParse):
     complete(store, sid, noted, deal_rows if changed else set(), linked, touched)
     staging.finish(store, run.id, sid, run.old_base)
     return touched
+
+
+def _by_field(batch) -> dict[str, list | tuple]:
+    """The parsed rows' values, field by field (every row of a report holds the same fields;
+    a batch that does not is read through each row's dict)."""
+    if all(r.names == OWN_FIELDS for r in batch):
+        by_field = zip(*(r.values() for r in batch), strict=True)
+        return dict(zip(OWN_FIELDS, by_field, strict=True))
+    rows = [dict(zip(r.names, r.values(), strict=True)) for r in batch]
+    names = dict.fromkeys(n for r in batch for n in r.names)
+    return {n: [row.get(n) for row in rows] for n in names}
 
 
 def _redirect_new_keys(store: Store, batch, redirect: dict[str, str]) -> None:
