@@ -10,6 +10,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -56,20 +57,28 @@ def run_measured(
         child_env = {**env(), **(extra_env or {})}
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=child_env, cwd=ROOT)
         deadline = t0 + timeout
-        if tree is not None:
-            tree.update(workers=0.0, sum=0.0, pss=0.0)
-        while True:
-            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-            if pid:
-                break
+        if tree is None:
+            # Blocked in the kernel until the child exits: a polling loop here would wake every
+            # few ms on the cores the child (and its worker) are using.
+            killer = threading.Timer(timeout, proc.kill)
+            killer.start()
+            try:
+                _pid, status, usage = os.wait4(proc.pid, 0)
+            finally:
+                killer.cancel()
             if time.perf_counter() > deadline:
-                proc.kill()
                 raise SystemExit(f"timed out after {timeout:.0f} s: {cmd}")
-            if tree is not None:
+        else:
+            tree.update(workers=0.0, sum=0.0, pss=0.0)
+            while True:
+                pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+                if pid:
+                    break
+                if time.perf_counter() > deadline:
+                    proc.kill()
+                    raise SystemExit(f"timed out after {timeout:.0f} s: {cmd}")
                 _sample_tree(proc.pid, tree)
                 time.sleep(0.01)
-            else:
-                time.sleep(0.002)
         elapsed = time.perf_counter() - t0
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 
 from importers import staging
 from importers.cards.linking import link_in
@@ -39,6 +40,10 @@ from sync.store.ids import new_id
 # (janome's dictionary then shares memory with them: a 20,000-row file peaks at about 200 MB;
 # at 200,000 rows it would pass the 300 MB goal, so there they follow the rows instead).
 READ_AHEAD_ROWS = 50_000
+# Visits per transaction of the steps derived after the publish (所感 notes, deals, contacts):
+# they write a row or two per visit where staging writes several per field, so four times
+# staging's chunk holds the lock for less time than one staging chunk (bench/edit_wait_bench.py).
+DERIVE_ROWS = 4 * staging.CHUNK_ROWS
 DEAL_FIELDS = {"amount_jpy", "probability", "deal_title", "company_id", "rep", "occurred_on"}
 
 
@@ -140,9 +145,13 @@ def apply_in_steps(store: Store, job: Job, save_source) -> dict[str, set[str]]:
     relink = bool(outcome.added or outcome.updated)
     linked = set(redirect.values()) if relink else set()
     del plan, ids, moved
-    ready = early.result() if early is not None else {}
-    derive_readings(store, {cid: wanted[cid] for cid in created}, touched, ready)
-    complete(store, sid, noted, companies if outcome.changed else set(), linked, touched)
+
+    def readings() -> None:
+        ready = early.result() if early is not None else {}
+        derive_readings(store, {cid: wanted[cid] for cid in created}, touched, ready)
+
+    deals = companies if outcome.changed else set()
+    complete(store, sid, noted, deals, linked, touched, then=readings)
     staging.finish(store, run.id, sid, run.old_base)
     return touched
 
@@ -189,11 +198,15 @@ def apply_streamed(store: Store, job: Job, save_source, worker: WorkerParse):
         worker.close()
         staging.discard(store, run.id)
         raise
-    ready = worker.readings()
-    derive_readings(store, {cid: wanted[cid] for cid in created}, touched, ready)
+
+    def readings() -> None:
+        ready = worker.readings()
+        derive_readings(store, {cid: wanted[cid] for cid in created}, touched, ready)
+
     changed = bool(outcome.added)
     linked = set(redirect.values()) if changed else set()
-    complete(store, sid, noted, deal_rows if changed else set(), linked, touched)
+    deals = deal_rows if changed else set()
+    complete(store, sid, noted, deals, linked, touched, then=readings)
     staging.finish(store, run.id, sid, run.old_base)
     return touched
 
@@ -327,11 +340,13 @@ def complete(
     deal_companies: set[str] | None = None,
     link_companies: set[str] | None = None,
     touched: dict[str, set[str]] | None = None,
+    then: Callable[[], None] | None = None,
 ) -> None:
     """What derives from a published file, in bounded transactions: 所感 -> knowledge notes,
     the deals of ``deal_companies``, 面談者 -> contacts at ``link_companies`` and memo photos
     of those days. ``activity_ids`` None: all of the file's (recovering a run whose process
-    died after publishing)."""
+    died after publishing). ``then``: run before the last step (the new customers' readings,
+    worked out meanwhile on another core: the once-per-database backfill must find them)."""
     touched = touched if touched is not None else {}
     if activity_ids is None:
         rows = store.query(
@@ -339,7 +354,7 @@ def complete(
         )
         activity_ids = [r[0] for r in rows]
         deal_companies = link_companies = {r[1] for r in rows if r[1]}
-    for chunk in _chunks(activity_ids, staging.CHUNK_ROWS):
+    for chunk in _chunks(activity_ids, DERIVE_ROWS):
         with store.write(bulk=True) as w:
             # 所感/気づき cells become knowledge notes linked to their customer and activity.
             sync_insight_notes(w, chunk)
@@ -353,6 +368,8 @@ def complete(
         with store.write(bulk=True) as w:
             link_in(w, chunk, source_id=source_id)
             _merge(touched, w.touched)
+    if then is not None:
+        then()
     with store.write(bulk=True) as w:
         if link_companies:
             relink_photos_in(w)
@@ -369,13 +386,13 @@ def _visits_per_company(store, source_id: str) -> dict[str, int]:
 
 
 def _by_visits(companies, sizes: dict[str, int]):
-    """Customers in groups of about CHUNK_ROWS of the file's visits (their deals and links are
+    """Customers in groups of about DERIVE_ROWS of the file's visits (their deals and links are
     recomputed over those visits, one transaction per group)."""
     group, total = [], 0
     for cid in sorted(c for c in companies if c):
         group.append(cid)
         total += sizes.get(cid, 1)
-        if total >= staging.CHUNK_ROWS:
+        if total >= DERIVE_ROWS:
             yield group
             group, total = [], 0
     if group:
