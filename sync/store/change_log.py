@@ -185,21 +185,34 @@ def ack(conn: sqlite3.Connection, keys: Iterable[tuple[int, str]]) -> int:
 
 
 @functools.cache
-def insert_log_sql(entity: str, fields: tuple[str, ...], zeros: frozenset) -> str:
+def insert_log_sql(
+    entity: str, fields: tuple[str, ...], zeros: frozenset, *, by_rowid: bool = False
+) -> str:
     """The change log of rows just inserted (``:ids`` their ids as a JSON array, ``:seq`` the
     first seq to take, ``:layout`` the id of ``fields``), built by SQLite from the stored rows:
     an insert row per row, in the array's order, holding the row's value of each of ``fields``,
-    null where the field holds none (NULL, or 0 in a field whose default is 0: in ``zeros``)."""
+    null where the field holds none (NULL, or 0 in a field whose default is 0: in ``zeros``).
+    ``by_rowid``: the rows are the ones with rowids ``:lo`` to ``:hi``, inserted in that order
+    by one statement (read in one pass over the table, not looked up by id one by one)."""
     values = [f"CASE WHEN e.{f} <> 0 THEN e.{f} END" if f in zeros else f"e.{f}" for f in fields]
     count = " + ".join(f"({v} IS NOT NULL)" for v in values)
+    if by_rowid:
+        rows = (
+            f"SELECT e.rowid AS k, e.id AS id, rc.hlc AS hlc, rc.site AS site, {count} AS n, "
+            f"json_array({', '.join(values)}) AS vals FROM {entity} e CROSS JOIN row_clocks rc "
+            f"WHERE e.rowid BETWEEN :lo AND :hi AND rc.entity = '{entity}' AND rc.row_id = e.id"
+        )
+    else:
+        rows = (
+            f"SELECT r.key AS k, e.id AS id, rc.hlc AS hlc, rc.site AS site, {count} AS n, "
+            f"json_array({', '.join(values)}) AS vals FROM json_each(:ids) r "
+            f"CROSS JOIN {entity} e CROSS JOIN row_clocks rc "
+            f"WHERE e.id = r.value AND rc.entity = '{entity}' AND rc.row_id = r.value"
+        )
     # each row's first seq: the first one free after the rows before it in the array
     return (
         "INSERT INTO change_log (seq, entity, row_id, field, value, hlc, site, span, layout) "
         "SELECT :seq + coalesce(sum(n) OVER (ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING "
         f"AND 1 PRECEDING), 0), '{entity}', id, '{INSERT_ROW}', vals, hlc, site, n, :layout "
-        f"FROM (SELECT r.key AS k, e.id AS id, rc.hlc AS hlc, rc.site AS site, {count} AS n, "
-        f"json_array({', '.join(values)}) AS vals FROM json_each(:ids) r CROSS JOIN {entity} e "
-        "CROSS JOIN row_clocks rc "
-        f"WHERE e.id = r.value AND rc.entity = '{entity}' AND rc.row_id = r.value) "
-        "WHERE n > 0"
+        f"FROM ({rows}) WHERE n > 0"
     )

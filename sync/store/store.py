@@ -448,9 +448,13 @@ class Writer:
                 f"INSERT INTO {bulk} ({names}) VALUES ({', '.join('?' * len(filled))})",
                 zip(*(cols[i] for i in filled), strict=True),
             )
-            self.conn.execute(f"INSERT INTO {entity} (id, {columns}) SELECT * FROM {bulk}")
+            hi = self.conn.execute(
+                f"INSERT INTO {entity} (id, {columns}) SELECT * FROM {bulk}"
+            ).lastrowid
             self.conn.execute(f"DELETE FROM {bulk}")
+            span = self._rowids(entity, hi - n + 1, hi, cols[0])
         else:
+            span = None
             placeholders = ", ".join("?" * (len(fields) + 1))
             self.conn.executemany(
                 f"INSERT INTO {entity} (id, {columns}) VALUES ({placeholders})",
@@ -467,13 +471,30 @@ class Writer:
         # insert row per row where the entity's inserts are compact: change_log). ``deleted``
         # of a hidden row is the import's mark, not a value: not logged.
         logged_fields = tuple(f for f in fields if not (hidden and f == "deleted"))
-        log_sql = change_log.insert_log_sql(entity, logged_fields, ZERO_DEFAULT_FIELDS)
         layout = change_log.layout_id(self.conn, logged_fields)
-        logged = self.conn.execute(
-            log_sql, {"seq": self._next_seq, "ids": json.dumps(list(cols[0])), "layout": layout}
-        ).rowcount
+        args = {"seq": self._next_seq, "layout": layout}
+        if span is not None:  # the rows just stored, in one pass over their rowids
+            args["lo"], args["hi"] = span
+        else:
+            args["ids"] = json.dumps(list(cols[0]))
+        log_sql = change_log.insert_log_sql(
+            entity, logged_fields, ZERO_DEFAULT_FIELDS, by_rowid=span is not None
+        )
+        logged = self.conn.execute(log_sql, args).rowcount
         if logged:
             self._next_seq = change_log.next_seq(self.conn)
+
+    def _rowids(self, entity: str, lo: int, hi: int, ids) -> tuple[int, int] | None:
+        """(lo, hi) when the rows of ``ids`` are the ones with rowids ``lo`` to ``hi``, in that
+        order: one INSERT ... SELECT gives its rows the rowids after the greatest one, one by
+        one; the rows at both ends say so (else None: the log looks them up by id)."""
+        found = self.conn.execute(
+            f"SELECT rowid, id FROM {entity} WHERE rowid IN (?, ?)", (lo, hi)
+        ).fetchall()
+        ends = {r[0]: r[1] for r in found}
+        if ends.get(lo) == ids[0] and ends.get(hi) == ids[-1]:
+            return lo, hi
+        return None
 
     def _bulk_table(self, entity: str, columns: str) -> str:
         """An empty temporary table with the entity's columns (their order never changes for a

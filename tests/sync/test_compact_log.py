@@ -15,7 +15,7 @@ from sync.store import Store, change_log
 from sync.store.migrations import migrate
 from sync.store.replica import unack_after
 from sync.store.schema import MIGRATIONS
-from sync.store.store import ZERO_DEFAULT_FIELDS
+from sync.store.store import ZERO_DEFAULT_FIELDS, Writer
 from tests.sync.helpers import snapshot
 
 YEAR_MS = 365 * 24 * 3600 * 1000
@@ -264,3 +264,39 @@ def test_rows_given_by_column_are_stored_and_logged_as_rows_given_as_dicts(tmp_p
     finally:
         a.close()
         b.close()
+
+
+@pytest.mark.parametrize("by_rowid", [True, False], ids=["rowids", "ids"])
+def test_a_bulk_insert_logs_its_rows_field_by_field_in_their_order(tmp_path, monkeypatch, by_rowid):
+    """A bulk insert's log is built from the rows just stored: read by their rowids when one
+    INSERT ... SELECT gave them consecutive ones (the import's way), else looked up by id; both
+    log what writing each field one by one would have, row after row in the order given."""
+    seen: list = []
+    real = Writer._rowids
+
+    def rowids(self, *args):
+        span = real(self, *args) if by_rowid else None
+        seen.append(span)
+        return span
+
+    monkeypatch.setattr(Writer, "_rowids", rowids)
+    with Store(tmp_path / "a") as store:
+        with store.write() as w:  # rows before, one of them deleted: rowids are not dense
+            first = w.insert_many("activities", _visits(120))
+            w.conn.execute("DELETE FROM activities WHERE id = ?", (first[-1],))
+        rows = _visits(150, start=500)
+        rows.reverse()  # ids in another order than the rows' natural order
+        with store.write() as w:
+            ids = w.insert_many("activities", [dict(r) for r in rows])
+        assert len(seen) == 2 and (seen[-1] is not None) == by_rowid
+        fields = store.fields_of("activities")
+        expected = [
+            ("activities", row_id, f, v)
+            for row_id, row in zip(ids, rows, strict=True)
+            for f in fields
+            if (v := row.get(f)) is not None and not (f in ZERO_DEFAULT_FIELDS and v == 0)
+        ]
+        log = [(e, r, f, v) for _s, _c, e, r, f, v, *_ in _log(store) if r in set(ids)]
+        assert log == expected
+        seqs = [s for s, *_ in _log(store)]
+        assert seqs == list(range(1, len(seqs) + 1))
