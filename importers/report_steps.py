@@ -55,6 +55,11 @@ def apply_in_steps(store: Store, job: Job, save_source) -> dict[str, set[str]]:
     """Stage the new rows in chunks, publish the file in one short transaction, then
     complete what derives from it in chunks. ``save_source(w)`` saves its sources row.
     Returns the ids of the rows written, by entity."""
+    with store.checkpoints_aside():  # the commits of its many chunks never wait for the disk
+        return _apply_in_steps(store, job, save_source)
+
+
+def _apply_in_steps(store: Store, job: Job, save_source) -> dict[str, set[str]]:
     worker = job.parsed.payload if isinstance(job.parsed.payload, WorkerParse) else None
     if worker is not None and job.existing is None:
         # a new file: its rows are written as they are read
