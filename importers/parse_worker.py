@@ -73,9 +73,11 @@ class WorkerParse:
         ctx = _context()
         self._conn, child = ctx.Pipe(duplex=False)
         _widen(self._conn)
+        # A forked worker holds a copy of this end too: it closes it first (_serve)
+        drop = self._conn if ctx.get_start_method() == "fork" else None
         self._proc = ctx.Process(
-            target=work,
-            args=(child, data, filename, known, options),
+            target=_serve,
+            args=(work, drop, child, data, filename, known, options),
             name="genba-read",
             daemon=True,
         )
@@ -160,6 +162,16 @@ def _context():
     if forks and _mode() != "spawn" and threading.active_count() == 1:
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
+
+
+def _serve(target, drop, *args) -> None:
+    """The worker's start. A forked worker is given the import's end of the pipe as well, and
+    closes it before anything else: holding it, the worker would wait for ever on a full pipe
+    once the import is gone (killed, or cancelled in the app), where without it its next send
+    fails and it ends."""
+    if drop is not None:
+        drop.close()
+    target(*args)
 
 
 def work(conn, data: bytes, filename: str, known: frozenset[str], options: dict) -> None:

@@ -11,6 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -19,6 +23,7 @@ from importers import parse_worker
 from importers.pipeline import ReportImporter
 from tests.helpers.workbooks import table_workbook, visit_rows
 
+ROOT = Path(__file__).resolve().parents[2]
 IN_PROCESS = 10**12  # worker_min_bytes that no file reaches
 
 
@@ -271,6 +276,48 @@ def test_the_pipe_holds_more_than_a_batch_so_the_worker_reads_ahead(tmp_path):
         assert sum(len(b) for b in worker.batches()) == 300
     finally:
         worker.close()
+
+
+KILLED_IMPORT = """
+import sys, time
+from importers import parse_worker
+from importers.layout.synonyms import load_synonyms
+
+data = open(sys.argv[1], "rb").read()
+worker = parse_worker.start(data, "book.xlsx", known=frozenset(), synonyms=load_synonyms(None))
+print(worker._proc.pid, flush=True)
+time.sleep(120)  # never takes a batch: the worker fills the pipe and waits to send
+"""
+
+
+def test_a_worker_ends_when_its_import_is_killed(tmp_path, start_method):
+    """The app cancels an import by ending its process: the worker it started must not wait
+    for ever to send its rows to nobody."""
+    psutil = pytest.importorskip("psutil")
+    book = report(tmp_path, months=("4月", "5月", "6月"), n=3_000)  # more than the pipe holds
+    code = KILLED_IMPORT
+    if start_method == "spawn":
+        code = code.replace(
+            "from importers import parse_worker\n",
+            "from importers import parse_worker\n"
+            "import multiprocessing\n"
+            "parse_worker._context = lambda: multiprocessing.get_context('spawn')\n",
+        )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, str(book)], stdout=subprocess.PIPE, text=True, cwd=ROOT
+    )
+    worker = None
+    try:
+        worker = psutil.Process(int(proc.stdout.readline()))
+        time.sleep(1.5)  # it has read more than the pipe holds by now
+        assert worker.is_running()
+        proc.kill()
+        proc.wait(10)
+        worker.wait(10)  # psutil.TimeoutExpired if it is still there
+    finally:
+        proc.kill()
+        if worker is not None and worker.is_running():  # an orphan is no child of ours
+            worker.kill()
 
 
 def test_it_can_be_switched_off_for_every_file(tmp_path, store, monkeypatch):
