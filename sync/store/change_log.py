@@ -196,18 +196,21 @@ def insert_log_sql(
     by one statement (read in one pass over the table, not looked up by id one by one)."""
     values = [f"CASE WHEN e.{f} <> 0 THEN e.{f} END" if f in zeros else f"e.{f}" for f in fields]
     count = " + ".join(f"({v} IS NOT NULL)" for v in values)
+    # the row's key (its order), id, insert clock, how many values it holds and the values
+    columns = (
+        f"e.id AS id, rc.hlc AS hlc, rc.site AS site, {count} AS n, "
+        f"json_array({', '.join(values)}) AS vals"
+    )
+    clock = f"rc.entity = '{entity}' AND rc.row_id = e.id"
     if by_rowid:
         rows = (
-            f"SELECT e.rowid AS k, e.id AS id, rc.hlc AS hlc, rc.site AS site, {count} AS n, "
-            f"json_array({', '.join(values)}) AS vals FROM {entity} e CROSS JOIN row_clocks rc "
-            f"WHERE e.rowid BETWEEN :lo AND :hi AND rc.entity = '{entity}' AND rc.row_id = e.id"
+            f"SELECT e.rowid AS k, {columns} FROM {entity} e CROSS JOIN row_clocks rc "
+            f"WHERE e.rowid BETWEEN :lo AND :hi AND {clock}"
         )
     else:
         rows = (
-            f"SELECT r.key AS k, e.id AS id, rc.hlc AS hlc, rc.site AS site, {count} AS n, "
-            f"json_array({', '.join(values)}) AS vals FROM json_each(:ids) r "
-            f"CROSS JOIN {entity} e CROSS JOIN row_clocks rc "
-            f"WHERE e.id = r.value AND rc.entity = '{entity}' AND rc.row_id = r.value"
+            f"SELECT r.key AS k, {columns} FROM json_each(:ids) r "
+            f"CROSS JOIN {entity} e CROSS JOIN row_clocks rc WHERE e.id = r.value AND {clock}"
         )
     # each row's first seq: the first one free after the rows before it in the array
     return (
